@@ -100,7 +100,7 @@ final class Lexer {
                 i += sym.length();
             }
         }
-        if (!out.isEmpty() && out.get(out.size() - 1).kind() != Token.Kind.NEWLINE) {
+        if (depth == 0 && !out.isEmpty() && out.get(out.size() - 1).kind() != Token.Kind.NEWLINE) {
             out.add(new Token(Token.Kind.NEWLINE, "\n", line, i - lineStart + 1, i));
         }
         out.add(new Token(Token.Kind.EOF, "", line, i - lineStart + 1, i));
