@@ -1,0 +1,30 @@
+package org.probity.chain;
+
+/**
+ * A sequence of \( T \) row-stochastic \( K \times K \) matrices indexed by the step
+ * \( t = 1, \dots, T \), stored or computed on demand. It is the one input of the dynamic programs
+ * of this package ({@link VariationalBound}, {@link FiniteChain#expectation(PathFunctional)}), so a
+ * structured family (such as the D3PM transition matrices) can run them without materialising
+ * \( T K^2 \) numbers at once.
+ *
+ * <p>Row {@code i} of matrix {@code t} is a distribution over the next state: for a forward chain
+ * \( [Q_t]_{ij} = q(x_t = j \mid x_{t-1} = i) \); for a reverse (generative) chain
+ * \( [P_t]_{ij} = p(x_{t-1} = j \mid x_t = i) \). Implementations are immutable and must fill rows
+ * that are non-negative and sum to 1; the dynamic programs do not re-validate them.
+ */
+public interface TransitionSource {
+    /** The number of states \( K \ge 1 \). */
+    int states();
+
+    /** The number of steps \( T \ge 0 \). */
+    int steps();
+
+    /**
+     * Writes matrix {@code t} into {@code out}.
+     *
+     * @param t the step, {@code 1 <= t <= steps()}
+     * @param out a {@code states() x states()} array, overwritten
+     * @throws IllegalArgumentException if {@code t} is out of range
+     */
+    void fill(int t, double[][] out);
+}

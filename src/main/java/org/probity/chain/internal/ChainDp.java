@@ -1,0 +1,300 @@
+package org.probity.chain.internal;
+
+import org.probity.chain.PathFunctional;
+import org.probity.chain.TransitionSource;
+import org.probity.math.LogSpace;
+import org.probity.math.NeumaierSum;
+
+/**
+ * The dynamic programs over finite Markov chains, in one place: marginal propagation, backward
+ * values of additive functionals, the variational bound and its decomposition, the likelihood of a
+ * reverse chain, and the chain-rule KL between two chains. Every routine is \( O(T K^2) \) time and
+ * \( O(K^2) \) extra memory (one or two matrices of the sequence at a time), with compensated
+ * (Neumaier) sums; terms of probability 0 contribute 0 (DESIGN.md: \( 0 \log 0 = 0 \)), a positive
+ * probability against a zero one gives \( +\infty \).
+ */
+public final class ChainDp {
+    private ChainDp() {
+    }
+
+    /**
+     * \( m' = m Q \): \( m'_j = \sum_i m_i Q_{ij} \), each sum compensated, zero weights skipped.
+     *
+     * @param m a row vector of length K
+     * @param q a K x K matrix
+     * @param out receives \( m Q \) (may not alias {@code m})
+     * @param comp scratch of length K
+     */
+    public static void propagate(double[] m, double[][] q, double[] out, double[] comp) {
+        int k = m.length;
+        java.util.Arrays.fill(out, 0, k, 0.0);
+        java.util.Arrays.fill(comp, 0, k, 0.0);
+        for (int i = 0; i < k; i++) {
+            double w = m[i];
+            if (w == 0) {
+                continue;
+            }
+            double[] row = q[i];
+            for (int j = 0; j < k; j++) {
+                double x = w * row[j];
+                double s = out[j];
+                double t = s + x;
+                if (Math.abs(s) >= Math.abs(x)) {
+                    comp[j] += (s - t) + x;
+                } else {
+                    comp[j] += (x - t) + s;
+                }
+                out[j] = t;
+            }
+        }
+        for (int j = 0; j < k; j++) {
+            out[j] += comp[j];
+        }
+    }
+
+    /** \( m Q \) as a new array. */
+    public static double[] propagate(double[] m, double[][] q) {
+        double[] out = new double[m.length];
+        propagate(m, q, out, new double[m.length]);
+        return out;
+    }
+
+    /** The marginals \( m_0 = \pi, m_t = m_{t-1} Q_t \) for \( t = 0..T \). */
+    public static double[][] marginals(double[] initial, TransitionSource src) {
+        int k = src.states();
+        int steps = src.steps();
+        double[][] m = new double[steps + 1][];
+        m[0] = initial.clone();
+        double[][] q = new double[k][k];
+        double[] comp = new double[k];
+        for (int t = 1; t <= steps; t++) {
+            src.fill(t, q);
+            m[t] = new double[k];
+            propagate(m[t - 1], q, m[t], comp);
+        }
+        return m;
+    }
+
+    /**
+     * Backward values \( V_0(i) = \mathbb{E}[F \mid x_0 = i] \) of an additive functional:
+     * \( V_T = h \), \( V_{t-1}(i) = \sum_j Q_t[i][j] (f_t(i, j) + V_t(j)) \), then \( + g(i) \).
+     * Terms with \( Q_t[i][j] = 0 \) are skipped.
+     */
+    public static double[] valuesByStart(TransitionSource src, PathFunctional f) {
+        int k = src.states();
+        double[] v = new double[k];
+        for (int i = 0; i < k; i++) {
+            v[i] = f.end(i);
+        }
+        double[][] q = new double[k][k];
+        for (int t = src.steps(); t >= 1; t--) {
+            src.fill(t, q);
+            double[] next = new double[k];
+            for (int i = 0; i < k; i++) {
+                NeumaierSum s = NeumaierSum.create();
+                double[] row = q[i];
+                for (int j = 0; j < k; j++) {
+                    if (row[j] != 0) {
+                        s.add(row[j] * f.step(t, i, j));
+                        s.add(row[j] * v[j]);
+                    }
+                }
+                next[i] = s.sum();
+            }
+            v = next;
+        }
+        for (int i = 0; i < k; i++) {
+            v[i] += f.start(i);
+        }
+        return v;
+    }
+
+    /** \( \sum_i w_i v_i \), compensated, with terms of weight 0 skipped (so \( 0 \cdot \infty = 0 \)). */
+    public static double weightedSum(double[] w, double[] v) {
+        NeumaierSum s = NeumaierSum.create();
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] != 0) {
+                s.add(w[i] * v[i]);
+            }
+        }
+        return s.sum();
+    }
+
+    /**
+     * \( \mathrm{VLB}(x_0) = \mathbb{E}_{q(x_{1:T} \mid x_0)}[\log q(x_{1:T} \mid x_0) - \log p(x_{0:T})] \)
+     * for every \( x_0 \) in one backward pass:
+     * \( V_T(i) = -\log p(x_T = i) \),
+     * \( V_{t-1}(i) = \sum_j Q_t[i][j] \log(Q_t[i][j] / P_t[j][i]) + Q_t[i][j] V_t(j) \).
+     *
+     * @param q the forward matrices \( Q_t[i][j] = q(x_t = j \mid x_{t-1} = i) \)
+     * @param prior \( p(x_T) \)
+     * @param p the reverse matrices \( P_t[i][j] = p(x_{t-1} = j \mid x_t = i) \)
+     * @return the K values, \( +\infty \) where q reaches a path that p gives probability 0
+     */
+    public static double[] vlbByStart(TransitionSource q, double[] prior, TransitionSource p) {
+        int k = q.states();
+        double[] v = new double[k];
+        for (int i = 0; i < k; i++) {
+            v[i] = -Math.log(prior[i]);
+        }
+        double[][] qt = new double[k][k];
+        double[][] pt = new double[k][k];
+        double[][] ptT = new double[k][k];
+        double[] next = new double[k];
+        for (int t = q.steps(); t >= 1; t--) {
+            q.fill(t, qt);
+            p.fill(t, pt);
+            for (int j = 0; j < k; j++) {
+                double[] row = pt[j];
+                for (int i = 0; i < k; i++) {
+                    ptT[i][j] = row[i];
+                }
+            }
+            for (int i = 0; i < k; i++) {
+                double[] qrow = qt[i];
+                double[] prow = ptT[i];
+                double s = 0;
+                double c = 0;
+                boolean infinite = false;
+                for (int j = 0; j < k; j++) {
+                    double qij = qrow[j];
+                    if (qij == 0) {
+                        continue;
+                    }
+                    double vj = v[j];
+                    double pji = prow[j];
+                    if (pji == 0 || vj == Double.POSITIVE_INFINITY) {
+                        infinite = true;
+                        break;
+                    }
+                    // two compensated additions: q log(q/p) and q V
+                    double x = LogSpace.klTerm(qij, pji);
+                    double u = s + x;
+                    c += Math.abs(s) >= Math.abs(x) ? (s - u) + x : (x - u) + s;
+                    s = u;
+                    x = qij * vj;
+                    u = s + x;
+                    c += Math.abs(s) >= Math.abs(x) ? (s - u) + x : (x - u) + s;
+                    s = u;
+                }
+                next[i] = infinite ? Double.POSITIVE_INFINITY : s + c;
+            }
+            System.arraycopy(next, 0, v, 0, k);
+        }
+        return v;
+    }
+
+    /**
+     * \( \log p(x_0) \) for every \( x_0 \): the prior pushed through \( P_T, \dots, P_1 \).
+     * \( -\infty \) where \( p(x_0) = 0 \) (or underflows below the smallest subnormal).
+     */
+    public static double[] logLikelihoods(double[] prior, TransitionSource p) {
+        int k = p.states();
+        double[] v = prior.clone();
+        double[] out = new double[k];
+        double[] comp = new double[k];
+        double[][] pt = new double[k][k];
+        for (int t = p.steps(); t >= 1; t--) {
+            p.fill(t, pt);
+            propagate(v, pt, out, comp);
+            double[] swap = v;
+            v = out;
+            out = swap;
+        }
+        for (int i = 0; i < k; i++) {
+            v[i] = Math.log(v[i]);
+        }
+        return v;
+    }
+
+    /**
+     * The terms of the decomposition \( \mathrm{VLB}(x_0) = L_T + \sum_{t=2}^{T} L_{t-1} + L_0 \)
+     * (Sohl-Dickstein et al. 2015; Ho et al. 2020, eq. 5): index 0 holds
+     * \( L_0 = -\mathbb{E}_{q(x_1 \mid x_0)} \log p(x_0 \mid x_1) \), index \( t - 1 \) for
+     * \( t = 2..T \) holds
+     * \( L_{t-1} = \mathbb{E}_{q(x_t \mid x_0)} \mathrm{KL}(q(x_{t-1} \mid x_t, x_0) \,\|\, p(x_{t-1} \mid x_t)) \),
+     * index T holds \( L_T = \mathrm{KL}(q(x_T \mid x_0) \,\|\, p(x_T)) \). The forward posterior is
+     * computed by Bayes' rule from the propagated marginals. Requires \( T \ge 1 \).
+     */
+    public static double[] vlbTerms(int x0, TransitionSource q, double[] prior, TransitionSource p) {
+        int k = q.states();
+        int steps = q.steps();
+        double[] terms = new double[steps + 1];
+        double[] prev = new double[k];
+        prev[x0] = 1;
+        double[] cur = new double[k];
+        double[] comp = new double[k];
+        double[][] qt = new double[k][k];
+        double[][] pt = new double[k][k];
+        for (int t = 1; t <= steps; t++) {
+            q.fill(t, qt);
+            p.fill(t, pt);
+            propagate(prev, qt, cur, comp);
+            NeumaierSum term = NeumaierSum.create();
+            for (int xt = 0; xt < k; xt++) {
+                double w = cur[xt];
+                if (w == 0) {
+                    continue;
+                }
+                if (t == 1) {
+                    term.add(-w * Math.log(pt[xt][x0]));
+                    continue;
+                }
+                NeumaierSum kl = NeumaierSum.create();
+                double[] prow = pt[xt];
+                for (int i = 0; i < k; i++) {
+                    double post = prev[i] * qt[i][xt] / w;
+                    kl.add(LogSpace.klTerm(post, prow[i]));
+                }
+                term.add(w * kl.sum());
+            }
+            terms[t - 1] = term.sum();
+            double[] swap = prev;
+            prev = cur;
+            cur = swap;
+        }
+        NeumaierSum last = NeumaierSum.create();
+        for (int i = 0; i < k; i++) {
+            last.add(LogSpace.klTerm(prev[i], prior[i]));
+        }
+        terms[steps] = last.sum();
+        return terms;
+    }
+
+    /**
+     * KL between the path laws of two chains on the same K and T by the chain rule:
+     * \( \mathrm{KL}(\pi \| \pi') + \sum_{t=1}^{T} \sum_i m_{t-1}(i)\, \mathrm{KL}(Q_t[i] \| Q'_t[i]) \),
+     * with \( m \) the marginals of the first chain.
+     */
+    public static double klDivergence(double[] init, TransitionSource a, double[] init2, TransitionSource b) {
+        int k = a.states();
+        NeumaierSum total = NeumaierSum.create();
+        for (int i = 0; i < k; i++) {
+            total.add(LogSpace.klTerm(init[i], init2[i]));
+        }
+        double[] m = init.clone();
+        double[] next = new double[k];
+        double[] comp = new double[k];
+        double[][] qa = new double[k][k];
+        double[][] qb = new double[k][k];
+        for (int t = 1; t <= a.steps(); t++) {
+            a.fill(t, qa);
+            b.fill(t, qb);
+            for (int i = 0; i < k; i++) {
+                if (m[i] == 0) {
+                    continue;
+                }
+                NeumaierSum row = NeumaierSum.create();
+                for (int j = 0; j < k; j++) {
+                    row.add(LogSpace.klTerm(qa[i][j], qb[i][j]));
+                }
+                total.add(m[i] * row.sum());
+            }
+            propagate(m, qa, next, comp);
+            double[] swap = m;
+            m = next;
+            next = swap;
+        }
+        return total.sum();
+    }
+}

@@ -1,0 +1,97 @@
+package org.probity.chain.internal;
+
+import java.util.Locale;
+import org.probity.math.NeumaierSum;
+import org.probity.math.Tolerance;
+
+/**
+ * Argument validation shared by the chain and discrete-diffusion types. Messages name the
+ * parameter, the value and what was expected (STYLE.md 3).
+ */
+public final class Checks {
+    /** Row sums must be 1 within this many roundings per entry (a row of K entries is summed once). */
+    private static final int ROUNDINGS_PER_ENTRY = 8;
+    private static final String MSG_STATES = "%s: expected a number of states >= 1, got %d";
+    private static final String MSG_LENGTH = "%s: expected %d entries, got %d";
+    private static final String MSG_ENTRY = "%s: expected a probability in [0, 1], got %s";
+    private static final String MSG_SUM = "%s: expected entries summing to 1 within %s, got sum %s";
+    private static final String MSG_INDEX = "%s: expected an integer in [%d, %d], got %d";
+    private static final String MSG_NULL = "%s: expected an array, got null";
+
+    private Checks() {
+    }
+
+    /** The tolerance on the sum of a probability vector of length {@code k}. */
+    public static Tolerance rowSumTolerance(int k) {
+        return Tolerance.absolute(ROUNDINGS_PER_ENTRY * Math.max(k, 2) * Tolerance.UNIT_ROUNDOFF)
+            .named(ROUNDINGS_PER_ENTRY + " roundings per entry");
+    }
+
+    /** Requires {@code k >= 1}. */
+    public static int states(String name, int k) {
+        if (!(k >= 1)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_STATES, name, k));
+        }
+        return k;
+    }
+
+    /** Requires {@code lo <= value <= hi}. */
+    public static int index(String name, int value, int lo, int hi) {
+        if (!(value >= lo && value <= hi)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_INDEX, name, lo, hi, value));
+        }
+        return value;
+    }
+
+    /**
+     * Validates a probability vector of length {@code k} and returns a copy.
+     *
+     * @throws IllegalArgumentException naming {@code name} if an entry is outside [0, 1] or NaN, or
+     *     the sum differs from 1 by more than {@link #rowSumTolerance(int)}
+     */
+    public static double[] probabilityVector(String name, double[] p, int k) {
+        if (p == null) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_NULL, name));
+        }
+        if (p.length != k) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_LENGTH, name, k, p.length));
+        }
+        NeumaierSum s = NeumaierSum.create();
+        for (int i = 0; i < k; i++) {
+            double x = p[i];
+            if (!(x >= 0 && x <= 1)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_ENTRY, name + "[" + i + "]", x));
+            }
+            s.add(x);
+        }
+        Tolerance tol = rowSumTolerance(k);
+        if (!tol.accepts(1.0, s.sum())) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_SUM, name, tol, s.sum()));
+        }
+        return p.clone();
+    }
+
+    /** Validates a row-stochastic {@code k x k} matrix and returns a deep copy. */
+    public static double[][] stochasticMatrix(String name, double[][] m, int k) {
+        if (m == null) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_NULL, name));
+        }
+        if (m.length != k) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_LENGTH, name, k, m.length));
+        }
+        double[][] copy = new double[k][];
+        for (int i = 0; i < k; i++) {
+            copy[i] = probabilityVector(name + "[" + i + "]", m[i], k);
+        }
+        return copy;
+    }
+
+    /** A deep copy of a matrix. */
+    public static double[][] copy(double[][] m) {
+        double[][] c = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            c[i] = m[i].clone();
+        }
+        return c;
+    }
+}

@@ -1,0 +1,226 @@
+package org.probity.check;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import org.probity.check.internal.ProbabilityVectors;
+
+/**
+ * Entry point to Probity's generators. Every generator draws only through {@link Choices}, with
+ * choice 0 meaning the simplest value, so every one of them and every composition shrinks.
+ *
+ * <p>Shrink targets: integers toward 0 (or the bound nearest 0), lists toward fewer elements
+ * (the first ones kept), {@link #oneOf} and {@link #frequency} toward their first alternative,
+ * doubles toward the simplest value in range ({@link DoubleGen}), probability vectors toward
+ * a one-hot vector on the last state.
+ */
+public final class Gens {
+    private static final String MSG_RANGE = "%s: expected lo <= hi, got lo = %s, hi = %s";
+    private static final String MSG_SIZE = "%s: expected 0 <= minSize <= maxSize, got minSize = %d, maxSize = %d";
+    private static final String MSG_DIM = "%s: expected an integer >= %d, got %d";
+    /** A list grows by one more element with probability 7/8 (mean extra length 7). */
+    private static final long LIST_CONTINUE_MAX = 7;
+
+    private Gens() {
+    }
+
+    /** Always {@code value}. */
+    public static <T> Gen<T> constant(T value) {
+        return c -> value;
+    }
+
+    /**
+     * Integers in {@code [lo, hi]}, shrinking toward the value nearest 0. The sign and the
+     * magnitude are separate choices, so that lowering the magnitude is monotone in the value.
+     */
+    public static Gen<Integer> integers(int lo, int hi) {
+        return longs(lo, hi).map(Long::intValue);
+    }
+
+    /** Longs in {@code [lo, hi]}, shrinking toward the value nearest 0. */
+    public static Gen<Long> longs(long lo, long hi) {
+        if (lo > hi) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_RANGE, "longs", lo, hi));
+        }
+        if (lo >= 0) {
+            return c -> lo + c.draw(hi - lo);
+        }
+        if (hi <= 0) {
+            return c -> hi - c.draw(hi - lo);
+        }
+        return c -> c.draw(1) == 0 ? c.draw(hi) : -c.draw(-(lo + 1)) - 1;
+    }
+
+    /** {@code false} or {@code true}, shrinking to {@code false}. */
+    public static Gen<Boolean> booleans() {
+        return c -> c.draw(1) == 1;
+    }
+
+    /** One of {@code values}, uniformly, shrinking toward the first. */
+    @SafeVarargs
+    public static <T> Gen<T> elements(T... values) {
+        requireNonEmpty("elements", values.length);
+        List<T> copy = List.copyOf(Arrays.asList(values));
+        return c -> copy.get((int) c.draw(copy.size() - 1));
+    }
+
+    /** A value from one of {@code gens}, chosen uniformly, shrinking toward the first. */
+    @SafeVarargs
+    public static <T> Gen<T> oneOf(Gen<? extends T>... gens) {
+        requireNonEmpty("oneOf", gens.length);
+        List<Gen<? extends T>> copy = List.copyOf(Arrays.asList(gens));
+        return c -> copy.get((int) c.draw(copy.size() - 1)).generate(c);
+    }
+
+    /** Pairs a weight with a generator, for {@link #frequency}. */
+    public static <T> Weighted<T> weighted(int weight, Gen<? extends T> gen) {
+        return new Weighted<>(weight, gen);
+    }
+
+    /** A value from one of the generators, chosen with the given weights, shrinking toward the first. */
+    @SafeVarargs
+    public static <T> Gen<T> frequency(Weighted<? extends T>... choices) {
+        requireNonEmpty("frequency", choices.length);
+        List<Weighted<? extends T>> copy = List.copyOf(Arrays.asList(choices));
+        long total = 0;
+        for (Weighted<? extends T> w : copy) {
+            total += w.weight();
+        }
+        long last = total - 1;
+        return c -> {
+            long x = c.draw(last);
+            for (Weighted<? extends T> w : copy) {
+                if (x < w.weight()) {
+                    return w.gen().generate(c);
+                }
+                x -= w.weight();
+            }
+            throw new AssertionError("unreachable: frequency weights exhausted");
+        };
+    }
+
+    /**
+     * Lists of {@code minSize..maxSize} elements. Before each element past {@code minSize} one
+     * choice says whether the list goes on (0 stops it), so deleting an element's span of choices
+     * deletes the element, and a list shrinks toward its first {@code minSize} elements.
+     */
+    public static <T> Gen<List<T>> lists(Gen<T> gen, int minSize, int maxSize) {
+        Objects.requireNonNull(gen, "gen");
+        if (!(minSize >= 0 && minSize <= maxSize)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_SIZE, "lists", minSize, maxSize));
+        }
+        return c -> {
+            List<T> out = new ArrayList<>();
+            while (out.size() < minSize) {
+                out.add(gen.generate(c));
+            }
+            while (out.size() < maxSize && c.draw(LIST_CONTINUE_MAX) != 0) {
+                out.add(gen.generate(c));
+            }
+            return out;
+        };
+    }
+
+    /** Combines a value of {@code a} and a value of {@code b} with {@code f}. */
+    public static <A, B, R> Gen<R> combine(Gen<A> a, Gen<B> b, BiFunction<? super A, ? super B, ? extends R> f) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        Objects.requireNonNull(f, "f");
+        return c -> {
+            A x = a.generate(c);
+            return f.apply(x, b.generate(c));
+        };
+    }
+
+    /** Three generators combined with {@code f}. */
+    public static <A, B, C, R> Gen<R> combine(Gen<A> a, Gen<B> b, Gen<C> c3, Function3<? super A, ? super B, ? super C, ? extends R> f) {
+        Objects.requireNonNull(f, "f");
+        return c -> {
+            A x = a.generate(c);
+            B y = b.generate(c);
+            return f.apply(x, y, c3.generate(c));
+        };
+    }
+
+    /** A function of three arguments, for {@link #combine(Gen, Gen, Gen, Function3)}. */
+    @FunctionalInterface
+    public interface Function3<A, B, C, R> {
+        /** Applies the function. */
+        R apply(A a, B b, C c);
+    }
+
+    /** A pair of a value of {@code a} and a value of {@code b}; both shrink. */
+    public static <A, B> Gen<Pair<A, B>> zip(Gen<A> a, Gen<B> b) {
+        return combine(a, b, Pair::new);
+    }
+
+    /** Doubles in the closed range {@code [lo, hi]}, across magnitudes; see {@link DoubleGen}. */
+    public static DoubleGen doubles(double lo, double hi) {
+        return DoubleGen.of(lo, hi);
+    }
+
+    /** Doubles in {@code [0, 1]}, with exact 0 and 1, values near 0 and values near 1. */
+    public static DoubleGen probabilities() {
+        return DoubleGen.of(0, 1);
+    }
+
+    /**
+     * Probability vectors of length {@code k}: entries {@code >= 0} whose compensated sum is 1 to
+     * within one ulp, including exact zeros, near-one-hot vectors and nearly uniform ones.
+     */
+    public static Gen<double[]> probabilityVectors(int k) {
+        requireDimension("probabilityVectors", k, 1);
+        return c -> ProbabilityVectors.generate(c, k, false);
+    }
+
+    /** Probability vectors whose length is drawn from {@code k} (drawn first, so it shrinks first). */
+    public static Gen<double[]> probabilityVectors(Gen<Integer> k) {
+        Objects.requireNonNull(k, "k");
+        return k.flatMap(Gens::probabilityVectors);
+    }
+
+    /** Probability vectors of length {@code k} with every entry {@code > 0}. */
+    public static Gen<double[]> positiveProbabilityVectors(int k) {
+        requireDimension("positiveProbabilityVectors", k, 1);
+        return c -> ProbabilityVectors.generate(c, k, true);
+    }
+
+    /** Row-stochastic {@code rows × cols} matrices; rows as in {@link #probabilityVectors(int)}. */
+    public static Gen<double[][]> stochasticMatrices(int rows, int cols) {
+        requireDimension("stochasticMatrices rows", rows, 1);
+        requireDimension("stochasticMatrices cols", cols, 1);
+        return matrices(rows, cols, false);
+    }
+
+    /** Row-stochastic matrices with every entry {@code > 0}. */
+    public static Gen<double[][]> positiveStochasticMatrices(int rows, int cols) {
+        requireDimension("positiveStochasticMatrices rows", rows, 1);
+        requireDimension("positiveStochasticMatrices cols", cols, 1);
+        return matrices(rows, cols, true);
+    }
+
+    private static Gen<double[][]> matrices(int rows, int cols, boolean positive) {
+        return c -> {
+            double[][] m = new double[rows][];
+            for (int i = 0; i < rows; i++) {
+                m[i] = ProbabilityVectors.generate(c, cols, positive);
+            }
+            return m;
+        };
+    }
+
+    private static void requireNonEmpty(String what, int n) {
+        if (n == 0) {
+            throw new IllegalArgumentException(what + ": expected at least one alternative, got none");
+        }
+    }
+
+    private static void requireDimension(String what, int k, int min) {
+        if (k < min) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_DIM, what, min, k));
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.probity.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * A named statement "for all inputs from a generator, the body's verdict passes", with optional
+ * coverage requirements and explicit examples. Immutable; {@link #cover} and {@link #withExamples}
+ * return copies.
+ *
+ * <pre>{@code
+ * Property<double[]> p = Property.forAll("entropy is at most log k",
+ *     Gens.probabilityVectors(Gens.integers(2, 8)),
+ *     v -> Verdict.atMost("H(v) <= log k", entropy(v), Math.log(v.length), Tolerance.ulps(4)));
+ * p.assertHolds();   // in a JUnit test
+ * }</pre>
+ *
+ * @param <T> the type of the inputs
+ */
+public final class Property<T> {
+    /** A named class of inputs that must appear in at least {@code minPercent} % of tries. */
+    record Coverage<T>(String name, double minPercent, Predicate<? super T> member) {
+    }
+
+    private final String name;
+    private final Gen<T> gen;
+    private final Function<? super T, Verdict> body;
+    private final List<Coverage<T>> coverage;
+    private final List<T> examples;
+
+    private Property(String name, Gen<T> gen, Function<? super T, Verdict> body, List<Coverage<T>> coverage, List<T> examples) {
+        this.name = name;
+        this.gen = gen;
+        this.body = body;
+        this.coverage = List.copyOf(coverage);
+        this.examples = List.copyOf(examples);
+    }
+
+    /**
+     * A property whose body returns a {@link Verdict}. A body that throws fails the try; the
+     * exception is reported.
+     */
+    public static <T> Property<T> forAll(String name, Gen<T> gen, Function<? super T, Verdict> body) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(gen, "gen");
+        Objects.requireNonNull(body, "body");
+        return new Property<>(name, gen, body, List.of(), List.of());
+    }
+
+    /** A property whose body is a plain condition. */
+    public static <T> Property<T> holds(String name, Gen<T> gen, Predicate<? super T> body) {
+        Objects.requireNonNull(body, "body");
+        return forAll(name, gen, x -> Verdict.check(body.test(x), "the condition is false"));
+    }
+
+    /**
+     * A copy that fails unless the inputs in {@code className} make up at least
+     * {@code minPercent} % of the generated tries.
+     */
+    public Property<T> cover(String className, double minPercent, Predicate<? super T> inClass) {
+        if (!(minPercent >= 0 && minPercent <= 100)) {
+            throw new IllegalArgumentException("minPercent: expected a percentage in [0, 100], got " + minPercent);
+        }
+        List<Coverage<T>> c = new ArrayList<>(coverage);
+        c.add(new Coverage<>(Objects.requireNonNull(className, "className"), minPercent, Objects.requireNonNull(inClass, "inClass")));
+        return new Property<>(name, gen, body, c, examples);
+    }
+
+    /** A copy that runs {@code more} before any generated input. */
+    public Property<T> withExamples(List<T> more) {
+        List<T> e = new ArrayList<>(examples);
+        e.addAll(more);
+        return new Property<>(name, gen, body, coverage, e);
+    }
+
+    /** The property's name. */
+    public String name() {
+        return name;
+    }
+
+    /** Runs the property. */
+    public PropertyResult check(RunConfig cfg) {
+        return new Runner<>(name, gen, body, coverage, examples, cfg).run();
+    }
+
+    /** Runs the property with {@link RunConfig#defaults()} and throws when it fails. */
+    public void assertHolds() {
+        assertHolds(RunConfig.defaults());
+    }
+
+    /**
+     * Runs the property and throws when it fails: the JUnit bridge. The message is
+     * {@link PropertyResult#report()}: the shrunk counterexample, both sides, the difference, the
+     * tolerance, the seed and the replay option.
+     *
+     * @throws AssertionFailedError if the property fails
+     */
+    public void assertHolds(RunConfig cfg) {
+        PropertyResult r = check(cfg);
+        if (!r.passed()) {
+            throw new AssertionFailedError(r.report());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Property '" + name + "'";
+    }
+}

@@ -1,0 +1,137 @@
+package org.probity.check;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a property run found. Immutable.
+ */
+public final class PropertyResult {
+    private final String name;
+    private final boolean passed;
+    private final int tries;
+    private final int examples;
+    private final int discards;
+    private final Map<String, Double> coverage;
+    private final Failure failure;
+    private final Verdict largest;
+    private final long seed;
+    private final Duration elapsed;
+    private final String note;
+
+    PropertyResult(String name, boolean passed, int tries, int examples, int discards, Map<String, Double> coverage,
+                   Failure failure, Verdict largest, long seed, Duration elapsed, String note) {
+        this.name = name;
+        this.passed = passed;
+        this.tries = tries;
+        this.examples = examples;
+        this.discards = discards;
+        this.coverage = Collections.unmodifiableMap(new LinkedHashMap<>(coverage));
+        this.failure = failure;
+        this.largest = largest;
+        this.seed = seed;
+        this.elapsed = elapsed;
+        this.note = note;
+    }
+
+    /** The property's name. */
+    public String name() {
+        return name;
+    }
+
+    /** Whether every try and every coverage requirement held. */
+    public boolean passed() {
+        return passed;
+    }
+
+    /** How many generated inputs were tried (examples not included). */
+    public int tries() {
+        return tries;
+    }
+
+    /** How many explicit examples ran. */
+    public int examples() {
+        return examples;
+    }
+
+    /** How many generated inputs were discarded by filters. */
+    public int discards() {
+        return discards;
+    }
+
+    /** For each coverage class, the percentage of tries that fell in it. */
+    public Map<String, Double> coverage() {
+        return coverage;
+    }
+
+    /** The failure with its shrunk counterexample, when a try failed. */
+    public Optional<Failure> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** The largest difference between the two sides of a numeric relation over passing tries; NaN if none. */
+    public double largestDifference() {
+        return largest == null ? Double.NaN : largest.difference();
+    }
+
+    /** The passing verdict that used the largest share of its tolerance, if any was numeric. */
+    public Optional<Verdict> tightestVerdict() {
+        return Optional.ofNullable(largest);
+    }
+
+    /** The tolerance of {@link #tightestVerdict()}, rendered, or "" when none. */
+    public String tolerance() {
+        if (failure != null && failure.verdict().tolerance() != null) {
+            return failure.verdict().tolerance().toString();
+        }
+        return largest == null || largest.tolerance() == null ? "" : largest.tolerance().toString();
+    }
+
+    /** The run's seed. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Wall-clock time of the run, shrinking included. */
+    public Duration elapsed() {
+        return elapsed;
+    }
+
+    /** Why a run without a failing input failed (coverage, discards), or how it stopped short; "" otherwise. */
+    public String note() {
+        return note;
+    }
+
+    /** A multi-line rendering: the verdict line, then the failure, coverage and notes. */
+    public String report() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "Property '%s' %s after %d tries", name, passed ? "held" : "FAILED", tries));
+        if (examples > 0) {
+            b.append(String.format(Locale.ROOT, " and %d examples", examples));
+        }
+        b.append(String.format(Locale.ROOT, " (seed %d, %d discarded, %d ms)", seed, discards, elapsed.toMillis()));
+        if (failure != null) {
+            b.append(System.lineSeparator()).append(failure.render());
+        } else if (largest != null && largest.isNumeric()) {
+            b.append(String.format(Locale.ROOT, "%n  largest difference %s: %s (tolerance %s)", largest.description(),
+                largest.difference(), largest.tolerance()));
+        }
+        if (!coverage.isEmpty()) {
+            b.append(System.lineSeparator()).append("  coverage:");
+            coverage.forEach((k, v) -> b.append(String.format(Locale.ROOT, " %s %.1f%%;", k, v)));
+        }
+        if (!note.isEmpty()) {
+            b.append(System.lineSeparator()).append("  ").append(note);
+        }
+        return b.toString();
+    }
+
+    @Override
+    public String toString() {
+        return report();
+    }
+}

@@ -1,0 +1,159 @@
+package org.probity.check;
+
+import java.util.Locale;
+import java.util.Objects;
+import org.probity.math.Tolerance;
+
+/**
+ * The outcome of one try of a property: pass or fail, and for numeric relations both sides, their
+ * difference and the tolerance, which every failure report prints.
+ */
+public final class Verdict {
+    private static final Verdict PASS = new Verdict(true, null, Double.NaN, Double.NaN, null, null);
+
+    private final boolean passed;
+    private final String relation;
+    private final double lhs;
+    private final double rhs;
+    private final Tolerance tolerance;
+    private final String message;
+
+    private Verdict(boolean passed, String relation, double lhs, double rhs, Tolerance tolerance, String message) {
+        this.passed = passed;
+        this.relation = relation;
+        this.lhs = lhs;
+        this.rhs = rhs;
+        this.tolerance = tolerance;
+        this.message = message;
+    }
+
+    /** The property holds for this input. */
+    public static Verdict pass() {
+        return PASS;
+    }
+
+    /** The property fails for this input, for the reason given. */
+    public static Verdict fail(String why) {
+        return new Verdict(false, null, Double.NaN, Double.NaN, null, Objects.requireNonNull(why, "why"));
+    }
+
+    /** Passes when {@code ok}; otherwise fails with {@code what} as the reason. */
+    public static Verdict check(boolean ok, String what) {
+        return ok ? PASS : fail(what);
+    }
+
+    /**
+     * Compares two numbers for equality within a tolerance: passes when
+     * {@code tol.accepts(rhs, lhs)} (the right side is taken as the expected value).
+     *
+     * @param relation what is compared, e.g. "H(p, q) = KL(p || q) + H(p)"
+     * @param lhs the left side
+     * @param rhs the right side
+     * @param tol the tolerance
+     */
+    public static Verdict close(String relation, double lhs, double rhs, Tolerance tol) {
+        Objects.requireNonNull(tol, "tol");
+        return new Verdict(tol.accepts(rhs, lhs), relation, lhs, rhs, tol, null);
+    }
+
+    /** Passes when {@code lhs <= rhs}, or when they are equal within {@code tol} (the slack). */
+    public static Verdict atMost(String relation, double lhs, double rhs, Tolerance tol) {
+        Objects.requireNonNull(tol, "tol");
+        boolean ok = !Double.isNaN(lhs) && !Double.isNaN(rhs) && (lhs <= rhs || tol.accepts(rhs, lhs));
+        return new Verdict(ok, relation, lhs, rhs, tol, null);
+    }
+
+    /** Passes when {@code lhs >= rhs}, or when they are equal within {@code tol} (the slack). */
+    public static Verdict atLeast(String relation, double lhs, double rhs, Tolerance tol) {
+        Objects.requireNonNull(tol, "tol");
+        boolean ok = !Double.isNaN(lhs) && !Double.isNaN(rhs) && (lhs >= rhs || tol.accepts(rhs, lhs));
+        return new Verdict(ok, relation, lhs, rhs, tol, null);
+    }
+
+    /**
+     * Both verdicts: the first failure if either fails; otherwise the one whose numeric difference
+     * uses the larger share of its tolerance (so reports show the tightest relation).
+     */
+    public Verdict and(Verdict other) {
+        Objects.requireNonNull(other, "other");
+        if (!passed) {
+            return this;
+        }
+        if (!other.passed) {
+            return other;
+        }
+        return other.usage() > usage() ? other : this;
+    }
+
+    /** All the verdicts, combined as by {@link #and}. */
+    public static Verdict all(Verdict... verdicts) {
+        Verdict v = PASS;
+        for (Verdict x : verdicts) {
+            v = v.and(x);
+        }
+        return v;
+    }
+
+    /** Whether the property held. */
+    public boolean passed() {
+        return passed;
+    }
+
+    /** Whether this verdict compares two numbers. */
+    public boolean isNumeric() {
+        return tolerance != null;
+    }
+
+    /** The left side, NaN when not numeric. */
+    public double lhs() {
+        return lhs;
+    }
+
+    /** The right side, NaN when not numeric. */
+    public double rhs() {
+        return rhs;
+    }
+
+    /** \( |lhs - rhs| \), 0 when both are the same infinity, NaN when not numeric. */
+    public double difference() {
+        return lhs == rhs ? 0 : Math.abs(lhs - rhs);
+    }
+
+    /** The tolerance, null when not numeric. */
+    public Tolerance tolerance() {
+        return tolerance;
+    }
+
+    /** The relation's name, or the failure reason; may be null for a plain pass. */
+    public String description() {
+        return relation != null ? relation : message;
+    }
+
+    /** The share of the tolerance the difference uses: 0 for equal sides, above 1 when rejected. */
+    public double usage() {
+        if (tolerance == null) {
+            return 0;
+        }
+        double d = difference();
+        if (d == 0) {
+            return 0;
+        }
+        double allowed = tolerance.allowance(rhs);
+        return allowed > 0 ? d / allowed : Double.POSITIVE_INFINITY;
+    }
+
+    /** A multi-line rendering for failure reports. */
+    public String render() {
+        if (tolerance == null) {
+            return passed ? "holds" : message;
+        }
+        return String.format(Locale.ROOT,
+            "%s%n  left side:  %s%n  right side: %s%n  difference: %s%n  tolerance:  %s (allows %s here)",
+            relation, lhs, rhs, difference(), tolerance, tolerance.allowance(rhs));
+    }
+
+    @Override
+    public String toString() {
+        return (passed ? "PASS " : "FAIL ") + render();
+    }
+}

@@ -1,0 +1,51 @@
+package org.probity.check.internal;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The one-option replay of a shrunk failure: {@code <property hash>:<choices>}, where the hash is
+ * the first 8 hex digits of the property name's hash and the choices are comma-separated. A token
+ * applies only to the property whose name it hashes, so one system property can be set for a
+ * whole test run.
+ */
+public final class ReplayToken {
+    private ReplayToken() {
+    }
+
+    /** The token for {@code choices} of the property named {@code name}. */
+    public static String of(String name, long[] choices) {
+        return tag(name) + ":" + Arrays.stream(choices).mapToObj(Long::toString).collect(Collectors.joining(","));
+    }
+
+    /**
+     * The choices of {@code token} if it belongs to the property named {@code name}, else null.
+     *
+     * @throws IllegalArgumentException if the token is malformed
+     */
+    public static long[] choicesFor(String name, String token) {
+        int colon = token.indexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                "probity.replay: expected HASH:CHOICES as printed by a failure, got '%s'", token));
+        }
+        if (!token.substring(0, colon).equals(tag(name))) {
+            return null;
+        }
+        String body = token.substring(colon + 1).trim();
+        if (body.isEmpty()) {
+            return new long[0];
+        }
+        try {
+            return Arrays.stream(body.split(",")).mapToLong(s -> Long.parseLong(s.trim())).toArray();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                "probity.replay: expected comma-separated integers after ':', got '%s'", body), e);
+        }
+    }
+
+    private static String tag(String name) {
+        return String.format(Locale.ROOT, "%08x", name.hashCode());
+    }
+}
