@@ -1,0 +1,95 @@
+package org.probity.spec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.probity.spec.ast.Expr;
+import org.probity.spec.ast.Statement;
+import org.probity.spec.internal.Parser;
+import org.probity.spec.internal.Semantics;
+
+/**
+ * A parsed and meaning-checked {@code .prob} file (SPEC-LANGUAGE.md). Immutable.
+ *
+ * <pre>{@code
+ * Spec spec = Spec.parse(Path.of("specs/ddpm-vlb.prob"));
+ * SpecResult result = spec.check(SpecOptions.defaults().withSeed(42));
+ * System.out.print(result.render());
+ * }</pre>
+ */
+public final class Spec {
+    private final String fileName;
+    private final String source;
+    private final List<Statement> statements;
+    private final Map<String, Expr> lets;
+    private final Parser.Parsed parsed;
+
+    private Spec(String fileName, String source, Parser.Parsed parsed, Map<String, Expr> lets) {
+        this.fileName = fileName;
+        this.source = source;
+        this.parsed = parsed;
+        this.statements = parsed.statements();
+        this.lets = Map.copyOf(lets);
+    }
+
+    /**
+     * Reads and parses a file; the file name in messages is {@code path} as given.
+     *
+     * @throws SpecSyntaxException if the file cannot be read ({@code file:1:1: expected a readable file, found ...})
+     *     or parsed, or means nothing
+     */
+    public static Spec parse(Path path) {
+        Objects.requireNonNull(path, "path");
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw new SpecSyntaxException(path.toString(), 1, 1, "a readable UTF-8 file",
+                e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
+        return parse(text, path.toString());
+    }
+
+    /**
+     * Parses source text.
+     *
+     * @param source the text of a {@code .prob} file
+     * @param fileName the name used in messages
+     * @throws SpecSyntaxException at the first syntax or meaning error
+     */
+    public static Spec parse(String source, String fileName) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(fileName, "fileName");
+        Parser.Parsed parsed = Parser.parse(source, fileName);
+        Map<String, Expr> lets = Semantics.check(parsed, fileName);
+        return new Spec(fileName, source, parsed, lets);
+    }
+
+    /** The file name used in messages. */
+    public String fileName() {
+        return fileName;
+    }
+
+    /** The statements in file order. */
+    public List<Statement> statements() {
+        return statements;
+    }
+
+    /** The {@code let} definitions by name. */
+    public Map<String, Expr> lets() {
+        return lets;
+    }
+
+    /** The source text. */
+    public String source() {
+        return source;
+    }
+
+    Parser.Parsed parsed() {
+        return parsed;
+    }
+}

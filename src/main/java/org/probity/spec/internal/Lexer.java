@@ -1,0 +1,109 @@
+package org.probity.spec.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.probity.spec.SpecSyntaxException;
+
+/**
+ * Splits a {@code .prob} source into tokens. Comments run from {@code #} to the end of the line.
+ * A NEWLINE token ends a statement; it is emitted only when no bracket is open.
+ */
+final class Lexer {
+    private static final String[] SYMBOLS = {"==", "<=", ">=", "||", "..", "<", ">", "=", "|", ";", ":", ",", "(",
+        ")", "[", "]", "{", "}", "^", "+", "-", "*", "/"};
+
+    private Lexer() {
+    }
+
+    static List<Token> tokenize(String src, String file) {
+        List<Token> out = new ArrayList<>();
+        int i = 0;
+        int line = 1;
+        int lineStart = 0;
+        int depth = 0;
+        while (i < src.length()) {
+            char c = src.charAt(i);
+            int col = i - lineStart + 1;
+            if (c == '\n') {
+                if (depth == 0 && !out.isEmpty() && out.get(out.size() - 1).kind() != Token.Kind.NEWLINE) {
+                    out.add(new Token(Token.Kind.NEWLINE, "\n", line, col, i));
+                }
+                i++;
+                line++;
+                lineStart = i;
+            } else if (c == ' ' || c == '\t' || c == '\r') {
+                i++;
+            } else if (c == '#') {
+                while (i < src.length() && src.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (Character.isDigit(c) || (c == '.' && i + 1 < src.length() && Character.isDigit(src.charAt(i + 1)))) {
+                int s = i;
+                while (i < src.length() && Character.isDigit(src.charAt(i))) {
+                    i++;
+                }
+                if (i + 1 < src.length() && src.charAt(i) == '.' && Character.isDigit(src.charAt(i + 1))) {
+                    i++;
+                    while (i < src.length() && Character.isDigit(src.charAt(i))) {
+                        i++;
+                    }
+                }
+                if (i < src.length() && (src.charAt(i) == 'e' || src.charAt(i) == 'E')) {
+                    int j = i + 1;
+                    if (j < src.length() && (src.charAt(j) == '+' || src.charAt(j) == '-')) {
+                        j++;
+                    }
+                    if (j < src.length() && Character.isDigit(src.charAt(j))) {
+                        i = j;
+                        while (i < src.length() && Character.isDigit(src.charAt(i))) {
+                            i++;
+                        }
+                    }
+                }
+                out.add(new Token(Token.Kind.NUMBER, src.substring(s, i), line, col, s));
+            } else if (Character.isLetter(c)) {
+                int s = i;
+                while (i < src.length() && (Character.isLetterOrDigit(src.charAt(i)) || src.charAt(i) == '_')) {
+                    i++;
+                }
+                out.add(new Token(Token.Kind.IDENT, src.substring(s, i), line, col, s));
+            } else if (c == '"') {
+                int s = i;
+                i++;
+                while (i < src.length() && src.charAt(i) != '"' && src.charAt(i) != '\n') {
+                    i++;
+                }
+                if (i >= src.length() || src.charAt(i) != '"') {
+                    throw new SpecSyntaxException(file, line, col, "a closing '\"'",
+                        i >= src.length() ? "end of file" : "end of line");
+                }
+                out.add(new Token(Token.Kind.STRING, src.substring(s + 1, i), line, col, s));
+                i++;
+            } else {
+                String sym = null;
+                for (String candidate : SYMBOLS) {
+                    if (src.startsWith(candidate, i)) {
+                        sym = candidate;
+                        break;
+                    }
+                }
+                if (sym == null) {
+                    throw new SpecSyntaxException(file, line, col, "a number, a name, an operator or a bracket",
+                        "'" + new String(Character.toChars(src.codePointAt(i))) + "'");
+                }
+                if (sym.equals("(") || sym.equals("[") || sym.equals("{")) {
+                    depth++;
+                } else if ((sym.equals(")") || sym.equals("]") || sym.equals("}")) && depth > 0) {
+                    depth--;
+                }
+                out.add(new Token(Token.Kind.SYMBOL, sym, line, col, i));
+                i += sym.length();
+            }
+        }
+        if (depth == 0 && !out.isEmpty() && out.get(out.size() - 1).kind() != Token.Kind.NEWLINE) {
+            out.add(new Token(Token.Kind.NEWLINE, "\n", line, i - lineStart + 1, i));
+        }
+        out.add(new Token(Token.Kind.EOF, "", line, i - lineStart + 1, i));
+        return out;
+    }
+}
