@@ -4,8 +4,13 @@ package org.probity.math;
  * Log-space helpers with the edge semantics of DESIGN.md: \( 0 \log 0 = 0 \), the log-sum-exp of
  * nothing but \( -\infty \) is \( -\infty \).
  *
- * <p>Accuracy (measured against 50-digit references in {@code LogSpaceAccuracyTest}): each function
- * is within 1 ulp of the correctly rounded result on the datasets of that test, except where noted.
+ * <p>Accuracy, measured against 64-digit {@link HighPrecision} references in
+ * {@code LogSpaceAccuracyTest} (max / RMS ulps over each dataset, across magnitudes):
+ * {@code log1pExp} 0.98 / 0.34; {@code logSumExp} of arrays 1.00 / 0.18; {@code log1mExp} 1.09 / 0.30
+ * (log of a rounded expm1: the two roundings compose); {@code xlogy} 1.24 / 0.44 (a rounded log times
+ * x); {@code klTerm} 1.30 / 0.42, and 1.15 / 0.42 for \( y \approx x \); {@code logSumExp(a, b)}
+ * 1.17 / 0.39 ulps per unit of the condition number \( \sum_i \mathrm{softmax}_i |x_i| / |r| \), which is
+ * large only where the result is near 0 and the terms are not (there the error is a backward error).
  */
 public final class LogSpace {
     private static final double LN2 = Math.log(2);
@@ -129,7 +134,16 @@ public final class LogSpace {
         if (r == Double.POSITIVE_INFINITY || r == 0) {
             return x * (Math.log(x) - Math.log(y));
         }
-        // log1p(r - 1) is exact-ish near r = 1, where the term is small and must not cancel.
-        return x * (r > 0.5 && r < 2 ? Math.log1p((x - y) / y) : Math.log(r));
+        // The rounding error of each quotient is recovered exactly with an fma and added to the log
+        // to first order, so only the log and the final product round.
+        if (r > 0.5 && r < 2) {
+            // x - y is exact here (Sterbenz); log1p keeps the small term free of cancellation.
+            double diff = x - y;
+            double d = diff / y;
+            double dLow = Math.fma(-d, y, diff) / y;
+            return Math.fma(x, Math.log1p(d), x * (dLow / (1 + d)));
+        }
+        double rLow = Math.fma(-r, y, x) / y;
+        return Math.fma(x, Math.log(r), x * (rLow / r));
     }
 }

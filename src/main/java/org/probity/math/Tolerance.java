@@ -89,7 +89,7 @@ public final class Tolerance {
         requireAmount("condition", condition);
         double k = Math.max(1, condition);
         return relative(ulps * UNIT_ROUNDOFF * k)
-            .named(String.format(Locale.ROOT, "%s ulps x condition %.3g", fmt(ulps), k));
+            .named(fmt(ulps) + " ulps x condition " + fmt(k));
     }
 
     /** Either this tolerance or {@code other} holds. */

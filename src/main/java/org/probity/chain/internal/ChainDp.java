@@ -18,7 +18,8 @@ public final class ChainDp {
     }
 
     /**
-     * \( m' = m Q \): \( m'_j = \sum_i m_i Q_{ij} \), each sum compensated, zero weights skipped.
+     * \( m' = m Q \): \( m'_j = \sum_i m_i Q_{ij} \), each sum compensated, zero weights skipped, for a
+     * probability vector m and a stochastic Q (results are clamped to at most 1).
      *
      * @param m a row vector of length K
      * @param q a K x K matrix
@@ -48,7 +49,8 @@ public final class ChainDp {
             }
         }
         for (int j = 0; j < k; j++) {
-            out[j] += comp[j];
+            // the exact value is a probability: rounding above 1 is clamped, which only reduces the error
+            out[j] = Math.min(1.0, out[j] + comp[j]);
         }
     }
 

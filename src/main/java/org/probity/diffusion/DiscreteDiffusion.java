@@ -1,0 +1,320 @@
+package org.probity.diffusion;
+
+import java.util.Locale;
+import org.probity.chain.FiniteChain;
+import org.probity.chain.TransitionSource;
+import org.probity.chain.VariationalBound;
+import org.probity.chain.internal.ChainDp;
+import org.probity.chain.internal.Checks;
+import org.probity.math.NeumaierSum;
+
+/**
+ * Discrete denoising diffusion (D3PM; Austin et al. 2021, "Structured Denoising Diffusion Models in
+ * Discrete State-Spaces"): a forward Markov chain on K states with
+ * \( [Q_t]_{ij} = q(x_t = j \mid x_{t-1} = i) \) from one of three transition families and a
+ * schedule \( \beta_1..\beta_T \in (0, 1] \) ({@link D3pmSchedules}):
+ * <ul>
+ *   <li>{@link Family#UNIFORM}: \( Q_t = (1 - \beta_t) I + \beta_t \mathbb{1}\mathbb{1}^\top / K \),
+ *       \( \bar{Q}_t = \bar\alpha_t I + (1 - \bar\alpha_t) \mathbb{1}\mathbb{1}^\top / K \)
+ *       (Austin et al. §3.1; Hoogeboom et al. 2021);</li>
+ *   <li>{@link Family#ABSORBING}: the last state \( m = K - 1 \) is the mask;
+ *       \( Q_t = (1 - \beta_t) I + \beta_t \mathbb{1} e_m^\top \),
+ *       \( \bar{Q}_t = \bar\alpha_t I + (1 - \bar\alpha_t) \mathbb{1} e_m^\top \);</li>
+ *   <li>{@link Family#DISCRETIZED_GAUSSIAN}: for \( i \ne j \),
+ *       \( [Q_t]_{ij} = e^{-4 (i-j)^2 / ((K-1)^2 \beta_t)} / \sum_{n=-(K-1)}^{K-1} e^{-4 n^2 / ((K-1)^2 \beta_t)} \),
+ *       and the diagonal completes each row to 1 (Austin et al. Appendix A.2.2); doubly stochastic,
+ *       \( \bar{Q}_t \) is the matrix product.</li>
+ * </ul>
+ * with \( \bar\alpha_t = \prod_{s \le t} (1 - \beta_s) \), computed as
+ * \( \exp \sum_s \mathrm{log1p}(-\beta_s) \) (compensated), and \( 1 - \bar\alpha_t \) as
+ * \( -\mathrm{expm1} \) of that sum. Relative error of \( \bar\alpha_t \): about
+ * \( (2 + |\log \bar\alpha_t|) u \) (measured in {@code DiscreteDiffusionTest} against exact rationals).
+ *
+ * <p>The variational bound and the exact likelihood run on the dynamic programs of
+ * {@code org.probity.chain} ({@link #bound(double[], D3pmReverseModel)}); matrices are computed on
+ * demand, one step at a time, so \( K = 256 \), \( T = 1000 \) needs \( O(K^2) \) memory. Immutable.
+ */
+public final class DiscreteDiffusion implements TransitionSource {
+    /** The transition families of Austin et al. 2021. */
+    public enum Family { UNIFORM, ABSORBING, DISCRETIZED_GAUSSIAN }
+
+    private static final String MSG_STATES = "states: expected an integer >= %d for the %s family, got %d";
+    private static final String MSG_BETAS = "betas: expected a non-empty array, got %s";
+    private static final String MSG_KEEP = "keepProbability: defined for the uniform and absorbing families, not %s";
+
+    private final Family family;
+    private final int k;
+    private final double[] betas;
+    private final double[] logAlphaBar;
+
+    private DiscreteDiffusion(Family family, int k, double[] betas) {
+        this.family = family;
+        this.k = k;
+        this.betas = betas;
+        this.logAlphaBar = new double[betas.length + 1];
+        NeumaierSum s = NeumaierSum.create();
+        for (int t = 1; t <= betas.length; t++) {
+            s.add(Math.log1p(-betas[t - 1]));
+            logAlphaBar[t] = s.sum();
+        }
+    }
+
+    /** The uniform family on {@code states >= 2} states. @throws IllegalArgumentException naming the parameter */
+    public static DiscreteDiffusion uniform(int states, double[] betas) {
+        return create(Family.UNIFORM, states, betas);
+    }
+
+    /** The absorbing family on {@code states >= 2} states, the last being the mask. @throws IllegalArgumentException naming the parameter */
+    public static DiscreteDiffusion absorbing(int states, double[] betas) {
+        return create(Family.ABSORBING, states, betas);
+    }
+
+    /** The discretized-Gaussian family on {@code states >= 2} ordinal states. @throws IllegalArgumentException naming the parameter */
+    public static DiscreteDiffusion discretizedGaussian(int states, double[] betas) {
+        return create(Family.DISCRETIZED_GAUSSIAN, states, betas);
+    }
+
+    /**
+     * A diffusion of the given family.
+     *
+     * @param family the transition family
+     * @param states \( K \ge 2 \)
+     * @param betas \( \beta_1..\beta_T \), \( T \ge 1 \), each in (0, 1] (copied)
+     */
+    public static DiscreteDiffusion create(Family family, int states, double[] betas) {
+        if (family == null) {
+            throw new IllegalArgumentException("family: expected a family, got null");
+        }
+        if (!(states >= 2)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_STATES, 2, family, states));
+        }
+        if (betas == null || betas.length == 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_BETAS,
+                betas == null ? "null" : "an empty array"));
+        }
+        for (int t = 0; t < betas.length; t++) {
+            D3pmSchedules.requireBeta("betas[" + t + "]", betas[t]);
+        }
+        return new DiscreteDiffusion(family, states, betas.clone());
+    }
+
+    /** The transition family. */
+    public Family family() {
+        return family;
+    }
+
+    @Override
+    public int states() {
+        return k;
+    }
+
+    @Override
+    public int steps() {
+        return betas.length;
+    }
+
+    /** \( \beta_1..\beta_T \) (a copy). */
+    public double[] betas() {
+        return betas.clone();
+    }
+
+    /** The mask state \( K - 1 \) of the absorbing family; -1 for the other families. */
+    public int maskState() {
+        return family == Family.ABSORBING ? k - 1 : -1;
+    }
+
+    /**
+     * \( \bar\alpha_t = \prod_{s \le t} (1 - \beta_s) \), the probability that a token has not been
+     * corrupted (resampled or masked) by step t; 1 at \( t = 0 \), exactly 0 after a step with
+     * \( \beta = 1 \). For the "jsd" schedule it is \( 1 - t/T \).
+     *
+     * @throws IllegalStateException for the discretized-Gaussian family
+     */
+    public double keepProbability(int t) {
+        Checks.index("t", t, 0, steps());
+        if (family == Family.DISCRETIZED_GAUSSIAN) {
+            throw new IllegalStateException(String.format(Locale.ROOT, MSG_KEEP, family));
+        }
+        return Math.exp(logAlphaBar[t]);
+    }
+
+    /** \( Q_t \) as a new matrix, {@code 1 <= t <= T}. */
+    public double[][] transition(int t) {
+        double[][] out = new double[k][k];
+        fill(t, out);
+        return out;
+    }
+
+    @Override
+    public void fill(int t, double[][] out) {
+        Checks.index("t", t, 1, steps());
+        double b = betas[t - 1];
+        switch (family) {
+            case UNIFORM:
+                blend(out, 1 - b, b);
+                break;
+            case ABSORBING:
+                blend(out, 1 - b, b);
+                break;
+            default:
+                gaussian(out, b);
+        }
+    }
+
+    /**
+     * \( \bar{Q}_t = Q_1 \cdots Q_t \) ({@code [x_0][x_t]} \( = q(x_t \mid x_0) \)), in closed form for the
+     * uniform and absorbing families and as a compensated matrix product for the
+     * discretized-Gaussian family; the identity at \( t = 0 \).
+     */
+    public double[][] cumulative(int t) {
+        Checks.index("t", t, 0, steps());
+        double[][] out = new double[k][k];
+        if (family == Family.DISCRETIZED_GAUSSIAN) {
+            for (int i = 0; i < k; i++) {
+                out[i] = cumulativeRow(t, i);
+            }
+        } else {
+            blend(out, Math.exp(logAlphaBar[t]), -Math.expm1(logAlphaBar[t]));
+        }
+        return out;
+    }
+
+    /** Row \( x_0 \) of \( \bar{Q}_t \): the distribution \( q(x_t \mid x_0) \). */
+    public double[] cumulativeRow(int t, int x0) {
+        Checks.index("t", t, 0, steps());
+        Checks.index("x0", x0, 0, k - 1);
+        double[] v = new double[k];
+        v[x0] = 1;
+        return timesCumulative(t, v);
+    }
+
+    /**
+     * The forward posterior by Bayes' rule (Austin et al. eq. 3):
+     * \( q(x_{t-1} = i \mid x_t, x_0) = Q_t[i][x_t]\, \bar{Q}_{t-1}[x_0][i] / \bar{Q}_t[x_0][x_t] \), the
+     * denominator taken as the compensated sum of the numerators.
+     *
+     * @throws IllegalArgumentException if \( \bar{Q}_t[x_0][x_t] = 0 \)
+     */
+    public double[] posterior(int t, int x0, int xt) {
+        Checks.index("t", t, 1, steps());
+        Checks.index("xt", xt, 0, k - 1);
+        double[] prev = cumulativeRow(t - 1, x0);
+        double[][] q = transition(t);
+        double[] post = new double[k];
+        NeumaierSum z = NeumaierSum.create();
+        for (int i = 0; i < k; i++) {
+            post[i] = q[i][xt] * prev[i];
+            z.add(post[i]);
+        }
+        double norm = z.sum();
+        if (!(norm > 0)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                "xt: state %d is unreachable at step %d from x0 = %d; expected a reachable state", xt, t, x0));
+        }
+        for (int i = 0; i < k; i++) {
+            post[i] /= norm;
+        }
+        return post;
+    }
+
+    /** The forward process started from {@code q0} as a materialised chain (\( T K^2 \) numbers). */
+    public FiniteChain forwardChain(double[] q0) {
+        double[][][] qs = new double[steps()][][];
+        for (int t = 1; t <= steps(); t++) {
+            qs[t - 1] = transition(t);
+        }
+        return FiniteChain.of(q0, qs);
+    }
+
+    /**
+     * The exact variational bound of this forward process with data distribution {@code q0} against
+     * the reverse model {@code p}: VLB per \( x_0 \), its terms \( L_T, L_{t-1}, L_0 \), \( \log p(x_0) \),
+     * \( L_{\mathrm{VLB}} \) and \( L_{\mathrm{CE}} \), by the \( O(T K^2) \) dynamic programs of
+     * {@link VariationalBound} (plus the cost of the reverse matrices, \( O(K^2) \) per step for
+     * matrices or an x₀-parameterised model of the uniform or absorbing family).
+     */
+    public VariationalBound bound(double[] q0, D3pmReverseModel p) {
+        return VariationalBound.of(q0, this, p.prior(), p);
+    }
+
+    /** \( v \bar{Q}_t \): \( O(K) \) in closed form, \( O(t K^2) \) for the discretized-Gaussian family. */
+    double[] timesCumulative(int t, double[] v) {
+        double[] out = new double[k];
+        if (family != Family.DISCRETIZED_GAUSSIAN) {
+            double a = Math.exp(logAlphaBar[t]);
+            double oneMinus = -Math.expm1(logAlphaBar[t]);
+            double mass = NeumaierSum.sum(v);
+            for (int j = 0; j < k; j++) {
+                out[j] = a * v[j];
+            }
+            if (family == Family.UNIFORM) {
+                for (int j = 0; j < k; j++) {
+                    out[j] += oneMinus * mass / k;
+                }
+            } else {
+                out[k - 1] += oneMinus * mass;
+            }
+            return out;
+        }
+        double[] cur = v.clone();
+        double[][] q = new double[k][k];
+        double[] comp = new double[k];
+        for (int s = 1; s <= t; s++) {
+            fill(s, q);
+            ChainDp.propagate(cur, q, out, comp);
+            double[] swap = cur;
+            cur = out;
+            out = swap;
+        }
+        return cur;
+    }
+
+    /** {@code keep * I + move * (uniform rows, or the mask column)}. */
+    private void blend(double[][] out, double keep, double move) {
+        for (int i = 0; i < k; i++) {
+            double[] row = out[i];
+            if (family == Family.UNIFORM) {
+                java.util.Arrays.fill(row, 0, k, move / k);
+                row[i] += keep;
+            } else {
+                java.util.Arrays.fill(row, 0, k, 0.0);
+                if (i == k - 1) {
+                    row[i] = 1;
+                } else {
+                    row[i] = keep;
+                    row[k - 1] = move;
+                }
+            }
+        }
+    }
+
+    private void gaussian(double[][] out, double b) {
+        double scale = 4.0 / ((double) (k - 1) * (k - 1) * b);
+        double[] w = new double[k];
+        NeumaierSum z = NeumaierSum.create().add(1);
+        for (int n = 1; n < k; n++) {
+            w[n] = Math.exp(-scale * n * n);
+            z.add(2 * w[n]);
+        }
+        double norm = z.sum();
+        for (int n = 1; n < k; n++) {
+            w[n] /= norm;
+        }
+        for (int i = 0; i < k; i++) {
+            NeumaierSum off = NeumaierSum.create();
+            for (int j = 0; j < k; j++) {
+                if (j != i) {
+                    out[i][j] = w[Math.abs(i - j)];
+                    off.add(out[i][j]);
+                }
+            }
+            out[i][i] = 1 - off.sum();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "DiscreteDiffusion[%s, K=%d, T=%d, betas=%s]", family, k, steps(),
+            java.util.Arrays.toString(betas));
+    }
+}

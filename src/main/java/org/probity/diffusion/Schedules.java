@@ -1,0 +1,206 @@
+package org.probity.diffusion;
+
+import java.util.Locale;
+import org.probity.math.NeumaierSum;
+
+/**
+ * The named noise schedules of the diffusion literature, each built from its defining formula in a
+ * form without cancellation, and the zero-terminal-SNR rescale of any schedule.
+ */
+public final class Schedules {
+    /** DDPM linear schedule endpoints (Ho et al. 2020, §4). */
+    public static final double DDPM_BETA_1 = 1e-4;
+    /** DDPM linear schedule endpoints (Ho et al. 2020, §4). */
+    public static final double DDPM_BETA_T = 0.02;
+    /** Cosine schedule offset s (Nichol &amp; Dhariwal 2021, eq. 17). */
+    public static final double COSINE_OFFSET = 0.008;
+    /** Largest β of the cosine and sigmoid schedules (Nichol &amp; Dhariwal 2021, §3.2). */
+    public static final double MAX_BETA = 0.999;
+    /** Stable Diffusion scaled-linear endpoints (β, not √β). */
+    public static final double SD_BETA_1 = 0.00085;
+    /** Stable Diffusion scaled-linear endpoints (β, not √β). */
+    public static final double SD_BETA_T = 0.012;
+
+    private static final String MSG_STEPS = "T: expected a number of steps >= 1, got %d";
+    private static final String MSG_BETA = "%s: expected a finite number in (0, 1], got %s";
+    private static final String MSG_FINITE = "%s: expected a finite number, got %s";
+    private static final String MSG_ORDER = "start, end: expected start < end, got %s >= %s";
+    private static final String MSG_TAU = "tau: expected a finite number > 0, got %s";
+    private static final String MSG_ZSNR = "schedule: the zero-terminal-SNR rescale keeps alphaBar_1 and "
+        + "sets alphaBar_T = 0, so it needs T >= 2 steps, got T = %d";
+
+    private Schedules() {
+    }
+
+    /** The DDPM linear schedule \( \beta_1 = 10^{-4} \) to \( \beta_T = 0.02 \) (Ho et al. 2020, §4). */
+    public static NoiseSchedule linear(int steps) {
+        return linear(steps, DDPM_BETA_1, DDPM_BETA_T);
+    }
+
+    /**
+     * β evenly spaced from {@code beta1} to {@code betaT}, exactly as {@code numpy.linspace}:
+     * \( \beta_t = (t-1) \cdot (\beta_T - \beta_1)/(T-1) + \beta_1 \) with the last entry exactly
+     * \( \beta_T \); T = 1 gives \( [\beta_1] \).
+     *
+     * @throws IllegalArgumentException if {@code steps < 1} or an endpoint is not in (0, 1]
+     */
+    public static NoiseSchedule linear(int steps, double beta1, double betaT) {
+        return NoiseSchedule.of(linspace(steps, requireBeta("beta1", beta1), requireBeta("betaT", betaT)));
+    }
+
+    /**
+     * The Stable Diffusion "scaled linear" schedule: \( \sqrt{\beta} \) evenly spaced from
+     * \( \sqrt{0.00085} \) to \( \sqrt{0.012} \), squared (Rombach et al. 2022; Lin et al. 2024, §2).
+     * Its terminal SNR is not zero (about 0.004682 at T = 1000).
+     */
+    public static NoiseSchedule scaledLinear(int steps) {
+        return scaledLinear(steps, SD_BETA_1, SD_BETA_T);
+    }
+
+    /** \( \sqrt\beta \) evenly spaced from \( \sqrt{\beta_1} \) to \( \sqrt{\beta_T} \), squared. */
+    public static NoiseSchedule scaledLinear(int steps, double beta1, double betaT) {
+        double[] r = linspace(steps, Math.sqrt(requireBeta("beta1", beta1)), Math.sqrt(requireBeta("betaT", betaT)));
+        for (int i = 0; i < r.length; i++) {
+            r[i] *= r[i];
+        }
+        return NoiseSchedule.of(r);
+    }
+
+    /**
+     * The cosine schedule (Nichol &amp; Dhariwal 2021, eq. 17):
+     * \( \bar\alpha(u) \propto \cos^2\big(\tfrac{u + s}{1 + s}\tfrac{\pi}{2}\big) \), \( s = 0.008 \),
+     * \( \beta_t = \min(1 - \bar\alpha(t/T)/\bar\alpha((t-1)/T), 0.999) \). The difference is
+     * evaluated as \( \sin(\theta_t - \theta_{t-1}) \sin(\theta_t + \theta_{t-1}) / \cos^2\theta_{t-1} \),
+     * with the angle step formed directly, so small β carry no cancellation error. At T = 1000 only
+     * the last β is clipped.
+     */
+    public static NoiseSchedule cosine(int steps) {
+        requireSteps(steps);
+        double[] b = new double[steps];
+        double scale = Math.PI / 2 / (1 + COSINE_OFFSET);
+        double dTheta = scale / steps;
+        for (int t = 1; t <= steps; t++) {
+            double th1 = ((double) (t - 1) / steps + COSINE_OFFSET) * scale;
+            double th2 = ((double) t / steps + COSINE_OFFSET) * scale;
+            double c1 = Math.cos(th1);
+            double beta = Math.sin(dTheta) * Math.sin(th1 + th2) / (c1 * c1);
+            b[t - 1] = Math.min(beta, MAX_BETA);
+        }
+        return NoiseSchedule.of(b);
+    }
+
+    /** The sigmoid schedule with start = −3, end = 3, τ = 1 (see {@link #sigmoid(int, double, double, double)}). */
+    public static NoiseSchedule sigmoid(int steps) {
+        return sigmoid(steps, -3, 3, 1);
+    }
+
+    /**
+     * The sigmoid schedule (Chen 2023, "On the importance of noise scheduling", Algorithm 1; as in
+     * Jabri et al. 2023): \( \bar\alpha(u) \propto \sigma(e/\tau) - \sigma(x(u)/\tau) \) with
+     * \( x(u) = \text{start} + u(\text{end} - \text{start}) \),
+     * \( \beta_t = \min(1 - \bar\alpha(t/T)/\bar\alpha((t-1)/T), 0.999) \), evaluated without
+     * cancellation as \( \frac{\sigma(b)}{\sigma(e)} \cdot \frac{\mathrm{expm1}(a - b)}{\mathrm{expm1}(a - e)} \),
+     * \( a = x_{t-1}/\tau, b = x_t/\tau, e = \text{end}/\tau \). The last β is clipped.
+     *
+     * @throws IllegalArgumentException unless start &lt; end are finite and τ &gt; 0 is finite
+     */
+    public static NoiseSchedule sigmoid(int steps, double start, double end, double tau) {
+        requireSteps(steps);
+        requireFinite("start", start);
+        requireFinite("end", end);
+        if (!(start < end)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_ORDER, start, end));
+        }
+        if (!(tau > 0 && tau < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_TAU, tau));
+        }
+        double[] b = new double[steps];
+        double e = end / tau;
+        for (int t = 1; t <= steps; t++) {
+            double a = (start + (end - start) * (t - 1) / steps) / tau;
+            double bb = t == steps ? e : (start + (end - start) * t / steps) / tau;
+            double beta = logistic(bb) / logistic(e) * (Math.expm1(a - bb) / Math.expm1(a - e));
+            b[t - 1] = Math.min(beta, MAX_BETA);
+        }
+        return NoiseSchedule.of(b);
+    }
+
+    /**
+     * The zero-terminal-SNR rescale (Lin et al. 2024, Algorithm 1): shift \( \sqrt{\bar\alpha_t} \) by
+     * \( -\sqrt{\bar\alpha_T} \) and scale it so \( \sqrt{\bar\alpha_1} \) is unchanged. The result has
+     * \( \bar\alpha_T = 0 \), \( \beta_T = 1 \), \( \beta_1 \) unchanged. The shifted roots
+     * \( r_t = \sqrt{\bar\alpha_t} - \sqrt{\bar\alpha_T} \) are formed as suffix sums of
+     * \( \sqrt{\bar\alpha_{s-1}} - \sqrt{\bar\alpha_s} = \bar\alpha_{s-1}\beta_s/(\sqrt{\bar\alpha_{s-1}} + \sqrt{\bar\alpha_s}) \)
+     * and \( \beta'_t = (r_{t-1} - r_t)(r_{t-1} + r_t)/r_{t-1}^2 \), so nothing cancels. A schedule that
+     * already has \( \bar\alpha_T = 0 \) is returned unchanged.
+     *
+     * @throws IllegalArgumentException if T = 1 and \( \bar\alpha_1 &gt; 0 \)
+     */
+    public static NoiseSchedule zeroTerminalSnr(NoiseSchedule schedule) {
+        if (schedule.hasZeroTerminalSnr()) {
+            return schedule;
+        }
+        int n = schedule.steps();
+        if (n < 2) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_ZSNR, n));
+        }
+        double[] d = new double[n + 1];
+        for (int s = 1; s <= n; s++) {
+            double sa0 = schedule.sqrtAlphaBar(s - 1);
+            d[s] = schedule.alphaBar(s - 1) * schedule.beta(s) / (sa0 + schedule.sqrtAlphaBar(s));
+        }
+        double[] r = new double[n + 1];
+        NeumaierSum acc = NeumaierSum.create();
+        for (int t = n; t >= 1; t--) {
+            acc.add(d[t]);
+            r[t - 1] = acc.sum();
+        }
+        double[] b = new double[n];
+        b[0] = schedule.beta(1);
+        for (int t = 2; t <= n; t++) {
+            double rp = r[t - 1];
+            double beta = rp > 0 ? d[t] * (rp + r[t]) / rp / rp : 1;
+            b[t - 1] = beta > 0 ? Math.min(beta, 1) : Double.MIN_VALUE;
+        }
+        b[n - 1] = 1;
+        return NoiseSchedule.of(b);
+    }
+
+    private static double logistic(double x) {
+        return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+    }
+
+    private static double[] linspace(int steps, double start, double stop) {
+        requireSteps(steps);
+        double[] y = new double[steps];
+        if (steps == 1) {
+            y[0] = start;
+            return y;
+        }
+        double step = (stop - start) / (steps - 1);
+        for (int i = 0; i < steps; i++) {
+            y[i] = i * step + start;
+        }
+        y[steps - 1] = stop;
+        return y;
+    }
+
+    private static void requireSteps(int steps) {
+        if (!(steps >= 1)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_STEPS, steps));
+        }
+    }
+
+    private static double requireBeta(String name, double b) {
+        if (!(b > 0 && b <= 1)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_BETA, name, b));
+        }
+        return b;
+    }
+
+    private static void requireFinite(String name, double x) {
+        if (!Double.isFinite(x)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_FINITE, name, x));
+        }
+    }
+}

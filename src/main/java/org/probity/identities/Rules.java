@@ -1,0 +1,46 @@
+package org.probity.identities;
+
+import org.probity.check.Verdict;
+import org.probity.math.Tolerance;
+
+/** The named tolerance rules of the chain and D3PM identities. */
+final class Rules {
+    /**
+     * Probabilities from compensated sums of products of at most T + 1 factors: each product carries
+     * at most (T + 1) u relative error and the compensated sum adds 2u, so 16 ulps covers T <= 6 with
+     * room; near 0 an absolute 64 u (sums of K^(T+1) <= 4096 terms below 1).
+     */
+    static final Tolerance PROBABILITY = Tolerance.ulps(16).or(Tolerance.absolute(64 * Tolerance.UNIT_ROUNDOFF))
+        .named("probabilities: 16 ulps, or 64 u absolute");
+
+    private Rules() {
+    }
+
+    /**
+     * Sums of log-probability terms: 32 (T + 1) K^2 roundings of the magnitude
+     * \( M = \mathbb{E}[\sum |\log q| + |\log p|] \) (the DP sums (T + 1) K^2 terms each carrying a
+     * few roundings; the absolute error of a sum is bounded by the sum of absolute values).
+     */
+    static Tolerance logSum(int k, int steps, double magnitude) {
+        double mag = Double.isFinite(magnitude) ? Math.max(1, magnitude) : 1;
+        return Tolerance.absolute(32.0 * (steps + 1) * k * k * Tolerance.UNIT_ROUNDOFF * mag)
+            .named("32 (T+1) K^2 roundings x magnitude of the log terms");
+    }
+
+    /** Equal within {@code tol}, or the same infinity (Tolerance accepts equal infinities). */
+    static Verdict close(String relation, double lhs, double rhs, Tolerance tol) {
+        return Verdict.close(relation, lhs, rhs, tol);
+    }
+
+    /** Element-wise closeness of two vectors. */
+    static Verdict closeVectors(String relation, double[] lhs, double[] rhs, Tolerance tol) {
+        if (lhs.length != rhs.length) {
+            return Verdict.fail(relation + ": lengths differ, " + lhs.length + " vs " + rhs.length);
+        }
+        Verdict v = Verdict.pass();
+        for (int i = 0; i < lhs.length; i++) {
+            v = v.and(Verdict.close(relation + " [" + i + "]", lhs[i], rhs[i], tol));
+        }
+        return v;
+    }
+}

@@ -1,0 +1,74 @@
+package org.probity.math;
+
+import java.util.Locale;
+import org.hipparchus.dfp.Dfp;
+
+/**
+ * Accumulates ulp errors of one dataset against high-precision references: count, maximum, RMS and
+ * the worst case, printed by {@link #toString()} so every accuracy test reports what it measured.
+ */
+public final class UlpStats {
+    private final String dataset;
+    private int count;
+    private double max;
+    private double sumSquares;
+    private String worst = "none";
+
+    private UlpStats(String dataset) {
+        this.dataset = dataset;
+    }
+
+    /** An empty accumulator for the named dataset. */
+    public static UlpStats of(String dataset) {
+        return new UlpStats(dataset);
+    }
+
+    /** Records one case; {@code input} describes it for the report. */
+    public UlpStats add(String input, double actual, Dfp exact) {
+        return addConditioned(input, actual, exact, 1);
+    }
+
+    /**
+     * Records the error divided by the condition number {@code kappa} of the problem (values below 1
+     * count as 1): the error a backward-stable method would make is at most a few such ulps.
+     */
+    public UlpStats addConditioned(String input, double actual, Dfp exact, double kappa) {
+        double raw = HighPrecision.ulpError(actual, exact);
+        double e = raw == 0 ? 0 : raw / (kappa > 1 ? kappa : 1);
+        if (Double.isNaN(e)) {
+            e = Double.POSITIVE_INFINITY;
+        }
+        count++;
+        sumSquares += e * e;
+        if (!(e <= max)) {
+            max = e;
+            worst = String.format(Locale.ROOT, "%s -> %s, exact %s", input, actual, HighPrecision.toDouble(exact));
+        }
+        return this;
+    }
+
+    public double max() {
+        return max;
+    }
+
+    public double rms() {
+        return count == 0 ? 0 : Math.sqrt(sumSquares / count);
+    }
+
+    public int count() {
+        return count;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%-40s n=%6d  max=%7.3f ulps  rms=%7.3f ulps  worst: %s",
+            dataset, count, max, rms(), worst);
+    }
+
+    /** Prints the report line and returns it (for assertion messages). */
+    public String print() {
+        String s = toString();
+        System.out.println("[accuracy] " + s);
+        return s;
+    }
+}
