@@ -1,0 +1,58 @@
+package org.probity.cli;
+
+import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Option-value converters whose messages say what was expected and what was given. */
+final class Converters {
+    private static final String MSG_POSITIVE = "expected a whole number >= 1, got '%s'";
+    private static final String MSG_SEED = "expected a whole number (decimal, or hexadecimal with 0x), got '%s'";
+
+    private Converters() {
+    }
+
+    /** A whole number {@code >= 1} (numbers of tries, steps). */
+    static final class PositiveInt implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int n = Integer.parseInt(value.strip());
+                if (n >= 1) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+            throw new TypeConversionException(String.format(Locale.ROOT, MSG_POSITIVE, value));
+        }
+    }
+
+    /** A 64-bit seed: any long, decimal or {@code 0x}-hexadecimal (as failures print it). */
+    static final class Seed implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            String s = value.strip();
+            try {
+                if (s.startsWith("0x") || s.startsWith("0X")) {
+                    return Long.parseUnsignedLong(s.substring(2), 16);
+                }
+                return Long.parseLong(s);
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException(String.format(Locale.ROOT, MSG_SEED, value));
+            }
+        }
+    }
+
+    /** {@code i/n}, see {@link Shard#parse(String)}. */
+    static final class ShardConverter implements ITypeConverter<Shard> {
+        @Override
+        public Shard convert(String value) {
+            try {
+                return Shard.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

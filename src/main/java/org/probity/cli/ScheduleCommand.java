@@ -1,0 +1,109 @@
+package org.probity.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.probity.report.Charts;
+import org.probity.report.ScheduleProfile;
+import org.probity.report.ScheduleSummary;
+import org.probity.report.ShortestDouble;
+import org.probity.report.TextTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code probity schedule}: a research sanity report on a noise schedule, or its reference table. */
+@Command(name = "schedule", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Sanity report on a noise schedule: abar_T, SNR at both ends, the prior term L_T in bits/dim "
+                + "for data in [-1, 1], a zero-terminal-SNR warning, monotonicity and clipped steps.",
+                "With --json: the per-step reference table (shortest round-trip doubles)."})
+final class ScheduleCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME|FILE",
+            description = "linear, cosine, scaled-linear or sigmoid (optionally with the suffix -zero-snr), "
+                    + "or a file of beta values: one per line ('#' comments allowed) or a JSON array.")
+    private String schedule;
+
+    @Option(names = {"--T", "-T"}, paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "Number of steps of a named schedule (default 1000).")
+    private Integer steps;
+
+    @Option(names = "--zero-snr", description = "Rescale to zero terminal SNR (Lin et al. 2024, Algorithm 1).")
+    private boolean zeroSnr;
+
+    @Option(names = "--json", description = "Print, for t = 1..T, beta, abar, 1 - abar, log(1 - abar), the posterior "
+            + "variance and its log (t >= 2), both posterior mean coefficients and SNR, as shortest round-trip doubles.")
+    private boolean json;
+
+    @Option(names = "--charts", paramLabel = "DIR", description = "Also write the log-SNR and VLB-term charts (PNG) to DIR.")
+    private Path charts;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        ScheduleInput.Resolved r = ScheduleInput.resolve(schedule, steps, zeroSnr);
+        ScheduleProfile profile = ScheduleProfile.of(r.name(), r.schedule());
+        if (json) {
+            out.print(profile.json());
+        } else {
+            print(out, profile);
+        }
+        if (charts != null) {
+            try {
+                Files.createDirectories(charts);
+                List<String> files = Charts.write(List.of(profile.curve()), charts);
+                (json ? spec.commandLine().getErr() : out).printf(Locale.ROOT, "charts: %s (%s)%n", charts, String.join(", ", files));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        out.flush();
+        return ExitCodes.HOLDS;
+    }
+
+    static void print(PrintWriter out, ScheduleProfile profile) {
+        ScheduleSummary s = profile.summary();
+        int n = s.steps();
+        out.printf(Locale.ROOT, "schedule: %s%n", s.name());
+        out.printf(Locale.ROOT, "  abar_T                 %s%n", ShortestDouble.toString(s.alphaBarT()));
+        out.printf(Locale.ROOT, "  SNR_1                  %s   (log SNR_1 = %s)%n", ShortestDouble.toString(s.snrFirst()),
+                ShortestDouble.toString(profile.schedule().logSnr(1)));
+        out.printf(Locale.ROOT, "  SNR_T                  %s   (log SNR_T = %s)%n", ShortestDouble.toString(s.snrLast()),
+                ShortestDouble.toString(profile.schedule().logSnr(n)));
+        out.printf(Locale.ROOT, "  L_T, bits/dim          %s averaged over x_0 uniform on [-1, 1]; %s at |x_0| = 1%n",
+                TextTable.number(s.priorKlBitsMean()), TextTable.number(s.priorKlBitsEdge()));
+        if (s.zeroTerminalSnr()) {
+            out.println("  terminal SNR           zero: x_T carries no signal (L_T = 0); epsilon-prediction is degenerate "
+                    + "at t = T, predict v or x_0 there (Lin et al. 2024)");
+        } else {
+            out.printf(Locale.ROOT, "  WARNING: terminal SNR is not zero (SNR_T = %s): training never sees pure noise at "
+                    + "t = T, but sampling starts from N(0, 1) (Lin et al. 2024); --zero-snr rescales%n",
+                    TextTable.number(s.snrLast()));
+        }
+        out.printf(Locale.ROOT, "  monotonic              beta_t non-decreasing: %s; abar_t strictly decreasing: %s%n",
+                s.betaNonDecreasing() ? "yes" : "no (first decrease at t = " + s.firstBetaDecrease() + ")",
+                s.alphaBarDecreasing() ? "yes" : "no");
+        if (s.clippedSteps().isEmpty()) {
+            out.printf(Locale.ROOT, "  clipped steps          none (no beta_t = %s, the cosine clip)%n", ScheduleSummary.BETA_CLIP);
+        } else {
+            out.printf(Locale.ROOT, "  clipped steps          %d with beta_t = %s (the cosine clip): t = %s%n",
+                    s.clippedSteps().size(), ScheduleSummary.BETA_CLIP, steps(s.clippedSteps()));
+        }
+    }
+
+    private static String steps(List<Integer> ts) {
+        if (ts.size() <= 8) {
+            return ts.toString().replaceAll("[\\[\\]]", "");
+        }
+        return ts.subList(0, 4).toString().replaceAll("[\\[\\]]", "") + ", ..., " + ts.get(ts.size() - 1);
+    }
+}

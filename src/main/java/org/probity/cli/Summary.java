@@ -1,0 +1,50 @@
+package org.probity.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.probity.report.CheckRecord;
+import org.probity.report.RunReport;
+import org.probity.report.TextTable;
+
+/** The terminal summary of a run: the table, every failure in full, the verdict line. */
+final class Summary {
+    private Summary() {
+    }
+
+    static void print(PrintWriter out, RunReport report) {
+        TextTable table = TextTable.of("identity", "family", ">instances", ">largest discrepancy", "tolerance",
+                "verdict", ">time");
+        for (CheckRecord c : report.checks()) {
+            table.row(c.name(), c.family(), Integer.toString(c.instances()),
+                    TextTable.discrepancy(c.largestDiscrepancy()), c.tolerance(), c.verdict(),
+                    TextTable.seconds(c.elapsed()));
+        }
+        out.println();
+        out.print(table.render());
+        for (CheckRecord c : report.failed()) {
+            out.println();
+            out.printf(Locale.ROOT, "FAIL %s (%s)%n", c.name(), c.family());
+            if (!c.statement().isEmpty()) {
+                out.printf(Locale.ROOT, "  statement: %s%n", c.statement());
+            }
+            out.println(indent(c.counterexample().strip()));
+        }
+        out.println();
+    }
+
+    static void verdictLine(PrintWriter out, RunReport report) {
+        if (report.passed()) {
+            out.printf(Locale.ROOT, "PASS: all %d checks hold (seed %d, %d tries, shard %d/%d, %s)%n",
+                    report.checks().size(), report.seed(), report.tries(), report.shardIndex(), report.shardCount(),
+                    TextTable.seconds(report.elapsed()));
+        } else {
+            out.printf(Locale.ROOT, "FAIL: %d of %d checks fail (seed %d, %d tries, shard %d/%d, %s)%n",
+                    report.failures(), report.checks().size(), report.seed(), report.tries(), report.shardIndex(),
+                    report.shardCount(), TextTable.seconds(report.elapsed()));
+        }
+    }
+
+    private static String indent(String s) {
+        return "  " + s.replace("\n", "\n  ");
+    }
+}

@@ -1,0 +1,153 @@
+package org.probity.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.probity.check.RunConfig;
+import org.probity.identities.Identity;
+import org.probity.report.CheckRecord;
+import org.probity.report.IdentityCheck;
+import org.probity.report.ReportFiles;
+import org.probity.report.RunReport;
+import org.probity.report.ScheduleProfile;
+import org.probity.report.Verification;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code probity verify}: the identity catalog and every spec in {@code specs/}, with reports. */
+@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Checks every identity of the catalog and every spec in specs/ on generated instances, "
+                + "prints a summary table and writes reports (summary.json, summary.md, junit.xml, charts).",
+                "Exit code 0 when everything holds, 1 when something fails, 2 for bad input."})
+final class VerifyCommand implements Callable<Integer> {
+    /** The default seed: fixed, so that CI runs are reproducible. */
+    static final long DEFAULT_SEED = 20_201_219L;
+    /** The default number of tries per identity. */
+    static final int DEFAULT_TRIES = 200;
+
+    private static final String MSG_UNKNOWN = "unknown identity '%s' for option '--only' (expected an identity or "
+            + "spec file name; 'probity verify --list' lists them)";
+    private static final String MSG_REPLAY = "option '--replay' needs exactly one identity in '--only', got %d";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--seed", paramLabel = "N", converter = Converters.Seed.class,
+            description = "Seed of every generated instance (default ${DEFAULT-VALUE}, fixed for reproducible CI runs).")
+    private long seed = DEFAULT_SEED;
+
+    @Option(names = "--tries", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "Generated instances per identity (default ${DEFAULT-VALUE}).")
+    private int tries = DEFAULT_TRIES;
+
+    @Option(names = "--only", paramLabel = "NAME", arity = "1..*",
+            description = "Check only these identities or spec files (names as 'probity verify --list' prints them).")
+    private List<String> only = new ArrayList<>();
+
+    @Option(names = "--shard", paramLabel = "i/n", converter = Converters.ShardConverter.class,
+            description = "Run only shard i of n (1 <= i <= n): n jobs together cover exactly one whole run.")
+    private Shard shard = Shard.WHOLE;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Where to write the reports (default ${DEFAULT-VALUE}).")
+    private Path reportDir = Path.of("reports");
+
+    @Option(names = "--specs", paramLabel = "DIR", description = "Where the .prob specs are (default ${DEFAULT-VALUE}).")
+    private Path specsDir = Path.of("specs");
+
+    @Option(names = "--replay", paramLabel = "TOKEN",
+            description = "Replay one recorded failing input (the token a failure prints); needs one --only NAME.")
+    private String replay;
+
+    @Option(names = "--jobs", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "Worker threads (default: the number of processors).")
+    private int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--list", description = "List the identities and spec files, then exit.")
+    private boolean list;
+
+    private final Supplier<List<Identity>> catalog;
+
+    VerifyCommand() {
+        this(CatalogSource::all);
+    }
+
+    VerifyCommand(Supplier<List<Identity>> catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Identity> identities = catalog.get();
+        if (list) {
+            for (Identity id : identities) {
+                out.printf(Locale.ROOT, "%-40s %s%n", id.name(), id.family());
+            }
+            out.flush();
+            return ExitCodes.HOLDS;
+        }
+        List<Identity> selected = select(identities);
+        if (replay != null && only.size() != 1) {
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, MSG_REPLAY, only.size()));
+        }
+        RunConfig cfg = RunConfig.defaults().withSeed(seed).withTries(tries)
+                .withShard(shard.zeroBasedIndex(), shard.count());
+        if (replay != null) {
+            cfg = cfg.withReplay(replay);
+        }
+        List<Verification.Task> tasks = new ArrayList<>();
+        for (Identity id : selected) {
+            RunConfig c = cfg;
+            tasks.add(new Verification.Task(id.name(), () -> List.of(IdentityCheck.run(id, c))));
+        }
+        long start = System.nanoTime();
+        Progress progress = Progress.forOutput(out, System.console() != null, tasks.size());
+        List<CheckRecord> records = Verification.run(tasks, jobs, progress);
+        progress.done();
+        List<ScheduleProfile> schedules = StandardSchedules.profiles();
+        RunReport report = new RunReport("verify", ProbityCli.version(), seed, tries, shard.index(), shard.count(),
+                records, schedules.stream().map(ScheduleProfile::summary).toList(),
+                Duration.ofNanos(System.nanoTime() - start));
+        Summary.print(out, report);
+        List<String> files;
+        try {
+            files = ReportFiles.write(report, schedules.stream().map(ScheduleProfile::curve).toList(), reportDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.printf(Locale.ROOT, "reports: %s (%s)%n", reportDir, String.join(", ", files));
+        Summary.verdictLine(out, report);
+        out.flush();
+        return report.passed() ? ExitCodes.HOLDS : ExitCodes.FAILS;
+    }
+
+    private List<Identity> select(List<Identity> identities) {
+        if (only.isEmpty()) {
+            return identities;
+        }
+        Set<String> names = new LinkedHashSet<>(only);
+        List<Identity> out = new ArrayList<>();
+        for (Identity id : identities) {
+            if (names.remove(id.name())) {
+                out.add(id);
+            }
+        }
+        if (!names.isEmpty()) {
+            throw new ParameterException(spec.commandLine(),
+                    String.format(Locale.ROOT, MSG_UNKNOWN, names.iterator().next()));
+        }
+        return out;
+    }
+}

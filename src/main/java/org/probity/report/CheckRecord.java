@@ -1,0 +1,60 @@
+package org.probity.report;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The outcome of one checked item (a catalog identity, a spec claim or a derivation step), as
+ * every report renders it. Immutable.
+ *
+ * @param name               the identity, claim or step name (unique within a run)
+ * @param family             the family (catalog family, or {@code spec:FILE} for spec items)
+ * @param kind               {@code identity}, {@code claim} or {@code step}
+ * @param statement          the statement in words or in the spec language
+ * @param passed             whether it held on every instance
+ * @param instances          how many generated instances were checked
+ * @param largestDiscrepancy the largest difference between the two sides seen (NaN if no numeric
+ *                           relation was evaluated; may be infinite)
+ * @param tolerance          the tolerance rule, rendered ("" if none)
+ * @param seed               the seed that replays the run of this item
+ * @param counterexample     for a failure, the shrunk counterexample with both sides, the
+ *                           difference and the tolerance; "" when it passed
+ * @param replay             the command that replays this item exactly
+ * @param elapsed            wall-clock time (a timing field: varies between runs)
+ */
+public record CheckRecord(String name, String family, String kind, String statement, boolean passed, int instances,
+                          double largestDiscrepancy, String tolerance, long seed, String counterexample, String replay,
+                          Duration elapsed) {
+    private static final String MSG_NEGATIVE = "instances: expected an integer >= 0, got %d";
+
+    /** Validates: no null fields, {@code instances >= 0}. */
+    public CheckRecord {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(family, "family");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(tolerance, "tolerance");
+        Objects.requireNonNull(counterexample, "counterexample");
+        Objects.requireNonNull(replay, "replay");
+        Objects.requireNonNull(elapsed, "elapsed");
+        if (instances < 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_NEGATIVE, instances));
+        }
+    }
+
+    /** @return {@code PASS} or {@code FAIL} */
+    public String verdict() {
+        return passed ? "PASS" : "FAIL";
+    }
+
+    /**
+     * @return one line for displays that hold one (JUnit's failure message): the counterexample's
+     *         line that names the shrunk input, else its first line; "" when it passed
+     */
+    public String counterexampleHeadline() {
+        String c = counterexample.strip();
+        return c.lines().map(String::strip).filter(l -> l.startsWith("counterexample")).findFirst()
+                .orElse(c.lines().findFirst().orElse("").strip());
+    }
+}

@@ -1,0 +1,75 @@
+package org.probity.report;
+
+import java.util.Locale;
+import org.probity.check.Failure;
+import org.probity.check.PropertyResult;
+import org.probity.check.RunConfig;
+import org.probity.identities.Identity;
+
+/**
+ * Runs one catalog identity with the engine and turns its {@link PropertyResult} into the
+ * {@link CheckRecord} that the reports render. A failure's record carries the engine's shrunk
+ * counterexample (both sides, difference, tolerance), the seed and the {@code probity} command
+ * that replays it.
+ */
+public final class IdentityCheck {
+    private static final String REPLAY = "probity verify --seed %d --tries %d --only %s";
+    private static final String REPLAY_TOKEN = "%s --replay %s";
+    private static final String FAILED = "FAILED after %d tries and %d examples (seed %d, %d discarded)";
+
+    private IdentityCheck() {
+    }
+
+    /**
+     * @param identity the identity
+     * @param cfg      the run configuration (seed, tries, shard)
+     * @return the record of its run
+     */
+    public static CheckRecord run(Identity identity, RunConfig cfg) {
+        PropertyResult r = identity.property().check(cfg);
+        return record(identity, cfg, r);
+    }
+
+    /**
+     * @param identity the identity that was run
+     * @param cfg      the configuration it ran with
+     * @param r        its result
+     * @return the record
+     */
+    static CheckRecord record(Identity identity, RunConfig cfg, PropertyResult r) {
+        String replay = String.format(Locale.ROOT, REPLAY, cfg.seed(), cfg.tries(), quoteIfNeeded(identity.name()));
+        if (cfg.shardCount() > 1) {
+            replay += " --shard " + (cfg.shardIndex() + 1) + "/" + cfg.shardCount();
+        }
+        double largest = r.largestDifference();
+        String counterexample = "";
+        if (!r.passed()) {
+            // Built from the parts that a seed determines (not PropertyResult.report(), which holds the
+            // elapsed milliseconds), so that summary.json is byte-identical for the same seed.
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, FAILED, r.tries(), r.examples(), cfg.seed(),
+                    r.discards()));
+            if (r.failure().isPresent()) {
+                Failure f = r.failure().get();
+                if (f.verdict().isNumeric() && !Double.isNaN(f.verdict().difference())) {
+                    largest = Double.isNaN(largest) ? f.verdict().difference()
+                            : Math.max(largest, f.verdict().difference());
+                }
+                if (f.tryIndex() >= 0) {
+                    replay = String.format(Locale.ROOT, REPLAY_TOKEN, replay, f.replayToken());
+                }
+                b.append('\n').append(f.render().stripTrailing());
+            }
+            if (!r.note().isEmpty()) {
+                b.append("\n  ").append(r.note());
+            }
+            b.append("\n  replay with the CLI: ").append(replay);
+            counterexample = b.toString();
+        }
+        return new CheckRecord(identity.name(), identity.family(), "identity", identity.statement(), r.passed(),
+                r.tries() + r.examples(), largest, r.tolerance(), cfg.seed(), counterexample, replay, r.elapsed());
+    }
+
+    private static String quoteIfNeeded(String name) {
+        return name.matches("[A-Za-z0-9._:/+=-]+") ? name : "'" + name.replace("'", "'\\''") + "'";
+    }
+}

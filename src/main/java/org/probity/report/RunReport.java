@@ -1,0 +1,53 @@
+package org.probity.report;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Everything one {@code probity verify} (or {@code check}) run found, as the reports render it.
+ * Immutable. Apart from {@link #elapsed()} and each record's elapsed time, a report is determined
+ * by the seed, the tries, the shard and the inputs.
+ *
+ * @param command    the command that made it ({@code verify} or {@code check})
+ * @param version    Probity's version
+ * @param seed       the run's seed
+ * @param tries      tries per property (before sharding)
+ * @param shardIndex the 1-based shard, {@code 1 <= shardIndex <= shardCount}
+ * @param shardCount the number of shards
+ * @param checks     what was checked, in run order
+ * @param schedules  the noise schedules examined (charted)
+ * @param elapsed    wall-clock time of the run (a timing field)
+ */
+public record RunReport(String command, String version, long seed, int tries, int shardIndex, int shardCount,
+                        List<CheckRecord> checks, List<ScheduleSummary> schedules, Duration elapsed) {
+    private static final String MSG_SHARD = "shard: expected 1 <= index <= count, got %d/%d";
+
+    /** Copies the lists, validates the shard. */
+    public RunReport {
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(elapsed, "elapsed");
+        checks = List.copyOf(checks);
+        schedules = List.copyOf(schedules);
+        if (!(shardCount >= 1 && shardIndex >= 1 && shardIndex <= shardCount)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_SHARD, shardIndex, shardCount));
+        }
+    }
+
+    /** @return whether every check passed */
+    public boolean passed() {
+        return checks.stream().allMatch(CheckRecord::passed);
+    }
+
+    /** @return the number of failed checks */
+    public long failures() {
+        return checks.stream().filter(c -> !c.passed()).count();
+    }
+
+    /** @return the failed checks, in run order */
+    public List<CheckRecord> failed() {
+        return checks.stream().filter(c -> !c.passed()).toList();
+    }
+}

@@ -1,0 +1,129 @@
+package org.probity.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Runs a list of check tasks (one per identity or spec file) on a fixed pool of threads and
+ * collects their records in task order, so the result does not depend on the scheduling: each task
+ * is determined by its own seed and inputs. Progress is reported as each task finishes.
+ */
+public final class Verification {
+    /**
+     * One unit of work: a label for progress displays and the work, which returns the records of
+     * what it checked.
+     *
+     * @param label what runs (an identity name, a spec file)
+     * @param work  the check
+     */
+    public record Task(String label, Supplier<List<CheckRecord>> work) {
+        /** Checks for nulls. */
+        public Task {
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(work, "work");
+        }
+    }
+
+    /** Receives progress: a task started, or a task finished with its records. */
+    public interface Listener {
+        /**
+         * @param task the task that starts
+         */
+        void started(Task task);
+
+        /**
+         * @param task    the task that finished
+         * @param records its records
+         */
+        void finished(Task task, List<CheckRecord> records);
+    }
+
+    private Verification() {
+    }
+
+    /**
+     * @param tasks    the tasks, in report order
+     * @param threads  worker threads, {@code >= 1}
+     * @param listener progress (called from worker threads, one call at a time)
+     * @return every task's records, in task order
+     * @throws RuntimeException whatever a task threw (unwrapped)
+     */
+    public static List<CheckRecord> run(List<Task> tasks, int threads, Listener listener) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, Math.max(1, tasks.size()))), r -> {
+            Thread t = new Thread(r, "probity-verify");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<CheckRecord>>> futures = new ArrayList<>();
+            for (Task task : tasks) {
+                futures.add(pool.submit(() -> {
+                    synchronized (listener) {
+                        listener.started(task);
+                    }
+                    List<CheckRecord> records = task.work().get();
+                    synchronized (listener) {
+                        listener.finished(task, records);
+                    }
+                    return records;
+                }));
+            }
+            List<CheckRecord> all = new ArrayList<>();
+            for (Future<List<CheckRecord>> f : futures) {
+                all.addAll(f.get());
+            }
+            return all;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException) {
+                throw (RuntimeException) c;
+            }
+            if (c instanceof Error) {
+                throw (Error) c;
+            }
+            throw new IllegalStateException(c);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A listener that ignores progress. */
+    public static Listener quiet() {
+        return new Listener() {
+            @Override
+            public void started(Task task) {
+            }
+
+            @Override
+            public void finished(Task task, List<CheckRecord> records) {
+            }
+        };
+    }
+
+    /**
+     * @param consumer called with each record as its task finishes
+     * @return a listener that forwards finished records
+     */
+    public static Listener onRecord(Consumer<CheckRecord> consumer) {
+        return new Listener() {
+            @Override
+            public void started(Task task) {
+            }
+
+            @Override
+            public void finished(Task task, List<CheckRecord> records) {
+                records.forEach(consumer);
+            }
+        };
+    }
+}

@@ -1,0 +1,99 @@
+package org.probity.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Every kind of bad input: exit code 2 and exactly one line naming the option, the value and what was expected. */
+class BadInputTest {
+
+    private static void assertBadInput(CliRunner.Result r, String line) {
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).isEqualTo(line + System.lineSeparator());
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void negativeTries() {
+        assertBadInput(CliRunner.withCatalog(TestIdentities::passing, "verify", "--tries", "-1"),
+                "probity verify: Invalid value for option '--tries': expected a whole number >= 1, got '-1' (see 'probity verify --help')");
+    }
+
+    @Test
+    void zeroAndNonNumericTries() {
+        assertBadInput(CliRunner.withCatalog(TestIdentities::passing, "verify", "--tries", "0"),
+                "probity verify: Invalid value for option '--tries': expected a whole number >= 1, got '0' (see 'probity verify --help')");
+        assertBadInput(CliRunner.withCatalog(TestIdentities::passing, "verify", "--tries=many"),
+                "probity verify: Invalid value for option '--tries': expected a whole number >= 1, got 'many' (see 'probity verify --help')");
+    }
+
+    @Test
+    void shardIndexAboveCount() {
+        assertBadInput(CliRunner.withCatalog(TestIdentities::passing, "verify", "--shard", "3/2"),
+                "probity verify: Invalid value for option '--shard': expected i/n with 1 <= i <= n (for example 1/4), got '3/2' (see 'probity verify --help')");
+    }
+
+    @Test
+    void shardZeroBasedOrMalformed() {
+        assertBadInput(CliRunner.withCatalog(TestIdentities::passing, "verify", "--shard", "0/2"),
+                "probity verify: Invalid value for option '--shard': expected i/n with 1 <= i <= n (for example 1/4), got '0/2' (see 'probity verify --help')");
+        assertBadInput(CliRunner.withCatalog(TestIdentities::passing, "verify", "--shard", "2"),
+                "probity verify: Invalid value for option '--shard': expected i/n with 1 <= i <= n (for example 1/4), got '2' (see 'probity verify --help')");
+    }
+
+    @Test
+    void seedThatIsNotAnInteger() {
+        assertBadInput(CliRunner.withCatalog(TestIdentities::passing, "verify", "--seed", "1.5"),
+                "probity verify: Invalid value for option '--seed': expected a whole number (decimal, or hexadecimal with 0x), got '1.5' (see 'probity verify --help')");
+    }
+
+    @Test
+    void unknownIdentity() {
+        assertBadInput(CliRunner.withCatalog(TestIdentities::passing, "verify", "--only", "kl.nonnegativ"),
+                "probity verify: unknown identity 'kl.nonnegativ' for option '--only' (expected an identity or spec file name; 'probity verify --list' lists them)");
+    }
+
+    @Test
+    void replayWithoutExactlyOneIdentity() {
+        assertBadInput(CliRunner.withCatalog(TestIdentities::passing, "verify", "--replay", "abc"),
+                "probity verify: option '--replay' needs exactly one identity in '--only', got 0 (see 'probity verify --help')");
+    }
+
+    @Test
+    void unknownOptionAndCommand() {
+        assertBadInput(CliRunner.withCatalog(TestIdentities::passing, "verify", "--bogus"),
+                "probity verify: Unknown option: '--bogus' (see 'probity verify --help')");
+        assertBadInput(CliRunner.run("verfy"),
+                "probity: unknown command 'verfy' (expected one of: verify, schedule, help)");
+    }
+
+    @Test
+    void noCommandPrintsUsageOnStderr() {
+        CliRunner.Result r = CliRunner.run();
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).startsWith("Usage: probity");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void helpAndVersionExitZero() {
+        for (String cmd : new String[] {"verify", "schedule"}) {
+            CliRunner.Result r = CliRunner.run(cmd, "--help");
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.out()).startsWith("Usage: probity " + cmd);
+        }
+        CliRunner.Result v = CliRunner.run("--version");
+        assertThat(v.exitCode()).isZero();
+        assertThat(v.out()).startsWith("probity ");
+    }
+
+    @Test
+    void anUnexpectedErrorIsOneLineWithExitThreeNotAStackTrace() {
+        CliRunner.Result r = CliRunner.withCatalog(() -> {
+            throw new IllegalStateException("catalog exploded");
+        }, "verify");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.INTERNAL_ERROR);
+        assertThat(r.err()).isEqualTo("probity verify: internal error: java.lang.IllegalStateException: catalog exploded "
+                + "(a bug in Probity; set PROBITY_DEBUG=1 for the stack trace)" + System.lineSeparator());
+    }
+}

@@ -1,0 +1,116 @@
+package org.probity.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.hipparchus.dfp.Dfp;
+import org.junit.jupiter.api.Test;
+import org.probity.diffusion.NoiseSchedule;
+import org.probity.diffusion.Schedules;
+import org.probity.math.HighPrecision;
+import org.probity.math.Tolerance;
+
+class ScheduleProfileTest {
+    private static final double LN2 = Math.log(2);
+
+    /** Ho et al. 2020, §4 (ORACLES.md): L_T per dimension for the DDPM linear schedule, T = 1000. */
+    @Test
+    void ddpmLinearPriorTermMatchesThePaper() {
+        ScheduleProfile p = ScheduleProfile.of("linear", Schedules.linear(1000));
+        ScheduleSummary s = p.summary();
+        assertThat(Tolerance.relative(5e-5).named("4 published digits").accepts(2.9113e-5, s.priorKlBitsEdge())).isTrue();
+        assertThat(Tolerance.relative(1e-2).named("3 published digits").accepts(5.87e-10, p.priorKl(0) / LN2)).isTrue();
+        assertThat(s.priorKlBitsMean()).isBetween(0.9e-5, 1.1e-5);
+        assertThat(s.zeroTerminalSnr()).isFalse();
+        assertThat(s.clippedSteps()).isEmpty();
+        assertThat(s.betaNonDecreasing()).isTrue();
+    }
+
+    /** Nichol and Dhariwal 2021 and Lin et al. 2024 (ORACLES.md). */
+    @Test
+    void cosineClipsExactlyTheLastStepAndScaledLinearHasTheTerminalSnrFlaw() {
+        ScheduleSummary cos = ScheduleProfile.of("cosine", Schedules.cosine(1000)).summary();
+        assertThat(cos.clippedSteps()).containsExactly(1000);
+        ScheduleSummary sd = ScheduleProfile.of("scaled-linear", Schedules.scaledLinear(1000)).summary();
+        assertThat(Tolerance.relative(1e-4).named("4 published digits").accepts(0.004682, sd.snrLast())).isTrue();
+        ScheduleSummary zero = ScheduleProfile.of("zsnr", Schedules.zeroTerminalSnr(Schedules.scaledLinear(1000))).summary();
+        assertThat(zero.zeroTerminalSnr()).isTrue();
+        assertThat(zero.priorKlBitsMean()).isZero();
+        assertThat(zero.clippedSteps()).as("beta_T = 1 is the rescale, not the cosine clip").isEmpty();
+    }
+
+    /** g(a) = -log(1 - a) - a against 64-digit Dfp, on both branches and at the switch. */
+    @Test
+    void priorTermFunctionAgainstHighPrecision() {
+        for (double a : new double[] {1e-12, 4.0358297653756835E-5, 1e-3, 0.1, 0.4999999999, 0.5, 0.7, 0.999}) {
+            Dfp da = HighPrecision.of(a);
+            Dfp ref = HighPrecision.log(HighPrecision.of(1).subtract(da)).negate().subtract(da);
+            double log1mA = Math.log1p(-a);
+            double got = ScheduleProfile.g(a, log1mA);
+            // condition of -log(1-a) - a in a is a/(1-a) * (1 / g) * ... ; bounded by 8 ulps on this grid
+            assertThat(Tolerance.ulps(8).named("8 ulps").accepts(HighPrecision.toDouble(ref), got))
+                    .as("a = %s: got %s, expected %s", a, got, HighPrecision.toDouble(ref)).isTrue();
+        }
+    }
+
+    /**
+     * Each VLB term against the definition evaluated in 64 digits from the same β values:
+     * ½ log(Var(x_{t-1} | x_t) / β̃_t), Var(x_{t-1} | x_t) = V_{t-1} β_t / V_t, V_t = ᾱ_t s + 1 − ᾱ_t.
+     */
+    @Test
+    void vlbTermsAgainstHighPrecisionDefinition() {
+        for (NoiseSchedule sch : new NoiseSchedule[] {Schedules.linear(200), Schedules.cosine(200),
+                Schedules.zeroTerminalSnr(Schedules.scaledLinear(200))}) {
+            ScheduleProfile p = ScheduleProfile.of("s", sch);
+            Dfp one = HighPrecision.of(1);
+            Dfp s = one.divide(3);
+            Dfp abarPrev = one;
+            double worst = 0;
+            for (int t = 1; t <= sch.steps(); t++) {
+                Dfp beta = HighPrecision.of(sch.beta(t));
+                Dfp abar = abarPrev.multiply(one.subtract(beta));
+                if (t >= 2) {
+                    Dfp vPrev = abarPrev.multiply(s).add(one).subtract(abarPrev);
+                    Dfp v = abar.multiply(s).add(one).subtract(abar);
+                    Dfp condVar = vPrev.multiply(beta).divide(v);
+                    Dfp postVar = beta.multiply(one.subtract(abarPrev)).divide(one.subtract(abar));
+                    double ref = HighPrecision.toDouble(HighPrecision.log(condVar.divide(postVar)).divide(2));
+                    double got = p.vlbTerm(t);
+                    worst = Math.max(worst, Math.abs(got - ref) / Math.abs(ref));
+                }
+                abarPrev = abar;
+            }
+            // two log1p terms of opposite sign: at most ~2 bits of cancellation (see the Javadoc)
+            assertThat(worst).as("worst relative error").isLessThan(64 * Tolerance.UNIT_ROUNDOFF);
+        }
+    }
+
+    /** The terms telescope: Σ_{t=2}^{T} I(x_0; x_{t-1} | x_t) = I(x_0; x_1) − I(x_0; x_T). */
+    @Test
+    void vlbTermsSumToTheMutualInformationDrop() {
+        NoiseSchedule sch = Schedules.cosine(1000);
+        ScheduleProfile p = ScheduleProfile.of("cosine", sch);
+        double sum = 0;
+        for (int t = 2; t <= 1000; t++) {
+            sum += p.vlbTerm(t);
+        }
+        double s = ScheduleProfile.DATA_VARIANCE;
+        double expected = 0.5 * Math.log1p(s * sch.snr(1)) - 0.5 * Math.log1p(s * sch.snr(1000));
+        assertThat(Tolerance.relative(1000 * 8 * Tolerance.UNIT_ROUNDOFF).named("T terms, 8 u each").accepts(expected, sum))
+                .as("sum %s vs %s", sum, expected).isTrue();
+        ScheduleCurve c = p.curve();
+        assertThat(c.vlbTerms()[0]).isNaN();
+        assertThat(c.vlbTerms()[999]).isPositive();
+        assertThat(c.logSnr()[0]).isEqualTo(sch.logSnr(1));
+    }
+
+    @Test
+    void jsonTableIsShortestRoundTripWithNullForMinusInfinity() {
+        NoiseSchedule sch = Schedules.linear(1000);
+        String json = ScheduleProfile.of("linear", sch).json();
+        String first = json.lines().filter(l -> l.contains("\"t\": 1,")).findFirst().orElseThrow();
+        assertThat(first).contains("\"beta\": 1.0E-4", "\"logPosteriorVariance\": null", "\"posteriorMeanCoefX0\": 1.0",
+                "\"posteriorMeanCoefXt\": 0.0", "\"posteriorVariance\": 0.0");
+        String second = json.lines().filter(l -> l.contains("\"t\": 2,")).findFirst().orElseThrow();
+        assertThat(second).contains("\"logPosteriorVariance\": " + ShortestDouble.toString(sch.logPosteriorVariance(2)));
+    }
+}
