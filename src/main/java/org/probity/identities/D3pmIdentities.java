@@ -28,7 +28,6 @@ public final class D3pmIdentities {
     /** The family of these identities. */
     public static final String FAMILY = "d3pm";
     private static final int MAX_JSD_STEPS = 4000;
-    private static final double T1_COVERAGE = 5;
 
     private D3pmIdentities() {
     }
@@ -93,7 +92,7 @@ public final class D3pmIdentities {
                 v = v.and(Verdict.close("Q̄_t[0][0] = 1 - t/T", c.cumulative(d, t)[0][0], exact, tol));
             }
             return v;
-        });
+        }).withExamples(List.of(new int[] {1, 0, 2, 0}, new int[] {1, 1, 2, 1}, new int[] {4000, 3999, 3, 1}));
         return Identity.of(name, FAMILY, "beta_t = 1/(T - t + 1) => prod_{s<=t} (1 - beta_s) = 1 - t/T", p);
     }
 
@@ -219,7 +218,7 @@ public final class D3pmIdentities {
                     v = v.and(Rules.close("ELBO(" + x0 + ") = log q(x_0)", -c.vlb(inst, x0), Math.log(q0[x0]), tol));
                 }
                 return v;
-            }).cover("T = 1 (a VAE)", T1_COVERAGE, inst -> inst.steps() == 1);
+            }).withExamples(ChainGens.d3pmVaeExamples().stream().map(D3pmInstance::withTrueReverse).toList());
         return Identity.of(name, FAMILY, "p = true reverse of q => ELBO(x_0) = log p(x_0) = log q(x_0)", p);
     }
 
@@ -249,7 +248,7 @@ public final class D3pmIdentities {
 
     private static Identity identity(String name, String statement, Function<D3pmInstance, Verdict> body) {
         Property<D3pmInstance> p = Property.forAll(name, ChainGens.d3pmInstances(), body)
-            .cover("T = 1 (a VAE)", T1_COVERAGE, inst -> inst.steps() == 1);
+            .withExamples(ChainGens.d3pmVaeExamples());
         return Identity.of(name, FAMILY, statement, p);
     }
 }

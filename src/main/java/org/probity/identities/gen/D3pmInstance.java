@@ -25,6 +25,16 @@ public final class D3pmInstance {
         this.reverseDescription = reverseDescription;
     }
 
+    /**
+     * An instance from its parts.
+     *
+     * @param reverseDescription how the reverse model was made, printed in reports
+     */
+    public static D3pmInstance of(DiscreteDiffusion diffusion, double[] data, D3pmReverseModel reverse,
+                                  String reverseDescription) {
+        return new D3pmInstance(diffusion, data, reverse, Objects.requireNonNull(reverseDescription, "reverseDescription"));
+    }
+
     /** The forward diffusion. */
     public DiscreteDiffusion diffusion() {
         return diffusion;
