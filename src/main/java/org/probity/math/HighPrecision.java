@@ -195,8 +195,15 @@ public final class HighPrecision {
         return erfc(z.negate().divide(SQRT2)).multiply(HALF);
     }
 
-    /** \( \ln \Phi(z) \), for every finite {@code z} (no underflow). */
+    /**
+     * \( \ln \Phi(z) \), for every finite {@code z}: no underflow in the lower tail, and
+     * \( \operatorname{log1p}(-\operatorname{erfc}(z/\sqrt2)/2) \) above 0 so that values near 0 keep
+     * their digits.
+     */
     public static Dfp logNormalCdf(Dfp z) {
+        if (z.greaterThan(ZERO)) {
+            return log1p(erfc(z.divide(SQRT2)).multiply(HALF).negate());
+        }
         return logErfc(z.negate().divide(SQRT2)).subtract(LN2);
     }
 

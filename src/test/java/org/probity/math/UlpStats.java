@@ -33,7 +33,11 @@ public final class UlpStats {
      * count as 1): the error a backward-stable method would make is at most a few such ulps.
      */
     public UlpStats addConditioned(String input, double actual, Dfp exact, double kappa) {
-        double e = HighPrecision.ulpError(actual, exact) / Math.max(1, kappa);
+        double raw = HighPrecision.ulpError(actual, exact);
+        double e = raw == 0 ? 0 : raw / (kappa > 1 ? kappa : 1);
+        if (Double.isNaN(e)) {
+            e = Double.POSITIVE_INFINITY;
+        }
         count++;
         sumSquares += e * e;
         if (!(e <= max)) {
