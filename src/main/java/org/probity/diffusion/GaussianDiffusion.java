@@ -1,0 +1,324 @@
+package org.probity.diffusion;
+
+import java.util.Locale;
+import java.util.Objects;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.probity.chain.LinearGaussianChain;
+import org.probity.diffusion.internal.GaussianMath;
+import org.probity.math.NeumaierSum;
+
+/**
+ * The Gaussian diffusion of Ho et al. 2020 on a {@link NoiseSchedule}: the forward process
+ * \( q(x_t \mid x_{t-1}) = \mathcal N(\sqrt{\alpha_t}x_{t-1}, \beta_t) \), its marginals
+ * \( q(x_t \mid x_0) = \mathcal N(\sqrt{\bar\alpha_t}x_0, 1 - \bar\alpha_t) \), the posterior
+ * \( q(x_{t-1} \mid x_t, x_0) = \mathcal N(c^{(0)}_t x_0 + c^{(t)}_t x_t, \tilde\beta_t) \), and the
+ * terms of the variational bound against a {@link ReverseModel}: per term, exactly for
+ * {@link LinearGaussianReverse} models, by Monte Carlo with a declared error for any model. Each
+ * dimension is independent, so multi-dimensional quantities are sums over dimensions. Results in nats
+ * unless named bits. Immutable and thread-safe.
+ */
+public final class GaussianDiffusion {
+    private static final double LN2 = Math.log(2);
+    private static final String MSG_X0 = "t: x_0 cannot be recovered from eps at step %d, where alphaBar_t = 0";
+    private static final String MSG_STEPS = "model: expected a reverse model with %d steps, got %d";
+    private static final String MSG_DIM = "%s: expected %d entries (one per dimension), got %d";
+    private static final String MSG_SAMPLES = "samples: expected at least 2, got %d";
+    private static final String MSG_ALPHA = "falseAlarmRate: expected a number in (0, 1), got %s";
+    private static final String MSG_GRID = "x0[%d]: expected a value on the 256-level grid of [-1, 1], got %s";
+
+    private final NoiseSchedule s;
+
+    private GaussianDiffusion(NoiseSchedule s) {
+        this.s = s;
+    }
+
+    /** The diffusion on {@code schedule}. */
+    public static GaussianDiffusion of(NoiseSchedule schedule) {
+        return new GaussianDiffusion(Objects.requireNonNull(schedule, "schedule"));
+    }
+
+    /** The schedule. */
+    public NoiseSchedule schedule() {
+        return s;
+    }
+
+    /** Mean of \( q(x_t \mid x_{t-1}) \): \( \sqrt{\alpha_t} x_{t-1} \), \( t \in 1..T \). */
+    public double stepMean(int t, double xPrev) {
+        return Math.sqrt(s.alpha(t)) * xPrev;
+    }
+
+    /** Variance of \( q(x_t \mid x_{t-1}) \): \( \beta_t \). */
+    public double stepVariance(int t) {
+        return s.beta(t);
+    }
+
+    /** Mean of \( q(x_t \mid x_0) \): \( \sqrt{\bar\alpha_t} x_0 \), \( t \in 0..T \). */
+    public double marginalMean(int t, double x0) {
+        return s.sqrtAlphaBar(t) * x0;
+    }
+
+    /** Variance of \( q(x_t \mid x_0) \): \( 1 - \bar\alpha_t \) (within 1 ulp, see {@link NoiseSchedule}). */
+    public double marginalVariance(int t) {
+        return s.oneMinusAlphaBar(t);
+    }
+
+    /** Log-variance of \( q(x_t \mid x_0) \): \( \log(1 - \bar\alpha_t) \). */
+    public double marginalLogVariance(int t) {
+        return s.logOneMinusAlphaBar(t);
+    }
+
+    /** Mean of \( q(x_{t-1} \mid x_t, x_0) \): \( c^{(0)}_t x_0 + c^{(t)}_t x_t \), \( t \in 1..T \). */
+    public double posteriorMean(int t, double x0, double xt) {
+        return s.posteriorMeanCoefX0(t) * x0 + s.posteriorMeanCoefXt(t) * xt;
+    }
+
+    /** Variance \( \tilde\beta_t \) of \( q(x_{t-1} \mid x_t, x_0) \). */
+    public double posteriorVariance(int t) {
+        return s.posteriorVariance(t);
+    }
+
+    /** \( \log\tilde\beta_t \) (\( -\infty \) at t = 1). */
+    public double posteriorLogVariance(int t) {
+        return s.logPosteriorVariance(t);
+    }
+
+    /**
+     * \( \hat x_0 = (x_t - \sqrt{1-\bar\alpha_t}\,\varepsilon)/\sqrt{\bar\alpha_t} \), evaluated as
+     * \( x_t/\sqrt{\bar\alpha_t} - \varepsilon/\sqrt{\mathrm{SNR}_t} \) (Ho et al. 2020, eq. 4 solved for x_0).
+     *
+     * @throws IllegalArgumentException when \( \bar\alpha_t = 0 \) (zero terminal SNR)
+     */
+    public double predictX0FromEps(int t, double xt, double eps) {
+        double sa = s.sqrtAlphaBar(t);
+        if (!(sa > 0)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_X0, t));
+        }
+        return xt / sa - eps * Math.sqrt(1 / s.snr(t));
+    }
+
+    /**
+     * \( L_T = \mathrm{KL}(q(x_T \mid x_0) \| \mathcal N(0, 1)) = \tfrac12[-\bar\alpha_T - \log(1-\bar\alpha_T) + \bar\alpha_T x_0^2] \),
+     * nats, with the first two terms as the series \( \sum_{k\ge2}\bar\alpha_T^k/k \) (no cancellation).
+     */
+    public double priorKl(double x0) {
+        return priorKl(x0, 0, 1);
+    }
+
+    private double priorKl(double x0, double pm, double pv) {
+        int n = s.steps();
+        double d = s.sqrtAlphaBar(n) * x0 - pm;
+        double first = pv == 1 ? GaussianMath.minusXMinusLog1mX(s.alphaBar(n))
+            : GaussianMath.expm1MinusX(s.logOneMinusAlphaBar(n) - Math.log(pv));
+        return 0.5 * (first + d * d / pv);
+    }
+
+    /**
+     * One VLB term at a given \( x_t \): for \( t \ge 2 \),
+     * \( L_{t-1} = \mathrm{KL}(q(x_{t-1} \mid x_t, x_0) \| \mathcal N(\text{modelMean}, e^{\text{modelLogVariance}})) \);
+     * for t = 1, the decoder NLL \( -\log p(x_0 \mid x_1) \) with the discretized decoder and
+     * log-scale \( \tfrac12 \) modelLogVariance (as the {@code vb_term} op of PROTOCOL.md).
+     */
+    public double vbTerm(int t, double x0, double xt, double modelMean, double modelLogVariance) {
+        if (t == 1) {
+            s.beta(t);
+            return decoderNll(x0, modelMean, 0.5 * modelLogVariance);
+        }
+        return GaussianMath.klLogVariance(posteriorMean(t, x0, xt), s.logPosteriorVariance(t), modelMean, modelLogVariance);
+    }
+
+    /**
+     * \( -\log p(x_0 \mid x_1) \) under the discretized Gaussian decoder (Ho et al. 2020, eq. 13): bins of
+     * width 2/255 on [-1, 1], edge bins open; exact normal CDF in log space.
+     *
+     * @param x0 a value on the 256-level grid of [-1, 1]
+     */
+    public double decoderNll(double x0, double mean, double logScale) {
+        return -GaussianMath.discretizedLogProbability(x0, mean, logScale);
+    }
+
+    /** Nats to bits. */
+    public static double toBits(double nats) {
+        return nats / LN2;
+    }
+
+    /** The forward process from a known \( x_0 \) as a {@link LinearGaussianChain} on \( x_0..x_T \). */
+    public LinearGaussianChain forwardChain(double x0) {
+        return forwardChain(x0, 0);
+    }
+
+    /** The forward process from \( x_0 \sim \mathcal N(\mu, \sigma^2) \) as a {@link LinearGaussianChain}. */
+    public LinearGaussianChain forwardChain(double dataMean, double dataVariance) {
+        int n = s.steps();
+        double[] a = new double[n];
+        double[] v = new double[n];
+        for (int t = 1; t <= n; t++) {
+            a[t - 1] = Math.sqrt(s.alpha(t));
+            v[t - 1] = s.beta(t);
+        }
+        return LinearGaussianChain.of(dataMean, dataVariance, a, new double[n], v);
+    }
+
+    /**
+     * The exact VLB of a linear-Gaussian reverse model with the continuous Gaussian decoder, summed
+     * over the dimensions of {@code x0}: with \( x_t \sim q(x_t \mid x_0) \) and
+     * \( \tilde\mu_t - \mu_\theta = (c^{(0)}_t x_0 - h_t) + (c^{(t)}_t - g_t) x_t \), every expectation
+     * is a Gaussian second moment, so each term is closed form; O(T · D).
+     */
+    public VlbTerms exactVlb(double[] x0, LinearGaussianReverse p) {
+        int n = requireSteps(p);
+        NeumaierSum prior = NeumaierSum.create();
+        for (double x : x0) {
+            prior.add(priorKl(x, p.priorMean(), p.priorVariance()));
+        }
+        double[] steps = new double[n - 1];
+        for (int t = 2; t <= n; t++) {
+            double lv = p.logVariance(t);
+            double iv = Math.exp(-lv);
+            double b = s.posteriorMeanCoefXt(t) - p.gain(t);
+            double u = s.posteriorMeanCoefX0(t) + b * s.sqrtAlphaBar(t);
+            double h = p.offset(t);
+            double constant = GaussianMath.expm1MinusX(s.logPosteriorVariance(t) - lv) + b * b * s.oneMinusAlphaBar(t) * iv;
+            NeumaierSum acc = NeumaierSum.create();
+            for (double x : x0) {
+                double m = u * x - h;
+                acc.add(0.5 * (constant + m * m * iv));
+            }
+            steps[t - 2] = acc.sum();
+        }
+        double g = p.gain(1);
+        double lv = p.logVariance(1);
+        double iv = Math.exp(-lv);
+        double u = 1 - g * s.sqrtAlphaBar(1);
+        double constant = Math.log(2 * Math.PI) + lv + g * g * s.oneMinusAlphaBar(1) * iv;
+        NeumaierSum dec = NeumaierSum.create();
+        for (double x : x0) {
+            double m = u * x - p.offset(1);
+            dec.add(0.5 * (constant + m * m * iv));
+        }
+        return new VlbTerms(prior.sum(), steps, dec.sum(), x0.length);
+    }
+
+    /** The exact VLB for one dimension. */
+    public VlbTerms exactVlb(double x0, LinearGaussianReverse p) {
+        return exactVlb(new double[] {x0}, p);
+    }
+
+    /**
+     * The exact log-likelihood \( \log p_\theta(x_0) = \sum_d \log\mathcal N(x_{0,d}; m, P) \), where
+     * \( \mathcal N(m, P) \) is the marginal of \( x_0 \) of the reverse chain
+     * ({@link LinearGaussianReverse#asChain()}), in closed form.
+     */
+    public double logLikelihood(double[] x0, LinearGaussianReverse p) {
+        requireSteps(p);
+        LinearGaussianChain c = p.asChain();
+        int n = c.steps();
+        double m = c.mean(n);
+        double v = c.variance(n);
+        NeumaierSum acc = NeumaierSum.create();
+        for (double x : x0) {
+            acc.add(-GaussianMath.gaussianNll(x, m, Math.log(v)));
+        }
+        return acc.sum();
+    }
+
+    /** The exact log-likelihood for one dimension. */
+    public double logLikelihood(double x0, LinearGaussianReverse p) {
+        return logLikelihood(new double[] {x0}, p);
+    }
+
+    /**
+     * A Monte Carlo estimate of the VLB of any reverse model, summed over dimensions: each of
+     * {@code samples} draws takes \( x_t \sim q(x_t \mid x_0) \) independently for every t and adds
+     * \( L_T + \sum_{t\ge2} L_{t-1}(x_t) + L_0(x_1) \) (each term's expectation is the VLB term, so the
+     * sum is unbiased). The sample size is fixed in advance; the declared half-width holds with
+     * probability about \( 1 - \alpha \).
+     *
+     * @param x0 the data point (one entry per dimension; on the 256-level grid if {@code discretizedDecoder})
+     * @param p the reverse model
+     * @param discretizedDecoder L_0 by the discretized decoder (else the continuous Gaussian decoder)
+     * @param samples n ≥ 2
+     * @param falseAlarmRate α in (0, 1)
+     * @param rng the randomness (passed in, never global)
+     */
+    public MonteCarloVlb monteCarloVlb(double[] x0, ReverseModel p, boolean discretizedDecoder, int samples,
+                                       double falseAlarmRate, UniformRandomProvider rng) {
+        if (samples < 2) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_SAMPLES, samples));
+        }
+        if (!(falseAlarmRate > 0 && falseAlarmRate < 1)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_ALPHA, falseAlarmRate));
+        }
+        if (discretizedDecoder) {
+            for (int i = 0; i < x0.length; i++) {
+                double k = (x0[i] + 1) * 127.5;
+                if (!(k >= 0 && k <= 255 && Math.abs(k - Math.rint(k)) <= 1e-9)) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_GRID, i, x0[i]));
+                }
+            }
+        }
+        int n = s.steps();
+        int d = x0.length;
+        NeumaierSum prior = NeumaierSum.create();
+        for (double x : x0) {
+            prior.add(priorKl(x, p.priorMean(), p.priorVariance()));
+        }
+        double lt = prior.sum();
+        ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+        double mean = 0;
+        double m2 = 0;
+        double[] xt = new double[d];
+        for (int i = 1; i <= samples; i++) {
+            NeumaierSum total = NeumaierSum.create().add(lt);
+            for (int t = 1; t <= n; t++) {
+                double sa = s.sqrtAlphaBar(t);
+                double sd = s.sqrtOneMinusAlphaBar(t);
+                for (int j = 0; j < d; j++) {
+                    xt[j] = sa * x0[j] + sd * gauss.sample();
+                }
+                double[] mu = sized("model mean", p.mean(t, xt), d);
+                double[] lv = sized("model logVariance", p.logVariance(t, xt), d);
+                for (int j = 0; j < d; j++) {
+                    if (t >= 2) {
+                        total.add(GaussianMath.klLogVariance(posteriorMean(t, x0[j], xt[j]), s.logPosteriorVariance(t), mu[j], lv[j]));
+                    } else if (discretizedDecoder) {
+                        total.add(decoderNll(x0[j], mu[j], 0.5 * lv[j]));
+                    } else {
+                        total.add(GaussianMath.gaussianNll(x0[j], mu[j], lv[j]));
+                    }
+                }
+            }
+            double v = total.sum();
+            double delta = v - mean;
+            mean += delta / i;
+            m2 += delta * (v - mean);
+        }
+        double se = Math.sqrt(m2 / (samples - 1) / samples);
+        return new MonteCarloVlb(mean, normalQuantileUpper(falseAlarmRate / 2) * se, se, samples, falseAlarmRate);
+    }
+
+    /** \( z \) with \( P(Z &gt; z) = p \) for a standard normal Z. */
+    static double normalQuantileUpper(double p) {
+        return NormalDistribution.of(0, 1).inverseSurvivalProbability(p);
+    }
+
+    private int requireSteps(LinearGaussianReverse p) {
+        if (p.steps() != s.steps()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_STEPS, s.steps(), p.steps()));
+        }
+        return s.steps();
+    }
+
+    private static double[] sized(String what, double[] xs, int d) {
+        if (xs.length != d) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_DIM, what, d, xs.length));
+        }
+        return xs;
+    }
+
+    @Override
+    public String toString() {
+        return "GaussianDiffusion[" + s + "]";
+    }
+}
