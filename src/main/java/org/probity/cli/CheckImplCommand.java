@@ -1,0 +1,129 @@
+package org.probity.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.commons.rng.simple.RandomSource;
+import org.probity.conformance.AdapterFault;
+import org.probity.conformance.CheckOptions;
+import org.probity.conformance.ConformanceChecker;
+import org.probity.conformance.ConformanceReport;
+import org.probity.conformance.ReportFormat;
+import org.probity.conformance.SubprocessImplementation;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code probity check-impl [--seed N] [--tries N] [--report DIR] [--timeout-ms N] -- COMMAND ARGS…}:
+ * starts an adapter (no shell), checks every op it lists (PROTOCOL.md) and prints a table per op and
+ * the shrunk failing input of each finding. Exit 0 when every checked property holds, 1 when one
+ * fails, 2 when the adapter or the options are broken (one message with the adapter's stderr tail,
+ * no stack trace).
+ *
+ * <p>A standalone picocli command with a no-arg constructor: register it as a subcommand of the
+ * {@code probity} command, or run it alone through {@link #run(PrintWriter, PrintWriter, String...)}.
+ */
+@Command(name = "check-impl",
+        mixinStandardHelpOptions = true,
+        description = "Checks a foreign implementation through the JSON-lines adapter protocol (PROTOCOL.md): "
+                + "properties of the implementation alone and agreement with Probity's reference.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every checked property holds", "1:a property fails (the shrunk input is printed)",
+                "2:the adapter or the options are broken"})
+public final class CheckImplCommand implements Callable<Integer> {
+    static final int HOLDS = 0;
+    static final int FAILS = 1;
+    static final int BROKEN = 2;
+    static final int INTERNAL_ERROR = 3;
+    private static final String MSG_POSITIVE = "%s: expected an integer >= 1, got %d";
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the generated cases (default: random, printed).")
+    private Long seed;
+
+    @Option(names = "--tries", paramLabel = "N", description = "Cases per property, each a batch of up to 24 inputs (default: ${DEFAULT-VALUE}).")
+    private int tries = CheckOptions.DEFAULT_TRIES;
+
+    @Option(names = "--max-shrink", paramLabel = "N", description = "Shrink candidates per finding, each one request (default: ${DEFAULT-VALUE}).")
+    private int maxShrink = CheckOptions.DEFAULT_SHRINK_STEPS;
+
+    @Option(names = "--timeout-ms", paramLabel = "N", description = "Per-request timeout in milliseconds (default: ${DEFAULT-VALUE}).")
+    private int timeoutMs = 10_000;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Write summary.json and summary.md into DIR.")
+    private Path report;
+
+    @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The adapter command and its arguments, after --.")
+    private List<String> command;
+
+    /** Runs {@code check-impl} alone (for tests and embedding); parse errors give exit 2. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cmd = new CommandLine(new CheckImplCommand());
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setParameterExceptionHandler((ex, a) -> {
+            err.println("check-impl: " + ex.getMessage());
+            err.println("usage: probity check-impl [--seed N] [--tries N] [--report DIR] [--timeout-ms N] -- COMMAND ARGS...");
+            return BROKEN;
+        });
+        int code = cmd.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String bad = tries < 1 ? String.format(Locale.ROOT, MSG_POSITIVE, "--tries", tries)
+            : maxShrink < 1 ? String.format(Locale.ROOT, MSG_POSITIVE, "--max-shrink", maxShrink)
+            : timeoutMs < 1 ? String.format(Locale.ROOT, MSG_POSITIVE, "--timeout-ms", timeoutMs) : null;
+        if (bad != null) {
+            err.println("check-impl: " + bad);
+            return BROKEN;
+        }
+        long s = seed != null ? seed : RandomSource.createLong();
+        CheckOptions options = CheckOptions.of(s).withTries(tries).withMaxShrinkSteps(maxShrink);
+        ConformanceReport r;
+        try (SubprocessImplementation impl = SubprocessImplementation.start(command, Duration.ofMillis(timeoutMs))) {
+            r = ConformanceChecker.check(impl, options);
+        } catch (AdapterFault f) {
+            err.println("check-impl: " + f.report());
+            return BROKEN;
+        } catch (RuntimeException e) {
+            // a bug in Probity, not in the adapter: one line, like every other error of the CLI
+            err.println("check-impl: internal error (a bug in Probity): " + e);
+            return INTERNAL_ERROR;
+        }
+        out.print(ReportFormat.text(r));
+        if (report != null) {
+            try {
+                Files.createDirectories(report);
+                Files.writeString(report.resolve("summary.json"), ReportFormat.json(r), StandardCharsets.UTF_8);
+                Files.writeString(report.resolve("summary.md"), ReportFormat.markdown(r), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("check-impl: --report: cannot write into " + report + ": " + e.getMessage());
+                return BROKEN;
+            }
+        }
+        return r.passed() ? HOLDS : FAILS;
+    }
+
+    /** For running check-impl alone: {@code java -cp probity.jar org.probity.cli.CheckImplCommand -- python3 adapter.py}. */
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(out, err, args));
+    }
+}

@@ -1,0 +1,56 @@
+package org.probity.conformance;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What was checked for one op: its property runs (empty when the implementation does not list the
+ * op), and the properties skipped because a companion op is missing.
+ *
+ * @param op the op
+ * @param listed whether describe listed it
+ * @param runs the property runs
+ * @param skipped properties not run, each with the reason
+ */
+public record OpResult(Op op, boolean listed, List<PropertyRun> runs, List<String> skipped) {
+
+    /** Whether the op was checked at all. */
+    public boolean checked() {
+        return !runs.isEmpty();
+    }
+
+    /** Whether every property held (vacuously true when not checked). */
+    public boolean passed() {
+        return runs.stream().allMatch(PropertyRun::passed);
+    }
+
+    /** Cases summed over the properties. */
+    public int cases() {
+        return runs.stream().mapToInt(PropertyRun::cases).sum();
+    }
+
+    /** Element-wise evaluations summed over the properties. */
+    public long points() {
+        return runs.stream().mapToLong(PropertyRun::points).sum();
+    }
+
+    /** Largest error in ulps. */
+    public long maxUlps() {
+        return runs.stream().mapToLong(PropertyRun::maxUlps).max().orElse(0);
+    }
+
+    /** Largest |difference| / allowance. */
+    public double maxUsage() {
+        return runs.stream().mapToDouble(PropertyRun::maxUsage).max().orElse(0);
+    }
+
+    /** "pass", "FAIL" or "not checked". */
+    public String verdict() {
+        return !checked() ? "not checked" : passed() ? "pass" : "FAIL";
+    }
+
+    /** The findings, in property order. */
+    public List<Finding> findings() {
+        return runs.stream().map(PropertyRun::finding).flatMap(Optional::stream).toList();
+    }
+}

@@ -1,0 +1,131 @@
+package org.probity.conformance;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import org.probity.conformance.internal.Wire;
+
+/**
+ * Renders a {@link ConformanceReport}: the text check-impl prints (a table per op, then each
+ * finding), Markdown ({@code summary.md}) and JSON ({@code summary.json}, schema in
+ * docs/adapters.md).
+ */
+public final class ReportFormat {
+    private ReportFormat() {
+    }
+
+    private static String usage(double u) {
+        return Double.isInfinite(u) ? "∞" : String.format(Locale.ROOT, "%.3g", u);
+    }
+
+    private static String ulps(long u) {
+        return u == Long.MAX_VALUE ? "∞" : Long.toString(u);
+    }
+
+    /** The plain-text report. */
+    public static String text(ConformanceReport r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "check-impl: %s, precision %s, seed %d, %d cases per property%n",
+            r.implementation().name(), r.implementation().precision().wireName(), r.seed(), r.tries()));
+        sb.append(String.format(Locale.ROOT, "%-36s %5s %6s %8s %12s %10s  %s%n", "op", "props", "cases", "points",
+            "max ulps", "err/tol", "verdict"));
+        for (OpResult o : r.ops()) {
+            if (!o.checked()) {
+                sb.append(String.format(Locale.ROOT, "%-36s %5s %6s %8s %12s %10s  %s%n", o.op().wireName(), "-", "-", "-", "-", "-",
+                    o.listed() ? "not checked (properties need ops not listed)" : "not checked (not listed by describe)"));
+                continue;
+            }
+            sb.append(String.format(Locale.ROOT, "%-36s %5d %6d %8d %12s %10s  %s%n", o.op().wireName(), o.runs().size(),
+                o.cases(), o.points(), ulps(o.maxUlps()), usage(o.maxUsage()), o.verdict()));
+        }
+        for (OpResult o : r.ops()) {
+            for (String s : o.skipped()) {
+                sb.append("  skipped for ").append(o.op().wireName()).append(": ").append(s).append('\n');
+            }
+        }
+        for (Finding f : r.findings()) {
+            sb.append('\n').append(f.render()).append('\n');
+        }
+        sb.append(String.format(Locale.ROOT, "%n%s: %d findings; %d element-wise evaluations in %d requests, %.2f s%n",
+            r.passed() ? "PASS" : "FAIL", r.findings().size(), r.points(), r.requests(), r.elapsed().toNanos() / 1e9));
+        return sb.toString();
+    }
+
+    /** Markdown: a table per op and a section per finding. */
+    public static String markdown(ConformanceReport r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# check-impl: ").append(r.implementation().name()).append("\n\n");
+        sb.append(String.format(Locale.ROOT, "Precision %s, seed %d, %d cases per property, verdict **%s**.%n%n",
+            r.implementation().precision().wireName(), r.seed(), r.tries(), r.passed() ? "pass" : "FAIL"));
+        sb.append("| op | property | kind | cases | points | max ulps | err/tol | verdict |\n");
+        sb.append("| --- | --- | --- | ---: | ---: | ---: | ---: | --- |\n");
+        for (OpResult o : r.ops()) {
+            if (!o.checked()) {
+                sb.append("| `").append(o.op().wireName()).append("` | — | — | — | — | — | — | not checked |\n");
+            }
+            for (PropertyRun p : o.runs()) {
+                sb.append(String.format(Locale.ROOT, "| `%s` | %s | %s | %d | %d | %s | %s | %s |%n", o.op().wireName(),
+                    p.property().replace("|", "\\|"), p.selfConsistency() ? "self" : "reference", p.cases(), p.points(),
+                    ulps(p.maxUlps()), usage(p.maxUsage()), p.passed() ? "pass" : "FAIL"));
+            }
+        }
+        for (Finding f : r.findings()) {
+            sb.append("\n## ").append(f.op().wireName()).append(": ").append(f.property()).append("\n\n");
+            sb.append("- input: `").append(f.input()).append("`\n");
+            sb.append("- ").append(f.detail()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** JSON (schema in docs/adapters.md). */
+    public static String json(ConformanceReport r) {
+        ObjectNode root = Wire.object();
+        root.put("implementation", r.implementation().name());
+        root.put("precision", r.implementation().precision().wireName());
+        root.put("seed", r.seed());
+        root.put("tries", r.tries());
+        root.put("passed", r.passed());
+        root.put("elapsed_seconds", r.elapsed().toNanos() / 1e9);
+        root.put("requests", r.requests());
+        root.put("points", r.points());
+        ArrayNode ops = root.putArray("ops");
+        for (OpResult o : r.ops()) {
+            ObjectNode n = ops.addObject();
+            n.put("op", o.op().wireName());
+            n.put("verdict", o.verdict());
+            ArrayNode props = n.putArray("properties");
+            for (PropertyRun p : o.runs()) {
+                ObjectNode pn = props.addObject();
+                pn.put("name", p.property());
+                pn.put("kind", p.selfConsistency() ? "self" : "reference");
+                pn.put("cases", p.cases());
+                pn.put("points", p.points());
+                pn.set("max_ulps", p.maxUlps() == Long.MAX_VALUE ? Wire.number(Double.POSITIVE_INFINITY) : pn.numberNode(p.maxUlps()));
+                pn.set("max_error_over_tolerance", Wire.number(p.maxUsage()));
+                pn.put("passed", p.passed());
+            }
+            ArrayNode skipped = n.putArray("skipped");
+            o.skipped().forEach(skipped::add);
+        }
+        ArrayNode fs = root.putArray("findings");
+        for (Finding f : r.findings()) {
+            ObjectNode n = fs.addObject();
+            n.put("op", f.op().wireName());
+            n.put("property", f.property());
+            n.put("input", f.input());
+            n.put("quantity", f.quantity());
+            n.set("implementation", Wire.number(f.implementation()));
+            n.set("expected", Wire.number(f.expected()));
+            n.set("difference", Wire.number(f.difference()));
+            n.put("tolerance", f.tolerance());
+            n.put("detail", f.detail());
+            n.put("shrink_steps", f.shrinkSteps());
+        }
+        try {
+            return Wire.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

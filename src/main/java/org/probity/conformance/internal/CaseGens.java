@@ -1,0 +1,173 @@
+package org.probity.conformance.internal;
+
+import java.util.List;
+import java.util.function.IntFunction;
+import org.probity.check.Gen;
+import org.probity.check.Gens;
+import org.probity.check.internal.Discard;
+import org.probity.diffusion.NoiseSchedule;
+import org.probity.diffusion.Schedules;
+
+/**
+ * Input generators of the conformance properties, built on the property engine's generators so
+ * that every case shrinks: schedules of every family and length (T shrinks toward its minimum, the
+ * family toward {@code linear}), edge timesteps t = 1, 2, T − 1, T, values across magnitudes,
+ * extreme log-variances, probability vectors with exact zeros.
+ */
+public final class CaseGens {
+    /** The largest batch per case. */
+    public static final int MAX_POINTS = 24;
+
+    private CaseGens() {
+    }
+
+    private record Family(String name, int minSteps, IntFunction<NoiseSchedule> make) {
+    }
+
+    private static final List<Family> FAMILIES = List.of(
+        new Family("linear", 1, Schedules::linear),
+        new Family("cosine", 1, Schedules::cosine),
+        new Family("scaled-linear", 1, Schedules::scaledLinear),
+        new Family("sigmoid", 1, Schedules::sigmoid),
+        new Family("zero-terminal-snr(linear)", 2, t -> Schedules.zeroTerminalSnr(Schedules.linear(t))),
+        new Family("zero-terminal-snr(cosine)", 2, t -> Schedules.zeroTerminalSnr(Schedules.cosine(t))));
+
+    /** T, mostly small (shrinks toward {@code min}), up to 1000. */
+    static Gen<Integer> steps(int min) {
+        return Gens.frequency(
+            Gens.weighted(4, Gens.integers(min, Math.max(min, 12))),
+            Gens.weighted(3, Gens.integers(min, 100)),
+            Gens.weighted(2, Gens.integers(min, 1000)));
+    }
+
+    /**
+     * A schedule: a named family at some T, or arbitrary β values (log-uniform across magnitudes,
+     * sometimes with β_T = 1).
+     */
+    public static Gen<Pair> schedules(int minSteps) {
+        Gen<Pair> named = Gens.integers(0, FAMILIES.size() - 1).flatMap(i -> {
+            Family f = FAMILIES.get(i);
+            return steps(Math.max(minSteps, f.minSteps())).map(t -> {
+                try {
+                    return new Pair(f.name(), f.make().apply(t));
+                } catch (IllegalArgumentException e) {
+                    throw new Discard("a " + f.name() + " schedule with T = " + t + ": " + e.getMessage());
+                }
+            });
+        });
+        Gen<Pair> random = steps(minSteps).flatMap(t -> Gens.doubles(1e-9, 0.999).arrays(t, t)
+            .flatMap(b -> Gens.booleans().map(one -> {
+                double[] betas = b.clone();
+                String name = "random";
+                if (one && betas.length >= 2) {
+                    betas[betas.length - 1] = 1.0;
+                    name = "random, beta_T = 1";
+                }
+                return new Pair(name, NoiseSchedule.of(betas));
+            })));
+        return Gens.frequency(Gens.weighted(5, named), Gens.weighted(2, random));
+    }
+
+    /** A family name with its schedule. */
+    public record Pair(String family, NoiseSchedule schedule) {
+    }
+
+    /** A timestep in tMin..T, with the edges t = tMin, 2, T − 1, T weighted up. */
+    static Gen<Integer> timesteps(int tMin, int steps) {
+        int hi = steps;
+        return Gens.frequency(
+            Gens.weighted(2, Gens.constant(tMin)),
+            Gens.weighted(1, Gens.constant(Math.min(hi, Math.max(tMin, 2)))),
+            Gens.weighted(2, Gens.constant(hi)),
+            Gens.weighted(1, Gens.constant(Math.max(tMin, hi - 1))),
+            Gens.weighted(4, Gens.integers(tMin, hi)));
+    }
+
+    /** A point of the 256-level grid of [−1, 1]: (2k − 255) / 255, edges weighted up. */
+    public static Gen<Double> gridValues() {
+        return Gens.frequency(
+            Gens.weighted(4, Gens.integers(0, 255)),
+            Gens.weighted(1, Gens.constant(0)),
+            Gens.weighted(1, Gens.constant(255)),
+            Gens.weighted(1, Gens.integers(0, 2)),
+            Gens.weighted(1, Gens.integers(253, 255)))
+            .map(CaseGens::grid);
+    }
+
+    /** Grid point {@code k} of 0..255. */
+    public static double grid(int k) {
+        return (2.0 * k - 255.0) / 255.0;
+    }
+
+    /**
+     * Schedule batches.
+     *
+     * @param minSteps the smallest T
+     * @param tMin the smallest timestep (2 for the posterior)
+     * @param gridX0 whether x_0 lies on the 256-level grid (the decoder term of vb_term)
+     */
+    public static Gen<ScheduleCase> scheduleCases(int minSteps, int tMin, boolean gridX0) {
+        Gen<Double> x0 = gridX0 ? gridValues() : Gens.doubles(-1, 1);
+        Gen<Double> free = Gens.doubles(-4, 4);
+        return schedules(Math.max(minSteps, tMin)).flatMap(p -> {
+            int steps = p.schedule().steps();
+            Gen<SchedulePoint> point = c -> new SchedulePoint(
+                timesteps(tMin, steps).generate(c), x0.generate(c), free.generate(c), free.generate(c),
+                Gens.doubles(-1.5, 1.5).generate(c), logVariances().generate(c));
+            return Gens.lists(point, 1, MAX_POINTS).map(pts -> new ScheduleCase(p.family(), p.schedule(), pts));
+        });
+    }
+
+    /** Log-variances: moderate, extreme (down to −30 and up to 30), and exactly 0. */
+    public static Gen<Double> logVariances() {
+        return Gens.frequency(
+            Gens.weighted(1, Gens.constant(0.0)),
+            Gens.weighted(4, Gens.doubles(-12, 3)),
+            Gens.weighted(2, Gens.doubles(-30, 30)));
+    }
+
+    /** Means and data values across magnitudes. */
+    public static Gen<Double> means() {
+        return Gens.frequency(Gens.weighted(3, Gens.doubles(-2, 2)), Gens.weighted(1, Gens.doubles(-30, 30)));
+    }
+
+    /** A (mean1, logvar1, mean2, logvar2) point; one in four has the second Gaussian equal or close to the first. */
+    public static Gen<double[]> normalPairs() {
+        return c -> {
+            double m1 = means().generate(c);
+            double lv1 = logVariances().generate(c);
+            long mode = c.draw(3);
+            if (mode == 3) {
+                return new double[] {m1, lv1, m1 + Gens.doubles(-1e-6, 1e-6).generate(c), lv1 + Gens.doubles(-1e-6, 1e-6).generate(c)};
+            }
+            return new double[] {m1, lv1, means().generate(c), logVariances().generate(c)};
+        };
+    }
+
+    /** Decoder points (x on the grid, mean mostly in [−1.5, 1.5] with the edges weighted up, log-scale in [−9, 1.5]). */
+    public static Gen<double[]> decoderPoints() {
+        Gen<Double> mean = Gens.frequency(
+            Gens.weighted(3, Gens.doubles(-1.5, 1.5)),
+            Gens.weighted(1, Gens.doubles(-1.02, -0.98)),
+            Gens.weighted(1, Gens.doubles(0.98, 1.02)),
+            Gens.weighted(1, Gens.doubles(-8, 8)));
+        Gen<Double> logScale = Gens.frequency(Gens.weighted(3, Gens.doubles(-7, 1)), Gens.weighted(1, Gens.doubles(-12, 3)));
+        return c -> new double[] {gridValues().generate(c), mean.generate(c), logScale.generate(c)};
+    }
+
+    /**
+     * A (p, q) pair of probability vectors of the same length 1..12: q independent (with exact
+     * zeros: KL may be +∞), q strictly positive, or q = p.
+     */
+    public static Gen<double[][]> categoricalPairs() {
+        return Gens.integers(1, 12).flatMap(k -> c -> {
+            double[] p = Gens.probabilityVectors(k).generate(c);
+            long mode = c.draw(3);
+            double[] q = mode == 0 ? Gens.positiveProbabilityVectors(k).generate(c)
+                : mode == 1 ? Gens.probabilityVectors(k).generate(c)
+                : mode == 2 ? p.clone()
+                : Gens.positiveProbabilityVectors(k).generate(c);
+            return new double[][] {p, q};
+        });
+    }
+}

@@ -1,0 +1,266 @@
+package org.probity.conformance.internal;
+
+import static org.probity.conformance.internal.ConformanceProperty.Kind.REFERENCE;
+import static org.probity.conformance.internal.ConformanceProperty.Kind.SELF;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.probity.conformance.MeanVariance;
+import org.probity.conformance.Op;
+import org.probity.diffusion.NoiseSchedule;
+
+/**
+ * Properties of the schedule ops: alphas_cumprod, q_mean_variance, q_posterior_mean_variance,
+ * predict_x0_from_eps. One request per case (a schedule with a batch of points).
+ */
+public final class ScheduleProperties {
+    private ScheduleProperties() {
+    }
+
+    /** Every schedule-op property. */
+    public static List<ConformanceProperty<?>> all() {
+        return List.of(alphasCumprod(), qMeanVarianceReference(), qMeanVarianceLogConsistent(), posteriorReference(),
+            posteriorBayes(), posteriorLogConsistent(), predictReference(), predictRecovers());
+    }
+
+    static List<Outcome> perCase(List<ScheduleCase> cases, Function<ScheduleCase, Outcome> f) {
+        List<Outcome> out = new ArrayList<>(cases.size());
+        for (ScheduleCase c : cases) {
+            out.add(f.apply(c));
+        }
+        return out;
+    }
+
+    /** Prints the schedule and the points' arguments, naming those the op takes. */
+    static BiFunction<ScheduleCase, Integer, String> show(String... args) {
+        return (c, focus) -> {
+            StringBuilder sb = new StringBuilder(c.describeSchedule());
+            List<SchedulePoint> pts = c.points();
+            boolean one = focus >= 0 && focus < pts.size();
+            for (int i = one ? focus : 0; i < pts.size() && (one ? i == focus : i < 4); i++) {
+                SchedulePoint p = pts.get(i);
+                List<String> parts = new ArrayList<>();
+                for (String a : args) {
+                    parts.add(a + " = " + switch (a) {
+                        case "t" -> Integer.toString(p.t());
+                        case "x0" -> Double.toString(p.x0());
+                        case "xt" -> Double.toString(p.xt());
+                        case "eps" -> Double.toString(p.eps());
+                        case "model_mean" -> Double.toString(p.modelMean());
+                        case "model_log_variance" -> Double.toString(p.modelLogVariance());
+                        default -> "?";
+                    });
+                }
+                sb.append(String.format(Locale.ROOT, "; [%d] %s", i, String.join(", ", parts)));
+            }
+            if (one && pts.size() > 1) {
+                sb.append(" (element ").append(focus).append(" of a batch of ").append(pts.size()).append(')');
+            } else if (!one && pts.size() > 4) {
+                sb.append("; … (").append(pts.size()).append(" points)");
+            }
+            return sb.toString();
+        };
+    }
+
+    static ConformanceProperty<?> alphasCumprod() {
+        return ConformanceProperty.of("alphas_cumprod agrees with the reference", Op.ALPHAS_CUMPROD, REFERENCE, Set.of(),
+            CaseGens.schedules(1).map(p -> new ScheduleCase(p.family(), p.schedule(), List.of())),
+            (ctx, cases) -> perCase(cases, c -> {
+                NoiseSchedule s = c.schedule();
+                double[] ab = ctx.impl().alphasCumprod(c.betas());
+                Outcome o = new Outcome(ab.length);
+                for (int t = 1; t <= s.steps(); t++) {
+                    o.add(Comparison.of("alpha_bar[t = " + t + "]", ab[t - 1], s.alphaBar(t), ctx.rel(Budgets.alphaBar(s, t))));
+                }
+                return o;
+            }),
+            (c, focus) -> c.describeSchedule());
+    }
+
+    static ConformanceProperty<?> qMeanVarianceReference() {
+        return ConformanceProperty.of("q(x_t | x_0) agrees with the reference", Op.Q_MEAN_VARIANCE, REFERENCE, Set.of(),
+            CaseGens.scheduleCases(1, 1, false),
+            (ctx, cases) -> perCase(cases, c -> {
+                NoiseSchedule s = c.schedule();
+                MeanVariance mv = ctx.impl().qMeanVariance(c.betas(), c.column(SchedulePoint::x0), c.t());
+                Outcome o = new Outcome(mv.size());
+                for (int i = 0; i < mv.size(); i++) {
+                    SchedulePoint p = c.points().get(i);
+                    int t = p.t();
+                    double kab = Budgets.alphaBar(s, t);
+                    double k1m = Budgets.oneMinusAlphaBar(s, t);
+                    o.add(Comparison.of("mean[" + i + "]", mv.mean(i), s.sqrtAlphaBar(t) * p.x0(), ctx.rel(1 + kab)));
+                    o.add(Comparison.of("variance[" + i + "]", mv.variance(i), s.oneMinusAlphaBar(t), ctx.rel(k1m)));
+                    o.add(Comparison.of("log_variance[" + i + "]", mv.logVariance(i), s.logOneMinusAlphaBar(t),
+                        ctx.logOf(k1m, s.logOneMinusAlphaBar(t))));
+                }
+                return o;
+            }),
+            show("t", "x0"));
+    }
+
+    static ConformanceProperty<?> qMeanVarianceLogConsistent() {
+        return ConformanceProperty.of("q(x_t | x_0): log_variance is the log of variance", Op.Q_MEAN_VARIANCE, SELF, Set.of(),
+            CaseGens.scheduleCases(1, 1, false),
+            (ctx, cases) -> perCase(cases, c -> {
+                MeanVariance mv = ctx.impl().qMeanVariance(c.betas(), c.column(SchedulePoint::x0), c.t());
+                Outcome o = new Outcome(mv.size());
+                for (int i = 0; i < mv.size(); i++) {
+                    double k = 2 * Budgets.oneMinusAlphaBar(c.schedule(), c.points().get(i).t());
+                    o.add(Comparison.of("exp(log_variance[" + i + "]) vs variance", Math.exp(mv.logVariance(i)), mv.variance(i), ctx.rel(k)));
+                }
+                return o;
+            }),
+            show("t", "x0"));
+    }
+
+    static ConformanceProperty<?> posteriorReference() {
+        return ConformanceProperty.of("q(x_{t-1} | x_t, x_0) agrees with the reference", Op.Q_POSTERIOR_MEAN_VARIANCE, REFERENCE,
+            Set.of(), CaseGens.scheduleCases(2, 2, false),
+            (ctx, cases) -> perCase(cases, c -> {
+                NoiseSchedule s = c.schedule();
+                MeanVariance mv = ctx.impl().qPosteriorMeanVariance(c.betas(), c.column(SchedulePoint::x0),
+                    c.column(SchedulePoint::xt), c.t());
+                Outcome o = new Outcome(mv.size());
+                for (int i = 0; i < mv.size(); i++) {
+                    SchedulePoint p = c.points().get(i);
+                    int t = p.t();
+                    double a = s.posteriorMeanCoefX0(t) * p.x0();
+                    double b = s.posteriorMeanCoefXt(t) * p.xt();
+                    double k = Budgets.posterior(s, t);
+                    o.add(Comparison.of("mean[" + i + "]", mv.mean(i), a + b, ctx.abs(k * (Math.abs(a) + Math.abs(b)))));
+                    o.add(Comparison.of("variance[" + i + "]", mv.variance(i), s.posteriorVariance(t), ctx.rel(k)));
+                    o.add(Comparison.of("log_variance[" + i + "]", mv.logVariance(i), s.logPosteriorVariance(t),
+                        ctx.logOf(k, s.logPosteriorVariance(t))));
+                }
+                return o;
+            }),
+            show("t", "x0", "xt"));
+    }
+
+    /**
+     * Bayes' rule on the implementation's own marginal q(x_{t−1} | x_0) = N(m, A) and the one-step
+     * transition N(√(1 − β_t) x_{t−1}, β_t): variance Aβ / (β + (1 − β)A), mean
+     * (β m + √(1 − β) A x_t) / (β + (1 − β)A).
+     */
+    static ConformanceProperty<?> posteriorBayes() {
+        return ConformanceProperty.of("q(x_{t-1} | x_t, x_0) is Bayes' rule on the implementation's own q(x_{t-1} | x_0)",
+            Op.Q_POSTERIOR_MEAN_VARIANCE, SELF, Set.of(Op.Q_MEAN_VARIANCE), CaseGens.scheduleCases(2, 2, false),
+            (ctx, cases) -> perCase(cases, c -> {
+                NoiseSchedule s = c.schedule();
+                double[] x0 = c.column(SchedulePoint::x0);
+                int[] t = c.t();
+                int[] tPrev = new int[t.length];
+                for (int i = 0; i < t.length; i++) {
+                    tPrev[i] = t[i] - 1;
+                }
+                MeanVariance prev = ctx.impl().qMeanVariance(c.betas(), x0, tPrev);
+                MeanVariance post = ctx.impl().qPosteriorMeanVariance(c.betas(), x0, c.column(SchedulePoint::xt), t);
+                Outcome o = new Outcome(t.length);
+                for (int i = 0; i < t.length; i++) {
+                    double beta = s.beta(t[i]);
+                    double bigA = prev.variance(i);
+                    double den = beta + (1 - beta) * bigA;
+                    double u = beta * prev.mean(i);
+                    double w = Math.sqrt(1 - beta) * bigA * c.points().get(i).xt();
+                    double k = Budgets.posterior(s, t[i]) + 4;
+                    o.add(Comparison.of("variance[" + i + "]", post.variance(i), bigA * beta / den, ctx.rel(k)));
+                    o.add(Comparison.of("mean[" + i + "]", post.mean(i), (u + w) / den,
+                        ctx.abs(k * (Math.abs(u) + Math.abs(w)) / den)));
+                }
+                return o;
+            }),
+            show("t", "x0", "xt"));
+    }
+
+    static ConformanceProperty<?> posteriorLogConsistent() {
+        return ConformanceProperty.of("q(x_{t-1} | x_t, x_0): log_variance is the log of variance", Op.Q_POSTERIOR_MEAN_VARIANCE,
+            SELF, Set.of(), CaseGens.scheduleCases(2, 2, false),
+            (ctx, cases) -> perCase(cases, c -> {
+                MeanVariance mv = ctx.impl().qPosteriorMeanVariance(c.betas(), c.column(SchedulePoint::x0),
+                    c.column(SchedulePoint::xt), c.t());
+                Outcome o = new Outcome(mv.size());
+                for (int i = 0; i < mv.size(); i++) {
+                    double k = 2 * Budgets.posterior(c.schedule(), c.points().get(i).t());
+                    o.add(Comparison.of("exp(log_variance[" + i + "]) vs variance", Math.exp(mv.logVariance(i)), mv.variance(i), ctx.rel(k)));
+                }
+                return o;
+            }),
+            show("t", "x0", "xt"));
+    }
+
+    /** Schedule batches whose timesteps avoid ᾱ_t = 0, where x̂_0 is undefined (moved to the last t with ᾱ_t > 0). */
+    static org.probity.check.Gen<ScheduleCase> predictCases() {
+        return CaseGens.scheduleCases(1, 1, false).map(c -> {
+            List<SchedulePoint> pts = new ArrayList<>();
+            for (SchedulePoint p : c.points()) {
+                int t = p.t();
+                while (t > 1 && !(c.schedule().alphaBar(t) > 0)) {
+                    t--;
+                }
+                pts.add(new SchedulePoint(t, p.x0(), p.xt(), p.eps(), p.modelMean(), p.modelLogVariance()));
+            }
+            return c.withPoints(pts);
+        });
+    }
+
+    private static double predictScale(NoiseSchedule s, int t, double xt, double eps) {
+        double k = 2 + Budgets.oneMinusAlphaBar(s, t) + Budgets.alphaBar(s, t);
+        return k * (Math.abs(xt) + s.sqrtOneMinusAlphaBar(t) * Math.abs(eps)) / s.sqrtAlphaBar(t);
+    }
+
+    static ConformanceProperty<?> predictReference() {
+        return ConformanceProperty.of("x0 from eps agrees with the reference", Op.PREDICT_X0_FROM_EPS, REFERENCE, Set.of(),
+            predictCases(),
+            (ctx, cases) -> perCase(cases, c -> {
+                NoiseSchedule s = c.schedule();
+                double[] got = ctx.impl().predictX0FromEps(c.betas(), c.column(SchedulePoint::xt), c.t(), c.column(SchedulePoint::eps));
+                Outcome o = new Outcome(got.length);
+                for (int i = 0; i < got.length; i++) {
+                    SchedulePoint p = c.points().get(i);
+                    if (!(s.alphaBar(p.t()) > 0)) {
+                        continue; // x0 is undefined where alpha_bar_t = 0 (zero terminal SNR)
+                    }
+                    double expected = (p.xt() - s.sqrtOneMinusAlphaBar(p.t()) * p.eps()) / s.sqrtAlphaBar(p.t());
+                    o.add(Comparison.of("x0_hat[" + i + "]", got[i], expected, ctx.abs(predictScale(s, p.t(), p.xt(), p.eps()))));
+                }
+                return o;
+            }),
+            show("t", "xt", "eps"));
+    }
+
+    static ConformanceProperty<?> predictRecovers() {
+        return ConformanceProperty.of("x0 from the true eps recovers x0 (x_t from the implementation's own q(x_t | x_0))",
+            Op.PREDICT_X0_FROM_EPS, SELF, Set.of(Op.Q_MEAN_VARIANCE), predictCases(),
+            (ctx, cases) -> perCase(cases, c -> {
+                NoiseSchedule s = c.schedule();
+                double[] x0 = c.column(SchedulePoint::x0);
+                double[] eps = c.column(SchedulePoint::eps);
+                int[] t = c.t();
+                MeanVariance q = ctx.impl().qMeanVariance(c.betas(), x0, t);
+                double[] xt = new double[t.length];
+                for (int i = 0; i < t.length; i++) {
+                    xt[i] = q.mean(i) + Math.sqrt(q.variance(i)) * eps[i];
+                }
+                double[] got = ctx.impl().predictX0FromEps(c.betas(), xt, t, eps);
+                Outcome o = new Outcome(t.length);
+                for (int i = 0; i < t.length; i++) {
+                    if (!(s.alphaBar(t[i]) > 0)) {
+                        continue;
+                    }
+                    o.add(Comparison.of("x0_hat[" + i + "] vs x0", got[i], x0[i], ctx.abs(2 * predictScale(s, t[i], xt[i], eps[i]))));
+                }
+                return o;
+            }),
+            show("t", "x0", "eps"));
+    }
+
+    static String joined(double[] xs) {
+        return java.util.Arrays.stream(xs).mapToObj(Double::toString).collect(Collectors.joining(", ", "[", "]"));
+    }
+}

@@ -1,0 +1,88 @@
+package org.probity.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckImplCommandTest {
+    record Run(int code, String out, String err, Duration took) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        long t0 = System.nanoTime();
+        int code = CheckImplCommand.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString(), Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    @Test
+    void referenceAdapterPassesWithExitZeroAndWritesReports(@TempDir Path dir) throws Exception {
+        Run r = run("--seed", "11", "--tries", "10", "--report", dir.toString(), "--", "python3", "adapters/python/reference.py");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("python-reference").contains("normal_kl").contains("PASS").doesNotContain("FAIL");
+        assertThat(Files.readString(dir.resolve("summary.json"))).contains("\"passed\" : true").contains("\"op\" : \"vb_term\"");
+        assertThat(Files.readString(dir.resolve("summary.md"))).contains("| `prior_kl` |");
+    }
+
+    @Test
+    void zooAdapterFailsWithExitOneAndTheShrunkInput() {
+        Run r = run("--seed", "3", "--tries", "8", "--", "python3", "adapters/python/zoo/kl_half_missing.py");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("FAIL normal_kl").contains("input: [0] mean1 = ").contains("tolerance");
+    }
+
+    @Test
+    void opsNotListedAreReportedAsNotChecked() {
+        Run r = run("--seed", "3", "--tries", "4", "--", "python3", "adapters/python/examples/kl_only.py");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("vb_term\\s+-.*not checked \\(not listed by describe\\)");
+        assertThat(r.out()).containsPattern("normal_kl\\s+2 .* pass");
+    }
+
+    @Test
+    void crashingAdapterGivesExitTwoWithTheStderrTail() {
+        Run r = run("--timeout-ms", "5000", "--", "python3", "adapters/python/faulty/crash.py");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("adapter fault (crash)").contains("exited with code 3").contains("simulated segfault")
+            .doesNotContain("at org.probity");
+    }
+
+    @Test
+    void hangingAdapterGivesExitTwoWithinTheTimeout() {
+        Run r = run("--timeout-ms", "1000", "--", "python3", "adapters/python/faulty/hang.py");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("adapter fault (hang)").contains("within 1000 ms").contains("infinite loop");
+        assertThat(r.took()).isLessThan(Duration.ofSeconds(6));
+    }
+
+    @Test
+    void garbagePrintingAdapterGivesExitTwo() {
+        Run r = run("--", "python3", "adapters/python/faulty/garbage.py");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("adapter fault (not json)").contains("computing ").contains("logs belong on stderr");
+    }
+
+    @Test
+    void missingProgramGivesExitTwo() {
+        Run r = run("--", "/nonexistent/probity-adapter");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("cannot start");
+    }
+
+    @Test
+    void badOptionsGiveExitTwoNamingTheOption() {
+        Run r = run("--tries", "0", "--", "python3", "adapters/python/reference.py");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--tries: expected an integer >= 1, got 0");
+        Run noCommand = run("--tries", "3");
+        assertThat(noCommand.code()).isEqualTo(2);
+        assertThat(noCommand.err()).contains("COMMAND");
+    }
+}

@@ -1,0 +1,37 @@
+package org.probity.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The plain-Python reference adapter passes every property: no false alarms. */
+class ReferenceAdapterTest {
+    static final List<String> REFERENCE = List.of("python3", "adapters/python/reference.py");
+
+    @Test
+    void referencePassesEveryPropertyAtOneSeedWithManyCases() {
+        try (SubprocessImplementation impl = SubprocessImplementation.start(REFERENCE, Duration.ofSeconds(20))) {
+            ConformanceReport r = ConformanceChecker.check(impl, CheckOptions.of(7).withTries(60));
+            assertThat(r.findings()).as(ReportFormat.text(r)).isEmpty();
+            assertThat(r.ops()).allMatch(OpResult::checked);
+            // every quantity stays well inside its tolerance: a correct implementation is not near the edge
+            assertThat(r.ops()).allMatch(o -> o.maxUsage() < 0.5, "max err/tol < 0.5");
+        }
+    }
+
+    @Test
+    void referenceIsNeverFlaggedAcrossTwentySeeds() {
+        // one adapter process, 20 independent seeds of few cases each (the 20-seed false-alarm check)
+        try (SubprocessImplementation impl = SubprocessImplementation.start(REFERENCE, Duration.ofSeconds(20))) {
+            double worst = 0;
+            for (long seed = 1; seed <= 20; seed++) {
+                ConformanceReport r = ConformanceChecker.check(impl, CheckOptions.of(seed * 1_000_003L).withTries(6));
+                assertThat(r.findings()).as("seed %d:%n%s", seed, ReportFormat.text(r)).isEmpty();
+                worst = Math.max(worst, r.ops().stream().mapToDouble(OpResult::maxUsage).max().orElse(0));
+            }
+            System.out.printf("reference adapter, 20 seeds x 6 cases per property: largest err/tol %.3g%n", worst);
+        }
+    }
+}
