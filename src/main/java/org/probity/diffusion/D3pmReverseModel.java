@@ -166,7 +166,7 @@ public final class D3pmReverseModel implements TransitionSource {
         double w = weight.sum();
         if (w > 0) {
             for (int i = 0; i < k; i++) {
-                row[i] /= w;
+                row[i] = Math.min(1.0, row[i] / w); // a probability: rounding above 1 is clamped
             }
         } else {
             java.util.Arrays.fill(row, 1.0 / k);
@@ -182,7 +182,7 @@ public final class D3pmReverseModel implements TransitionSource {
         double z = NeumaierSum.sum(row);
         if (z > 0) {
             for (int i = 0; i < k; i++) {
-                row[i] /= z;
+                row[i] = Math.min(1.0, row[i] / z);
             }
         } else {
             java.util.Arrays.fill(row, 1.0 / k);

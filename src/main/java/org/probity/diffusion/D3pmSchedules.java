@@ -44,8 +44,11 @@ public final class D3pmSchedules {
         requireBeta("first", first);
         requireBeta("last", last);
         double[] b = new double[steps];
+        double lo = Math.min(first, last);
+        double hi = Math.max(first, last);
         for (int t = 0; t < steps; t++) {
-            b[t] = steps == 1 ? first : first + (last - first) * t / (steps - 1);
+            double x = steps == 1 ? first : t == steps - 1 ? last : first + (last - first) * t / (steps - 1);
+            b[t] = Math.min(hi, Math.max(lo, x)); // rounding must not leave [first, last] (nor (0, 1])
         }
         return b;
     }

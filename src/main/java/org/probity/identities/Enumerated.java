@@ -69,8 +69,10 @@ final class Enumerated {
             double pp = prior[path[steps]];
             NeumaierSum logP = NeumaierSum.create().add(Math.log(pp));
             NeumaierSum absP = NeumaierSum.create().add(Math.abs(Math.log(pp)));
+            boolean pForbids = pp == 0;
             for (int t = steps; t >= 1; t--) {
                 double e = ps[t][path[t]][path[t - 1]];
+                pForbids |= e == 0; // decided by the factors: the product may underflow
                 pp *= e;
                 logP.add(Math.log(e));
                 absP.add(Math.abs(Math.log(e)));
@@ -88,7 +90,7 @@ final class Enumerated {
             for (int t = 1; t <= steps; t++) {
                 tr[t][x0][path[t - 1]][path[t]].add(cond);
             }
-            if (pp == 0) {
+            if (pForbids) {
                 infinite[x0] = true;
                 return;
             }

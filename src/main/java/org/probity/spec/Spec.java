@@ -69,6 +69,19 @@ public final class Spec {
         return new Spec(fileName, source, parsed, lets);
     }
 
+    /**
+     * Checks every claim, every derivation step (each consecutive pair) and every derivation's whole
+     * chain on generated model instances of each family of the model statement before it, shrinking a
+     * failure to the smallest instance.
+     *
+     * @param options seed, instances per check, shard
+     * @return the structured result; {@link SpecResult#render()} is the report
+     */
+    public SpecResult check(SpecOptions options) {
+        Objects.requireNonNull(options, "options");
+        return SpecChecker.check(this, options);
+    }
+
     /** The file name used in messages. */
     public String fileName() {
         return fileName;

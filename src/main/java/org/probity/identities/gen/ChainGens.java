@@ -131,6 +131,32 @@ public final class ChainGens {
         };
     }
 
+    /**
+     * Fixed T = 1 instances (a one-step VAE), run first by every identity as explicit examples: a
+     * two-state pair with zeros, and its variant with the true reverse process.
+     */
+    public static java.util.List<ChainPair> vaeExamples() {
+        FiniteChain q = FiniteChain.of(new double[] {0.5, 0.5}, new double[][] {{0.75, 0.25}, {0, 1}});
+        ReverseChain p = ReverseChain.of(new double[] {0.25, 0.75}, new double[][] {{1, 0}, {0.5, 0.5}});
+        return java.util.List.of(new ChainPair(q, p), new ChainPair(q, ReverseChain.trueReverse(q)));
+    }
+
+    /**
+     * Fixed T = 1 D3PM instances: absorbing with β_1 = 1 ("jsd", T = 1) and an x₀-prediction, and
+     * uniform with β_1 = 1/2 and reverse matrices.
+     */
+    public static java.util.List<D3pmInstance> d3pmVaeExamples() {
+        DiscreteDiffusion abs = DiscreteDiffusion.absorbing(3, D3pmSchedules.jsd(1));
+        double[][] table = {{0.5, 0.5, 0}, {0.25, 0.75, 0}, {0.5, 0.25, 0.25}};
+        D3pmReverseModel px = D3pmReverseModel.x0Parameterised(abs, stationary(abs),
+            (t, xt, out) -> System.arraycopy(table[xt], 0, out, 0, 3), D3pmReverseModel.Form.JOINT);
+        DiscreteDiffusion uni = DiscreteDiffusion.uniform(2, new double[] {0.5});
+        ReverseChain pm = ReverseChain.of(new double[] {0.5, 0.5}, new double[][] {{0.75, 0.25}, {0.25, 0.75}});
+        return java.util.List.of(
+            D3pmInstance.of(abs, new double[] {0.5, 0.5, 0}, px, "x0-parameterised (JOINT), table " + Arrays.deepToString(table)),
+            D3pmInstance.of(uni, new double[] {0.25, 0.75}, D3pmReverseModel.of(uni, pm), "matrices " + pm));
+    }
+
     /** Schedules of T steps: "jsd" (weight 2), linear to 1 (weight 1), arbitrary β in (0, 1] (weight 3). */
     public static Gen<double[]> betas(int steps) {
         Gen<double[]> arbitrary = Gens.doubles(0, 1).arrays(steps, steps)

@@ -2,6 +2,8 @@ package org.probity.identities.gen;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.probity.chain.FiniteChain;
+import org.probity.chain.ReverseChain;
 import org.probity.diffusion.D3pmReverseModel;
 import org.probity.diffusion.DiscreteDiffusion;
 
@@ -21,6 +23,16 @@ public final class D3pmInstance {
         this.data = data.clone();
         this.reverse = Objects.requireNonNull(reverse, "reverse");
         this.reverseDescription = reverseDescription;
+    }
+
+    /**
+     * An instance from its parts.
+     *
+     * @param reverseDescription how the reverse model was made, printed in reports
+     */
+    public static D3pmInstance of(DiscreteDiffusion diffusion, double[] data, D3pmReverseModel reverse,
+                                  String reverseDescription) {
+        return new D3pmInstance(diffusion, data, reverse, Objects.requireNonNull(reverseDescription, "reverseDescription"));
     }
 
     /** The forward diffusion. */
@@ -46,6 +58,26 @@ public final class D3pmInstance {
     /** T. */
     public int steps() {
         return diffusion.steps();
+    }
+
+    /** The forward process as a materialised chain started from \( q(x_0) \). */
+    public FiniteChain forwardChain() {
+        return diffusion.forwardChain(data);
+    }
+
+    /** The reverse model as a materialised reverse chain (its matrices evaluated at every step). */
+    public ReverseChain reverseChain() {
+        double[][][] p = new double[steps()][][];
+        for (int t = 1; t <= steps(); t++) {
+            p[t - 1] = reverse.transition(t);
+        }
+        return ReverseChain.of(reverse.prior(), p);
+    }
+
+    /** The same forward process and data with the true reverse process as the model (the bound is tight). */
+    public D3pmInstance withTrueReverse() {
+        ReverseChain p = ReverseChain.trueReverse(forwardChain());
+        return new D3pmInstance(diffusion, data, D3pmReverseModel.of(diffusion, p), "true reverse process " + p);
     }
 
     @Override

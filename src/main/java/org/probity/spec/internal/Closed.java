@@ -1,0 +1,333 @@
+package org.probity.spec.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hipparchus.linear.CholeskyDecomposition;
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.RealMatrix;
+
+/**
+ * A closed-form value on the gaussian family: \( \sum_i P_i(x)\, e^{Q_i(x)} \) with polynomials P_i
+ * of degree at most 2 and quadratics Q_i. Sums of log-densities are single terms with Q = 0;
+ * densities, their products and ratios are single terms with P constant. Expectations and
+ * integrals over Gaussian variables of such values are again such values ({@link #integrate}).
+ */
+final class Closed {
+    private static final double LOG_2PI = Math.log(2 * Math.PI);
+
+    record Term(Quad poly, Quad expo) { }
+
+    final List<Term> terms;
+    final int n;
+
+    private Closed(List<Term> terms, int n) {
+        this.terms = terms;
+        this.n = n;
+    }
+
+    static Closed constant(double v, int n) {
+        return new Closed(List.of(new Term(Quad.constant(v, n), Quad.constant(0, n))), n);
+    }
+
+    static Closed poly(Quad p) {
+        return new Closed(List.of(new Term(p, Quad.constant(0, p.n()))), p.n());
+    }
+
+    static Closed expQuad(Quad q) {
+        return new Closed(List.of(new Term(Quad.constant(1, q.n()), q)), q.n());
+    }
+
+    /** The constant value, or NaN if the value depends on a variable. */
+    double constantValue() {
+        if (terms.size() == 1 && terms.get(0).poly().degree() == 0 && terms.get(0).expo().degree() == 0) {
+            return terms.get(0).poly().c * Math.exp(terms.get(0).expo().c);
+        }
+        if (terms.isEmpty()) {
+            return 0;
+        }
+        return Double.NaN;
+    }
+
+    boolean isConstant() {
+        return terms.isEmpty() || (terms.size() == 1 && terms.get(0).poly().degree() == 0 && terms.get(0).expo().degree() == 0);
+    }
+
+    Closed plus(Closed o) {
+        List<Term> out = new ArrayList<>(terms);
+        for (Term t : o.terms) {
+            boolean merged = false;
+            for (int i = 0; i < out.size(); i++) {
+                if (out.get(i).expo().sameAs(t.expo())) {
+                    out.set(i, new Term(out.get(i).poly().plus(t.poly()), t.expo()));
+                    merged = true;
+                    break;
+                }
+            }
+            if (!merged) {
+                out.add(t);
+            }
+        }
+        out.removeIf(t -> t.poly().isZero());
+        return new Closed(out, n);
+    }
+
+    Closed negate() {
+        List<Term> out = new ArrayList<>();
+        for (Term t : terms) {
+            out.add(new Term(t.poly().scale(-1), t.expo()));
+        }
+        return new Closed(out, n);
+    }
+
+    Closed times(Closed o) {
+        Closed acc = new Closed(List.of(), n);
+        for (Term a : terms) {
+            for (Term b : o.terms) {
+                Quad p = a.poly().times(b.poly());
+                if (p == null) {
+                    throw new NotClosedForm("a product of polynomials of degree above 2");
+                }
+                acc = acc.plus(new Closed(List.of(new Term(p, a.expo().plus(b.expo()))), n));
+            }
+        }
+        return acc;
+    }
+
+    /** Single term with a constant, non-zero polynomial: r e^Q. */
+    private Term monomialExp(String what) {
+        if (terms.size() == 1 && terms.get(0).poly().degree() == 0 && terms.get(0).poly().c != 0) {
+            return terms.get(0);
+        }
+        throw new NotClosedForm(what + " of a sum of terms or of a polynomial");
+    }
+
+    Closed dividedBy(Closed o) {
+        if (terms.isEmpty()) {
+            return this;
+        }
+        Term d = o.monomialExp("division by");
+        double r = d.poly().c;
+        List<Term> out = new ArrayList<>();
+        for (Term t : terms) {
+            out.add(new Term(t.poly().scale(1 / r), t.expo().plus(d.expo().scale(-1))));
+        }
+        return new Closed(out, n);
+    }
+
+    Closed log() {
+        if (terms.isEmpty()) {
+            return constant(Double.NEGATIVE_INFINITY, n);
+        }
+        Term t = monomialExp("log");
+        if (!(t.poly().c > 0)) {
+            throw new NotClosedForm("log of a negative term");
+        }
+        return poly(t.expo().plus(Quad.constant(Math.log(t.poly().c), n)));
+    }
+
+    Closed exp() {
+        Quad q = Quad.constant(0, n);
+        for (Term t : terms) {
+            if (t.expo().degree() != 0 || t.expo().c != 0) {
+                throw new NotClosedForm("exp of an exponential");
+            }
+            q = q.plus(t.poly());
+        }
+        return expQuad(q);
+    }
+
+    Closed power(double k) {
+        if (isConstant()) {
+            return constant(Math.pow(constantValue(), k), n);
+        }
+        if (terms.size() == 1 && terms.get(0).poly().degree() == 0 && terms.get(0).poly().c > 0) {
+            Term t = terms.get(0);
+            return new Closed(List.of(new Term(Quad.constant(Math.pow(t.poly().c, k), n), t.expo().scale(k))), n);
+        }
+        if (k == 2) {
+            return times(this);
+        }
+        if (k == 1) {
+            return this;
+        }
+        throw new NotClosedForm("a power of a non-monomial");
+    }
+
+    double at(double[] x) {
+        double s = 0;
+        for (Term t : terms) {
+            double p = t.poly().at(x);
+            s += p == 0 ? 0 : p * Math.exp(t.expo().at(x));
+        }
+        return s;
+    }
+
+    double magnitudeAt(double[] x) {
+        double s = 0;
+        for (Term t : terms) {
+            double p = t.poly().magnitudeAt(x);
+            s += p == 0 ? 0 : p * Math.exp(t.expo().at(x)) + Math.abs(t.expo().magnitudeAt(x) * t.poly().at(x)
+                * Math.exp(t.expo().at(x)));
+        }
+        return s;
+    }
+
+    Closed fix(int i, double v) {
+        List<Term> out = new ArrayList<>();
+        for (Term t : terms) {
+            out.add(new Term(t.poly().fix(i, v), t.expo().fix(i, v)));
+        }
+        return new Closed(out, n).plus(new Closed(List.of(), n));
+    }
+
+    /**
+     * \( \int P(x) e^{Q(x)} \, dx_A \) for every term: completes the square in the variables A
+     * (requires \( \Lambda = -2 M_{AA} \) positive definite, else the integral diverges), giving
+     * \( e^{Q'(r)} E_{a \sim N(\Lambda^{-1}\eta(r), \Lambda^{-1})}[P(a, r)] \), a term in the remaining
+     * variables r.
+     *
+     * @param conditions receives the condition number of each \( \Lambda \) factorised
+     */
+    Closed integrate(List<Integer> vars, double[] conditions) {
+        if (vars.isEmpty()) {
+            return this;
+        }
+        Closed acc = new Closed(List.of(), n);
+        for (Term t : terms) {
+            acc = acc.plus(integrate(t, vars, conditions));
+        }
+        return acc;
+    }
+
+    private Closed integrate(Term t, List<Integer> a, double[] conditions) {
+        int k = a.size();
+        Quad q = t.expo();
+        double[][] lam = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                lam[i][j] = -2 * q.m[a.get(i)][a.get(j)];
+            }
+        }
+        RealMatrix lm = MatrixUtils.createRealMatrix(lam);
+        CholeskyDecomposition chol;
+        try {
+            chol = new CholeskyDecomposition(lm, 1e-12, 1e-14);
+        } catch (RuntimeException e) {
+            throw new NotClosedForm("an integrand that is not a normalisable Gaussian in the variables integrated");
+        }
+        RealMatrix s = chol.getSolver().getInverse();
+        conditions[0] = Math.max(conditions[0], lm.getNorm1() * s.getNorm1());
+        boolean[] inA = new boolean[n];
+        for (int i : a) {
+            inA[i] = true;
+        }
+        // eta(r) = b_a + F r, F = 2 M_{a,r} (zero columns on A)
+        double[] ba = new double[k];
+        double[][] f = new double[k][n];
+        for (int i = 0; i < k; i++) {
+            ba[i] = q.b[a.get(i)];
+            for (int j = 0; j < n; j++) {
+                if (!inA[j]) {
+                    f[i][j] = q.m[a.get(i)][j] + q.m[j][a.get(i)];
+                }
+            }
+        }
+        double[][] sm = s.getData();
+        // mean = S b_a + S F r
+        double[] sba = new double[k];
+        double[][] sf = new double[k][n];
+        for (int i = 0; i < k; i++) {
+            for (int l = 0; l < k; l++) {
+                sba[i] += sm[i][l] * ba[l];
+                for (int j = 0; j < n; j++) {
+                    sf[i][j] += sm[i][l] * f[l][j];
+                }
+            }
+        }
+        // new exponent: rest of Q + 1/2 eta^T S eta + k/2 log 2pi - 1/2 log det Lambda
+        double logDet = 0;
+        RealMatrix lower = chol.getL();
+        for (int i = 0; i < k; i++) {
+            logDet += 2 * Math.log(lower.getEntry(i, i));
+        }
+        double c = q.c + 0.5 * dot(ba, sba) + 0.5 * k * LOG_2PI - 0.5 * logDet;
+        double[] b = new double[n];
+        double[][] m = new double[n][n];
+        for (int j = 0; j < n; j++) {
+            if (inA[j]) {
+                continue;
+            }
+            b[j] = q.b[j];
+            for (int i = 0; i < k; i++) {
+                b[j] += sba[i] * f[i][j];
+            }
+            for (int l = 0; l < n; l++) {
+                if (inA[l]) {
+                    continue;
+                }
+                m[j][l] = q.m[j][l];
+                for (int i = 0; i < k; i++) {
+                    m[j][l] += 0.5 * f[i][j] * sf[i][l];
+                }
+            }
+        }
+        Quad expo = new Quad(c, b, m);
+        // E[P(G x + h + E z)], z ~ N(0, S): x_j = x_j (j not in A), x_a = (S F x)_a + (S b_a)_a + z_a
+        Quad p = t.poly();
+        double[][] g = new double[n][n];
+        double[] h = new double[n];
+        for (int j = 0; j < n; j++) {
+            if (!inA[j]) {
+                g[j][j] = 1;
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            g[a.get(i)] = sf[i].clone();
+            h[a.get(i)] = sba[i];
+        }
+        double pc = p.c + dot(p.b, h);
+        double[] ph = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                ph[i] += p.m[i][j] * h[j];
+            }
+        }
+        pc += dot(h, ph);
+        for (int i = 0; i < k; i++) {
+            for (int l = 0; l < k; l++) {
+                pc += p.m[a.get(i)][a.get(l)] * sm[l][i];
+            }
+        }
+        double[] pb = new double[n];
+        double[][] pm = new double[n][n];
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                pb[j] += g[i][j] * (p.b[i] + 2 * ph[i]);
+            }
+        }
+        double[][] mg = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                for (int l = 0; l < n; l++) {
+                    mg[i][j] += p.m[i][l] * g[l][j];
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                for (int l = 0; l < n; l++) {
+                    pm[i][j] += g[l][i] * mg[l][j];
+                }
+            }
+        }
+        return new Closed(List.of(new Term(new Quad(pc, pb, pm), expo)), n).plus(new Closed(List.of(), n));
+    }
+
+    private static double dot(double[] x, double[] y) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += x[i] * y[i];
+        }
+        return s;
+    }
+}

@@ -1,0 +1,99 @@
+package org.probity.spec.internal;
+
+import org.probity.check.Choices;
+import org.probity.check.Gen;
+import org.probity.spec.ast.Statement;
+
+/**
+ * Generators of model instances for the property engine. Each draws the number of states K and of
+ * steps T first, so that shrinking (which lowers choices toward 0) reaches the fewest states and
+ * steps the model allows; numbers are drawn on small grids whose choice 0 is the simplest value
+ * (a probability weight of 0, a mean of 0, the smallest variance on the grid).
+ */
+public final class InstanceGen {
+    /** Points per gaussian instance at which free variables are checked. */
+    static final int POINTS = 3;
+
+    private InstanceGen() {
+    }
+
+    /** Instances of the {@code markov} family of a model statement. */
+    public static Gen<ModelInstance> markov(Statement.Model m) {
+        return c -> {
+            int k = m.statesLo() + (int) c.draw(m.statesHi() - m.statesLo());
+            int steps = m.stepsLo() + (int) c.draw(m.stepsHi() - m.stepsLo());
+            boolean positive = m.positive();
+            double[] q0 = vector(c, k, positive);
+            double[][][] forward = new double[steps + 1][][];
+            for (int t = 1; t <= steps; t++) {
+                forward[t] = matrix(c, k, positive);
+            }
+            double[] pT = vector(c, k, positive);
+            double[][][] reverse = new double[steps + 1][][];
+            for (int t = steps; t >= 1; t--) {
+                reverse[t] = matrix(c, k, positive);
+            }
+            return new MarkovInstance(k, q0, forward, pT, reverse);
+        };
+    }
+
+    /** Instances of the {@code gaussian} family of a model statement. */
+    public static Gen<ModelInstance> gaussian(Statement.Model m) {
+        return c -> {
+            int steps = m.stepsLo() + (int) c.draw(m.stepsHi() - m.stepsLo());
+            double[] betas = new double[steps + 1];
+            for (int t = 1; t <= steps; t++) {
+                // (1..99)/100 times 10^-(0..3): from 1e-5 to 0.99; choice 0 gives 0.01
+                betas[t] = (1 + c.draw(98)) / 100.0 / Math.pow(10, c.draw(3));
+            }
+            double mu0 = signed(c, 40) / 10.0;
+            double var0 = (1 + c.draw(39)) / 10.0;
+            double meanT = signed(c, 40) / 10.0;
+            double varT = (1 + c.draw(39)) / 10.0;
+            double[] ra = new double[steps + 1];
+            double[] rb = new double[steps + 1];
+            double[] rc = new double[steps + 1];
+            for (int t = steps; t >= 1; t--) {
+                ra[t] = signed(c, 40) / 20.0;
+                rb[t] = signed(c, 40) / 10.0;
+                rc[t] = (1 + c.draw(39)) / 20.0;
+            }
+            double[][] points = new double[POINTS][steps + 1];
+            for (double[] p : points) {
+                for (int i = 0; i <= steps; i++) {
+                    p[i] = signed(c, 60) / 10.0;
+                }
+            }
+            return new GaussianInstance(betas, mu0, var0, meanT, varT, ra, rb, rc, points);
+        };
+    }
+
+    /** 0, -1, 1, -2, 2, ... for choices 0, 1, 2, 3, 4, ... */
+    private static long signed(Choices c, long max) {
+        long d = c.draw(max);
+        return (d & 1) == 0 ? d / 2 : -(d + 1) / 2;
+    }
+
+    /** A probability vector from integer weights: 0 (unless positive) or 1..10; all zero gives uniform. */
+    private static double[] vector(Choices c, int k, boolean positive) {
+        double[] w = new double[k];
+        double sum = 0;
+        for (int i = 0; i < k; i++) {
+            boolean zero = !positive && c.draw(3) == 0;
+            w[i] = zero ? 0 : 1 + c.draw(9);
+            sum += w[i];
+        }
+        for (int i = 0; i < k; i++) {
+            w[i] = sum == 0 ? 1.0 / k : w[i] / sum;
+        }
+        return w;
+    }
+
+    private static double[][] matrix(Choices c, int k, boolean positive) {
+        double[][] m = new double[k][];
+        for (int i = 0; i < k; i++) {
+            m[i] = vector(c, k, positive);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,51 @@
+package org.probity.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.AssertionFailedError;
+import org.probity.check.Gens;
+import org.probity.check.Property;
+import org.probity.check.RunConfig;
+import org.probity.check.Verdict;
+import org.probity.identities.Identity;
+import org.probity.math.Tolerance;
+
+class ProbityCatalogTestsTest {
+    private static final Identity HOLDS = Identity.of("sqrt squared", "algebra", "sqrt(x)^2 = x",
+            Property.forAll("sqrt squared", Gens.doubles(1e-3, 1e3), x -> Verdict.close("sqrt(x)^2 = x",
+                    Math.sqrt(x) * Math.sqrt(x), x, Tolerance.ulps(2).named("2 roundings"))));
+    private static final Identity BROKEN = Identity.of("naive log1p", "deliberately broken", "log(1 + x) = log1p(x)",
+            Property.forAll("naive log1p", Gens.doubles(-0.5, 0.5), x -> Verdict.close("log(1 + x) = log1p(x)",
+                    Math.log(1 + x), Math.log1p(x), Tolerance.ulps(4).named("4 ulps"))));
+
+    /** How a JVM user wires it: this factory runs as part of this project's own mvn test. */
+    @TestFactory
+    Stream<DynamicNode> aCatalogAsDynamicTests() {
+        return ProbityCatalogTests.identities(List.of(HOLDS), RunConfig.defaults().withTries(100));
+    }
+
+    @Test
+    void oneContainerPerFamilyAndTheBrokenIdentityFailsWithItsCounterexample() throws Throwable {
+        List<DynamicNode> nodes = ProbityCatalogTests.identities(List.of(HOLDS, BROKEN), RunConfig.defaults().withTries(100))
+                .toList();
+        assertThat(nodes).extracting(DynamicNode::getDisplayName).containsExactly("algebra", "deliberately broken");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (DynamicNode n : nodes) {
+            ((DynamicContainer) n).getChildren().forEach(c -> tests.add((DynamicTest) c));
+        }
+        assertThat(tests).extracting(DynamicTest::getDisplayName).containsExactly("sqrt squared", "naive log1p");
+        tests.get(0).getExecutable().execute();
+        assertThatThrownBy(() -> tests.get(1).getExecutable().execute()).isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("counterexample").hasMessageContaining("log(1 + x) = log1p(x)")
+                .hasMessageContaining("seed").hasMessageContaining("-Dprobity.replay=");
+    }
+}

@@ -1,0 +1,21 @@
+package org.probity.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every file in specs/ checks clean with >= 200 instances per claim, step and chain. */
+class SpecFilesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ddpm-vlb.prob", "cross-entropy.prob", "joint-markov.prob", "gaussian-closed-forms.prob", "vae.prob"})
+    void checksClean(String file) {
+        Spec spec = Spec.parse(Path.of("specs", file));
+        SpecResult r = spec.check(SpecOptions.defaults());
+        System.out.println(r.render());
+        assertThat(r.passed()).as(r.render()).isTrue();
+        assertThat(r.items()).allSatisfy(i -> assertThat(i.instances()).isGreaterThanOrEqualTo(200));
+    }
+}
