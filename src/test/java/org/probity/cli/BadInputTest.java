@@ -64,7 +64,7 @@ class BadInputTest {
         assertBadInput(CliRunner.withCatalog(TestIdentities::passing, "verify", "--bogus"),
                 "probity verify: Unknown option: '--bogus' (see 'probity verify --help')");
         assertBadInput(CliRunner.run("verfy"),
-                "probity: unknown command 'verfy' (expected one of: verify, schedule, help)");
+                "probity: unknown command 'verfy' (expected one of: verify, schedule, check-impl, help)");
     }
 
     @Test
