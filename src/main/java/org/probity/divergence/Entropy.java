@@ -1,0 +1,88 @@
+package org.probity.divergence;
+
+import org.probity.dist.Categorical;
+import org.probity.dist.DiagonalGaussian;
+import org.probity.dist.Gaussian;
+import org.probity.math.LogSpace;
+import org.probity.math.NeumaierSum;
+
+/**
+ * Shannon entropy \( H(p) = -\mathbb E_p[\ln p] \) in nats (differential entropy for densities).
+ *
+ * <p>Accuracy against 64-digit references ({@code EntropyAccuracyTest}): categorical \( \le 16 \) ulps for
+ * \( K \le 256 \) (a compensated sum of non-negative terms, each within ~1 ulp); Gaussian within 1 ulp
+ * plus \( u \) absolute (relative accuracy is impossible only at the zero crossing \( \sigma^2 = 1/(2\pi e) \)).
+ */
+public final class Entropy {
+    /** \( 2\pi e \) as an unevaluated sum hi + lo (mpmath, 50 digits). */
+    private static final double TWO_PI_E_HI = 17.079468445347135;
+    private static final double TWO_PI_E_LO = -1.3547630581004849e-15;
+    /** \( \ln(2\pi e) \) as hi + lo. */
+    private static final double LOG_TWO_PI_E_HI = 2.8378770664093453;
+    private static final double LOG_TWO_PI_E_LO = 1.4447872176368647e-16;
+
+    private Entropy() {
+    }
+
+    /**
+     * \( H(p) = -\sum_i p_i \ln p_i \) with \( 0 \ln 0 = 0 \).
+     *
+     * @param p probabilities (validated as by {@link Categorical#of})
+     * @return the entropy, in \( [0, \ln K] \)
+     */
+    public static double categorical(double[] p) {
+        double[] a = Categorical.validate("p", p);
+        NeumaierSum s = NeumaierSum.create();
+        for (double x : a) {
+            s.add(-LogSpace.xlogy(x, x));
+        }
+        return s.sum();
+    }
+
+    /** {@link #categorical(double[])} of a distribution. */
+    public static double categorical(Categorical p) {
+        return categorical(p.probabilities());
+    }
+
+    /**
+     * \( H(\mathcal N(\mu, \sigma^2)) = \tfrac12 \ln(2\pi e \sigma^2) \), with the product formed in double-double
+     * so that the result is accurate to 1 ulp plus \( u/2 \) absolute, also near its zero.
+     *
+     * @param variance \( \sigma^2 \), finite and {@code > 0}
+     * @return the differential entropy in nats (negative for \( \sigma^2 &lt; 1/(2\pi e) \))
+     */
+    public static double gaussian(double variance) {
+        Checks.positive("variance", variance);
+        double prod = TWO_PI_E_HI * variance;
+        if (!(prod >= Double.MIN_NORMAL && prod < Double.POSITIVE_INFINITY)) {
+            return gaussianLogVariance(Math.log(variance));
+        }
+        double err = Math.fma(TWO_PI_E_HI, variance, -prod) + TWO_PI_E_LO * variance;
+        return 0.5 * (Math.log(prod) + err / prod);
+    }
+
+    /**
+     * \( \tfrac12 (\lambda + \ln 2\pi e) \) from the log-variance \( \lambda \).
+     *
+     * @param logVariance \( \lambda \), finite
+     * @return the differential entropy in nats
+     */
+    public static double gaussianLogVariance(double logVariance) {
+        Checks.finite("logVariance", logVariance);
+        return 0.5 * ((logVariance + LOG_TWO_PI_E_HI) + LOG_TWO_PI_E_LO);
+    }
+
+    /** The entropy of a Gaussian, from its exact parameter. */
+    public static double gaussian(Gaussian p) {
+        return p.isLogVarianceForm() ? gaussianLogVariance(p.logVariance()) : gaussian(p.variance());
+    }
+
+    /** \( \sum_d H(p_d) \) (compensated). */
+    public static double diagonalGaussian(DiagonalGaussian p) {
+        NeumaierSum s = NeumaierSum.create();
+        for (int d = 0; d < p.dimension(); d++) {
+            s.add(gaussian(p.component(d)));
+        }
+        return s.sum();
+    }
+}
