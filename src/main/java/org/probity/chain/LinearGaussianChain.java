@@ -211,6 +211,52 @@ public final class LinearGaussianChain {
     }
 
     /**
+     * \( E\big[\sum_t |Q_t|\big] \)-style magnitude of {@link #expectation}: the same sum with every
+     * summand replaced by its absolute value. The rounding error of {@code expectation} is at most a
+     * few \( u \) times this (Higham, §4.2: the error of a sum is bounded by the sum of absolute values).
+     */
+    public double expectationMagnitude(StepQuadratic... perStep) {
+        if (perStep.length != gain.length) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_LEN, "perStep", gain.length, perStep.length));
+        }
+        double s = 0;
+        for (int t = 1; t <= gain.length; t++) {
+            StepQuadratic q = perStep[t - 1];
+            if (q == null) {
+                continue;
+            }
+            double[] e = moments(t);
+            s += Math.abs(q.xx() * e[0]) + Math.abs(q.xy() * e[1]) + Math.abs(q.yy() * e[2]) + Math.abs(q.x() * mean[t - 1])
+                + Math.abs(q.y() * mean[t]) + Math.abs(q.c());
+        }
+        return s;
+    }
+
+    /**
+     * An upper bound on the 2-norm condition number of the joint covariance of \( x_0..x_T \)
+     * (all variances positive): \( \lambda_{\max}(\Sigma^{-1}) \le \) the Gershgorin bound of the
+     * tridiagonal precision (diagonal \( 1/v_k + a_{k+1}^2/v_{k+1} \), off-diagonal \( -a_{k+1}/v_{k+1} \)),
+     * and \( \lambda_{\max}(\Sigma) \le \mathrm{tr}\,\Sigma \). It also bounds the condition of any
+     * conditional of the joint (eigenvalues of a principal block of the precision interlace).
+     */
+    public double conditionNumberBound() {
+        int n = gain.length;
+        double trace = 0;
+        for (double v : var) {
+            trace += v;
+        }
+        double lmax = 0;
+        for (int k = 0; k <= n; k++) {
+            double own = k == 0 ? 1 / var[0] : 1 / noise[k - 1];
+            double next = k < n ? gain[k] * gain[k] / noise[k] : 0;
+            double offNext = k < n ? Math.abs(gain[k]) / noise[k] : 0;
+            double offPrev = k > 0 ? Math.abs(gain[k - 1]) / noise[k - 1] : 0;
+            lmax = Math.max(lmax, own + next + offNext + offPrev);
+        }
+        return lmax * trace;
+    }
+
+    /**
      * \( \log p(x_0, \dots, x_T) = \log\mathcal N(x_0; m_0, P_0) + \sum_t \log\mathcal N(x_t; a_t x_{t-1} + b_t, v_t) \)
      * by the Markov factorisation (every variance must be positive).
      */

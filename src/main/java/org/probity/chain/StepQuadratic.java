@@ -33,6 +33,17 @@ public record StepQuadratic(double xx, double xy, double yy, double x, double y,
             w * offset * offset - 0.5 * Math.log(2 * Math.PI * variance));
     }
 
+    /**
+     * \( \log \mathcal N(x; g y + h, v) \): a reverse step, the density of \( x = x_{t-1} \) given
+     * \( y = x_t \), expanded.
+     */
+    public static StepQuadratic logNormalReverseStep(double gain, double offset, double variance) {
+        double w = -0.5 / variance;
+        // (x - g y - h)^2 = x^2 + g^2 y^2 + h^2 - 2 g x y - 2 h x + 2 g h y
+        return new StepQuadratic(w, -2 * w * gain, w * gain * gain, -2 * w * offset, 2 * w * gain * offset,
+            w * offset * offset - 0.5 * Math.log(2 * Math.PI * variance));
+    }
+
     /** \( \log \mathcal N(x; m, v) \) as a function of \( x = x_{t-1} \) only. */
     public static StepQuadratic logNormalOfPrevious(double mean, double variance) {
         double w = -0.5 / variance;

@@ -16,7 +16,7 @@ final class Summary {
                 "verdict", ">time");
         for (CheckRecord c : report.checks()) {
             table.row(c.name(), c.family(), Integer.toString(c.instances()),
-                    TextTable.discrepancy(c.largestDiscrepancy()), c.tolerance(), c.verdict(),
+                    TextTable.discrepancy(c.largestDiscrepancy()), shortTolerance(c.tolerance()), c.verdict(),
                     TextTable.seconds(c.elapsed()));
         }
         out.println();
@@ -42,6 +42,12 @@ final class Summary {
                     report.failures(), report.checks().size(), report.seed(), report.tries(), report.shardIndex(),
                     report.shardCount(), TextTable.seconds(report.elapsed()));
         }
+    }
+
+    /** The tolerance without its rule name in brackets (the reports keep the rule). */
+    static String shortTolerance(String t) {
+        int bracket = t.indexOf(" [");
+        return bracket < 0 ? t : t.substring(0, bracket);
     }
 
     private static String indent(String s) {

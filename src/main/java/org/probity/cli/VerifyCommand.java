@@ -13,17 +13,20 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.probity.check.RunConfig;
+import org.probity.identities.Catalog;
 import org.probity.identities.Identity;
 import org.probity.report.CheckRecord;
 import org.probity.report.IdentityCheck;
 import org.probity.report.ReportFiles;
 import org.probity.report.RunReport;
 import org.probity.report.ScheduleProfile;
+import org.probity.report.SpecCheck;
+import org.probity.spec.Spec;
+import org.probity.spec.SpecOptions;
 import org.probity.report.Verification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code probity verify}: the identity catalog and every spec in {@code specs/}, with reports. */
@@ -41,7 +44,7 @@ final class VerifyCommand implements Callable<Integer> {
             + "spec file name; 'probity verify --list' lists them)";
     private static final String MSG_REPLAY = "option '--replay' needs exactly one identity in '--only', got %d";
 
-    @Spec
+    @picocli.CommandLine.Spec
     private CommandSpec spec;
 
     @Option(names = "--seed", paramLabel = "N", converter = Converters.Seed.class,
@@ -80,7 +83,7 @@ final class VerifyCommand implements Callable<Integer> {
     private final Supplier<List<Identity>> catalog;
 
     VerifyCommand() {
-        this(CatalogSource::all);
+        this(Catalog::all);
     }
 
     VerifyCommand(Supplier<List<Identity>> catalog) {
@@ -91,15 +94,26 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         List<Identity> identities = catalog.get();
+        List<Path> specFiles = SpecFiles.list(specsDir);
         if (list) {
             for (Identity id : identities) {
-                out.printf(Locale.ROOT, "%-40s %s%n", id.name(), id.family());
+                out.printf(Locale.ROOT, "%-70s %s%n", id.name(), id.family());
+            }
+            for (Path f : specFiles) {
+                out.printf(Locale.ROOT, "%-70s %s%n", f.getFileName(), "spec");
             }
             out.flush();
             return ExitCodes.HOLDS;
         }
-        List<Identity> selected = select(identities);
-        if (replay != null && only.size() != 1) {
+        Set<String> unknown = new LinkedHashSet<>(only);
+        List<Identity> selected = select(identities, unknown);
+        List<Path> selectedSpecs = only.isEmpty() ? specFiles : SpecFiles.select(specFiles, unknown);
+        if (!unknown.isEmpty()) {
+            throw new ParameterException(spec.commandLine(),
+                    String.format(Locale.ROOT, MSG_UNKNOWN, unknown.iterator().next()));
+        }
+        List<Spec> specs = SpecFiles.parse(selectedSpecs);
+        if (replay != null && !(only.size() == 1 && selected.size() == 1)) {
             throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, MSG_REPLAY, only.size()));
         }
         RunConfig cfg = RunConfig.defaults().withSeed(seed).withTries(tries)
@@ -111,6 +125,11 @@ final class VerifyCommand implements Callable<Integer> {
         for (Identity id : selected) {
             RunConfig c = cfg;
             tasks.add(new Verification.Task(id.name(), () -> List.of(IdentityCheck.run(id, c))));
+        }
+        SpecOptions specOptions = SpecOptions.defaults().withSeed(seed).withTries(tries)
+                .withShard(shard.zeroBasedIndex(), shard.count());
+        for (Spec sp : specs) {
+            tasks.add(new Verification.Task(sp.fileName(), () -> SpecCheck.run(sp, specOptions)));
         }
         long start = System.nanoTime();
         Progress progress = Progress.forOutput(out, System.console() != null, tasks.size());
@@ -133,20 +152,17 @@ final class VerifyCommand implements Callable<Integer> {
         return report.passed() ? ExitCodes.HOLDS : ExitCodes.FAILS;
     }
 
-    private List<Identity> select(List<Identity> identities) {
+    /** The identities named in --only (all without it); found names are removed from {@code unknown}. */
+    private List<Identity> select(List<Identity> identities, Set<String> unknown) {
         if (only.isEmpty()) {
             return identities;
         }
-        Set<String> names = new LinkedHashSet<>(only);
         List<Identity> out = new ArrayList<>();
         for (Identity id : identities) {
-            if (names.remove(id.name())) {
+            if (only.contains(id.name())) {
+                unknown.remove(id.name());
                 out.add(id);
             }
-        }
-        if (!names.isEmpty()) {
-            throw new ParameterException(spec.commandLine(),
-                    String.format(Locale.ROOT, MSG_UNKNOWN, names.iterator().next()));
         }
         return out;
     }

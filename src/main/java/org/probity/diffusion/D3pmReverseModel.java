@@ -120,7 +120,7 @@ public final class D3pmReverseModel implements TransitionSource {
         double[] pred = new double[k];
         if (t == 1) {
             for (int xt = 0; xt < k; xt++) {
-                out[xt] = predict(1, xt, pred).clone();
+                System.arraycopy(predict(1, xt, pred), 0, out[xt], 0, k);
             }
             return;
         }
@@ -175,7 +175,10 @@ public final class D3pmReverseModel implements TransitionSource {
 
     private double[] predict(int t, int xt, double[] pred) {
         predictor.predict(t, xt, pred);
-        return Checks.probabilityVector("predictor(t=" + t + ", xt=" + xt + ")", pred, k);
+        if (!Checks.isProbabilityVector(pred, k)) {
+            Checks.probabilityVector("predictor(t=" + t + ", xt=" + xt + ")", pred, k); // throws with the message
+        }
+        return pred;
     }
 
     private void normalise(double[] row) {

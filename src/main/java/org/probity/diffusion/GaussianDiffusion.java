@@ -100,7 +100,8 @@ public final class GaussianDiffusion {
 
     /**
      * \( L_T = \mathrm{KL}(q(x_T \mid x_0) \| \mathcal N(0, 1)) = \tfrac12[-\bar\alpha_T - \log(1-\bar\alpha_T) + \bar\alpha_T x_0^2] \),
-     * nats, with the first two terms as the series \( \sum_{k\ge2}\bar\alpha_T^k/k \) (no cancellation).
+     * nats, with the first two terms as the series \( \sum_{k\ge2}\bar\alpha_T^k/k \) for
+     * \( \bar\alpha_T \le 1/4 \) (no cancellation) and from the accurate \( \log(1-\bar\alpha_T) \) above.
      */
     public double priorKl(double x0) {
         return priorKl(x0, 0, 1);
@@ -109,8 +110,15 @@ public final class GaussianDiffusion {
     private double priorKl(double x0, double pm, double pv) {
         int n = s.steps();
         double d = s.sqrtAlphaBar(n) * x0 - pm;
-        double first = pv == 1 ? GaussianMath.minusXMinusLog1mX(s.alphaBar(n))
-            : GaussianMath.expm1MinusX(s.logOneMinusAlphaBar(n) - Math.log(pv));
+        double first;
+        if (pv != 1) {
+            first = GaussianMath.expm1MinusX(s.logOneMinusAlphaBar(n) - Math.log(pv));
+        } else if (s.alphaBar(n) <= 0.25) {
+            first = GaussianMath.minusXMinusLog1mX(s.alphaBar(n));
+        } else {
+            // log(1 - abar) from the schedule keeps full accuracy when abar is near 1 (1 - abar tiny)
+            first = -s.alphaBar(n) - s.logOneMinusAlphaBar(n);
+        }
         return 0.5 * (first + d * d / pv);
     }
 

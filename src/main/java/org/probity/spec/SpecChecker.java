@@ -11,6 +11,9 @@ import org.probity.spec.internal.ItemCheck;
 
 /** Turns the statements of a spec into checks, runs them and collects a {@link SpecResult}. */
 final class SpecChecker {
+    /** Families in report order. */
+    private static final List<String> FAMILIES = List.of("markov", "gaussian");
+
     private SpecChecker() {
     }
 
@@ -26,7 +29,10 @@ final class SpecChecker {
                 model = m;
                 continue;
             }
-            for (String family : model == null ? List.<String>of() : List.copyOf(model.families())) {
+            for (String family : FAMILIES) {
+                if (model == null || !model.families().contains(family)) {
+                    continue;
+                }
                 if (st instanceof Statement.Claim c) {
                     ItemCheck.Subject s = new ItemCheck.Subject("claim \"" + c.name() + "\"", c.lhs(), c.relation(),
                         c.rhs(), c.index(), c.from(), c.to());

@@ -19,12 +19,15 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 class VerifyCommandTest {
+    /** No spec files: these tests are about the catalog side (SpecCommandsTest covers specs). */
+    private static final String NO_SPECS = "target/no-specs-here";
+
     @TempDir
     Path dir;
 
     @Test
     void passingCatalogExitsZeroPrintsTheTableAndWritesReports() throws IOException {
-        CliRunner.Result r = CliRunner.withCatalog(TestIdentities::passing, "verify", "--tries", "50", "--report", dir.toString());
+        CliRunner.Result r = CliRunner.withCatalog(TestIdentities::passing, "verify", "--specs", NO_SPECS, "--tries", "50", "--report", dir.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("identity", "family", "instances", "largest discrepancy", "tolerance", "verdict", "time")
                 .contains(TestIdentities.HOLDS).contains("PASS: all 1 checks hold (seed " + VerifyCommand.DEFAULT_SEED);
@@ -38,7 +41,7 @@ class VerifyCommandTest {
 
     @Test
     void aBrokenIdentityExitsOneWithTheCounterexampleInTheTerminalAndEveryReport() throws Exception {
-        CliRunner.Result r = CliRunner.withCatalog(TestIdentities::withBroken, "verify", "--tries", "100", "--seed", "7",
+        CliRunner.Result r = CliRunner.withCatalog(TestIdentities::withBroken, "verify", "--specs", NO_SPECS, "--tries", "100", "--seed", "7",
                 "--report", dir.toString());
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.FAILS);
         String replay = "probity verify --seed 7 --tries 100 --only " + TestIdentities.BROKEN + " --replay ";
@@ -73,12 +76,12 @@ class VerifyCommandTest {
 
     @Test
     void theReplayCommandAFailurePrintsReproducesTheShrunkInput() {
-        CliRunner.Result first = CliRunner.withCatalog(TestIdentities::withBroken, "verify", "--tries", "100", "--seed", "7",
+        CliRunner.Result first = CliRunner.withCatalog(TestIdentities::withBroken, "verify", "--specs", NO_SPECS, "--tries", "100", "--seed", "7",
                 "--report", dir.resolve("a").toString());
         String line = first.out().lines().filter(l -> l.contains("replay with the CLI: ")).findFirst().orElseThrow();
         String[] args = line.substring(line.indexOf("probity verify") + "probity ".length()).split(" ");
         List<String> argv = new ArrayList<>(List.of(args));
-        argv.addAll(List.of("--report", dir.resolve("b").toString()));
+        argv.addAll(List.of("--specs", NO_SPECS, "--report", dir.resolve("b").toString()));
         CliRunner.Result again = CliRunner.withCatalog(TestIdentities::withBroken, argv.toArray(String[]::new));
         assertThat(again.exitCode()).isEqualTo(ExitCodes.FAILS);
         assertThat(again.out()).contains("replayed one input");
@@ -94,7 +97,7 @@ class VerifyCommandTest {
     }
 
     private String summaryWithoutTimings(String seed, Path out) throws IOException {
-        CliRunner.Result r = CliRunner.withCatalog(TestIdentities::withBroken, "verify", "--tries", "100", "--seed", seed,
+        CliRunner.Result r = CliRunner.withCatalog(TestIdentities::withBroken, "verify", "--specs", NO_SPECS, "--tries", "100", "--seed", seed,
                 "--jobs", "2", "--report", out.toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILS);
         String json = Files.readString(out.resolve("summary.json"));
@@ -106,13 +109,13 @@ class VerifyCommandTest {
     @Test
     void shardsTogetherCoverExactlyTheWholeRun() {
         Queue<Double> whole = new ConcurrentLinkedQueue<>();
-        CliRunner.Result r = CliRunner.withCatalog(() -> List.of(TestIdentities.recording(whole)), "verify", "--tries", "101",
+        CliRunner.Result r = CliRunner.withCatalog(() -> List.of(TestIdentities.recording(whole)), "verify", "--specs", NO_SPECS, "--tries", "101",
                 "--report", dir.resolve("whole").toString());
         assertThat(r.exitCode()).isZero();
         List<Double> union = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             Queue<Double> part = new ConcurrentLinkedQueue<>();
-            CliRunner.Result s = CliRunner.withCatalog(() -> List.of(TestIdentities.recording(part)), "verify", "--tries", "101",
+            CliRunner.Result s = CliRunner.withCatalog(() -> List.of(TestIdentities.recording(part)), "verify", "--specs", NO_SPECS, "--tries", "101",
                     "--shard", i + "/3", "--report", dir.resolve("shard" + i).toString());
             assertThat(s.exitCode()).isZero();
             assertThat(part).hasSizeBetween(33, 34);
@@ -124,14 +127,14 @@ class VerifyCommandTest {
 
     @Test
     void listPrintsNamesAndFamilies() {
-        CliRunner.Result r = CliRunner.withCatalog(TestIdentities::withBroken, "verify", "--list");
+        CliRunner.Result r = CliRunner.withCatalog(TestIdentities::withBroken, "verify", "--specs", NO_SPECS, "--list");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains(TestIdentities.HOLDS, TestIdentities.BROKEN, "test");
     }
 
     @Test
     void onlySelectsByName() {
-        CliRunner.Result r = CliRunner.withCatalog(TestIdentities::withBroken, "verify", "--only", TestIdentities.HOLDS,
+        CliRunner.Result r = CliRunner.withCatalog(TestIdentities::withBroken, "verify", "--specs", NO_SPECS, "--only", TestIdentities.HOLDS,
                 "--tries", "20", "--report", dir.toString());
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).doesNotContain(TestIdentities.BROKEN);

@@ -71,6 +71,29 @@ public final class Checks {
         return p.clone();
     }
 
+    /**
+     * Whether {@code p} passes {@link #probabilityVector} (no allocation: the fast path of hot loops,
+     * which call {@code probabilityVector} for the message only when this is false).
+     */
+    public static boolean isProbabilityVector(double[] p, int k) {
+        if (p == null || p.length != k) {
+            return false;
+        }
+        double s = 0;
+        double c = 0;
+        for (int i = 0; i < k; i++) {
+            double x = p[i];
+            if (!(x >= 0 && x <= 1)) {
+                return false;
+            }
+            double t = s + x;
+            c += s >= x ? (s - t) + x : (x - t) + s;
+            s = t;
+        }
+        // the same rule as rowSumTolerance(k), without allocating it
+        return Math.abs(s + c - 1.0) <= ROUNDINGS_PER_ENTRY * Math.max(k, 2) * Tolerance.UNIT_ROUNDOFF;
+    }
+
     /** Validates a row-stochastic {@code k x k} matrix and returns a deep copy. */
     public static double[][] stochasticMatrix(String name, double[][] m, int k) {
         if (m == null) {

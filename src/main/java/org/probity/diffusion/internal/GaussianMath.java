@@ -30,11 +30,8 @@ public final class GaussianMath {
         return sum;
     }
 
-    /** \( -a - \log(1 - a) = \sum_{k \ge 2} a^k / k \) for \( a \in [0, 1) \), without cancellation. */
+    /** \( -a - \log(1 - a) = \sum_{k \ge 2} a^k / k \) for \( a \in [0, 1/4] \), by the series (no cancellation). */
     public static double minusXMinusLog1mX(double a) {
-        if (a > 0.25) {
-            return -a - Math.log1p(-a);
-        }
         double pow = a * a;
         double sum = 0;
         for (int k = 2; pow / k > 0x1.0p-60 * sum || sum == 0 && pow != 0; k++) {

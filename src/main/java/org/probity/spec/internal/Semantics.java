@@ -28,6 +28,7 @@ public final class Semantics {
     private final Map<String, Object> letOwner = new HashMap<>();
     private int steps;
     private boolean gaussianOnly;
+    private boolean gaussianModel;
 
     private Semantics(Parser.Parsed parsed, String file, Map<String, Expr> lets) {
         this.parsed = parsed;
@@ -61,6 +62,7 @@ public final class Semantics {
                         st instanceof Statement.Claim ? "'claim'" : "'derive'");
                 }
                 s.gaussianOnly = !model.families().contains("markov");
+                s.gaussianModel = model.families().contains("gaussian");
                 for (int t = model.stepsLo(); t <= model.stepsHi(); t++) {
                     s.steps = t;
                     if (st instanceof Statement.Claim c) {
@@ -207,8 +209,9 @@ public final class Semantics {
         Set<Integer> a = items(d.targets(), idx, "the density");
         Set<Integer> b = items(d.given(), idx, "the density");
         for (int i : a) {
-            if (b.contains(i)) {
-                throw error(d, "distinct variables on the two sides of '|'", "x_" + i + " on both sides");
+            if (b.contains(i) && gaussianModel) {
+                throw error(d, "distinct variables on the two sides of '|' in a gaussian model (a variable given "
+                    + "itself has no density)", "x_" + i + " on both sides");
             }
         }
         for (VarItem v : d.targets()) {

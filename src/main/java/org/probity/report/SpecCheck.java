@@ -1,0 +1,54 @@
+package org.probity.report;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.probity.spec.Spec;
+import org.probity.spec.SpecOptions;
+import org.probity.spec.SpecResult;
+
+/**
+ * Checks one {@code .prob} file with the spec checker and turns each claim, derivation step and
+ * whole chain (per model family) into a {@link CheckRecord}. The spec checker reports one time for
+ * the whole file; each record gets an equal share of it.
+ */
+public final class SpecCheck {
+    private static final String REPLAY = "probity check --seed %d --tries %d%s %s";
+
+    private SpecCheck() {
+    }
+
+    /**
+     * @param spec    a parsed spec
+     * @param options seed, tries, shard
+     * @return one record per item, in file order
+     */
+    public static List<CheckRecord> run(Spec spec, SpecOptions options) {
+        return records(spec.check(options), Path.of(spec.fileName()));
+    }
+
+    /**
+     * @param result the checker's result
+     * @param file   the file it checked
+     * @return one record per item
+     */
+    public static List<CheckRecord> records(SpecResult result, Path file) {
+        SpecOptions o = result.options();
+        String shard = o.shardCount() > 1 ? " --shard " + (o.shardIndex() + 1) + "/" + o.shardCount() : "";
+        String replay = String.format(Locale.ROOT, REPLAY, o.seed(), o.tries(), shard, file);
+        String base = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        List<SpecResult.Item> items = result.items();
+        Duration share = items.isEmpty() ? Duration.ZERO : result.elapsed().dividedBy(items.size());
+        List<CheckRecord> out = new ArrayList<>();
+        for (SpecResult.Item i : items) {
+            String counterexample = i.passed() ? "" : i.render().strip() + "\n      seed: " + i.seed()
+                    + "\n      replay with the CLI: " + replay;
+            out.add(new CheckRecord(base + ": " + i.name() + " [" + i.family() + "]", "spec:" + base, i.kind(),
+                    "line " + i.line() + ": " + i.text().strip(), i.passed(), i.instances(), i.largestDiscrepancy(),
+                    i.tolerance(), i.seed(), counterexample, replay, share));
+        }
+        return out;
+    }
+}

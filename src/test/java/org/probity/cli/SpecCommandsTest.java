@@ -1,0 +1,115 @@
+package org.probity.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/** {@code probity check} and the spec part of {@code probity verify}, with a deliberately wrong spec. */
+class SpecCommandsTest {
+    static final String GOOD = "title \"good\"\nmodel markov states 2..2 steps 0..1\n"
+            + "claim \"Gibbs\": KL( q(x_0) || p(x_0) ) >= 0\n";
+    static final String WRONG = "title \"deliberately wrong\"\nmodel markov states 2..3 steps 1..2\n"
+            + "claim \"KL is symmetric\": KL( q(x_0) || p(x_0) ) == KL( p(x_0) || q(x_0) )\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void checkPassesOnAGoodSpec() throws IOException {
+        Path good = Files.writeString(dir.resolve("good.prob"), GOOD);
+        CliRunner.Result r = CliRunner.run("check", good.toString(), "--tries", "50");
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("PASS  claim \"Gibbs\"");
+    }
+
+    @Test
+    void checkFailsOnAWrongSpecWithTheCounterexampleInTheTerminalAndTheReports() throws Exception {
+        Path wrong = Files.writeString(dir.resolve("wrong.prob"), WRONG);
+        Path reports = dir.resolve("reports");
+        CliRunner.Result r = CliRunner.run("check", wrong.toString(), "--tries", "50", "--report", reports.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILS);
+        assertThat(r.out()).contains("FAIL  claim \"KL is symmetric\"", "line 3", "model instance", "left side", "right side",
+                "difference", "tolerance");
+        assertCounterexampleInReports(reports, "wrong.prob", "check --seed");
+    }
+
+    @Test
+    void verifyRunsSpecsAndFailsOnAWrongOne() throws Exception {
+        Path specs = Files.createDirectories(dir.resolve("specs"));
+        Files.writeString(specs.resolve("a-good.prob"), GOOD);
+        Files.writeString(specs.resolve("b-wrong.prob"), WRONG);
+        Path reports = dir.resolve("reports");
+        CliRunner.Result r = CliRunner.withCatalog(TestIdentities::passing, "verify", "--tries", "50", "--specs",
+                specs.toString(), "--report", reports.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.FAILS);
+        assertThat(r.out()).contains("FAIL b-wrong.prob: claim \"KL is symmetric\" [markov] (spec:b-wrong.prob)",
+                "model instance", "left side", "FAIL: ");
+        assertCounterexampleInReports(reports, "b-wrong.prob", "check --seed");
+        JsonNode json = new ObjectMapper().readTree(reports.resolve("summary.json").toFile());
+        assertThat(json.get("counts").get("checks").asInt()).isGreaterThanOrEqualTo(3);
+
+        CliRunner.Result only = CliRunner.withCatalog(TestIdentities::passing, "verify", "--tries", "50", "--specs",
+                specs.toString(), "--only", "a-good", "--report", dir.resolve("r2").toString());
+        assertThat(only.exitCode()).as(only.out()).isZero();
+        assertThat(only.out()).contains("a-good.prob").doesNotContain("b-wrong.prob").doesNotContain(TestIdentities.HOLDS);
+    }
+
+    private static void assertCounterexampleInReports(Path reports, String file, String replay) throws Exception {
+        JsonNode json = new ObjectMapper().readTree(reports.resolve("summary.json").toFile());
+        assertThat(json.get("verdict").asText()).isEqualTo("FAIL");
+        JsonNode failed = null;
+        for (JsonNode c : json.get("checks")) {
+            if (c.get("verdict").asText().equals("FAIL")) {
+                failed = c;
+            }
+        }
+        assertThat(failed).isNotNull();
+        assertThat(failed.get("family").asText()).isEqualTo("spec:" + file);
+        assertThat(failed.get("counterexample").asText()).contains("model instance", "left side", "seed: ");
+        assertThat(failed.get("replay").asText()).contains(replay);
+        assertThat(Files.readString(reports.resolve("summary.md"))).contains("## Failures", "model instance", "left side");
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(reports.resolve("junit.xml").toFile());
+        Element failure = (Element) xml.getElementsByTagName("failure").item(0);
+        assertThat(failure.getTextContent()).contains("model instance", "left side", "seed: ");
+    }
+
+    @Test
+    void parseErrorIsExitTwoWithFileLineColumn() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.prob"), "title \"x\"\nmodel markov\nclaim \"broken\": KL( q(x_0) || ) == 0\n");
+        CliRunner.Result r = CliRunner.run("check", bad.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).isEqualTo("probity check: " + bad + ":3:31: expected a distribution q(...), p(...) or N(...), found ')'"
+                + System.lineSeparator());
+        assertThat(r.out()).isEmpty();
+
+        Path specs = Files.createDirectories(dir.resolve("specs"));
+        Files.copy(bad, specs.resolve("bad.prob"));
+        CliRunner.Result v = CliRunner.withCatalog(TestIdentities::passing, "verify", "--specs", specs.toString(),
+                "--report", dir.resolve("r").toString());
+        assertThat(v.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(v.err()).startsWith("probity verify: " + specs.resolve("bad.prob") + ":3:31: expected").hasLineCount(1);
+    }
+
+    @Test
+    void missingSpecFileIsExitTwo() {
+        Path missing = dir.resolve("missing.prob");
+        CliRunner.Result r = CliRunner.run("check", missing.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).isEqualTo("probity check: cannot read spec file '" + missing + "': no such file" + System.lineSeparator());
+        CliRunner.Result none = CliRunner.run("check");
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(none.err()).isEqualTo("probity check: Missing required parameter: 'FILE.prob' (see 'probity check --help')"
+                + System.lineSeparator());
+        assertThat(List.of(CliRunner.run("check", "--help").exitCode())).containsExactly(0);
+    }
+}

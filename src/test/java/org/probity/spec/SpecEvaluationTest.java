@@ -1,0 +1,77 @@
+package org.probity.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Evaluation conventions of SPEC-LANGUAGE.md, each run against a true and a false statement. */
+class SpecEvaluationTest {
+
+    private static SpecResult check(String body, int tries) {
+        return Spec.parse(body, "t.prob").check(SpecOptions.defaults().withTries(tries));
+    }
+
+    @Test
+    void monteCarloDecidesWhatHasNoClosedFormWithADeclaredFalseAlarmRate() {
+        // E|x_1 - sqrt(abar_1) x_0| given x_0 is the half-normal mean sqrt(2 (1 - abar_1) / pi): abs() has no closed form
+        String truth = "model gaussian steps 1..1\nclaim \"half-normal mean\": E_{q(x_1 | x_0)}[ abs(x_1 - sqrt(abar(1)) * x_0) ]"
+            + " == sqrt(2 * (1 - abar(1)) / 3.141592653589793)\n";
+        SpecResult ok = check(truth, 5);
+        assertThat(ok.passed()).as(ok.render()).isTrue();
+        assertThat(ok.items().get(0).method()).contains("Monte Carlo").contains("false-alarm rate 1.0E-9")
+            .contains("20000 samples per expectation");
+        assertThat(ok.render()).contains("Monte Carlo");
+        SpecResult wrong = check(truth.replace("sqrt(2 *", "sqrt(2.2 *"), 3);
+        assertThat(wrong.passed()).as(wrong.render()).isFalse();
+        assertThat(wrong.items().get(0).counterexample()).contains("Monte Carlo: z = 6.109");
+    }
+
+    @Test
+    void multiplyAndDivideByQFailsOnMarkovWithoutFullSupport() throws IOException {
+        String seed = Files.readString(Path.of("specs", "ddpm-vlb.prob"))
+            .replace("model markov gaussian states 2..3 steps 1..4 positive", "model markov states 2..3 steps 1..4");
+        SpecResult r = Spec.parse(seed, "no-positive.prob").check(SpecOptions.defaults().withTries(100));
+        SpecResult.Item first = r.firstFailure().orElseThrow(() -> new AssertionError(r.render()));
+        assertThat(first.name()).contains("multiply and divide by q");
+        assertThat(first.counterexample()).contains("0.0");
+    }
+
+    @Test
+    void zeroTimesLogZeroIsZeroAndZeroWeightPointsAreSkipped() {
+        // a deterministic q(x_0) has entropy 0 exactly, on every instance where it is one-hot
+        String s = "model markov states 2..3 steps 0..0\nclaim \"entropy\": H(q(x_0)) == -int_{x_0}( q(x_0) * log q(x_0) )\n"
+            + "claim \"E of a log\": E_{q(x_0)}[ log q(x_0) ] == -H(q(x_0))\n";
+        SpecResult r = check(s, 200);
+        assertThat(r.passed()).as(r.render()).isTrue();
+        assertThat(r.items()).allSatisfy(i -> assertThat(i.defined()).isEqualTo(i.instances()));
+    }
+
+    @Test
+    void freeVariablesAreCheckedAtEveryAssignment() {
+        // true at x_0 = 0, false at x_0 = 1 for most instances: must fail and name the assignment
+        String s = "model markov states 2..3 steps 1..2\nclaim \"not an identity\": q(x_1 | x_0) == q(x_1 | x_0 = 0)\n";
+        SpecResult r = check(s, 200);
+        SpecResult.Item f = r.firstFailure().orElseThrow(() -> new AssertionError(r.render()));
+        assertThat(f.counterexample()).contains("at x_0 = 1").contains("K = 2 states, T = 1 steps");
+    }
+
+    @Test
+    void strictInequalitiesNeedADistinguishableGap() {
+        String s = "model markov states 2..3 steps 0..1\nclaim \"KL > 0\": KL(q(x_0) || q(x_0)) > 0\n";
+        assertThat(check(s, 50).passed()).isFalse();
+        String t = "model markov states 2..3 steps 0..1\nclaim \"KL >= 0\": KL(q(x_0) || q(x_0)) >= 0\n";
+        assertThat(check(t, 50).passed()).isTrue();
+    }
+
+    @Test
+    void shardsPartitionTheTries() {
+        String s = "model markov\nclaim \"sum\": int_{x_{0:T}}( q(x_{0:T}) ) == 1\n";
+        Spec spec = Spec.parse(s, "s.prob");
+        int a = spec.check(SpecOptions.defaults().withShard(0, 2)).items().get(0).instances();
+        int b = spec.check(SpecOptions.defaults().withShard(1, 2)).items().get(0).instances();
+        assertThat(a + b).isEqualTo(SpecOptions.DEFAULT_TRIES);
+    }
+}
