@@ -1,7 +1,6 @@
 package org.probity.check;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -63,7 +62,7 @@ public final class Gens {
     @SafeVarargs
     public static <T> Gen<T> elements(T... values) {
         requireNonEmpty("elements", values.length);
-        List<T> copy = List.copyOf(Arrays.asList(values));
+        List<T> copy = copyOf(values);
         return c -> copy.get((int) c.draw(copy.size() - 1));
     }
 
@@ -71,7 +70,7 @@ public final class Gens {
     @SafeVarargs
     public static <T> Gen<T> oneOf(Gen<? extends T>... gens) {
         requireNonEmpty("oneOf", gens.length);
-        List<Gen<? extends T>> copy = List.copyOf(Arrays.asList(gens));
+        List<Gen<? extends T>> copy = copyOf(gens);
         return c -> copy.get((int) c.draw(copy.size() - 1)).generate(c);
     }
 
@@ -84,7 +83,7 @@ public final class Gens {
     @SafeVarargs
     public static <T> Gen<T> frequency(Weighted<? extends T>... choices) {
         requireNonEmpty("frequency", choices.length);
-        List<Weighted<? extends T>> copy = List.copyOf(Arrays.asList(choices));
+        List<Weighted<? extends T>> copy = copyOf(choices);
         long total = 0;
         for (Weighted<? extends T> w : copy) {
             total += w.weight();
@@ -210,6 +209,15 @@ public final class Gens {
             }
             return m;
         };
+    }
+
+    /** Copies an array element by element (passing a generic varargs array on is heap pollution). */
+    private static <E> List<E> copyOf(E[] xs) {
+        List<E> out = new ArrayList<>(xs.length);
+        for (E x : xs) {
+            out.add(Objects.requireNonNull(x, "alternative"));
+        }
+        return List.copyOf(out);
     }
 
     private static void requireNonEmpty(String what, int n) {
