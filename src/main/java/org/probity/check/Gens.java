@@ -1,7 +1,6 @@
 package org.probity.check;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -63,7 +62,10 @@ public final class Gens {
     @SafeVarargs
     public static <T> Gen<T> elements(T... values) {
         requireNonEmpty("elements", values.length);
-        List<T> copy = List.copyOf(Arrays.asList(values));
+        List<T> copy = new ArrayList<>();
+        for (T x : values) {
+            copy.add(Objects.requireNonNull(x, "alternative"));
+        }
         return c -> copy.get((int) c.draw(copy.size() - 1));
     }
 
@@ -71,7 +73,10 @@ public final class Gens {
     @SafeVarargs
     public static <T> Gen<T> oneOf(Gen<? extends T>... gens) {
         requireNonEmpty("oneOf", gens.length);
-        List<Gen<? extends T>> copy = List.copyOf(Arrays.asList(gens));
+        List<Gen<? extends T>> copy = new ArrayList<>();
+        for (Gen<? extends T> x : gens) {
+            copy.add(Objects.requireNonNull(x, "alternative"));
+        }
         return c -> copy.get((int) c.draw(copy.size() - 1)).generate(c);
     }
 
@@ -84,7 +89,10 @@ public final class Gens {
     @SafeVarargs
     public static <T> Gen<T> frequency(Weighted<? extends T>... choices) {
         requireNonEmpty("frequency", choices.length);
-        List<Weighted<? extends T>> copy = List.copyOf(Arrays.asList(choices));
+        List<Weighted<? extends T>> copy = new ArrayList<>();
+        for (Weighted<? extends T> x : choices) {
+            copy.add(Objects.requireNonNull(x, "alternative"));
+        }
         long total = 0;
         for (Weighted<? extends T> w : copy) {
             total += w.weight();

@@ -17,7 +17,7 @@ import picocli.CommandLine.IVersionProvider;
         versionProvider = ProbityCli.Version.class,
         description = "Verifies probabilistic identities (cross-entropy, KL, variational bounds, "
                 + "DDPM / D3PM diffusion) numerically on generated instances, with shrunk counterexamples.",
-        subcommands = {VerifyCommand.class, CheckCommand.class, ScheduleCommand.class,
+        subcommands = {VerifyCommand.class, CheckCommand.class, CheckImplCommand.class, ScheduleCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:everything checked holds", "1:something fails (the counterexample is printed)",

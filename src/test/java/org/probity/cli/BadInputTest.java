@@ -64,7 +64,7 @@ class BadInputTest {
         assertBadInput(CliRunner.withCatalog(TestIdentities::passing, "verify", "--bogus"),
                 "probity verify: Unknown option: '--bogus' (see 'probity verify --help')");
         assertBadInput(CliRunner.run("verfy"),
-                "probity: unknown command 'verfy' (expected one of: verify, check, schedule, help)");
+                "probity: unknown command 'verfy' (expected one of: verify, check, check-impl, schedule, help)");
     }
 
     @Test
@@ -77,7 +77,7 @@ class BadInputTest {
 
     @Test
     void helpAndVersionExitZero() {
-        for (String cmd : new String[] {"verify", "check", "schedule"}) {
+        for (String cmd : new String[] {"verify", "check", "check-impl", "schedule"}) {
             CliRunner.Result r = CliRunner.run(cmd, "--help");
             assertThat(r.exitCode()).isZero();
             assertThat(r.out()).startsWith("Usage: probity " + cmd);
