@@ -87,6 +87,23 @@ public final class MonteCarlo {
         return Math.max(1, (long) Math.ceil(2 * range * range * Math.log(2 / falseAlarm) / (minDetectable * minDetectable)));
     }
 
+    /**
+     * The standard deviation \( \sqrt{c_1^2 + 2c_2^2} \) of the KL integrand \( \ln p(X) - \ln q(X) \), \( X \sim p \),
+     * computed exactly as the sample size is; callers choose the detectable error as a fraction of it.
+     */
+    public static double gaussianKlSpread(Gaussian p, Gaussian q) {
+        double a = (p.mean() - q.mean()) / q.standardDeviation();
+        double b = p.standardDeviation() / q.standardDeviation();
+        return Math.sqrt(a * b * (a * b) + 2 * (0.5 * (b * b - 1)) * (0.5 * (b * b - 1)));
+    }
+
+    /** The standard deviation of the cross-entropy integrand \( -\ln q(X) \), \( X \sim p \). */
+    public static double gaussianCrossEntropySpread(Gaussian p, Gaussian q) {
+        double a = (p.mean() - q.mean()) / q.standardDeviation();
+        double b = p.standardDeviation() / q.standardDeviation();
+        return Math.sqrt(a * b * (a * b) + 2 * (0.5 * b * b) * (0.5 * b * b));
+    }
+
     /** \( \mathrm{KL}(p\|q) \approx \frac1n \sum_i [\ln p(X_i) - \ln q(X_i)] \), \( X_i \sim p \). */
     public static Estimate klGaussian(Gaussian p, Gaussian q, double falseAlarm, double minDetectable,
             UniformRandomProvider rng) {
@@ -166,8 +183,8 @@ public final class MonteCarlo {
             return new Estimate(Double.POSITIVE_INFINITY, 0, 0, label(what, falseAlarm) + ", support mismatch");
         }
         double range = hi - lo;
-        long n = samples(2 * range * range * Math.log(2 / falseAlarm) / (minDetectable * minDetectable), minDetectable,
-            falseAlarm);
+        long n = samples(range == 0 ? 1 : 2 * range * range * Math.log(2 / falseAlarm) / (minDetectable * minDetectable),
+            minDetectable, falseAlarm);
         SharedStateDiscreteSampler sampler = AliasMethodDiscreteSampler.of(rng, p.probabilities());
         NeumaierSum sum = NeumaierSum.create();
         for (long i = 0; i < n; i++) {
