@@ -62,7 +62,10 @@ public final class Gens {
     @SafeVarargs
     public static <T> Gen<T> elements(T... values) {
         requireNonEmpty("elements", values.length);
-        List<T> copy = copyOf(values);
+        List<T> copy = new ArrayList<>();
+        for (T x : values) {
+            copy.add(Objects.requireNonNull(x, "alternative"));
+        }
         return c -> copy.get((int) c.draw(copy.size() - 1));
     }
 
@@ -70,7 +73,10 @@ public final class Gens {
     @SafeVarargs
     public static <T> Gen<T> oneOf(Gen<? extends T>... gens) {
         requireNonEmpty("oneOf", gens.length);
-        List<Gen<? extends T>> copy = copyOf(gens);
+        List<Gen<? extends T>> copy = new ArrayList<>();
+        for (Gen<? extends T> x : gens) {
+            copy.add(Objects.requireNonNull(x, "alternative"));
+        }
         return c -> copy.get((int) c.draw(copy.size() - 1)).generate(c);
     }
 
@@ -83,7 +89,10 @@ public final class Gens {
     @SafeVarargs
     public static <T> Gen<T> frequency(Weighted<? extends T>... choices) {
         requireNonEmpty("frequency", choices.length);
-        List<Weighted<? extends T>> copy = copyOf(choices);
+        List<Weighted<? extends T>> copy = new ArrayList<>();
+        for (Weighted<? extends T> x : choices) {
+            copy.add(Objects.requireNonNull(x, "alternative"));
+        }
         long total = 0;
         for (Weighted<? extends T> w : copy) {
             total += w.weight();
@@ -209,15 +218,6 @@ public final class Gens {
             }
             return m;
         };
-    }
-
-    /** Copies an array element by element (passing a generic varargs array on is heap pollution). */
-    private static <E> List<E> copyOf(E[] xs) {
-        List<E> out = new ArrayList<>(xs.length);
-        for (E x : xs) {
-            out.add(Objects.requireNonNull(x, "alternative"));
-        }
-        return List.copyOf(out);
     }
 
     private static void requireNonEmpty(String what, int n) {

@@ -6,7 +6,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.probity.chain.LinearGaussianChain;
-import org.probity.diffusion.internal.GaussianMath;
+import org.probity.dist.DiscretizedGaussian;
+import org.probity.dist.Gaussian;
+import org.probity.divergence.Kl;
 import org.probity.math.NeumaierSum;
 
 /**
@@ -21,6 +23,7 @@ import org.probity.math.NeumaierSum;
  */
 public final class GaussianDiffusion {
     private static final double LN2 = Math.log(2);
+    private static final String MSG_POSTERIOR = "t: expected a timestep >= 2 (q(x_0 | x_1, x_0) is a point mass), got %d";
     private static final String MSG_X0 = "t: x_0 cannot be recovered from eps at step %d, where alphaBar_t = 0";
     private static final String MSG_STEPS = "model: expected a reverse model with %d steps, got %d";
     private static final String MSG_DIM = "%s: expected %d entries (one per dimension), got %d";
@@ -52,6 +55,28 @@ public final class GaussianDiffusion {
     /** Variance of \( q(x_t \mid x_{t-1}) \): \( \beta_t \). */
     public double stepVariance(int t) {
         return s.beta(t);
+    }
+
+    /**
+     * \( q(x_t \mid x_0) = \mathcal N(\sqrt{\bar\alpha_t} x_0, 1 - \bar\alpha_t) \), \( t \in 1..T \)
+     * (Ho et al. 2020, eq. 4); variance within 1 ulp.
+     */
+    public Gaussian marginal(int t, double x0) {
+        if (t == 0) {
+            s.beta(0); // names the valid range: the data itself is a point mass
+        }
+        return Gaussian.of(marginalMean(t, x0), marginalVariance(t));
+    }
+
+    /**
+     * \( q(x_{t-1} \mid x_t, x_0) = \mathcal N(c^{(0)}_t x_0 + c^{(t)}_t x_t, \tilde\beta_t) \), \( t \in 2..T \)
+     * (Ho et al. 2020, eq. 6-7; at t = 1 the posterior is the point mass at x_0).
+     */
+    public Gaussian posterior(int t, double x0, double xt) {
+        if (t == 1) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_POSTERIOR, t));
+        }
+        return Gaussian.of(posteriorMean(t, x0, xt), posteriorVariance(t));
     }
 
     /** Mean of \( q(x_t \mid x_0) \): \( \sqrt{\bar\alpha_t} x_0 \), \( t \in 0..T \). */
@@ -109,17 +134,9 @@ public final class GaussianDiffusion {
 
     private double priorKl(double x0, double pm, double pv) {
         int n = s.steps();
-        double d = s.sqrtAlphaBar(n) * x0 - pm;
-        double first;
-        if (pv != 1) {
-            first = GaussianMath.expm1MinusX(s.logOneMinusAlphaBar(n) - Math.log(pv));
-        } else if (s.alphaBar(n) <= 0.25) {
-            first = GaussianMath.minusXMinusLog1mX(s.alphaBar(n));
-        } else {
-            // log(1 - abar) from the schedule keeps full accuracy when abar is near 1 (1 - abar tiny)
-            first = -s.alphaBar(n) - s.logOneMinusAlphaBar(n);
-        }
-        return 0.5 * (first + d * d / pv);
+        // log(1 - abar_T) is accurate to 2 ulps at both ends (NoiseSchedule), and Kl evaluates
+        // e^x - 1 - x without cancellation, so L_T keeps its relative accuracy when abar_T is tiny.
+        return Kl.gaussianLogVariance(s.sqrtAlphaBar(n) * x0, s.logOneMinusAlphaBar(n), pm, Math.log(pv));
     }
 
     /**
@@ -133,7 +150,7 @@ public final class GaussianDiffusion {
             s.beta(t);
             return decoderNll(x0, modelMean, 0.5 * modelLogVariance);
         }
-        return GaussianMath.klLogVariance(posteriorMean(t, x0, xt), s.logPosteriorVariance(t), modelMean, modelLogVariance);
+        return Kl.gaussianLogVariance(posteriorMean(t, x0, xt), s.logPosteriorVariance(t), modelMean, modelLogVariance);
     }
 
     /**
@@ -143,7 +160,7 @@ public final class GaussianDiffusion {
      * @param x0 a value on the 256-level grid of [-1, 1]
      */
     public double decoderNll(double x0, double mean, double logScale) {
-        return -GaussianMath.discretizedLogProbability(x0, mean, logScale);
+        return -DiscretizedGaussian.of(mean, logScale).logProbability(x0);
     }
 
     /** Nats to bits. */
@@ -187,7 +204,8 @@ public final class GaussianDiffusion {
             double b = s.posteriorMeanCoefXt(t) - p.gain(t);
             double u = s.posteriorMeanCoefX0(t) + b * s.sqrtAlphaBar(t);
             double h = p.offset(t);
-            double constant = GaussianMath.expm1MinusX(s.logPosteriorVariance(t) - lv) + b * b * s.oneMinusAlphaBar(t) * iv;
+            // KL of equal means is half of e^x - 1 - x, x the log-variance ratio (no cancellation)
+            double constant = 2 * Kl.gaussianLogVariance(0, s.logPosteriorVariance(t), 0, lv) + b * b * s.oneMinusAlphaBar(t) * iv;
             NeumaierSum acc = NeumaierSum.create();
             for (double x : x0) {
                 double m = u * x - h;
@@ -222,11 +240,10 @@ public final class GaussianDiffusion {
         requireSteps(p);
         LinearGaussianChain c = p.asChain();
         int n = c.steps();
-        double m = c.mean(n);
-        double v = c.variance(n);
+        Gaussian marginal0 = Gaussian.of(c.mean(n), c.variance(n));
         NeumaierSum acc = NeumaierSum.create();
         for (double x : x0) {
-            acc.add(-GaussianMath.gaussianNll(x, m, Math.log(v)));
+            acc.add(marginal0.logDensity(x));
         }
         return acc.sum();
     }
@@ -289,11 +306,11 @@ public final class GaussianDiffusion {
                 double[] lv = sized("model logVariance", p.logVariance(t, xt), d);
                 for (int j = 0; j < d; j++) {
                     if (t >= 2) {
-                        total.add(GaussianMath.klLogVariance(posteriorMean(t, x0[j], xt[j]), s.logPosteriorVariance(t), mu[j], lv[j]));
+                        total.add(Kl.gaussianLogVariance(posteriorMean(t, x0[j], xt[j]), s.logPosteriorVariance(t), mu[j], lv[j]));
                     } else if (discretizedDecoder) {
                         total.add(decoderNll(x0[j], mu[j], 0.5 * lv[j]));
                     } else {
-                        total.add(GaussianMath.gaussianNll(x0[j], mu[j], lv[j]));
+                        total.add(-Gaussian.ofLogVariance(mu[j], lv[j]).logDensity(x0[j]));
                     }
                 }
             }

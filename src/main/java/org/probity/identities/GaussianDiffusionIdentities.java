@@ -228,7 +228,7 @@ public final class GaussianDiffusionIdentities {
             for (int t = 2; t <= q.s.steps(); t++) {
                 GaussianVector c = chain.joint().marginal(0, t - 1, t).conditional(new int[] {1}, new int[] {0, 2},
                     new double[] {q.x0, q.xt});
-                Tolerance tol = Tolerance.absolute(64 * kappa * U * (Math.abs(q.x0) + Math.abs(q.xt) + 1))
+                Tolerance tol = absolute(64 * kappa * U * (Math.abs(q.x0) + Math.abs(q.xt) + 1))
                     .named("64 roundings x condition bound of the joint x |x_0| + |x_t| + 1");
                 v = v.and(Verdict.close("posterior mean at t = " + t, sub.posteriorMean(q.s, t, q.x0, q.xt), c.mean()[0], tol))
                     .and(Verdict.close("posterior variance at t = " + t, sub.posteriorVariance(q.s, t), c.covariance()[0][0],
@@ -255,7 +255,7 @@ public final class GaussianDiffusionIdentities {
             double mag = post[1] + step[1] + prev[1] + cur[1];
             // Each variance and mean carries a few roundings, amplified by (x - m)^2 / v; 64 covers them.
             return Verdict.close("Bayes at t = " + t, post[0], rhs,
-                Tolerance.absolute(64 * U * mag).named("64 roundings x magnitude of the four log densities"));
+                absolute(64 * U * mag).named("64 roundings x magnitude of the four log densities"));
         });
     }
 
@@ -290,7 +290,7 @@ public final class GaussianDiffusionIdentities {
             double kappa = Math.max(p.conditionNumberBound(), LinearGaussianChain.of(0, 1, gains(q), new double[n], noises(q))
                 .conditionNumberBound());
             double mag = 1 + Math.abs(logP) + absTerms(v) + kl;
-            Tolerance tol = Tolerance.absolute(64 * (n + 1) * (n + 1) * kappa * U * mag)
+            Tolerance tol = absolute(64 * (n + 1) * (n + 1) * kappa * U * mag)
                 .named("64 (T+1)^2 roundings x condition bound x magnitude");
             return Verdict.close("log p(x_0) - ELBO = KL", logP + v.total(), kl, tol);
         });
@@ -330,7 +330,7 @@ public final class GaussianDiffusionIdentities {
             double direct = q.expectation(fq) - q.expectation(fp);
             VlbTerms v = sub.vlb(s, in.x0, in.reverse);
             double mag = q.expectationMagnitude(fq) + q.expectationMagnitude(fp) + absTerms(v) + 1;
-            Tolerance tol = Tolerance.absolute(32 * (n + 1) * U * mag).named("32 (T+1) roundings x magnitude of both sums");
+            Tolerance tol = absolute(32 * (n + 1) * U * mag).named("32 (T+1) roundings x magnitude of both sums");
             return Verdict.close("sum of VLB terms = direct expectation", v.total(), direct, tol);
         });
     }
@@ -346,7 +346,7 @@ public final class GaussianDiffusionIdentities {
             double var = q.variance(n);
             double kl = GaussianVector.of(new double[] {m}, new double[][] {{var}})
                 .klDivergence(GaussianVector.of(new double[] {0}, new double[][] {{1}}));
-            Tolerance tol = Tolerance.absolute((3 * n + 16) * U * (var + 1 + Math.abs(Math.log(var)) + m * m))
+            Tolerance tol = absolute((3 * n + 16) * U * (var + 1 + Math.abs(Math.log(var)) + m * m))
                 .named("(3T + 16) roundings of the composed variance x magnitude of the KL summands");
             return Verdict.close("L_T = KL(q(x_T|x_0) || N(0,1))", sub.priorKl(p.s, p.x), kl, tol);
         });
@@ -389,7 +389,15 @@ public final class GaussianDiffusionIdentities {
         int n = in.steps();
         double z2 = Math.pow(in.x0 - c.mean(n), 2) / c.variance(n);
         double mag = 1 + absTerms(v) + Math.abs(logP) + z2 + Math.abs(in.x0) * (Math.abs(in.x0) + Math.abs(c.mean(n))) / c.variance(n);
-        return Tolerance.absolute(64 * (n + 1) * U * mag).named("64 (T+1) roundings x magnitude of the VLB terms and log p");
+        return absolute(64 * (n + 1) * U * mag).named("64 (T+1) roundings x magnitude of the VLB terms and log p");
+    }
+
+    /**
+     * An absolute tolerance; when the magnitude it is derived from is not finite (the subject returned
+     * an infinite or NaN value), zero, so that the comparison decides and the report shows the values.
+     */
+    private static Tolerance absolute(double amount) {
+        return Tolerance.absolute(Double.isFinite(amount) ? amount : 0);
     }
 
     private static double[] gains(LinearGaussianChain q) {

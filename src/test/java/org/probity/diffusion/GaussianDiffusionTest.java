@@ -163,6 +163,21 @@ class GaussianDiffusionTest {
     }
 
     @Test
+    void marginalAndPosteriorAsDistributions() {
+        NoiseSchedule s = Schedules.linear(1000);
+        GaussianDiffusion g = GaussianDiffusion.of(s);
+        org.probity.dist.Gaussian m = g.marginal(2, 0.5);
+        assertThat(m.mean()).isEqualTo(s.sqrtAlphaBar(2) * 0.5);
+        assertThat(m.variance()).isEqualTo(s.oneMinusAlphaBar(2));
+        org.probity.dist.Gaussian p = g.posterior(2, 0.5, 0.1);
+        assertThat(p.mean()).isEqualTo(g.posteriorMean(2, 0.5, 0.1));
+        assertThat(p.variance()).isEqualTo(5.4531876613026055E-5);
+        assertThatThrownBy(() -> g.posterior(1, 0.5, 0.1))
+            .hasMessage("t: expected a timestep >= 2 (q(x_0 | x_1, x_0) is a point mass), got 1");
+        assertThatThrownBy(() -> g.marginal(0, 0.5)).hasMessage("t: expected a timestep in 1..1000, got 0");
+    }
+
+    @Test
     void validation() {
         GaussianDiffusion g = GaussianDiffusion.of(Schedules.linear(3));
         LinearGaussianReverse p = LinearGaussianReverse.of(new double[] {1}, new double[] {0}, new double[] {0}, 0, 1);

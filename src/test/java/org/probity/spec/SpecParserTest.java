@@ -130,6 +130,7 @@ class SpecParserTest {
             "bad.prob:2:15: expected a distribution q(...), p(...) or N(...), found 'x_0'");
         assertError("model markov\nclaim \"a\": E_{q(x_0)}( 1 ) == 1\n", "bad.prob:2:22: expected '[', found '('");
         assertError("model markov\nlet = 2\n", "bad.prob:2:5: expected a name, found '='");
+        assertError("let A = L_XX + 1\n", "bad.prob:1:9: expected a let defined earlier or an index name, found 'L_XX'");
         assertError("model markov\nfoo 1\n",
             "bad.prob:2:1: expected a statement (title, model, let, claim or derive), found 'foo'");
         assertError("model markov\nclaim \"a\": q(x_{0:1} = 1) == 1\n",

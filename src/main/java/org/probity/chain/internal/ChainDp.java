@@ -2,6 +2,7 @@ package org.probity.chain.internal;
 
 import org.probity.chain.PathFunctional;
 import org.probity.chain.TransitionSource;
+import org.probity.divergence.Kl;
 import org.probity.math.LogSpace;
 import org.probity.math.NeumaierSum;
 
@@ -10,7 +11,7 @@ import org.probity.math.NeumaierSum;
  * values of additive functionals, the variational bound and its decomposition, the likelihood of a
  * reverse chain, and the chain-rule KL between two chains. Every routine is \( O(T K^2) \) time and
  * \( O(K^2) \) extra memory (one or two matrices of the sequence at a time), with compensated
- * (Neumaier) sums; terms of probability 0 contribute 0 (DESIGN.md: \( 0 \log 0 = 0 \)), a positive
+ * (Neumaier) sums; categorical KL terms by {@link Kl#categorical(double[], double[])}; terms of probability 0 contribute 0 (DESIGN.md: \( 0 \log 0 = 0 \)), a positive
  * probability against a zero one gives \( +\infty \).
  */
 public final class ChainDp {
@@ -228,6 +229,7 @@ public final class ChainDp {
         double[] comp = new double[k];
         double[][] qt = new double[k][k];
         double[][] pt = new double[k][k];
+        double[] post = new double[k];
         for (int t = 1; t <= steps; t++) {
             q.fill(t, qt);
             p.fill(t, pt);
@@ -242,24 +244,17 @@ public final class ChainDp {
                     term.add(-w * Math.log(pt[xt][x0]));
                     continue;
                 }
-                NeumaierSum kl = NeumaierSum.create();
-                double[] prow = pt[xt];
                 for (int i = 0; i < k; i++) {
-                    double post = prev[i] * qt[i][xt] / w;
-                    kl.add(LogSpace.klTerm(post, prow[i]));
+                    post[i] = Math.min(1.0, prev[i] * qt[i][xt] / w);
                 }
-                term.add(w * kl.sum());
+                term.add(w * Kl.categorical(post, pt[xt]));
             }
             terms[t - 1] = term.sum();
             double[] swap = prev;
             prev = cur;
             cur = swap;
         }
-        NeumaierSum last = NeumaierSum.create();
-        for (int i = 0; i < k; i++) {
-            last.add(LogSpace.klTerm(prev[i], prior[i]));
-        }
-        terms[steps] = last.sum();
+        terms[steps] = Kl.categorical(prev, prior);
         return terms;
     }
 
@@ -270,10 +265,7 @@ public final class ChainDp {
      */
     public static double klDivergence(double[] init, TransitionSource a, double[] init2, TransitionSource b) {
         int k = a.states();
-        NeumaierSum total = NeumaierSum.create();
-        for (int i = 0; i < k; i++) {
-            total.add(LogSpace.klTerm(init[i], init2[i]));
-        }
+        NeumaierSum total = NeumaierSum.create().add(Kl.categorical(init, init2));
         double[] m = init.clone();
         double[] next = new double[k];
         double[] comp = new double[k];
@@ -286,11 +278,7 @@ public final class ChainDp {
                 if (m[i] == 0) {
                     continue;
                 }
-                NeumaierSum row = NeumaierSum.create();
-                for (int j = 0; j < k; j++) {
-                    row.add(LogSpace.klTerm(qa[i][j], qb[i][j]));
-                }
-                total.add(m[i] * row.sum());
+                total.add(m[i] * Kl.categorical(qa[i], qb[i]));
             }
             propagate(m, qa, next, comp);
             double[] swap = m;

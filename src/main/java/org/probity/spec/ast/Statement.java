@@ -18,7 +18,7 @@ public sealed interface Statement {
     record Model(Set<String> families, int statesLo, int statesHi, int stepsLo, int stepsHi, boolean positive,
                  int line) implements Statement {
         public Model {
-            families = Set.copyOf(families);
+            families = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(families));
         }
     }
 

@@ -80,13 +80,32 @@ public final class Semantics {
         return lets;
     }
 
-    /** Free names of a let body must be earlier lets or T (index names are bound where it is used). */
+    /**
+     * Names in a let body must be earlier lets or index names; an index name is bound where the
+     * let is used (a let is expanded at its use), so a name bound by a sum inside the body, or
+     * any name not yet defined as a let, is accepted here only if it is a sum/prod index of the
+     * body or could be an index at the use site (checked there).
+     */
     private void names(Expr e, Set<String> indices) {
-        walk(e, node -> {
-            if (node instanceof Expr.Name n && !lets.containsKey(n.name()) && !n.name().matches("[a-z]")) {
+        if (e instanceof Expr.Name n) {
+            if (!lets.containsKey(n.name()) && !indices.contains(n.name()) && !n.name().matches("[a-z][a-z0-9]*")) {
                 throw error(n, "a let defined earlier or an index name", "'" + n.name() + "'");
             }
-        });
+            return;
+        }
+        if (e instanceof Expr.Sum s) {
+            names(s.from(), indices);
+            names(s.to(), indices);
+            Set<String> inner = new java.util.HashSet<>(indices);
+            inner.add(s.index());
+            names(s.body(), inner);
+            return;
+        }
+        java.util.List<Expr> children = new java.util.ArrayList<>();
+        Walk.children(e, children::add);
+        for (Expr c : children) {
+            names(c, indices);
+        }
     }
 
     private void claim(Statement.Claim c) {
@@ -312,9 +331,5 @@ public final class Semantics {
     private SpecSyntaxException error(Object at, String expected, String found) {
         int[] lc = parsed.lineColumn(at);
         return new SpecSyntaxException(file, lc[0], lc[1], expected, found);
-    }
-
-    private static void walk(Expr e, java.util.function.Consumer<Expr> f) {
-        Walk.each(e, f);
     }
 }

@@ -14,44 +14,55 @@ final class Walk {
             return;
         }
         f.accept(e);
+        children(e, c -> each(c, f));
+    }
+
+    /** The direct children of a node (variable indices and pinned values included). */
+    static void children(Expr e, Consumer<Expr> f) {
         if (e instanceof Expr.Var v) {
-            each(v.index(), f);
+            one(v.index(), f);
         } else if (e instanceof Expr.Neg n) {
-            each(n.operand(), f);
+            one(n.operand(), f);
         } else if (e instanceof Expr.Bin b) {
-            each(b.left(), f);
-            each(b.right(), f);
+            one(b.left(), f);
+            one(b.right(), f);
         } else if (e instanceof Expr.Call c) {
-            each(c.argument(), f);
+            one(c.argument(), f);
         } else if (e instanceof Expr.Density d) {
             d.targets().forEach(v -> item(v, f));
             d.given().forEach(v -> item(v, f));
         } else if (e instanceof Expr.Normal n) {
             item(n.at(), f);
-            each(n.mean(), f);
-            each(n.variance(), f);
+            one(n.mean(), f);
+            one(n.variance(), f);
         } else if (e instanceof Expr.Expect x) {
-            each(x.distribution(), f);
-            each(x.body(), f);
+            one(x.distribution(), f);
+            one(x.body(), f);
         } else if (e instanceof Expr.Integral i) {
             i.variables().forEach(v -> item(v, f));
-            each(i.body(), f);
+            one(i.body(), f);
         } else if (e instanceof Expr.Sum s) {
-            each(s.from(), f);
-            each(s.to(), f);
-            each(s.body(), f);
+            one(s.from(), f);
+            one(s.to(), f);
+            one(s.body(), f);
         } else if (e instanceof Expr.Kl k) {
-            each(k.first(), f);
-            each(k.second(), f);
+            one(k.first(), f);
+            one(k.second(), f);
         } else if (e instanceof Expr.Entropy h) {
-            each(h.first(), f);
-            each(h.second(), f);
+            one(h.first(), f);
+            one(h.second(), f);
         }
     }
 
     private static void item(VarItem v, Consumer<Expr> f) {
-        each(v.from(), f);
-        each(v.to(), f);
-        each(v.pinned(), f);
+        one(v.from(), f);
+        one(v.to(), f);
+        one(v.pinned(), f);
+    }
+
+    private static void one(Expr e, Consumer<Expr> f) {
+        if (e != null) {
+            f.accept(e);
+        }
     }
 }

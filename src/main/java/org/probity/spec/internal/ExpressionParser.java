@@ -1,0 +1,293 @@
+package org.probity.spec.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.probity.spec.ast.Expr;
+import org.probity.spec.ast.VarItem;
+
+/**
+ * The expression grammar of SPEC-LANGUAGE.md. Precedence, loosest first: {@code + -},
+ * {@code * /}, unary {@code -}, {@code ^} (right-associative), then primaries; {@code log e}
+ * without a parenthesis takes the next unary expression as its argument.
+ */
+final class ExpressionParser {
+    static final Set<String> FUNCTIONS = Set.of("exp", "sqrt", "abs", "beta", "alpha", "abar", "snr");
+    static final Set<String> RESERVED = Set.of("T", "log", "exp", "sqrt", "abs", "beta", "alpha", "abar",
+        "snr", "q", "p", "p_theta", "N", "KL", "H", "E_", "int_", "sum_", "prod_", "title", "model", "let", "claim",
+        "derive", "for", "by", "E", "int", "sum", "prod");
+
+    private final Tokens tk;
+
+    ExpressionParser(Tokens tk) {
+        this.tk = tk;
+    }
+
+
+    Expr expr() {
+        Expr left = term();
+        while (tk.peek().is("+") || tk.peek().is("-")) {
+            Token op = tk.next();
+            left = tk.at(op, new Expr.Bin(op.text().charAt(0), left, term()));
+        }
+        return left;
+    }
+
+    private Expr term() {
+        Expr left = unary();
+        while (tk.peek().is("*") || tk.peek().is("/")) {
+            Token op = tk.next();
+            left = tk.at(op, new Expr.Bin(op.text().charAt(0), left, unary()));
+        }
+        return left;
+    }
+
+    private Expr unary() {
+        if (tk.peek().is("-")) {
+            Token op = tk.next();
+            return tk.at(op, new Expr.Neg(unary()));
+        }
+        Expr base = primary();
+        if (tk.peek().is("^")) {
+            Token op = tk.next();
+            return tk.at(op, new Expr.Bin('^', base, unary()));
+        }
+        return base;
+    }
+
+    private Expr primary() {
+        Token t = tk.peek();
+        if (t.kind() == Token.Kind.NUMBER) {
+            tk.next();
+            return tk.at(t, new Expr.Num(Double.parseDouble(t.text())));
+        }
+        if (t.is("(")) {
+            tk.next();
+            Expr e = expr();
+            tk.expect(")");
+            return e;
+        }
+        if (t.kind() != Token.Kind.IDENT) {
+            throw tk.error(t, "an expression");
+        }
+        String w = t.text();
+        if (w.startsWith("x_")) {
+            return tk.at(t, new Expr.Var(singleIndex(variable())));
+        }
+        switch (w) {
+            case "T":
+                tk.next();
+                return tk.at(t, new Expr.Steps());
+            case "log": {
+                tk.next();
+                if (tk.peek().is("(")) {
+                    tk.next();
+                    Expr arg = expr();
+                    tk.expect(")");
+                    return tk.at(t, new Expr.Call("log", arg));
+                }
+                return tk.at(t, new Expr.Call("log", unary()));
+            }
+            case "q":
+            case "p":
+            case "p_theta":
+                return density();
+            case "N":
+                return normal();
+            case "KL": {
+                tk.next();
+                tk.expect("(");
+                Expr a = distribution();
+                tk.expect("||");
+                Expr b = distribution();
+                tk.expect(")");
+                return tk.at(t, new Expr.Kl(a, b));
+            }
+            case "H": {
+                tk.next();
+                tk.expect("(");
+                Expr a = distribution();
+                Expr b = null;
+                if (tk.peek().is(",")) {
+                    tk.next();
+                    b = distribution();
+                }
+                tk.expect(")");
+                return tk.at(t, new Expr.Entropy(a, b));
+            }
+            case "E_": {
+                tk.next();
+                tk.expect("{");
+                Expr d = distribution();
+                tk.expect("}");
+                tk.expect("[");
+                Expr body = expr();
+                tk.expect("]");
+                return tk.at(t, new Expr.Expect(d, body));
+            }
+            case "int_": {
+                tk.next();
+                tk.expect("{");
+                List<VarItem> vars = varList(false);
+                tk.expect("}");
+                tk.expect("(");
+                Expr body = expr();
+                tk.expect(")");
+                return tk.at(t, new Expr.Integral(vars, body));
+            }
+            case "sum_":
+            case "prod_": {
+                tk.next();
+                tk.expect("{");
+                String index = indexName();
+                tk.expect("=");
+                Expr from = expr();
+                tk.expect("}");
+                tk.expect("^");
+                Expr to;
+                if (tk.peek().is("{")) {
+                    tk.next();
+                    to = expr();
+                    tk.expect("}");
+                } else {
+                    to = primary();
+                }
+                tk.expect("(");
+                Expr body = expr();
+                tk.expect(")");
+                return tk.at(t, new Expr.Sum(w.equals("prod_"), index, from, to, body));
+            }
+            default:
+                break;
+        }
+        if (FUNCTIONS.contains(w)) {
+            tk.next();
+            tk.expect("(");
+            Expr arg = expr();
+            tk.expect(")");
+            return tk.at(t, new Expr.Call(w, arg));
+        }
+        if (RESERVED.contains(w) || w.endsWith("_")) {
+            throw tk.error(t, "an expression");
+        }
+        tk.next();
+        return tk.at(t, new Expr.Name(w));
+    }
+
+    Expr distribution() {
+        Token t = tk.peek();
+        if (t.is("q") || t.is("p") || t.is("p_theta")) {
+            return density();
+        }
+        if (t.is("N")) {
+            return normal();
+        }
+        throw tk.error(t, "a distribution q(...), p(...) or N(...)");
+    }
+
+    private Expr density() {
+        Token t = tk.next();
+        tk.expect("(");
+        List<VarItem> targets = varList(true);
+        List<VarItem> given = List.of();
+        if (tk.peek().is("|")) {
+            tk.next();
+            given = varList(true);
+        }
+        tk.expect(")");
+        return tk.at(t, new Expr.Density(!t.text().equals("q"), targets, given));
+    }
+
+    private Expr normal() {
+        Token t = tk.next();
+        tk.expect("(");
+        Token vt = tk.peek();
+        if (!(vt.kind() == Token.Kind.IDENT && vt.text().startsWith("x_"))) {
+            throw tk.error(vt, "a variable x_i");
+        }
+        VarItem v = variable();
+        if (v.isRange()) {
+            throw tk.error(vt, "a single variable x_i");
+        }
+        tk.expect(";");
+        Expr mean = expr();
+        tk.expect(",");
+        Expr variance = expr();
+        tk.expect(")");
+        return tk.at(t, new Expr.Normal(v, mean, variance));
+    }
+
+    private List<VarItem> varList(boolean allowPin) {
+        List<VarItem> out = new ArrayList<>();
+        do {
+            if (!out.isEmpty()) {
+                tk.next();
+            }
+            Token vt = tk.peek();
+            if (!(vt.kind() == Token.Kind.IDENT && vt.text().startsWith("x_"))) {
+                throw tk.error(vt, "a variable x_i or x_{a:b}");
+            }
+            VarItem v = variable();
+            if (tk.peek().is("=")) {
+                if (!allowPin || v.isRange()) {
+                    throw tk.error(tk.peek(), allowPin ? "',' or ')' after a range" : "',' or '}'");
+                }
+                tk.next();
+                v = new VarItem(v.from(), null, expr());
+            }
+            tk.where.put(v, vt);
+            out.add(v);
+        } while (tk.peek().is(","));
+        return out;
+    }
+
+    private VarItem variable() {
+        Token t = tk.next();
+        String suffix = t.text().substring(2);
+        if (suffix.isEmpty()) {
+            tk.expect("{");
+            Expr from = expr();
+            Expr to = null;
+            if (tk.peek().is(":")) {
+                tk.next();
+                to = expr();
+            }
+            tk.expect("}");
+            VarItem v = new VarItem(from, to, null);
+            tk.where.put(v, t);
+            return v;
+        }
+        Expr index;
+        if (suffix.matches("[0-9]+")) {
+            index = new Expr.Num(Double.parseDouble(suffix));
+        } else if (suffix.equals("T")) {
+            index = new Expr.Steps();
+        } else if (suffix.matches("[A-Za-z][A-Za-z0-9]*") && !RESERVED.contains(suffix)) {
+            index = new Expr.Name(suffix);
+        } else {
+            throw tk.error(t, "a variable x_i, x_{expr} or x_{a:b}");
+        }
+        tk.where.put(index, t);
+        VarItem v = VarItem.of(index);
+        tk.where.put(v, t);
+        return v;
+    }
+
+    private Expr singleIndex(VarItem v) {
+        if (v.isRange()) {
+            throw tk.error(tk.where.get(v), "a single variable (a range x_{a:b} is not a value)");
+        }
+        return v.from();
+    }
+
+
+    String indexName() {
+        Token t = tk.peek();
+        if (t.kind() != Token.Kind.IDENT || RESERVED.contains(t.text()) || t.text().startsWith("x_")
+            || t.text().endsWith("_")) {
+            throw tk.error(t, "an index name");
+        }
+        tk.next();
+        return t.text();
+    }
+}
