@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -15,7 +16,13 @@ import org.probity.conformance.CheckOptions;
 import org.probity.conformance.ConformanceChecker;
 import org.probity.conformance.ConformanceReport;
 import org.probity.conformance.ReportFormat;
+import org.probity.conformance.Finding;
+import org.probity.conformance.OpResult;
+import org.probity.conformance.PropertyRun;
 import org.probity.conformance.SubprocessImplementation;
+import org.probity.report.CheckRecord;
+import org.probity.report.ReportFiles;
+import org.probity.report.RunReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,10 +46,14 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {"0:every checked property holds", "1:a property fails (the shrunk input is printed)",
                 "2:the adapter or the options are broken"})
 public final class CheckImplCommand implements Callable<Integer> {
-    static final int HOLDS = 0;
-    static final int FAILS = 1;
-    static final int BROKEN = 2;
-    static final int INTERNAL_ERROR = 3;
+    static final int HOLDS = ExitCodes.HOLDS;
+    static final int FAILS = ExitCodes.FAILS;
+    static final int BROKEN = ExitCodes.BAD_INPUT;
+    static final int INTERNAL_ERROR = ExitCodes.INTERNAL_ERROR;
+    /** The per-op detail of a check-impl run (largest ulps, err/tol per property), schema in docs/adapters.md. */
+    static final String DETAIL = "conformance.json";
+    /** The same as Markdown tables. */
+    static final String DETAIL_MD = "conformance.md";
     private static final String MSG_POSITIVE = "%s: expected an integer >= 1, got %d";
 
     @CommandLine.Spec
@@ -86,6 +97,15 @@ public final class CheckImplCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        try {
+            return execute(out, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int execute(PrintWriter out, PrintWriter err) {
         String bad = tries < 1 ? String.format(Locale.ROOT, MSG_POSITIVE, "--tries", tries)
             : maxShrink < 1 ? String.format(Locale.ROOT, MSG_POSITIVE, "--max-shrink", maxShrink)
             : timeoutMs < 1 ? String.format(Locale.ROOT, MSG_POSITIVE, "--timeout-ms", timeoutMs) : null;
@@ -109,15 +129,35 @@ public final class CheckImplCommand implements Callable<Integer> {
         out.print(ReportFormat.text(r));
         if (report != null) {
             try {
-                Files.createDirectories(report);
-                Files.writeString(report.resolve("summary.json"), ReportFormat.json(r), StandardCharsets.UTF_8);
-                Files.writeString(report.resolve("summary.md"), ReportFormat.markdown(r), StandardCharsets.UTF_8);
+                ReportFiles.write(runReport(r), List.of(), report);
+                Files.writeString(report.resolve(DETAIL), ReportFormat.json(r), StandardCharsets.UTF_8);
+                Files.writeString(report.resolve(DETAIL_MD), ReportFormat.markdown(r), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 err.println("check-impl: --report: cannot write into " + report + ": " + e.getMessage());
                 return BROKEN;
             }
         }
         return r.passed() ? HOLDS : FAILS;
+    }
+
+    /**
+     * The run as the shared reports render it (summary.json, summary.md, junit.xml): one check record
+     * per property, family = the op, kind {@code conformance}.
+     */
+    RunReport runReport(ConformanceReport r) {
+        List<CheckRecord> records = new ArrayList<>();
+        String replay = "probity check-impl --seed " + r.seed() + " --tries " + r.tries() + " -- " + String.join(" ", command);
+        for (OpResult o : r.ops()) {
+            for (PropertyRun p : o.runs()) {
+                Finding f = p.finding().orElse(null);
+                records.add(new CheckRecord(o.op().wireName() + ": " + p.property(), o.op().wireName(), "conformance",
+                    p.property() + (p.selfConsistency() ? " (implementation alone)" : " (against Probity's reference)"),
+                    p.passed(), (int) Math.min(Integer.MAX_VALUE, p.points()), f == null ? p.maxDifference() : f.difference(),
+                    f == null ? "" : f.tolerance(), r.seed(), f == null ? "" : "counterexample: " + f.input() + "\n" + f.detail(),
+                    replay, Duration.ZERO));
+            }
+        }
+        return new RunReport("check-impl", ProbityCli.version(), r.seed(), r.tries(), 1, 1, records, List.of(), r.elapsed());
     }
 
     /** For running check-impl alone: {@code java -cp probity.jar org.probity.cli.CheckImplCommand -- python3 adapter.py}. */

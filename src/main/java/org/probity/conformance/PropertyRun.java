@@ -13,10 +13,11 @@ import java.util.Optional;
  * @param points the number of element-wise evaluations
  * @param maxUlps the largest error in ulps over all compared numbers
  * @param maxUsage the largest |difference| / allowance (≤ 1 holds)
+ * @param maxDifference the largest |implementation − expected| over the two-sided comparisons
  * @param finding the shrunk failure, when the property fails
  */
 public record PropertyRun(Op op, String property, boolean selfConsistency, int cases, long points, long maxUlps,
-                          double maxUsage, Optional<Finding> finding) {
+                          double maxUsage, double maxDifference, Optional<Finding> finding) {
     /** Whether the property held on every case. */
     public boolean passed() {
         return finding.isEmpty();

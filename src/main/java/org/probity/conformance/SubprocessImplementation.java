@@ -279,9 +279,10 @@ public final class SubprocessImplementation implements Implementation, AutoClose
     }
 
     private AdapterFault fail(AdapterFault.Kind kind, String message) {
+        // Read the tail before destroying: destroying closes the pipes, which would cut the drain short.
         boolean exited = !process.isAlive();
-        process.destroyForcibly();
         List<String> tail = stderr.lines(exited || kind == AdapterFault.Kind.CRASH ? SETTLE_MILLIS : 100);
+        process.destroyForcibly();
         fault = new AdapterFault(kind, message + " [command: " + String.join(" ", command) + "]", tail);
         close();
         return fault;

@@ -27,8 +27,11 @@ class CheckImplCommandTest {
         Run r = run("--seed", "11", "--tries", "10", "--report", dir.toString(), "--", "python3", "adapters/python/reference.py");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("python-reference").contains("normal_kl").contains("PASS").doesNotContain("FAIL");
-        assertThat(Files.readString(dir.resolve("summary.json"))).contains("\"passed\" : true").contains("\"op\" : \"vb_term\"");
-        assertThat(Files.readString(dir.resolve("summary.md"))).contains("| `prior_kl` |");
+        assertThat(Files.readString(dir.resolve("conformance.json"))).contains("\"passed\" : true").contains("\"op\" : \"vb_term\"");
+        assertThat(Files.readString(dir.resolve("summary.json"))).contains("check-impl").contains("vb_term: ");
+        assertThat(dir.resolve("junit.xml")).exists();
+        assertThat(Files.readString(dir.resolve("conformance.md"))).contains("| `prior_kl` |");
+        assertThat(Files.readString(dir.resolve("summary.md"))).contains("prior_kl");
     }
 
     @Test
@@ -84,5 +87,15 @@ class CheckImplCommandTest {
         Run noCommand = run("--tries", "3");
         assertThat(noCommand.code()).isEqualTo(2);
         assertThat(noCommand.err()).contains("COMMAND");
+    }
+
+    @Test
+    void checkImplIsASubcommandOfProbity() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ProbityCli.run(new PrintWriter(out), new PrintWriter(err), "check-impl", "--seed", "2", "--tries", "3", "--",
+            "python3", "adapters/python/examples/kl_only.py");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("kl-only");
     }
 }

@@ -51,6 +51,7 @@ public final class PropertyRunner {
         long points = 0;
         long maxUlps = 0;
         double maxUsage = 0;
+        double maxDifference = 0;
         int firstFail = -1;
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome o = outcomes.get(i);
@@ -60,6 +61,9 @@ public final class PropertyRunner {
                     maxUlps = Math.max(maxUlps, c.ulps());
                 }
                 maxUsage = Math.max(maxUsage, c.usage());
+                if (!c.oneSided() && !Double.isNaN(c.difference())) {
+                    maxDifference = Math.max(maxDifference, c.difference());
+                }
             }
             if (!o.passed() && firstFail < 0) {
                 firstFail = i;
@@ -73,7 +77,7 @@ public final class PropertyRunner {
             finding = Optional.of(shrink(p, ctx, drawn.get(firstFail), outcomes.get(firstFail), seed, maxShrinkSteps));
         }
         return new PropertyRun(p.op(), p.name(), p.kind() == ConformanceProperty.Kind.SELF, drawn.size(), points,
-            maxUlps, maxUsage, finding);
+            maxUlps, maxUsage, maxDifference, finding);
     }
 
     private static <C> List<Outcome> evaluateSafely(ConformanceProperty<C> p, CheckContext ctx, List<C> cases) {
