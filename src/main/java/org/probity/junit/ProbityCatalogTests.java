@@ -1,5 +1,6 @@
 package org.probity.junit;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,12 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.probity.check.PropertyTests;
 import org.probity.check.RunConfig;
+import org.probity.identities.Catalog;
 import org.probity.identities.Identity;
+import org.probity.spec.Spec;
+import org.probity.spec.SpecOptions;
+import org.probity.spec.SpecResult;
+import org.probity.spec.SpecSyntaxException;
 
 /**
  * The JUnit 5 entry for JVM projects: Probity's identity catalog and {@code .prob} spec files as
@@ -39,6 +45,77 @@ import org.probity.identities.Identity;
  */
 public final class ProbityCatalogTests {
     private ProbityCatalogTests() {
+    }
+
+    /**
+     * Probity's whole identity catalog ({@link Catalog#all()}) as dynamic tests, one container per
+     * family, run with {@link RunConfig#defaults()}.
+     *
+     * @return one {@link DynamicContainer} per family
+     */
+    public static Stream<DynamicNode> catalog() {
+        return identities(Catalog.all(), RunConfig.defaults());
+    }
+
+    /**
+     * The catalog run with {@code cfg}.
+     *
+     * @param cfg the run configuration (tries, seed, shard)
+     * @return one {@link DynamicContainer} per family
+     */
+    public static Stream<DynamicNode> catalog(RunConfig cfg) {
+        return identities(Catalog.all(), cfg);
+    }
+
+    /**
+     * A {@code .prob} file as dynamic tests: one test per claim, derivation step and whole chain
+     * per model family, named as {@code probity check} prints them. The file is checked once, when
+     * its first test runs; a test fails with the item's report (line, text, shrunk model instance,
+     * both sides, difference, tolerance, seed). A file that cannot be read or parsed gives one failing
+     * test with the {@code file:line:column} message.
+     *
+     * @param file    the spec file
+     * @param options seed, tries, shard
+     * @return one container named after the file
+     */
+    public static Stream<DynamicNode> spec(Path file, SpecOptions options) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(options, "options");
+        String name = String.valueOf(file.getFileName());
+        Spec spec;
+        try {
+            spec = Spec.parse(file);
+        } catch (SpecSyntaxException e) {
+            return Stream.of(DynamicContainer.dynamicContainer(name, Stream.of(failing("parse " + name, e.getMessage()))));
+        }
+        // The checker runs every item of a file in one pass; items are enumerated from that pass.
+        SpecResult result = spec.check(options);
+        List<DynamicNode> tests = new ArrayList<>();
+        for (SpecResult.Item item : result.items()) {
+            String display = item.name() + " [" + item.family() + "]";
+            tests.add(DynamicTest.dynamicTest(display, () -> {
+                if (!item.passed()) {
+                    throw new org.opentest4j.AssertionFailedError(item.render() + "\n      seed: " + item.seed()
+                            + " (rerun with -Dprobity.seed=" + item.seed() + " or probity check --seed " + item.seed()
+                            + " " + file + ")");
+                }
+            }));
+        }
+        return Stream.of(DynamicContainer.dynamicContainer(name, tests.stream()));
+    }
+
+    /**
+     * @param file the spec file
+     * @return {@link #spec(Path, SpecOptions)} with the default options, seed from
+     *         {@code -Dprobity.seed} when set
+     */
+    public static Stream<DynamicNode> spec(Path file) {
+        SpecOptions o = SpecOptions.defaults();
+        String seed = System.getProperty("probity.seed");
+        if (seed != null && !seed.isBlank() && !"random".equals(seed.strip())) {
+            o = o.withSeed(Long.parseLong(seed.strip()));
+        }
+        return spec(file, o);
     }
 
     /**

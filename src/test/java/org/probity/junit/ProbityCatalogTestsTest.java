@@ -3,6 +3,8 @@ package org.probity.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 import org.probity.check.Gens;
 import org.probity.check.Property;
@@ -18,6 +21,7 @@ import org.probity.check.RunConfig;
 import org.probity.check.Verdict;
 import org.probity.identities.Identity;
 import org.probity.math.Tolerance;
+import org.probity.spec.SpecOptions;
 
 class ProbityCatalogTestsTest {
     private static final Identity HOLDS = Identity.of("sqrt squared", "algebra", "sqrt(x)^2 = x",
@@ -31,6 +35,44 @@ class ProbityCatalogTestsTest {
     @TestFactory
     Stream<DynamicNode> aCatalogAsDynamicTests() {
         return ProbityCatalogTests.identities(List.of(HOLDS), RunConfig.defaults().withTries(100));
+    }
+
+    /** The real catalog, as a JVM user would gate on it (few tries: the full run is probity verify's job). */
+    @TestFactory
+    Stream<DynamicNode> probitysOwnCatalog() {
+        return ProbityCatalogTests.catalog(RunConfig.defaults().withTries(20));
+    }
+
+    /** A spec file of this repository as dynamic tests. */
+    @TestFactory
+    Stream<DynamicNode> aSpecFile() {
+        return ProbityCatalogTests.spec(Path.of("specs/cross-entropy.prob"), SpecOptions.defaults().withTries(20));
+    }
+
+    @Test
+    void aWrongSpecFailsWithItsCounterexampleAndABadOneWithFileLineColumn(@TempDir Path dir) throws Throwable {
+        Path wrong = Files.writeString(dir.resolve("wrong.prob"), "title \"w\"\nmodel markov states 2..2 steps 0..1\n"
+                + "claim \"symmetric\": KL( q(x_0) || p(x_0) ) == KL( p(x_0) || q(x_0) )\n");
+        List<DynamicTest> tests = leaves(ProbityCatalogTests.spec(wrong, SpecOptions.defaults().withTries(20)).toList());
+        assertThat(tests).extracting(DynamicTest::getDisplayName).containsExactly("claim \"symmetric\" [markov]");
+        assertThatThrownBy(() -> tests.get(0).getExecutable().execute()).isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("model instance").hasMessageContaining("left side").hasMessageContaining("seed: ");
+        Path bad = Files.writeString(dir.resolve("bad.prob"), "title \"b\"\nclaim \"x\": KL( q(x_0) || ) == 0\n");
+        List<DynamicTest> parse = leaves(ProbityCatalogTests.spec(bad).toList());
+        assertThatThrownBy(() -> parse.get(0).getExecutable().execute()).isInstanceOf(AssertionFailedError.class)
+                .hasMessageStartingWith(bad + ":2:");
+    }
+
+    private static List<DynamicTest> leaves(List<? extends DynamicNode> nodes) {
+        List<DynamicTest> out = new ArrayList<>();
+        for (DynamicNode n : nodes) {
+            if (n instanceof DynamicContainer) {
+                out.addAll(leaves(((DynamicContainer) n).getChildren().toList()));
+            } else {
+                out.add((DynamicTest) n);
+            }
+        }
+        return out;
     }
 
     @Test

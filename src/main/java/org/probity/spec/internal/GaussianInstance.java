@@ -97,6 +97,19 @@ public final class GaussianInstance implements ModelInstance {
         return points;
     }
 
+    double mu0() {
+        return mu0;
+    }
+
+    double var0() {
+        return var0;
+    }
+
+    /** p(x_T) = N(meanT, varT); p(x_{t-1} | x_t) = N(ra[t] x_t + rb[t], rc[t]). */
+    double[] reverseParameters(int t) {
+        return t == 0 ? new double[] {meanT, varT} : new double[] {ra[t], rb[t], rc[t]};
+    }
+
     /** β_t for t in 1..T. */
     double beta(int t) {
         return betas[t];

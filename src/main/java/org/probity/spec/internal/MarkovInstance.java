@@ -54,6 +54,24 @@ public final class MarkovInstance implements ModelInstance {
         }
     }
 
+    double[] q0() {
+        return q0.clone();
+    }
+
+    /** Q_t for t = 1..T: [i][j] = q(x_t = j | x_{t-1} = i). */
+    double[][] forward(int t) {
+        return forward[t];
+    }
+
+    double[] prior() {
+        return pT.clone();
+    }
+
+    /** P_t for t = 1..T: [i][j] = p(x_{t-1} = j | x_t = i). */
+    double[][] reverse(int t) {
+        return reverse[t];
+    }
+
     /** The number of states K. */
     public int states() {
         return k;

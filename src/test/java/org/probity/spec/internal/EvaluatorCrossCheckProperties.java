@@ -1,0 +1,113 @@
+package org.probity.spec.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.probity.chain.FiniteChain;
+import org.probity.chain.LinearGaussianChain;
+import org.probity.chain.ReverseChain;
+import org.probity.chain.VariationalBound;
+import org.probity.check.Property;
+import org.probity.check.RunConfig;
+import org.probity.check.Verdict;
+import org.probity.math.Tolerance;
+import org.probity.spec.ast.Expr;
+import org.probity.spec.ast.Statement;
+
+/**
+ * The spec evaluators against independent implementations in org.probity.chain: the markov
+ * evaluator's VLB and log-likelihood by enumeration against {@link VariationalBound}'s dynamic
+ * programming, and the gaussian evaluator's second moments (its joint by Cholesky factor and its
+ * Gaussian integrals) against {@link LinearGaussianChain}'s recurrences.
+ */
+class EvaluatorCrossCheckProperties {
+    private static final Statement.Model MARKOV = new Statement.Model(java.util.Set.of("markov"), 2, 3, 1, 4, false, 1);
+    private static final Statement.Model GAUSSIAN = new Statement.Model(java.util.Set.of("gaussian"), 2, 3, 0, 4, false, 1);
+    private static final Expr VLB = Parser.parseExpression("E_{q(x_{1:T} | x_0)}[ log( q(x_{1:T} | x_0) / p(x_{0:T}) ) ]");
+    private static final Expr LOG_LIKELIHOOD = Parser.parseExpression("log p(x_0)");
+    private static final RunConfig CFG = RunConfig.defaults().withTries(200);
+
+    private static Tolerance rule(int steps, int k, double magnitude) {
+        double m = Double.isFinite(magnitude) ? Math.max(1, magnitude) : 1;
+        return Tolerance.absolute(256 * (steps + 2) * k * Tolerance.UNIT_ROUNDOFF * m)
+            .named(String.format(Locale.ROOT, "2^8 (T+2) K u max(1, M), M = %.3g", magnitude));
+    }
+
+    @Test
+    void markovVlbAndLogLikelihoodAgreeWithTheChainDynamicProgram() {
+        Property.forAll("spec markov evaluator vs VariationalBound", InstanceGen.markov(MARKOV), inst -> {
+            MarkovInstance m = (MarkovInstance) inst;
+            double[][][] fw = new double[m.steps()][][];
+            double[][][] rv = new double[m.steps()][][];
+            for (int t = 1; t <= m.steps(); t++) {
+                fw[t - 1] = m.forward(t);
+                rv[t - 1] = m.reverse(t);
+            }
+            VariationalBound vb = VariationalBound.of(FiniteChain.of(m.q0(), fw), ReverseChain.of(m.prior(), rv));
+            List<Verdict> all = new ArrayList<>();
+            Scope scope = new Scope(Map.of(), m.steps(), Map.of());
+            for (int x0 = 0; x0 < m.states(); x0++) {
+                int[] x = new int[m.steps() + 1];
+                java.util.Arrays.fill(x, -1);
+                x[0] = x0;
+                if (m.q0()[x0] == 0) {
+                    continue;
+                }
+                MarkovEvaluator ev = new MarkovEvaluator(m);
+                double vlb = ev.eval(VLB, scope, x);
+                double ll = ev.eval(LOG_LIKELIHOOD, scope, x);
+                all.add(Verdict.close("VLB(x_0 = " + x0 + ")", vlb, vb.vlb(x0), rule(m.steps(), m.states(),
+                    ev.magnitude())));
+                all.add(Verdict.close("log p(x_0 = " + x0 + ")", ll, vb.logLikelihood(x0), rule(m.steps(), m.states(),
+                    Math.abs(ll))));
+            }
+            return Verdict.all(all.toArray(new Verdict[0]));
+        }).assertHolds(CFG);
+    }
+
+    @Test
+    void gaussianSecondMomentsAgreeWithTheLinearGaussianChain() {
+        Property.forAll("spec gaussian evaluator vs LinearGaussianChain", InstanceGen.gaussian(GAUSSIAN), inst -> {
+            GaussianInstance g = (GaussianInstance) inst;
+            int steps = g.steps();
+            double[] gains = new double[steps];
+            double[] offsets = new double[steps];
+            double[] noise = new double[steps];
+            double[] rGains = new double[steps];
+            double[] rOffsets = new double[steps];
+            double[] rNoise = new double[steps];
+            for (int t = 1; t <= steps; t++) {
+                gains[t - 1] = Math.sqrt(1 - g.beta(t));
+                noise[t - 1] = g.beta(t);
+                // reversed time s = T - t + 1 steps from x_T: x_{t-1} = a_t x_t + b_t + N(0, c_t)
+                double[] r = g.reverseParameters(t);
+                rGains[steps - t] = r[0];
+                rOffsets[steps - t] = r[1];
+                rNoise[steps - t] = r[2];
+            }
+            LinearGaussianChain q = LinearGaussianChain.of(g.mu0(), g.var0(), gains, offsets, noise);
+            double[] prior = g.reverseParameters(0);
+            LinearGaussianChain p = LinearGaussianChain.of(prior[0], prior[1], rGains, rOffsets, rNoise);
+            List<Verdict> all = new ArrayList<>();
+            Scope scope = new Scope(Map.of(), steps, Map.of());
+            for (int s = 0; s <= steps; s++) {
+                for (int t = s; t <= steps; t++) {
+                    String pair = String.format(Locale.ROOT, "x_%d * x_%d", s, t);
+                    GaussianEvaluator ev = new GaussianEvaluator(g);
+                    double eq = ev.closed(Parser.parseExpression("E_{q(x_{0:T})}[ " + pair + " ]"), scope).constantValue();
+                    double ep = ev.closed(Parser.parseExpression("E_{p(x_{0:T})}[ " + pair + " ]"), scope).constantValue();
+                    double refQ = q.covariance(s, t) + q.mean(s) * q.mean(t);
+                    int rs = steps - t;
+                    int rt = steps - s;
+                    double refP = p.covariance(rs, rt) + p.mean(rs) * p.mean(rt);
+                    double scale = ev.coefficientScale() * ev.condition[0];
+                    all.add(Verdict.close("E_q[" + pair + "]", eq, refQ, rule(steps, 1, scale)));
+                    all.add(Verdict.close("E_p[" + pair + "]", ep, refP, rule(steps, 1, scale)));
+                }
+            }
+            return Verdict.all(all.toArray(new Verdict[0]));
+        }).assertHolds(CFG);
+    }
+}
