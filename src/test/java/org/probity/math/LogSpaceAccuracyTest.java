@@ -17,14 +17,13 @@ class LogSpaceAccuracyTest {
     private static final long SEED = 20261124L;
     private static final int N = 600;
 
-    /** Budget of a single correctly-rounded-to-1-ulp function (log1pExp, logSumExp): 1 ulp. */
+    /** Budget of every log-space helper (issue 3): 1 ulp. */
     private static final double BUDGET = 1.0;
     /**
-     * Budget of a composition of two functions that each round once (log of expm1, x times log):
-     * measured 1.09 (log1mExp), 1.24 (xlogy), 1.37 (klTerm), 1.17 (logSumExp of two, per unit of
-     * condition) on these datasets.
+     * Budget of the helpers computed in double-double and rounded once (xlogy, klTerm, log1mExp,
+     * logSumExp of two): 0.6 ulp (measured max 0.50–0.53).
      */
-    private static final double COMPOSED = 1.5;
+    private static final double ROUNDED_ONCE = 0.6;
 
     private static UniformRandomProvider rng(int stream) {
         return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {SEED, stream});
@@ -67,7 +66,7 @@ class LogSpaceAccuracyTest {
             double x = -magnitude(r, -60, 10);
             s.add(in(x), LogSpace.log1mExp(x), log1mExpRef(x));
         }
-        check(s, COMPOSED);
+        check(s, ROUNDED_ONCE);
     }
 
     @Test
@@ -78,7 +77,7 @@ class LogSpaceAccuracyTest {
             double x = -Math.log(2) + 0.2 * (r.nextDouble() - 0.5);
             s.add(in(x), LogSpace.log1mExp(x), log1mExpRef(x));
         }
-        check(s, COMPOSED);
+        check(s, ROUNDED_ONCE);
     }
 
     @Test
@@ -107,6 +106,7 @@ class LogSpaceAccuracyTest {
     void logSumExpOfTwo() {
         UniformRandomProvider r = rng(4);
         UlpStats s = UlpStats.of("logSumExp(a, b) / condition");
+        UlpStats raw = UlpStats.of("logSumExp(a, b) raw");
         for (int i = 0; i < N; i++) {
             double a = magnitude(r, -20, 9) * (r.nextBoolean() ? 1 : -1);
             double b = a + magnitude(r, -40, 6) * (r.nextBoolean() ? 1 : -1);
@@ -117,8 +117,10 @@ class LogSpaceAccuracyTest {
             double kappa = ea.multiply(Math.abs(a)).add(eb.multiply(Math.abs(b))).divide(sum).toDouble()
                 / Math.abs(HighPrecision.toDouble(ref));
             s.addConditioned(in(a, b), LogSpace.logSumExp(a, b), ref, kappa);
+            raw.add(in(a, b), LogSpace.logSumExp(a, b), ref);
         }
-        check(s, COMPOSED);
+        s.print();
+        check(raw, ROUNDED_ONCE);
     }
 
     @Test
@@ -149,8 +151,8 @@ class LogSpaceAccuracyTest {
             double z = 1 + 0x1.0p-10 * (2 * r.nextDouble() - 1);
             near.add(in(x, z), LogSpace.xlogy(x, z), HighPrecision.of(x).multiply(HighPrecision.log(HighPrecision.of(z))));
         }
-        check(s, COMPOSED);
-        check(near, COMPOSED);
+        check(s, ROUNDED_ONCE);
+        check(near, ROUNDED_ONCE);
     }
 
     @Test
@@ -165,8 +167,8 @@ class LogSpaceAccuracyTest {
             double y2 = x * (1 + magnitude(r, -50, -1) * (r.nextBoolean() ? 1 : -1));
             near.add(in(x, y2), LogSpace.klTerm(x, y2), klRef(x, y2));
         }
-        check(far, COMPOSED);
-        check(near, COMPOSED);
+        check(far, ROUNDED_ONCE);
+        check(near, ROUNDED_ONCE);
     }
 
     private static Dfp klRef(double x, double y) {
