@@ -258,14 +258,17 @@ public final class LinearGaussianChain {
 
     /**
      * \( \log p(x_0, \dots, x_T) = \log\mathcal N(x_0; m_0, P_0) + \sum_t \log\mathcal N(x_t; a_t x_{t-1} + b_t, v_t) \)
-     * by the Markov factorisation (every variance must be positive).
+     * by the Markov factorisation (every noise variance must be positive). With a known start
+     * (\( P_0 = 0 \)) the first factor is omitted: the result is \( \log p(x_{1:T} \mid x_0) \).
      */
     public double logDensity(double... path) {
         if (path.length != gain.length + 1) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_LEN, "path", gain.length + 1, path.length));
         }
         NeumaierSum s = NeumaierSum.create();
-        s.add(StepQuadratic.logNormalOfPrevious(mean[0], var[0]).value(path[0], 0));
+        if (var[0] > 0) {
+            s.add(StepQuadratic.logNormalOfPrevious(mean[0], var[0]).value(path[0], 0));
+        }
         for (int t = 1; t < path.length; t++) {
             s.add(StepQuadratic.logNormalStep(gain[t - 1], offset[t - 1], noise[t - 1]).value(path[t - 1], path[t]));
         }

@@ -141,8 +141,8 @@ public final class GaussianDiffusionIdentities {
     /** Every identity of this class against {@code s}. */
     public static List<Identity> all(Subject s) {
         Objects.requireNonNull(s, "s");
-        return List.of(composedSteps(s), posteriorIsConditional(s), bayesRule(s), elboBound(s), elboGap(s),
-            tightBound(s), vlbDecomposition(s), priorKlIsKl(s));
+        return List.of(composedSteps(s), markovFactorisation(s), posteriorIsConditional(s), bayesRule(s), elboBound(s),
+            elboGap(s), tightBound(s), vlbDecomposition(s), priorKlIsKl(s));
     }
 
     /**
@@ -212,6 +212,52 @@ public final class GaussianDiffusionIdentities {
                 }
             }
             return verdict;
+        });
+    }
+
+    /**
+     * Both joints factorise: the density of the Gaussian joint of \( (x_0, \dots, x_T) \) equals the
+     * product of its Markov factors, for the forward process (the subject's one-step transitions) and
+     * for the reverse model (its conditionals \( p(x_{t-1} \mid x_t) \) and prior).
+     */
+    public static Identity markovFactorisation(Subject sub) {
+        String st = "log N(x_{0:T}; joint of q) = log q(x_0) + sum_t log q(x_t|x_{t-1}) and "
+            + "log N(x_{0:T}; joint of p) = log p(x_T) + sum_t log p(x_{t-1}|x_t)";
+        Gen<Path> gen = instances(SMALL_STEPS, CONDITIONED_BETA).flatMap(in -> Gens.combine(Gens.doubles(-3, 3)
+            .arrays(in.steps() + 1, in.steps() + 1), Gens.doubles(-2, 2), Gens.doubles(0.05, 4), (x, m, v) -> new Path(in, x, m, v)));
+        return identity("gaussian diffusion: Markov factorisation of both joints", st, gen, p -> {
+            Instance in = p.in;
+            int n = in.steps();
+            NoiseSchedule s = in.schedule;
+            LinearGaussianChain q = GaussianDiffusion.of(s).forwardChain(p.mean, p.variance);
+            double[] f0 = logNormal(p.x[0], p.mean, p.variance);
+            double factors = f0[0];
+            double mag = f0[1];
+            for (int t = 1; t <= n; t++) {
+                double[] f = logNormal(p.x[t], sub.stepMean(s, t, p.x[t - 1]), sub.stepVariance(s, t));
+                factors += f[0];
+                mag += f[1];
+            }
+            double kq = q.conditionNumberBound();
+            Verdict v = Verdict.close("forward joint density = product of factors", q.joint().logDensity(p.x), factors,
+                absolute(64 * (n + 1) * (n + 1) * kq * U * mag).named("64 (T+1)^2 roundings x condition bound x magnitude"));
+            LinearGaussianChain r = in.reverse.asChain();
+            double[] reversed = new double[n + 1];
+            for (int k = 0; k <= n; k++) {
+                reversed[k] = p.x[n - k];
+            }
+            double[] fT = logNormal(p.x[n], in.reverse.priorMean(), in.reverse.priorVariance());
+            double rf = fT[0];
+            double rmag = fT[1];
+            for (int t = n; t >= 1; t--) {
+                double[] xt = {p.x[t]};
+                double[] f = logNormal(p.x[t - 1], in.reverse.mean(t, xt)[0], Math.exp(in.reverse.logVariance(t, xt)[0]));
+                rf += f[0];
+                rmag += f[1];
+            }
+            double kp = r.conditionNumberBound();
+            return v.and(Verdict.close("reverse joint density = product of factors", r.joint().logDensity(reversed), rf,
+                absolute(64 * (n + 1) * (n + 1) * kp * U * rmag).named("64 (T+1)^2 roundings x condition bound x magnitude")));
         });
     }
 
@@ -355,6 +401,13 @@ public final class GaussianDiffusionIdentities {
     // ---------------------------------------------------------------------------------------------
 
     private record Pair(NoiseSchedule s, double x) {
+    }
+
+    private record Path(Instance in, double[] x, double mean, double variance) {
+        @Override
+        public String toString() {
+            return "Path[" + in + ", x=" + java.util.Arrays.toString(x) + ", x_0 ~ N(" + mean + ", " + variance + ")]";
+        }
     }
 
     private record Quad(NoiseSchedule s, double x0, double xPrev, double xt, int t) {

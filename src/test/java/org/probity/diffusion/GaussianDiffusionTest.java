@@ -178,6 +178,42 @@ class GaussianDiffusionTest {
     }
 
     @Test
+    void diagonalVersionsAreSumsOverDimensions() {
+        NoiseSchedule s = Schedules.cosine(30);
+        GaussianDiffusion g = GaussianDiffusion.of(s);
+        double[] x0 = {0.5, -1, 0.25};
+        LinearGaussianReverse a = LinearGaussianReverse.trueReverse(s, 0, 1);
+        LinearGaussianReverse b = LinearGaussianReverse.trueReverse(s, 0.3, 0.5);
+        VlbTerms shared = g.exactVlb(x0, a);
+        VlbTerms perDim = g.exactVlb(x0, java.util.List.of(a, a, a));
+        close(FEW, shared.total(), perDim.total(), "shared = per-dimension");
+        VlbTerms mixed = g.exactVlb(x0, java.util.List.of(a, b, a));
+        double sum = g.exactVlb(0.5, a).total() + g.exactVlb(-1, b).total() + g.exactVlb(0.25, a).total();
+        close(FEW, sum, mixed.total(), "mixed = sum of scalar VLBs");
+        double ll = g.logLikelihood(0.5, a) + g.logLikelihood(-1, b) + g.logLikelihood(0.25, a);
+        close(FEW, ll, g.logLikelihood(x0, java.util.List.of(a, b, a)), "log-likelihood");
+        assertThat(mixed.bitsPerDim()).isEqualTo(mixed.total() / (3 * Math.log(2)));
+        org.probity.chain.DiagonalLinearGaussianChain q = g.forwardChain(x0);
+        assertThat(q.dimension()).isEqualTo(3);
+        assertThat(q.mean(30)[1]).isEqualTo(g.forwardChain(-1.0).mean(30));
+        double[][] path = new double[31][3];
+        for (int t = 1; t <= 30; t++) {
+            path[t] = new double[] {0.1 * t, -0.05 * t, 0.3};
+        }
+        path[0] = x0.clone();
+        double expected = 0;
+        for (int d = 0; d < 3; d++) {
+            double[] col = new double[31];
+            for (int t = 0; t <= 30; t++) {
+                col[t] = path[t][d];
+            }
+            col[0] = x0[d];
+            expected += g.forwardChain(x0[d]).logDensity(col);
+        }
+        close(Tolerance.conditioned(64, 1), expected, q.logDensity(path), "diagonal path density");
+    }
+
+    @Test
     void validation() {
         GaussianDiffusion g = GaussianDiffusion.of(Schedules.linear(3));
         LinearGaussianReverse p = LinearGaussianReverse.of(new double[] {1}, new double[] {0}, new double[] {0}, 0, 1);

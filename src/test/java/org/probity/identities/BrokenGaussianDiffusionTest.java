@@ -19,13 +19,13 @@ import org.probity.diffusion.VlbTerms;
 /**
  * The Gaussian-diffusion identities are contracts: a second, textbook implementation passes them
  * all, and each deliberately broken variant of it (swapped KL arguments, ᾱ off by one step, β̃
- * replaced by β, a missing ½) fails the identities that must catch it. Every identity is caught by
+ * replaced by β, a missing ½, α_t in place of √α_t in the step mean) fails the identities that must catch it. Every identity is caught by
  * at least one variant.
  */
 class BrokenGaussianDiffusionTest {
     private static final RunConfig CFG = RunConfig.defaults().withTries(300);
 
-    enum Bug { SWAPPED_KL, ALPHA_BAR_OFF_BY_ONE, TILDE_BETA_IS_BETA, MISSING_HALF }
+    enum Bug { SWAPPED_KL, ALPHA_BAR_OFF_BY_ONE, TILDE_BETA_IS_BETA, MISSING_HALF, STEP_MEAN_ALPHA_NOT_SQRT }
 
     /** Which identities (by factory) each bug must break. */
     private static final Map<Bug, Set<String>> MUST_FAIL = Map.of(
@@ -35,10 +35,12 @@ class BrokenGaussianDiffusionTest {
         Bug.TILDE_BETA_IS_BETA, Set.of("posteriorIsConditional", "bayesRule", "elboBound", "elboGap", "tightBound",
             "vlbDecomposition"),
         // doubling every KL lowers the ELBO, so the inequality alone cannot see it; the equalities do
-        Bug.MISSING_HALF, Set.of("elboGap", "tightBound", "vlbDecomposition", "priorKlIsKl"));
+        Bug.MISSING_HALF, Set.of("elboGap", "tightBound", "vlbDecomposition", "priorKlIsKl"),
+        Bug.STEP_MEAN_ALPHA_NOT_SQRT, Set.of("composedSteps", "markovFactorisation", "bayesRule"));
 
     private static List<Named> identities(GaussianDiffusionIdentities.Subject s) {
         return List.of(new Named("composedSteps", GaussianDiffusionIdentities.composedSteps(s)),
+            new Named("markovFactorisation", GaussianDiffusionIdentities.markovFactorisation(s)),
             new Named("posteriorIsConditional", GaussianDiffusionIdentities.posteriorIsConditional(s)),
             new Named("bayesRule", GaussianDiffusionIdentities.bayesRule(s)),
             new Named("elboBound", GaussianDiffusionIdentities.elboBound(s)),
@@ -118,6 +120,9 @@ class BrokenGaussianDiffusionTest {
 
         @Override
         public double stepMean(NoiseSchedule s, int t, double xPrev) {
+            if (bugs.contains(Bug.STEP_MEAN_ALPHA_NOT_SQRT)) {
+                return s.alpha(t) * xPrev;
+            }
             return Math.sqrt(s.alpha(t)) * xPrev;
         }
 
