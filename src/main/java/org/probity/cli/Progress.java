@@ -11,7 +11,7 @@ import org.probity.report.Verification;
 
 /**
  * Progress of a run: on a terminal one line rewritten in place ({@code [12/40] 11 passed, 1 failed;
- * running X}); otherwise one plain line per finished check, which logs read well.
+ * running X}); otherwise one plain line per finished identity or spec file, which logs read well.
  */
 final class Progress implements Verification.Listener {
     private final PrintWriter out;
@@ -44,23 +44,24 @@ final class Progress implements Verification.Listener {
     public void finished(Verification.Task task, List<CheckRecord> records) {
         running.remove(task.label());
         finished++;
-        for (CheckRecord r : records) {
-            if (r.passed()) {
-                passed++;
-            } else {
-                failed++;
-            }
-            if (!terminal) {
-                out.printf(Locale.ROOT, "%s  %s (%s): %d instances, largest discrepancy %s, %s%n", r.verdict(), r.name(),
-                        r.family(), r.instances(), TextTable.discrepancy(r.largestDiscrepancy()),
-                        TextTable.seconds(r.elapsed()));
-            }
-        }
+        long bad = records.stream().filter(r -> !r.passed()).count();
+        passed += records.size() - bad;
+        failed += bad;
         if (terminal) {
             redraw();
-        } else {
-            out.flush();
+            return;
         }
+        String verdict = bad == 0 ? "PASS" : "FAIL";
+        if (records.size() == 1) {
+            CheckRecord r = records.get(0);
+            out.printf(Locale.ROOT, "[%d/%d] %s  %s (%s): %d instances, largest discrepancy %s, %s%n", finished, total,
+                    verdict, r.name(), r.family(), r.instances(), TextTable.discrepancy(r.largestDiscrepancy()),
+                    TextTable.seconds(r.elapsed()));
+        } else {
+            out.printf(Locale.ROOT, "[%d/%d] %s  %s: %d checks, %d failed%n", finished, total, verdict, task.label(),
+                    records.size(), bad);
+        }
+        out.flush();
     }
 
     /** Clears the progress line (terminal) before the summary is printed. */

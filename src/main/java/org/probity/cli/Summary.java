@@ -8,14 +8,22 @@ import org.probity.report.TextTable;
 
 /** The terminal summary of a run: the table, every failure in full, the verdict line. */
 final class Summary {
+    /** Widest name shown in the terminal table (reports keep the whole name). */
+    static final int NAME_WIDTH = 80;
+    static final int FAMILY_WIDTH = 32;
+
     private Summary() {
+    }
+
+    static String clip(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, width - 3) + "...";
     }
 
     static void print(PrintWriter out, RunReport report) {
         TextTable table = TextTable.of("identity", "family", ">instances", ">largest discrepancy", "tolerance",
                 "verdict", ">time");
         for (CheckRecord c : report.checks()) {
-            table.row(c.name(), c.family(), Integer.toString(c.instances()),
+            table.row(clip(c.name(), NAME_WIDTH), clip(c.family(), FAMILY_WIDTH), Integer.toString(c.instances()),
                     TextTable.discrepancy(c.largestDiscrepancy()), shortTolerance(c.tolerance()), c.verdict(),
                     TextTable.seconds(c.elapsed()));
         }

@@ -2,6 +2,7 @@ package org.probity.identities;
 
 import org.probity.diffusion.D3pmReverseModel;
 import org.probity.diffusion.DiscreteDiffusion;
+import org.probity.diffusion.X0Predictor;
 import org.probity.identities.gen.D3pmInstance;
 
 /**
@@ -24,6 +25,12 @@ public interface D3pmCalculus {
 
     /** \( P_t \) of the reverse model, {@code [x_t][x_{t-1}]}. */
     double[][] reverseTransition(D3pmReverseModel p, int t);
+
+    /**
+     * \( P_t \) of the \( x_0 \)-parameterised reverse model built from {@code predictor} in the given
+     * form ({@code [x_t][x_{t-1}]}).
+     */
+    double[][] x0ReverseTransition(DiscreteDiffusion d, X0Predictor predictor, D3pmReverseModel.Form form, int t);
 
     /** \( \mathrm{VLB}(x_0) \) (direct DP). */
     double vlb(D3pmInstance inst, int x0);

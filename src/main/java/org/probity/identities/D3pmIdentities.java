@@ -11,6 +11,7 @@ import org.probity.check.Property;
 import org.probity.check.Verdict;
 import org.probity.diffusion.D3pmSchedules;
 import org.probity.diffusion.DiscreteDiffusion;
+import org.probity.diffusion.X0Predictor;
 import org.probity.identities.gen.ChainGens;
 import org.probity.identities.gen.D3pmInstance;
 import org.probity.math.NeumaierSum;
@@ -41,7 +42,7 @@ public final class D3pmIdentities {
     public static List<Identity> all(D3pmCalculus c) {
         Objects.requireNonNull(c, "c");
         return List.of(composedSteps(c), jsdKeepProbability(c), normalisation(c), bayesPosterior(c), elboBound(c),
-            elboGap(c), crossEntropyBound(c), vlbDecomposition(c), tightBound(c));
+            elboGap(c), crossEntropyBound(c), vlbDecomposition(c), tightBound(c), x0Parameterisation(c));
     }
 
     /** Q̄_t in closed form = Q_1 ⋯ Q_t (sum over paths). */
@@ -220,6 +221,96 @@ public final class D3pmIdentities {
                 return v;
             }).withExamples(ChainGens.d3pmVaeExamples().stream().map(D3pmInstance::withTrueReverse).toList());
         return Identity.of(name, FAMILY, "p = true reverse of q => ELBO(x_0) = log p(x_0) = log q(x_0)", p);
+    }
+
+    /** A diffusion and an x₀-prediction table {@code [t-1][x_t]}, for {@link #x0Parameterisation}. */
+    public record X0Case(DiscreteDiffusion diffusion, double[][][] table) {
+        @Override
+        public String toString() {
+            return diffusion + "\n  p~(x0 | xt) table " + java.util.Arrays.deepToString(table);
+        }
+    }
+
+    /**
+     * The x₀-parameterised reverse step (Austin et al. 2021, eq. 4, and the mixture of posteriors),
+     * against enumeration: JOINT \( \propto \sum_{\tilde{x}_0} \tilde{p}(\tilde{x}_0) q(x_{t-1}, x_t \mid \tilde{x}_0) \),
+     * MIXTURE \( = \sum \tilde{p}(\tilde{x}_0) q(x_{t-1} \mid x_t, \tilde{x}_0) \) over reachable
+     * \( \tilde{x}_0 \) (renormalised), both \( = \tilde{p}(x_0 \mid x_1) \) at t = 1; so an exact
+     * (one-hot) prediction reproduces the forward posterior.
+     */
+    public static Identity x0Parameterisation(D3pmCalculus c) {
+        String name = "D3PM: x0-parameterised reverse step = posterior weighted by the prediction";
+        Gen<X0Case> gen = ch -> {
+            D3pmInstance inst = ChainGens.d3pmInstances().generate(ch);
+            Gen<double[][]> rows = Gens.stochasticMatrices(inst.states(), inst.states());
+            double[][][] table = new double[inst.steps()][][];
+            for (int t = 0; t < table.length; t++) {
+                table[t] = rows.generate(ch);
+            }
+            return new X0Case(inst.diffusion(), table);
+        };
+        Property<X0Case> p = Property.forAll(name, gen, x -> {
+            DiscreteDiffusion d = x.diffusion();
+            int k = d.states();
+            double[] q0 = new double[k];
+            java.util.Arrays.fill(q0, 1.0 / k);
+            Enumerated e = new Enumerated(d.forwardChain(q0), ReverseChain.of(q0, identityMatrices(k, d.steps())));
+            X0Predictor pred = (t, xt, out) -> System.arraycopy(x.table()[t - 1][xt], 0, out, 0, k);
+            Verdict v = Verdict.pass();
+            for (var form : org.probity.diffusion.D3pmReverseModel.Form.values()) {
+                for (int t = 1; t <= d.steps(); t++) {
+                    double[][] got = c.x0ReverseTransition(d, pred, form, t);
+                    for (int xt = 0; xt < k; xt++) {
+                        double[] w = x.table()[t - 1][xt];
+                        double[] ref = new double[k];
+                        NeumaierSum weight = NeumaierSum.create();
+                        double minZ = 1;
+                        for (int x0 = 0; x0 < k; x0++) {
+                            double z = e.cumulative[t][x0][xt];
+                            if (w[x0] == 0 || z == 0) {
+                                continue;
+                            }
+                            weight.add(w[x0]);
+                            minZ = Math.min(minZ, z);
+                            for (int i = 0; i < k; i++) {
+                                ref[i] += t == 1 ? (i == x0 ? w[x0] : 0)
+                                    : form == org.probity.diffusion.D3pmReverseModel.Form.JOINT ? w[x0] * e.triples[t][x0][i][xt]
+                                    : w[x0] * (e.triples[t][x0][i][xt] / z);
+                            }
+                        }
+                        double norm = t == 1 ? 1 : form == org.probity.diffusion.D3pmReverseModel.Form.JOINT
+                            ? NeumaierSum.sum(ref) : weight.sum();
+                        if (t == 1) {
+                            ref = w.clone();
+                        } else if (!(norm > 0)) {
+                            continue; // x_t unreachable from every predicted x_0: the row is arbitrary
+                        } else {
+                            for (int i = 0; i < k; i++) {
+                                ref[i] /= norm;
+                            }
+                        }
+                        if (form == org.probity.diffusion.D3pmReverseModel.Form.JOINT) {
+                            minZ = Math.min(minZ, norm);
+                        }
+                        v = v.and(Rules.closeVectors(form + " p(x_{t-1} | x_t = " + xt + "), t = " + t, got[xt], ref,
+                            Rules.underflow(k, minZ)));
+                    }
+                }
+            }
+            return v;
+        });
+        return Identity.of(name, FAMILY, "p(x_{t-1}|x_t) ∝ sum_x0 q(x_{t-1},x_t|x0) p~(x0|x_t) (eq. 4), "
+            + "or = sum_x0 q(x_{t-1}|x_t,x0) p~(x0|x_t); = p~(x_0|x_1) at t = 1", p);
+    }
+
+    private static double[][][] identityMatrices(int k, int steps) {
+        double[][][] m = new double[steps][k][k];
+        for (int t = 0; t < steps; t++) {
+            for (int i = 0; i < k; i++) {
+                m[t][i][i] = 1;
+            }
+        }
+        return m;
     }
 
     private static Verdict rows(String what, double[][] m) {

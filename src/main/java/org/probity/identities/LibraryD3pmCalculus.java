@@ -2,6 +2,7 @@ package org.probity.identities;
 
 import org.probity.diffusion.D3pmReverseModel;
 import org.probity.diffusion.DiscreteDiffusion;
+import org.probity.diffusion.X0Predictor;
 import org.probity.identities.gen.D3pmInstance;
 
 /** {@link D3pmCalculus} by {@code DiscreteDiffusion}; not final, so tests can break one method. */
@@ -29,6 +30,13 @@ public class LibraryD3pmCalculus implements D3pmCalculus {
     @Override
     public double[][] reverseTransition(D3pmReverseModel p, int t) {
         return p.transition(t);
+    }
+
+    @Override
+    public double[][] x0ReverseTransition(DiscreteDiffusion d, X0Predictor predictor, D3pmReverseModel.Form form, int t) {
+        double[] prior = new double[d.states()];
+        java.util.Arrays.fill(prior, 1.0 / d.states());
+        return D3pmReverseModel.x0Parameterised(d, prior, predictor, form).transition(t);
     }
 
     @Override

@@ -27,6 +27,20 @@ final class Rules {
             .named("32 (T+1) K^2 roundings x magnitude of the log terms");
     }
 
+    /**
+     * {@link #PROBABILITY}, widened where a row is normalised by a tiny {@code normaliser}: products and
+     * sums that fall in the subnormal range carry an absolute error up to \( 2^{-1075} \) each, so
+     * after dividing by the normaliser the row may be off by \( 4 K \cdot 2^{-1074} / \text{normaliser} \).
+     */
+    static Tolerance underflow(int k, double normaliser) {
+        double allowance = 4.0 * k * Double.MIN_VALUE / normaliser;
+        if (!(allowance > 64 * Tolerance.UNIT_ROUNDOFF)) {
+            return PROBABILITY;
+        }
+        return PROBABILITY.or(Tolerance.absolute(Math.min(allowance, 1))
+            .named("subnormal underflow: 4 K 2^-1074 / normaliser"));
+    }
+
     /** Equal within {@code tol}, or the same infinity (Tolerance accepts equal infinities). */
     static Verdict close(String relation, double lhs, double rhs, Tolerance tol) {
         return Verdict.close(relation, lhs, rhs, tol);

@@ -8,7 +8,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.probity.check.PropertyResult;
+import org.probity.diffusion.D3pmReverseModel;
 import org.probity.diffusion.DiscreteDiffusion;
+import org.probity.diffusion.X0Predictor;
 import org.probity.identities.gen.D3pmInstance;
 import org.probity.math.NeumaierSum;
 
@@ -92,6 +94,43 @@ class BrokenD3pmTest {
         };
     }
 
+    /** The x₀-parameterised reverse step built with Q̄_t where Q̄_{t-1} belongs (ᾱ off by one step). */
+    static D3pmCalculus x0StepOffByOne() {
+        return new LibraryD3pmCalculus() {
+            @Override
+            public double[][] x0ReverseTransition(DiscreteDiffusion d, X0Predictor predictor, D3pmReverseModel.Form form,
+                                                  int t) {
+                int k = d.states();
+                double[][] out = new double[k][k];
+                double[][] q = d.transition(t);
+                double[][] cum = d.cumulative(t); // should be t - 1
+                for (int xt = 0; xt < k; xt++) {
+                    double[] pred = new double[k];
+                    predictor.predict(t, xt, pred);
+                    if (t == 1) {
+                        out[xt] = pred;
+                        continue;
+                    }
+                    for (int x0 = 0; x0 < k; x0++) {
+                        double[] post = new double[k];
+                        for (int i = 0; i < k; i++) {
+                            post[i] = q[i][xt] * cum[x0][i];
+                        }
+                        double z = form == D3pmReverseModel.Form.JOINT ? 1 : NeumaierSum.sum(post);
+                        for (int i = 0; i < k; i++) {
+                            out[xt][i] += z > 0 ? pred[x0] * post[i] / z : 0;
+                        }
+                    }
+                    double z = NeumaierSum.sum(out[xt]);
+                    for (int i = 0; i < k; i++) {
+                        out[xt][i] = z > 0 ? out[xt][i] / z : 1.0 / k;
+                    }
+                }
+                return out;
+            }
+        };
+    }
+
     record Case(String broken, D3pmCalculus calculus, Function<D3pmCalculus, Identity> identity) {
     }
 
@@ -106,7 +145,8 @@ class BrokenD3pmTest {
             new Case("missing L_T", terms(false, false, true), D3pmIdentities::crossEntropyBound),
             new Case("swapped KL arguments", terms(true, false, false), D3pmIdentities::vlbDecomposition),
             new Case("sum of L_{t-1} from t = 1", terms(false, true, false), D3pmIdentities::vlbDecomposition),
-            new Case("sum of L_{t-1} from t = 1", terms(false, true, false), D3pmIdentities::tightBound));
+            new Case("sum of L_{t-1} from t = 1", terms(false, true, false), D3pmIdentities::tightBound),
+            new Case("Q̄ off by one step in the x0-parameterisation", x0StepOffByOne(), D3pmIdentities::x0Parameterisation));
     }
 
     @TestFactory

@@ -30,6 +30,13 @@ class SpecEvaluationTest {
     }
 
     @Test
+    void whatNeitherClosedFormsNorMonteCarloCoverFailsWithAReason() {
+        SpecResult r = check("model gaussian steps 1..1\nclaim \"int of a log\": int_{x_1}( abs(x_1) ) >= 0\n", 3);
+        assertThat(r.passed()).isFalse();
+        assertThat(r.items().get(0).counterexample()).contains("cannot be evaluated on the gaussian family");
+    }
+
+    @Test
     void multiplyAndDivideByQFailsOnMarkovWithoutFullSupport() throws IOException {
         String seed = Files.readString(Path.of("specs", "ddpm-vlb.prob"))
             .replace("model markov gaussian states 2..3 steps 1..4 positive", "model markov states 2..3 steps 1..4");

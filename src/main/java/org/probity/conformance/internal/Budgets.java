@@ -1,5 +1,8 @@
 package org.probity.conformance.internal;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.probity.diffusion.NoiseSchedule;
 
 /**
@@ -14,20 +17,35 @@ public final class Budgets {
     private Budgets() {
     }
 
+    private static final Map<NoiseSchedule, double[]> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+
     /**
-     * κ(ᾱ_t) = t + Σ_{s ≤ t} β_s / (1 − β_s) + |log ᾱ_t| (steps with β_s = 1 make ᾱ exactly 0 and are
-     * not counted).
+     * κ(ᾱ_t) = t + Σ_{s ≤ t} β_s / (1 − β_s) + Σ_{s ≤ t} |log ᾱ_s|: t roundings of a product of t
+     * factors, the conditioning of ᾱ_t with respect to the β_s (their rounding to the declared
+     * precision), and the error bound of recursive summation (Higham, ASNA 2nd ed., §4.2: u times the
+     * sum of the partial sums) when ᾱ_t is formed as exp of a running sum of log(1 − β_s). Steps with
+     * β_s = 1 make ᾱ exactly 0 from there on and are not counted.
      */
     public static double alphaBar(NoiseSchedule s, int t) {
-        double k = t;
-        for (int u = 1; u <= t; u++) {
+        return CACHE.computeIfAbsent(s, Budgets::prefix)[t];
+    }
+
+    private static double[] prefix(NoiseSchedule s) {
+        double[] k = new double[s.steps() + 1];
+        double ratio = 0;
+        double partial = 0;
+        for (int u = 1; u <= s.steps(); u++) {
             double b = s.beta(u);
             if (b < 1) {
-                k += b / (1 - b);
+                ratio += b / (1 - b);
             }
+            double la = s.logAlphaBar(u);
+            if (la > Double.NEGATIVE_INFINITY) {
+                partial += Math.abs(la);
+            }
+            k[u] = u + ratio + partial;
         }
-        double la = s.logAlphaBar(t);
-        return la > Double.NEGATIVE_INFINITY ? k + Math.abs(la) : k;
+        return k;
     }
 
     /** κ(1 − ᾱ_t) = (1 + ᾱ_t κ(ᾱ_t)) / (1 − ᾱ_t); 1 at t = 0 (where 1 − ᾱ_0 = 0 exactly). */

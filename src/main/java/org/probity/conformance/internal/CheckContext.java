@@ -18,14 +18,32 @@ public record CheckContext(Implementation impl, Precision precision) {
     /** Rounding errors allowed per conditioned quantity: a few operations of a few ulps each. */
     public static final double ROUNDINGS = 16;
 
-    /** Relative: {@link #ROUNDINGS} u × κ. */
+    /** Relative: {@link #ROUNDINGS} u × κ (or below the declared format's normal range, see {@link #underflow}). */
     public Tolerance rel(double kappa) {
-        return precision.conditioned(ROUNDINGS, finite(kappa));
+        return underflow(precision.conditioned(ROUNDINGS, finite(kappa)));
     }
 
     /** Absolute: {@link #ROUNDINGS} u × scale (the sum of the magnitudes of the terms). */
     public Tolerance abs(double scale) {
-        return precision.onScale(ROUNDINGS, finite(scale));
+        return underflow(precision.onScale(ROUNDINGS, finite(scale)));
+    }
+
+    /**
+     * For float32, also accepts a difference below {@link #ROUNDINGS} × the smallest normal float32:
+     * values that a float32 implementation cannot represent (ᾱ_t of a long schedule, an input like
+     * 1e-70) are its range, not its arithmetic. For float64 the tolerance is unchanged.
+     */
+    private Tolerance underflow(Tolerance t) {
+        return precision == Precision.FLOAT32
+            ? t.or(Tolerance.absolute(ROUNDINGS * Float.MIN_NORMAL).named("below the float32 normal range")) : t;
+    }
+
+    /**
+     * The smallest ᾱ_t at which x̂_0 = (x_t − √(1 − ᾱ_t) ε) / √ᾱ_t is defined in the declared format:
+     * the smallest positive normal number.
+     */
+    public double smallestAlphaBar() {
+        return precision == Precision.FLOAT32 ? Float.MIN_NORMAL : Double.MIN_NORMAL;
     }
 
     /** For log-variances: absolute {@link #ROUNDINGS} u κ (= relative error of the variance) or relative. */

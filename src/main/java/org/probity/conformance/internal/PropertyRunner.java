@@ -10,6 +10,7 @@ import org.probity.check.internal.Shrinker;
 import org.probity.check.internal.TrySeeds;
 import org.probity.conformance.Finding;
 import org.probity.conformance.OpError;
+import org.probity.conformance.Precision;
 import org.probity.conformance.PropertyRun;
 
 /**
@@ -58,7 +59,7 @@ public final class PropertyRunner {
             points += o.points();
             for (Comparison c : o.comparisons()) {
                 if (c.ulpsMeaningful()) {
-                    maxUlps = Math.max(maxUlps, c.ulps());
+                    maxUlps = Math.max(maxUlps, ulpsIn(ctx.precision(), c));
                 }
                 maxUsage = Math.max(maxUsage, c.usage());
                 if (!c.oneSided() && !Double.isNaN(c.difference())) {
@@ -78,6 +79,32 @@ public final class PropertyRunner {
         }
         return new PropertyRun(p.op(), p.name(), p.kind() == ConformanceProperty.Kind.SELF, drawn.size(), points,
             maxUlps, maxUsage, maxDifference, finding);
+    }
+
+    /**
+     * The error in ulps of the declared format (float32 ulps for a float32 implementation), counted
+     * only for expected values in the format's normal range.
+     */
+    static long ulpsIn(Precision p, Comparison c) {
+        double e = c.expected();
+        if (p == Precision.FLOAT32) {
+            if (!(Math.abs(e) >= Float.MIN_NORMAL && Math.abs(e) <= Float.MAX_VALUE)) {
+                return 0;
+            }
+            float a = (float) c.actual();
+            if (Float.isNaN(a)) {
+                return Long.MAX_VALUE;
+            }
+            long ia = orderedFloat(a);
+            long ie = orderedFloat((float) e);
+            return Math.abs(ia - ie);
+        }
+        return Math.abs(e) >= Double.MIN_NORMAL ? c.ulps() : 0;
+    }
+
+    private static long orderedFloat(float x) {
+        int bits = Float.floatToRawIntBits(x);
+        return bits >= 0 ? bits : (long) Integer.MIN_VALUE - bits;
     }
 
     private static <C> List<Outcome> evaluateSafely(ConformanceProperty<C> p, CheckContext ctx, List<C> cases) {

@@ -1,57 +1,31 @@
 package org.probity.conformance.internal;
 
-import org.apache.commons.numbers.gamma.Erfc;
-import org.probity.math.LogSpace;
-import org.probity.math.NeumaierSum;
+import org.probity.dist.DiscretizedGaussian;
+import org.probity.divergence.CrossEntropy;
+import org.probity.divergence.Entropy;
+import org.probity.divergence.Kl;
 
 /**
- * Probity's double-precision reference values for the non-schedule ops (the schedule quantities
- * come from {@link org.probity.diffusion.NoiseSchedule}, computed in double-double).
- *
- * <ul>
- *   <li>Gaussian KL: \( \tfrac12(\mathrm{expm1}(d) - d + (m_1 - m_2)^2 e^{-v_2}) \), \( d = v_1 - v_2 \),
- *       no cancellation of the ±1 (error a few ulps of the term scale);</li>
- *   <li>discretized Gaussian: bin probability \( \Phi(b) - \Phi(a) \) as a difference of the smaller
- *       tails in log space, \( \log\Phi \) from Commons Numbers {@code Erfc} (relative accuracy in the
- *       tail) and the asymptotic Mills-ratio series below \( z = -37 \); edge bins open;</li>
- *   <li>categorical: compensated sums of {@link LogSpace#klTerm} and {@link LogSpace#xlogy}
- *       (0 log 0 = 0, p log(p/0) = +∞).</li>
- * </ul>
+ * Probity's reference values for the non-schedule ops (the schedule quantities come from
+ * {@link org.probity.diffusion.NoiseSchedule}, computed in double-double): the Gaussian KL from
+ * {@link Kl#gaussianLogVariance}, the discretized decoder from {@link DiscretizedGaussian} (exact
+ * log-space normal probabilities, open edge bins), the categorical quantities from {@link Kl},
+ * {@link Entropy} and {@link CrossEntropy}; each within a few ulps of 50-digit references (their
+ * Javadoc). Also the error scales that the conformance tolerances multiply.
  */
 public final class Reference {
     /** Half the bin width of the 256-level grid of [−1, 1]: 1/255. */
     public static final double HALF_BIN = 1.0 / 255.0;
     /** |x| beyond this is an edge bin (open to ±∞). */
     public static final double EDGE = 0.999;
-    private static final double SQRT2 = Math.sqrt(2);
     private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
     private Reference() {
     }
 
-    /** KL(N(m1, e^lv1) ‖ N(m2, e^lv2)). */
+    /** KL(N(m1, e^lv1) ‖ N(m2, e^lv2)): {@link Kl#gaussianLogVariance}. */
     public static double normalKl(double m1, double lv1, double m2, double lv2) {
-        double d = lv1 - lv2;
-        double dm = m1 - m2;
-        return 0.5 * ((Math.expm1(d) - d) + dm * dm * Math.exp(-lv2));
-    }
-
-    /** log Φ(z). */
-    public static double logNdtr(double z) {
-        if (z > 5) {
-            return Math.log1p(-0.5 * Erfc.value(z / SQRT2));
-        }
-        if (z > -37) {
-            return Math.log(0.5 * Erfc.value(-z / SQRT2));
-        }
-        double z2 = z * z;
-        double s = 1;
-        double term = 1;
-        for (int k = 1; k < 8; k++) {
-            term *= -(2.0 * k - 1) / z2;
-            s += term;
-        }
-        return -0.5 * z2 - LOG_SQRT_2PI - Math.log(-z) + Math.log(s);
+        return Kl.gaussianLogVariance(m1, lv1, m2, lv2);
     }
 
     /** log φ(z), the standard normal log-density. */
@@ -69,63 +43,27 @@ public final class Reference {
         return x > EDGE ? Double.POSITIVE_INFINITY : (x + HALF_BIN - mean) * Math.exp(-logScale);
     }
 
-    /** log P(x's bin) under N(mean, e^{2 logScale}) on the 256-level grid with open edge bins. */
+    /**
+     * log P(x's bin) under N(mean, e^{2 logScale}) on the 256-level grid with open edge bins:
+     * {@link DiscretizedGaussian#logProbability}.
+     */
     public static double logBinProbability(double x, double mean, double logScale) {
-        double lo = lowerEdge(x, mean, logScale);
-        double hi = upperEdge(x, mean, logScale);
-        if (lo == Double.NEGATIVE_INFINITY && hi == Double.POSITIVE_INFINITY) {
-            return 0;
-        }
-        if (lo == Double.NEGATIVE_INFINITY) {
-            return logNdtr(hi);
-        }
-        if (hi == Double.POSITIVE_INFINITY) {
-            return logNdtr(-lo);
-        }
-        if (lo >= 0) {
-            double a = logNdtr(-lo);
-            return a + LogSpace.log1mExp(logNdtr(-hi) - a);
-        }
-        if (hi <= 0) {
-            double a = logNdtr(hi);
-            return a + LogSpace.log1mExp(logNdtr(lo) - a);
-        }
-        return Math.log1p(-(Math.exp(logNdtr(lo)) + Math.exp(logNdtr(-hi))));
+        return DiscretizedGaussian.of(mean, logScale).logProbability(x);
     }
 
-    /** KL(p ‖ q). */
+    /** KL(p ‖ q): {@link Kl#categorical(double[], double[])}. */
     public static double categoricalKl(double[] p, double[] q) {
-        NeumaierSum s = NeumaierSum.create();
-        for (int i = 0; i < p.length; i++) {
-            double term = LogSpace.klTerm(p[i], q[i]);
-            if (term == Double.POSITIVE_INFINITY) {
-                return term;
-            }
-            s.add(term);
-        }
-        return s.sum();
+        return Kl.categorical(p, q);
     }
 
-    /** H(p). */
+    /** H(p): {@link Entropy#categorical(double[])}. */
     public static double entropy(double[] p) {
-        NeumaierSum s = NeumaierSum.create();
-        for (double x : p) {
-            s.add(-LogSpace.xlogy(x, x));
-        }
-        return s.sum() + 0.0;
+        return Entropy.categorical(p);
     }
 
-    /** H(p, q). */
+    /** H(p, q): {@link CrossEntropy#categorical(double[], double[])}. */
     public static double crossEntropy(double[] p, double[] q) {
-        NeumaierSum s = NeumaierSum.create();
-        for (int i = 0; i < p.length; i++) {
-            double term = -LogSpace.xlogy(p[i], q[i]);
-            if (term == Double.POSITIVE_INFINITY) {
-                return term;
-            }
-            s.add(term);
-        }
-        return s.sum() + 0.0;
+        return CrossEntropy.categorical(p, q);
     }
 
     // ---- error scales (what a sound implementation's rounding errors add up to, in units of u) ----

@@ -223,8 +223,8 @@ public final class ScheduleProperties {
                 Outcome o = new Outcome(got.length);
                 for (int i = 0; i < got.length; i++) {
                     SchedulePoint p = c.points().get(i);
-                    if (!(s.alphaBar(p.t()) > 0)) {
-                        continue; // x0 is undefined where alpha_bar_t = 0 (zero terminal SNR)
+                    if (!(s.alphaBar(p.t()) >= ctx.smallestAlphaBar())) {
+                        continue; // x0 is undefined where alpha_bar_t = 0 (zero terminal SNR) or underflows the format
                     }
                     double expected = (p.xt() - s.sqrtOneMinusAlphaBar(p.t()) * p.eps()) / s.sqrtAlphaBar(p.t());
                     o.add(Comparison.of("x0_hat[" + i + "]", got[i], expected, ctx.abs(predictScale(s, p.t(), p.xt(), p.eps()))));
@@ -250,7 +250,7 @@ public final class ScheduleProperties {
                 double[] got = ctx.impl().predictX0FromEps(c.betas(), xt, t, eps);
                 Outcome o = new Outcome(t.length);
                 for (int i = 0; i < t.length; i++) {
-                    if (!(s.alphaBar(t[i]) > 0)) {
+                    if (!(s.alphaBar(t[i]) >= ctx.smallestAlphaBar())) {
                         continue;
                     }
                     o.add(Comparison.of("x0_hat[" + i + "] vs x0", got[i], x0[i], ctx.abs(2 * predictScale(s, t[i], xt[i], eps[i]))));

@@ -184,8 +184,16 @@ public final class ItemCheck {
             } else {
                 monteCarlo.set(true);
                 MonteCarlo mc = new MonteCarlo(g.toString().hashCode() * 31L + s.label().hashCode());
-                GaussianEvaluator.Estimate le = ev.estimate(s.lhs(), scope, x, mc);
-                GaussianEvaluator.Estimate re = ev.estimate(s.rhs(), scope, x, mc);
+                GaussianEvaluator.Estimate le;
+                GaussianEvaluator.Estimate re;
+                try {
+                    le = ev.estimate(s.lhs(), scope, x, mc);
+                    re = ev.estimate(s.rhs(), scope, x, mc);
+                } catch (NotClosedForm e) {
+                    return Verdict.fail(s.label() + ": cannot be evaluated on the gaussian family: no closed form and "
+                        + "no Monte Carlo estimator for " + e.getMessage()
+                        + " (Monte Carlo covers expectations E_{...}[...] of closed-form integrands, linearly combined)");
+                }
                 l = le.mean();
                 r = re.mean();
                 se = Math.sqrt(le.variance() + re.variance());

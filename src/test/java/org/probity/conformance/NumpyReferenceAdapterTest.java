@@ -1,0 +1,51 @@
+package org.probity.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The NumPy adapter (adapters/python/numpy_reference.py) passes in float64 and, declared as such,
+ * in float32 — the float32 tolerances (u = 2^-24) accept sound float32 arithmetic — while the same
+ * float32 arithmetic declared as float64 is flagged. Skipped where NumPy is not installed.
+ */
+class NumpyReferenceAdapterTest {
+    @BeforeAll
+    static void numpyIsInstalled() throws Exception {
+        Process p = new ProcessBuilder("python3", "-c", "import numpy").start();
+        assumeTrue(p.waitFor() == 0, "NumPy is not installed");
+    }
+
+    static ConformanceReport check(String... flags) {
+        List<String> cmd = new ArrayList<>(List.of("python3", "adapters/python/numpy_reference.py"));
+        cmd.addAll(List.of(flags));
+        try (SubprocessImplementation impl = SubprocessImplementation.start(cmd, Duration.ofSeconds(30))) {
+            return ConformanceChecker.check(impl, CheckOptions.of(31).withTries(15).withMaxShrinkSteps(40));
+        }
+    }
+
+    @Test
+    void float64PassesEveryOp() {
+        ConformanceReport r = check();
+        assertThat(r.implementation().precision()).isEqualTo(Precision.FLOAT64);
+        assertThat(r.findings()).as(ReportFormat.text(r)).isEmpty();
+    }
+
+    @Test
+    void float32DeclaredAsFloat32Passes() {
+        ConformanceReport r = check("--float32");
+        assertThat(r.implementation().precision()).isEqualTo(Precision.FLOAT32);
+        assertThat(r.findings()).as(ReportFormat.text(r)).isEmpty();
+    }
+
+    @Test
+    void float32DeclaredAsFloat64IsFlaggedOnEveryOp() {
+        ConformanceReport r = check("--float32", "--declare", "float64");
+        assertThat(r.ops()).allMatch(o -> !o.passed(), "every op flagged");
+    }
+}
