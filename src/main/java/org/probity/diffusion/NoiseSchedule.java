@@ -2,6 +2,7 @@ package org.probity.diffusion;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.probity.diffusion.internal.DoubleDouble;
 import org.probity.diffusion.internal.ScheduleTables;
 
 /**
@@ -206,6 +207,34 @@ public final class NoiseSchedule {
         double[] al = new double[k];
         ScheduleTables.respacedBetas(betas, betaTails, alphaHi, alphaLo, kept, nb, tails, ah, al);
         return new NoiseSchedule(nb, tails, ah, al);
+    }
+
+    /**
+     * A schedule from validated β together with \( \alpha_t \) computed independently to full relative
+     * accuracy (for β close to 1, where \( 1 - \beta \) in double would lose digits).
+     */
+    static NoiseSchedule ofBetasAndAlphas(double[] betas, double[] alphas) {
+        NoiseSchedule checked = of(betas);
+        int n = betas.length;
+        double[] b = new double[n];
+        double[] bt = new double[n];
+        double[] ah = new double[n];
+        double[] al = new double[n];
+        for (int i = 0; i < n; i++) {
+            // keep the smaller of the pair as given and the larger as its exact complement, so that
+            // alpha + beta = 1 exactly (in double-double) at every step
+            DoubleDouble c = DoubleDouble.difference(1, alphas[i] < 0.5 ? alphas[i] : checked.betas[i]);
+            if (alphas[i] < 0.5) {
+                b[i] = c.hi;
+                bt[i] = c.lo;
+                ah[i] = alphas[i];
+            } else {
+                b[i] = checked.betas[i];
+                ah[i] = c.hi;
+                al[i] = c.lo;
+            }
+        }
+        return new NoiseSchedule(b, bt, ah, al);
     }
 
     /** This schedule with \( \beta_T = 1 \) (tails of the other steps kept). */
