@@ -11,9 +11,10 @@ import org.probity.math.NeumaierSum;
  * Cross-entropy \( H(p, q) = -\mathbb E_p[\ln q] \) in nats, in closed form, together with the two
  * formulas machine-learning code uses for it (binary with a logit, multi-class with logits).
  *
- * <p>Accuracy: categorical within a few ulps (compensated sum of non-negative terms); Gaussian with
- * absolute error at most \( 4u \) times the sum of the magnitudes of its three terms (the terms can have
- * opposite signs when \( \sigma_2^2 &lt; 1/2\pi \)).
+ * <p>Accuracy ({@code EntropyAccuracyTest}): categorical 1.0 / 0.4 ulps max / RMS for \( K \le 256 \)
+ * (compensated sum of non-negative terms, each rounded once); Gaussian with absolute error at most
+ * \( 4u \) times the sum of the magnitudes of its three terms (measured max 2.0 u; the terms can have
+ * opposite signs when \( \sigma_2^2 &lt; 1/2\pi \), so no relative bound holds near a zero).
  */
 public final class CrossEntropy {
     /** \( 2\pi \) as hi + lo (mpmath, 50 digits). */

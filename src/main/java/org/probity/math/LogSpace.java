@@ -17,13 +17,19 @@ public final class LogSpace {
     /** ln 2 split so that k * LN2_HI is exact for |k| < 2048 (fdlibm's ln2_hi / ln2_lo). */
     private static final double LN2_HI = 6.93147180369123816490e-01;
     private static final double LN2_LO = 1.90821492927058770002e-10;
+    /** ln 2 - LN2_HI - LN2_LO (mpmath, 60 digits). */
+    private static final double LN2_LO2 = 1.1612227229362532e-26;
     private static final double SQRT2 = Math.sqrt(2);
     private static final double TWO54 = 0x1.0p54;
     private static final double INV_LN2 = 1.4426950408889634;
     /** 1/3!, 1/4!, ..., 1/17!: e^r = 1 + r + r^2/2 + r^3 (1/6 + r/24 + ...), |r| <= ln2 / 2. */
     private static final double[] EXP = new double[15];
-    /** 1/3, 1/5, ..., 1/25: atanh(s)/s - 1 = s^2/3 + s^4/5 + ... (|s| < 0.172: 12 terms reach 2^-64). */
-    private static final double[] ATANH = new double[12];
+    /** 1/3, 1/5, ..., 1/45: (atanh(s) - s)/s^3 = 1/3 + s^2/5 + ... (|s| < 0.172: 22 terms reach 1e-33). */
+    private static final double[] ATANH = new double[22];
+    /** The rounding errors of ATANH: 1/(2i+3) - ATANH[i]. */
+    private static final double[] ATANH_LOW = new double[22];
+    /** Series terms summed in double-double. */
+    private static final int DD_TERMS = 5;
 
     static {
         double f = 2;
@@ -33,6 +39,7 @@ public final class LogSpace {
         }
         for (int i = 0; i < ATANH.length; i++) {
             ATANH[i] = 1.0 / (2 * i + 3);
+            ATANH_LOW[i] = Math.fma(-ATANH[i], 2 * i + 3, 1) / (2 * i + 3);
         }
     }
 
@@ -203,11 +210,11 @@ public final class LogSpace {
     }
 
     /**
-     * \( \ln y \) for positive finite y as an unevaluated sum {hi, lo} with relative error about
-     * \( 2^{-60} \): \( y = 2^k m \), \( m \in (1/\sqrt2, \sqrt2] \), \( \ln m = 2\,\mathrm{atanh}(s) \),
-     * \( s = (m-1)/(m+1) \) with its rounding error recovered (|s| &lt; 0.172, so the odd series
-     * \( s^3/3 + s^5/5 + \dots \) is below 1% of s and needs only double precision), and \( k \ln 2 \) from a
-     * Cody–Waite split of ln 2 (exact products for |k| &lt; 2048).
+     * \( \ln y \) for positive finite y as an unevaluated sum {hi, lo} in double-double:
+     * \( y = 2^k m \), \( m \in (1/\sqrt2, \sqrt2] \), \( \ln m = 2\,\mathrm{atanh}(s) \),
+     * \( s = (m-1)/(m+1) \) with its rounding error recovered (|s| &lt; 0.172), the first five terms of
+     * the odd series in double-double, and \( k \ln 2 \) from a three-piece split of ln 2
+     * (k * LN2_HI exact for |k| &lt; 2048).
      */
     static double[] expTwo(double x) {
         double kd = Math.rint(x * INV_LN2);
@@ -234,6 +241,22 @@ public final class LogSpace {
     }
 
     static double[] logTwo(double y) {
+        return logAsPair(y);
+    }
+
+    /**
+     * \( \ln y \) as an unevaluated sum {@code {hi, lo}} (hi the rounded log, lo the remainder), relative
+     * error below \( 10^{-28} \) (double-double, measured in {@code LogSpaceAccuracyTest}): for callers that
+     * subtract logs of nearby numbers.
+     *
+     * @param y a positive finite number
+     * @return a new array {hi, lo}
+     */
+    public static double[] logAsPair(double y) {
+        if (!(y > 0 && y < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                "y: expected a positive finite number, got %s", y));
+        }
         int shift = 0;
         if (y < Double.MIN_NORMAL) {
             y *= TWO54;
@@ -251,19 +274,41 @@ public final class LogSpace {
         double denLow = (m - (den - (den - m))) + (1 - (den - m));
         double q = f / den;
         double qLow = (Math.fma(-q, den, f) - q * denLow) / den;
-        double q2 = q * q;
-        double poly = 0;
-        for (int i = ATANH.length - 1; i >= 0; i--) {
-            poly = poly * q2 + ATANH[i];
+        // z = q^2 and the series S(z) = 1/3 + z/5 + z^2/7 + ... in double-double for its first five
+        // terms (|z| < 0.03, so the rest, below 1e-11 of q, needs only double precision).
+        double z = q * q;
+        double zLow = Math.fma(q, q, -z) + 2 * q * qLow;
+        double tail = 0;
+        for (int i = ATANH.length - 1; i >= DD_TERMS; i--) {
+            tail = tail * z + ATANH[i];
         }
-        double tHi = 2 * q;
-        double tLo = 2 * (q * q2 * poly + qLow);
+        double sHi = tail;
+        double sLo = 0;
+        for (int i = DD_TERMS - 1; i >= 0; i--) {
+            // (sHi + sLo) * (z + zLow) + (ATANH[i] + ATANH_LOW[i])
+            double p = sHi * z;
+            double pLow = Math.fma(sHi, z, -p) + (sHi * zLow + sLo * z);
+            double t = p + ATANH[i];
+            double tLow = (Math.abs(p) >= ATANH[i] ? (p - t) + ATANH[i] : (ATANH[i] - t) + p) + pLow + ATANH_LOW[i];
+            sHi = t + tLow;
+            sLo = tLow - (sHi - t);
+        }
+        // q^3 S = (q z) S, then atanh(q) = q + q^3 S and log m = 2 atanh(q).
+        double c = q * z;
+        double cLow = Math.fma(q, z, -c) + (q * zLow + qLow * z);
+        double d = c * sHi;
+        double dLow = Math.fma(c, sHi, -d) + (c * sLo + cLow * sHi);
+        double tHi = 2 * q + 2 * d;
+        double tLo = ((2 * q - tHi) + 2 * d) + 2 * (qLow + dLow);
+        // k ln 2 in three pieces: k * LN2_HI exact, k * LN2_LO with its product error.
         double a = k * LN2_HI;
-        double hi = a + tHi;
-        double lo = ((a - hi) + tHi) + (tLo + k * LN2_LO);
-        if (Math.abs(tHi) > Math.abs(a)) {
-            lo = ((tHi - hi) + a) + (tLo + k * LN2_LO);
-        }
+        double b = k * LN2_LO;
+        double bLow = Math.fma(k, LN2_LO, -b) + k * LN2_LO2;
+        double h1 = a + tHi;
+        double e1 = Math.abs(a) >= Math.abs(tHi) ? (a - h1) + tHi : (tHi - h1) + a;
+        double hi = h1 + b;
+        double e2 = Math.abs(h1) >= Math.abs(b) ? (h1 - hi) + b : (b - hi) + h1;
+        double lo = e1 + e2 + tLo + bLow;
         double sum = hi + lo;
         return new double[] {sum, lo - (sum - hi)};
     }

@@ -104,6 +104,41 @@ class KlAccuracyTest {
         check(near, GAUSSIAN_BUDGET);
     }
 
+    @Test
+    void diagonalGaussianAndMixedParameterForms() {
+        UniformRandomProvider r = rng(5);
+        UlpStats diag = UlpStats.of("KL diagonal gaussian, D in [1, 16]");
+        UlpStats mixed = UlpStats.of("KL gaussian objects, variance vs log-variance form");
+        for (int i = 0; i < 150; i++) {
+            int dim = 1 + r.nextInt(16);
+            double[] m1 = new double[dim];
+            double[] v1 = new double[dim];
+            double[] m2 = new double[dim];
+            double[] v2 = new double[dim];
+            Dfp ref = HighPrecision.of(0);
+            for (int d = 0; d < dim; d++) {
+                m1[d] = magnitude(r, -10, 5) * sign(r);
+                m2[d] = r.nextBoolean() ? m1[d] : magnitude(r, -10, 5) * sign(r);
+                v1[d] = magnitude(r, -20, 20);
+                v2[d] = r.nextBoolean() ? v1[d] * (1 + magnitude(r, -40, -1)) : magnitude(r, -20, 20);
+                ref = ref.add(gaussianRef(m1[d], v1[d], m2[d], v2[d]));
+            }
+            diag.add("D=" + dim, Kl.diagonalGaussian(org.probity.dist.DiagonalGaussian.of(m1, v1),
+                org.probity.dist.DiagonalGaussian.of(m2, v2)), ref);
+            double l2 = Math.log(v2[0]);
+            org.probity.dist.Gaussian q = org.probity.dist.Gaussian.ofLogVariance(m2[0], l2);
+            Dfp exactV2 = HighPrecision.exp(HighPrecision.of(l2));
+            Dfp dm = HighPrecision.of(m1[0]).subtract(HighPrecision.of(m2[0]));
+            Dfp rr = HighPrecision.of(v1[0]).divide(exactV2);
+            Dfp refMixed = rr.subtract(HighPrecision.of(1)).subtract(HighPrecision.log(rr))
+                .add(dm.multiply(dm).divide(exactV2)).divide(2);
+            mixed.add("(" + m1[0] + ", " + v1[0] + ", " + m2[0] + ", logv " + l2 + ")",
+                Kl.gaussian(org.probity.dist.Gaussian.of(m1[0], v1[0]), q), refMixed);
+        }
+        check(diag, GAUSSIAN_BUDGET);
+        check(mixed, GAUSSIAN_BUDGET);
+    }
+
     /** A random probability vector with some exact zeros and a spread of magnitudes. */
     static double[] vector(UniformRandomProvider r, int k, boolean zeros) {
         double[] w = new double[k];

@@ -176,6 +176,27 @@ class LogSpaceAccuracyTest {
         return dx.multiply(HighPrecision.log(dx.divide(HighPrecision.of(y))));
     }
 
+    /** logAsPair is double-double: hi + lo within 1e-28 relative of ln y (measured max printed). */
+    @Test
+    void logAsPairIsDoubleDouble() {
+        UniformRandomProvider r = rng(8);
+        double worst = 0;
+        for (int i = 0; i < N; i++) {
+            double y = i % 2 == 0 ? magnitude(r, -1074, 1023) : 1 + (r.nextDouble() - 0.5) * 0x1.0p-20;
+            if (y == 1) {
+                continue;
+            }
+            double[] l = LogSpace.logAsPair(y);
+            Dfp ref = HighPrecision.log(HighPrecision.of(y));
+            double rel = HighPrecision.of(l[0]).add(HighPrecision.of(l[1])).subtract(ref).divide(ref).abs().toDouble();
+            worst = Math.max(worst, rel);
+            assertThat(rel).as("logAsPair(%s) = %s + %s: %s", y, l[0], l[1], rel).isLessThan(1e-28);
+        }
+        System.out.println("[accuracy] logAsPair: max relative error " + worst);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogSpace.logAsPair(0))
+            .isInstanceOf(IllegalArgumentException.class).hasMessage("y: expected a positive finite number, got 0.0");
+    }
+
     @Test
     void printsTheSeed() {
         System.out.println(String.format(Locale.ROOT, "[accuracy] LogSpaceAccuracyTest seed %d", SEED));
