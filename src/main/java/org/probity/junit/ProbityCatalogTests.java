@@ -106,16 +106,14 @@ public final class ProbityCatalogTests {
 
     /**
      * @param file the spec file
-     * @return {@link #spec(Path, SpecOptions)} with the default options, seed from
-     *         {@code -Dprobity.seed} when set
+     * @return {@link #spec(Path, SpecOptions)} with the seed of {@link RunConfig#defaults()} and
+     *         {@link SpecOptions#DEFAULT_TRIES} tries, or {@code -Dprobity.tries} when set (so the
+     *         same system properties steer identities and specs)
      */
     public static Stream<DynamicNode> spec(Path file) {
-        SpecOptions o = SpecOptions.defaults();
-        String seed = System.getProperty("probity.seed");
-        if (seed != null && !seed.isBlank() && !"random".equals(seed.strip())) {
-            o = o.withSeed(Long.parseLong(seed.strip()));
-        }
-        return spec(file, o);
+        RunConfig cfg = RunConfig.defaults();
+        int tries = System.getProperty("probity.tries") == null ? SpecOptions.DEFAULT_TRIES : cfg.tries();
+        return spec(file, SpecOptions.defaults().withSeed(cfg.seed()).withTries(tries));
     }
 
     /**
