@@ -47,8 +47,13 @@ public final class ReportFormat {
         for (Finding f : r.findings()) {
             sb.append('\n').append(f.render()).append('\n');
         }
-        sb.append(String.format(Locale.ROOT, "%n%s: %d findings; %d element-wise evaluations in %d requests, %.2f s%n",
+        sb.append(String.format(Locale.ROOT, "%n%s: %d findings; %d element-wise evaluations in %d requests, %.2f s",
             r.passed() ? "PASS" : "FAIL", r.findings().size(), r.points(), r.requests(), r.elapsed().toNanos() / 1e9));
+        if (r.requests() > 0) {
+            sb.append(String.format(Locale.ROOT, " (%.2f s waiting on the adapter: %.0f us per request, %.1f us per evaluation)",
+                r.requestNanos() / 1e9, r.requestNanos() / 1e3 / r.requests(), r.requestNanos() / 1e3 / Math.max(1, r.points())));
+        }
+        sb.append(System.lineSeparator());
         return sb.toString();
     }
 

@@ -13,7 +13,8 @@ import org.probity.diffusion.DiscreteDiffusion;
  * Generators of finite chains, reverse chains and D3PM instances for the identity catalog.
  *
  * <p>Shrinking: the number of states K is drawn first (from 2 up), then the number of steps T (from
- * 1 up), then the numbers; so a failure shrinks toward K = 2, T = 1 and the simple vectors and
+ * 1 up, from a fixed range and capped by {@link #maxSteps(int)}, so its choice shrinks independently
+ * of K), then the numbers; so a failure shrinks toward K = 2, T = 1 and the simple vectors and
  * matrices of {@link Gens#stochasticMatrices(int, int)} (exact zeros, one-hot rows). Sizes are capped
  * so that every instance can also be enumerated: \( K^{T+1} \le \) {@link #MAX_PATHS}, with
  * \( K \le 8 \) and \( T \le 6 \).
@@ -43,7 +44,7 @@ public final class ChainGens {
     public static Gen<FiniteChain> forwardChains() {
         return c -> {
             int k = Gens.integers(2, MAX_STATES).generate(c);
-            int steps = Gens.integers(1, maxSteps(k)).generate(c);
+            int steps = Math.min(Gens.integers(1, MAX_STEPS).generate(c), maxSteps(k));
             return forward(k, steps).generate(c);
         };
     }
@@ -84,13 +85,13 @@ public final class ChainGens {
     public static Gen<ChainPair> chainPairs() {
         return c -> {
             int k = Gens.integers(2, MAX_STATES).generate(c);
-            int steps = Gens.integers(1, maxSteps(k)).generate(c);
+            int steps = Math.min(Gens.integers(1, MAX_STEPS).generate(c), maxSteps(k));
+            // the kind of p is drawn before the numbers, so that shrinking T or q never changes it
+            int kind = Gens.frequency(Gens.weighted(5, Gens.constant(0)), Gens.weighted(3, Gens.constant(1)),
+                Gens.weighted(2, Gens.constant(2))).generate(c);
             FiniteChain q = forward(k, steps).generate(c);
-            Gen<ReverseChain> p = Gens.frequency(
-                Gens.weighted(5, reverse(k, steps, false)),
-                Gens.weighted(3, reverse(k, steps, true)),
-                Gens.weighted(2, Gens.constant(ReverseChain.trueReverse(q))));
-            return new ChainPair(q, p.generate(c));
+            ReverseChain p = kind == 2 ? ReverseChain.trueReverse(q) : reverse(k, steps, kind == 1).generate(c);
+            return new ChainPair(q, p);
         };
     }
 
@@ -103,13 +104,14 @@ public final class ChainGens {
     public static Gen<D3pmInstance> d3pmInstances() {
         return c -> {
             int k = Gens.integers(2, MAX_D3PM_STATES).generate(c);
-            int steps = Gens.integers(1, maxSteps(k)).generate(c);
+            int steps = Math.min(Gens.integers(1, MAX_STEPS).generate(c), maxSteps(k));
             DiscreteDiffusion.Family family = Gens.elements(DiscreteDiffusion.Family.values()).generate(c);
+            int kind = Gens.integers(0, 3).generate(c);
+            boolean randomPrior = Gens.booleans().generate(c);
             double[] betas = betas(steps).generate(c);
             DiscreteDiffusion d = DiscreteDiffusion.create(family, k, betas);
             double[] q0 = Gens.probabilityVectors(k).generate(c);
-            int kind = Gens.integers(0, 3).generate(c);
-            double[] prior = Gens.booleans().generate(c) ? Gens.probabilityVectors(k).generate(c) : stationary(d);
+            double[] prior = randomPrior ? Gens.probabilityVectors(k).generate(c) : stationary(d);
             if (kind == 0) {
                 ReverseChain p = reverse(k, steps, false).generate(c);
                 return new D3pmInstance(d, q0, D3pmReverseModel.of(d, p), "matrices " + p);

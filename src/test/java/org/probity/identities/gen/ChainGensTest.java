@@ -64,15 +64,15 @@ class ChainGensTest {
         assertThat(tOne).isGreaterThan(25);
     }
 
-    /** A property that fails on every instance shrinks to K = 2 and T <= 2 (the shrink target). */
+    /** A property that fails on every instance shrinks to the smallest instance: K = 2, T = 1. */
     @Test
     void failuresShrinkTowardTwoStatesAndOneStep() {
         PropertyResult r = Property.forAll("always fails", ChainGens.chainPairs(), pair -> Verdict.fail("on purpose"))
             .check(RunConfig.defaults().withTries(10));
         assertThat(r.failure()).isPresent();
-        assertThat(r.failure().get().counterexample()).matches("(?s)K=2, T=[12]\\n.*");
+        assertThat(r.failure().get().counterexample()).startsWith("K=2, T=1\n");
         PropertyResult d = Property.forAll("always fails", ChainGens.d3pmInstances(), inst -> Verdict.fail("on purpose"))
             .check(RunConfig.defaults().withTries(10));
-        assertThat(d.failure().get().counterexample()).matches("(?s)DiscreteDiffusion\\[UNIFORM, K=2, T=[12],.*");
+        assertThat(d.failure().get().counterexample()).startsWith("DiscreteDiffusion[UNIFORM, K=2, T=1,");
     }
 }
