@@ -2,6 +2,7 @@ package org.probity.diffusion;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.probity.diffusion.internal.DoubleDouble;
 import org.probity.diffusion.internal.ScheduleTables;
 
 /**
@@ -35,12 +36,16 @@ public final class NoiseSchedule {
 
     private final double[] betas;
     private final double[] betaTails; // null, or the double-double tails of a respaced schedule's β
+    private final double[] alphaHi;   // null, or a respaced schedule's α as double-double (hi, lo)
+    private final double[] alphaLo;
     private final ScheduleTables tab;
 
-    private NoiseSchedule(double[] betas, double[] betaTails) {
+    private NoiseSchedule(double[] betas, double[] betaTails, double[] alphaHi, double[] alphaLo) {
         this.betas = betas;
         this.betaTails = betaTails;
-        this.tab = new ScheduleTables(betas, betaTails);
+        this.alphaHi = alphaHi;
+        this.alphaLo = alphaLo;
+        this.tab = new ScheduleTables(betas, betaTails, alphaHi, alphaLo);
     }
 
     /**
@@ -60,7 +65,7 @@ public final class NoiseSchedule {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_BETA, i, b[i]));
             }
         }
-        return new NoiseSchedule(b, null);
+        return new NoiseSchedule(b, null, null, null);
     }
 
     /** The number of steps T. */
@@ -173,10 +178,11 @@ public final class NoiseSchedule {
      * The schedule restricted to the steps {@code kept} (Nichol &amp; Dhariwal 2021, respacing): step
      * i of the result has \( \beta'_i = 1 - \bar\alpha_{k_i} / \bar\alpha_{k_{i-1}} \) with
      * \( k_0 = 0 \), so \( \bar\alpha'_i = \bar\alpha_{k_i} \) on every kept step. Computed as a sum of
-     * non-negative terms in double-double. The result keeps each \( \beta'_i \) to double-double
-     * precision internally ({@link #betas()} returns the rounded values), so \( \bar\alpha'_i \) is
-     * within 1 ulp of \( \bar\alpha_{k_i} \) even when \( \beta'_i \) is so close to 1 that
-     * \( 1 - \beta'_i \) would lose digits in a double.
+     * non-negative terms in double-double. The result keeps each \( \beta'_i \) and
+     * \( \alpha'_i = \prod_{s} \alpha_s \) (the segment product, never \( 1 - \beta'_i \)) to
+     * double-double precision internally ({@link #betas()} returns the rounded β), so
+     * \( \bar\alpha'_i \) matches \( \bar\alpha_{k_i} \) to an ulp or two even when \( \beta'_i \)
+     * rounds to 1 ({@code NoiseScheduleProperties}).
      *
      * @param kept strictly increasing timesteps in 1..T, non-empty
      * @return the respaced schedule
@@ -194,10 +200,58 @@ public final class NoiseSchedule {
             }
             prev = kept[i];
         }
-        double[] nb = new double[kept.length];
-        double[] tails = new double[kept.length];
-        ScheduleTables.respacedBetas(betas, betaTails, kept, nb, tails);
-        return new NoiseSchedule(nb, tails);
+        int k = kept.length;
+        double[] nb = new double[k];
+        double[] tails = new double[k];
+        double[] ah = new double[k];
+        double[] al = new double[k];
+        ScheduleTables.respacedBetas(betas, betaTails, alphaHi, alphaLo, kept, nb, tails, ah, al);
+        return new NoiseSchedule(nb, tails, ah, al);
+    }
+
+    /**
+     * A schedule from validated β together with \( \alpha_t \) computed independently to full relative
+     * accuracy (for β close to 1, where \( 1 - \beta \) in double would lose digits).
+     */
+    static NoiseSchedule ofBetasAndAlphas(double[] betas, double[] alphas) {
+        NoiseSchedule checked = of(betas);
+        int n = betas.length;
+        double[] b = new double[n];
+        double[] bt = new double[n];
+        double[] ah = new double[n];
+        double[] al = new double[n];
+        for (int i = 0; i < n; i++) {
+            // keep the smaller of the pair as given and the larger as its exact complement, so that
+            // alpha + beta = 1 exactly (in double-double) at every step
+            DoubleDouble c = DoubleDouble.difference(1, alphas[i] < 0.5 ? alphas[i] : checked.betas[i]);
+            if (alphas[i] < 0.5) {
+                b[i] = c.hi;
+                bt[i] = c.lo;
+                ah[i] = alphas[i];
+            } else {
+                b[i] = checked.betas[i];
+                ah[i] = c.hi;
+                al[i] = c.lo;
+            }
+        }
+        return new NoiseSchedule(b, bt, ah, al);
+    }
+
+    /** This schedule with \( \beta_T = 1 \) (tails of the other steps kept). */
+    NoiseSchedule withLastBetaOne() {
+        double[] b = betas.clone();
+        b[b.length - 1] = 1;
+        double[] tails = betaTails == null ? null : betaTails.clone();
+        double[] ah = alphaHi == null ? null : alphaHi.clone();
+        double[] al = alphaLo == null ? null : alphaLo.clone();
+        if (tails != null) {
+            tails[tails.length - 1] = 0;
+        }
+        if (ah != null) {
+            ah[ah.length - 1] = 0;
+            al[al.length - 1] = 0;
+        }
+        return new NoiseSchedule(b, tails, ah, al);
     }
 
     private int step(int t, int min) {
@@ -210,7 +264,8 @@ public final class NoiseSchedule {
     @Override
     public boolean equals(Object o) {
         return o instanceof NoiseSchedule && Arrays.equals(betas, ((NoiseSchedule) o).betas)
-            && Arrays.equals(betaTails, ((NoiseSchedule) o).betaTails);
+            && Arrays.equals(betaTails, ((NoiseSchedule) o).betaTails) && Arrays.equals(alphaHi, ((NoiseSchedule) o).alphaHi)
+            && Arrays.equals(alphaLo, ((NoiseSchedule) o).alphaLo);
     }
 
     @Override

@@ -131,14 +131,17 @@ public final class Schedules {
      * \( \bar\alpha_T = 0 \), \( \beta_T = 1 \), \( \beta_1 \) unchanged. The shifted roots
      * \( r_t = \sqrt{\bar\alpha_t} - \sqrt{\bar\alpha_T} \) are formed as suffix sums of
      * \( \sqrt{\bar\alpha_{s-1}} - \sqrt{\bar\alpha_s} = \bar\alpha_{s-1}\beta_s/(\sqrt{\bar\alpha_{s-1}} + \sqrt{\bar\alpha_s}) \)
-     * and \( \beta'_t = (r_{t-1} - r_t)(r_{t-1} + r_t)/r_{t-1}^2 \), so nothing cancels. A schedule that
-     * already has \( \bar\alpha_T = 0 \) is returned unchanged.
+     * and \( \beta'_t = (r_{t-1} - r_t)(r_{t-1} + r_t)/r_{t-1}^2 \), \( \alpha'_t = (r_t/r_{t-1})^2 \)
+     * (kept alongside β, so \( \bar\alpha' \) stays accurate where β' is near 1); nothing cancels. A schedule whose
+     * \( \bar\alpha_T \) is already 0 in double precision (a β = 1, or underflow) is returned with only
+     * \( \beta_T \) set to 1 (unchanged if it already is).
      *
      * @throws IllegalArgumentException if T = 1 and \( \bar\alpha_1 &gt; 0 \)
      */
     public static NoiseSchedule zeroTerminalSnr(NoiseSchedule schedule) {
         if (schedule.hasZeroTerminalSnr()) {
-            return schedule;
+            // abar_T is already 0 in double (a beta = 1, or underflow): only beta_T = 1 is made exact
+            return schedule.beta(schedule.steps()) == 1 ? schedule : schedule.withLastBetaOne();
         }
         int n = schedule.steps();
         if (n < 2) {
@@ -156,14 +159,20 @@ public final class Schedules {
             r[t - 1] = acc.sum();
         }
         double[] b = new double[n];
+        double[] a = new double[n];
         b[0] = schedule.beta(1);
+        a[0] = schedule.alpha(1);
         for (int t = 2; t <= n; t++) {
             double rp = r[t - 1];
             double beta = rp > 0 ? d[t] * (rp + r[t]) / rp / rp : 1;
             b[t - 1] = beta > 0 ? Math.min(beta, 1) : Double.MIN_VALUE;
+            // alpha'_t = (r_t / r_{t-1})^2 directly: 1 - beta'_t would lose digits when beta'_t is near 1
+            double q = rp > 0 ? r[t] / rp : 0;
+            a[t - 1] = q * q;
         }
         b[n - 1] = 1;
-        return NoiseSchedule.of(b);
+        a[n - 1] = 0;
+        return NoiseSchedule.ofBetasAndAlphas(b, a);
     }
 
     private static double logistic(double x) {

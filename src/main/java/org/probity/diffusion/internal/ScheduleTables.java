@@ -39,8 +39,12 @@ public final class ScheduleTables {
      * @param betaTails null, or the trailing parts: step t has \( \beta_t = \) {@code betas[t-1] +
      *     betaTails[t-1]} exactly (a respaced schedule, whose β may sit so close to 1 that a double
      *     would lose \( 1 - \beta \))
+     * @param alphaHi null, or \( \alpha_t \) given directly (leading parts): a respaced step's
+     *     \( \alpha' = \bar\alpha_{k_i}/\bar\alpha_{k_{i-1}} \) keeps its relative accuracy only if it
+     *     is not formed as \( 1 - \beta' \)
+     * @param alphaLo the trailing parts of {@code alphaHi} (null with it)
      */
-    public ScheduleTables(double[] betas, double[] betaTails) {
+    public ScheduleTables(double[] betas, double[] betaTails, double[] alphaHi, double[] alphaLo) {
         int n = betas.length + 1;
         alpha = new double[n];
         logAlpha = new double[n];
@@ -75,7 +79,8 @@ public final class ScheduleTables {
             double beta = betas[t - 1];
             double tail = betaTails == null ? 0 : betaTails[t - 1];
             DoubleDouble betaDd = DoubleDouble.of(beta, tail);
-            DoubleDouble alphaT = DoubleDouble.difference(1, beta).add(DoubleDouble.of(-tail));
+            DoubleDouble alphaT = alphaHi != null ? DoubleDouble.of(alphaHi[t - 1], alphaLo[t - 1])
+                : DoubleDouble.difference(1, beta).add(DoubleDouble.of(-tail));
             DoubleDouble aPrev = a;
             int eaPrev = ea;
             DoubleDouble cPrev = c;
@@ -128,10 +133,15 @@ public final class ScheduleTables {
      * @param betas the full β array
      * @param kept strictly increasing 1-based steps (validated by the caller)
      * @param betaTails null, or the trailing parts of {@code betas}
+     * @param alphaHi null, or the directly given α of {@code betas} (leading parts)
+     * @param alphaLo their trailing parts
      * @param out receives the leading parts of the new β (one per kept step)
      * @param outTails receives the trailing parts
+     * @param outAlphaHi receives the new α, the segment products \( \prod_s \alpha_s \) (leading parts)
+     * @param outAlphaLo receives their trailing parts
      */
-    public static void respacedBetas(double[] betas, double[] betaTails, int[] kept, double[] out, double[] outTails) {
+    public static void respacedBetas(double[] betas, double[] betaTails, double[] alphaHi, double[] alphaLo, int[] kept,
+                                     double[] out, double[] outTails, double[] outAlphaHi, double[] outAlphaLo) {
         int from = 1;
         for (int i = 0; i < kept.length; i++) {
             DoubleDouble a = DoubleDouble.ONE;
@@ -140,15 +150,18 @@ public final class ScheduleTables {
                 double tail = betaTails == null ? 0 : betaTails[s - 1];
                 DoubleDouble beta = DoubleDouble.of(betas[s - 1], tail);
                 c = c.add(a.multiply(beta));
-                a = a.multiply(DoubleDouble.difference(1, betas[s - 1]).add(DoubleDouble.of(-tail)));
+                a = a.multiply(alphaHi != null ? DoubleDouble.of(alphaHi[s - 1], alphaLo[s - 1])
+                    : DoubleDouble.difference(1, betas[s - 1]).add(DoubleDouble.of(-tail)));
             }
-            if (c.hi >= 1) {
+            if (c.hi > 1 || c.hi == 1 && c.lo >= 0) { // 1 - abar' rounded past 1: abar' = 0 exactly
                 out[i] = 1;
                 outTails[i] = 0;
             } else {
                 out[i] = c.hi;
                 outTails[i] = c.lo;
             }
+            outAlphaHi[i] = a.hi;
+            outAlphaLo[i] = a.lo;
             from = kept[i] + 1;
         }
     }
