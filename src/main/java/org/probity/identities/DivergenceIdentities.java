@@ -104,6 +104,19 @@ public final class DivergenceIdentities {
                 list.stream().mapToDouble(GaussianPair::v2).toArray())});
     }
 
+    /** Named edge cases run before the generated ones: one-hot against uniform, equal, K = 2. */
+    static List<CategoricalPair> categoricalExamples() {
+        return List.of(new CategoricalPair(new double[] {1, 0, 0}, new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3}),
+            new CategoricalPair(new double[] {0.5, 0.5}, new double[] {0.5, 0.5}),
+            new CategoricalPair(new double[] {0.1, 0.3, 0.3, 0.3}, new double[] {0.2, 0.5, 0.1, 0.2}));
+    }
+
+    /** Named Gaussian edge cases: equal, standard against shifted, variance ratio 1 + 2^-40. */
+    static List<GaussianPair> gaussianExamples() {
+        return List.of(new GaussianPair(0, 1, 0, 1, 1), new GaussianPair(0, 1, 1, 1, 2),
+            new GaussianPair(3, 2, 3, 2 * (1 + 0x1.0p-40), 3), new GaussianPair(-1, 1e-6, 1, 1e6, 4));
+    }
+
     // ----- tolerance rules
 
     /** \( c\,u \) times a magnitude (at least 1): rounding of sums of terms of that magnitude. */
@@ -140,7 +153,8 @@ public final class DivergenceIdentities {
         return identity(name, "categorical", "-sum_i p_i log q_i = sum_i p_i log(p_i/q_i) - sum_i p_i log p_i",
             Property.forAll(name, categoricalPairs(true), c -> Verdict.close("H(p, q) = KL(p || q) + H(p)",
                 d.crossEntropyCategorical(c.p(), c.q()), d.klCategorical(c.p(), c.q()) + d.entropyCategorical(c.p()),
-                roundoff(16, logMagnitude(c.p(), c.q()), "E_p|log p| + E_p|log q|"))));
+                roundoff(16, logMagnitude(c.p(), c.q()), "E_p|log p| + E_p|log q|")))
+                .withExamples(categoricalExamples()));
     }
 
     /** \( H(p, q) = \mathrm{KL}(p\|q) + H(p) \) for univariate Gaussians. */
@@ -150,7 +164,10 @@ public final class DivergenceIdentities {
             Property.forAll(name, gaussianPairs(), g -> Verdict.close("H(p, q) = KL(p || q) + H(p)",
                 d.crossEntropyGaussian(g.m1(), g.v1(), g.m2(), g.v2()),
                 d.klGaussian(g.m1(), g.v1(), g.m2(), g.v2()) + d.entropyGaussian(g.v1()),
-                roundoff(16, gaussianMagnitude(d, g.m1(), g.v1(), g.m2(), g.v2()), "sum of |terms|"))));
+                roundoff(16, gaussianMagnitude(d, g.m1(), g.v1(), g.m2(), g.v2()), "sum of |terms|")))
+                .withExamples(gaussianExamples())
+                .cover("nearly equal, KL < 1e-10", 5, g -> org.probity.divergence.Kl.gaussian(g.m1(), g.v1(), g.m2(),
+                    g.v2()) < 1e-10));
     }
 
     /** \( H(p, q) = \mathrm{KL}(p\|q) + H(p) \) for diagonal Gaussians. */
@@ -237,7 +254,7 @@ public final class DivergenceIdentities {
                         Tolerance.absolute(quad.errorBound() + own).named("quadrature bound + 8 ulps"))
                     .and(Verdict.close("KL closed form = Monte Carlo (" + mc.evaluations() + " samples)", kl, mc.value(),
                         Tolerance.absolute(mc.errorBound() + own).named("MC bound at false-alarm 1e-9 + 8 ulps")));
-            }));
+            }).withExamples(gaussianExamples()));
     }
 
     /** Binary cross-entropy with a logit is \( -\mathbb E_{(1-y, y)} \ln(1 - \sigma(\ell), \sigma(\ell)) \). */

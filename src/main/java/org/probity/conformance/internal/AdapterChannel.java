@@ -1,0 +1,271 @@
+package org.probity.conformance.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.probity.conformance.AdapterFault;
+import org.probity.conformance.Op;
+import org.probity.conformance.OpError;
+
+/**
+ * The transport of the adapter protocol: an adapter process started without a shell, one JSON line
+ * per request and per answer, a per-request timeout on both the write and the answer, stdout read and
+ * stderr drained on their own threads. Every protocol violation becomes an {@link AdapterFault} with
+ * the stderr tail; after a fault the process is destroyed and every further call repeats the fault.
+ * Not thread-safe.
+ */
+public final class AdapterChannel implements AutoCloseable {
+    private static final int STDERR_LINES = 20;
+    private static final long SETTLE_MILLIS = 500;
+    private static final Object EOF = new Object();
+
+    private final List<String> command;
+    private final long timeoutMillis;
+    private final Process process;
+    private final OutputStream stdin;
+    private final LinkedBlockingQueue<Object> stdout = new LinkedBlockingQueue<>();
+    private final StderrTail stderr;
+    private final ExecutorService writer;
+    private long nextId;
+    private AdapterFault fault;
+    private long requests;
+    private long nanosInRequests;
+
+    /**
+     * Starts {@code command} (no shell).
+     *
+     * @throws AdapterFault of kind START_FAILED when it cannot be started
+     */
+    public AdapterChannel(List<String> command, long timeoutMillis) {
+        this.command = List.copyOf(command);
+        this.timeoutMillis = timeoutMillis;
+        try {
+            this.process = new ProcessBuilder(this.command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        } catch (IOException | RuntimeException e) {
+            throw new AdapterFault(AdapterFault.Kind.START_FAILED,
+                "cannot start " + this.command + ": " + e.getMessage(), List.of());
+        }
+        this.stdin = process.getOutputStream();
+        this.stderr = StderrTail.start(process.getErrorStream(), STDERR_LINES, "probity-adapter-stderr");
+        Thread reader = new Thread(this::readStdout, "probity-adapter-stdout");
+        reader.setDaemon(true);
+        reader.start();
+        this.writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "probity-adapter-stdin");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The command, as started. */
+    public List<String> command() {
+        return command;
+    }
+
+    /** The number of requests answered so far (describe included). */
+    public long requests() {
+        return requests;
+    }
+
+    /** Total wall time spent in requests (write to parsed answer), in nanoseconds. */
+    public long nanosInRequests() {
+        return nanosInRequests;
+    }
+
+    private void readStdout() {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                stdout.add(line);
+            }
+        } catch (IOException ignored) {
+            // closed when the process is destroyed
+        } finally {
+            stdout.add(EOF);
+        }
+    }
+
+    /**
+     * Sends one request and returns its {@code result}.
+     *
+     * @param expectedLength the length the result array must have, or -1 for "not an array"
+     */
+    public JsonNode call(String op, ObjectNode args, int expectedLength) {
+        if (fault != null) {
+            throw fault;
+        }
+        long id = nextId++;
+        ObjectNode req = Wire.object();
+        req.put("id", id);
+        req.put("op", op);
+        req.set("args", args);
+        byte[] bytes = (Wire.line(req) + "\n").getBytes(StandardCharsets.UTF_8);
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        String what = String.format(Locale.ROOT, "request id %d (%s)", id, op);
+        Future<?> w = writer.submit(() -> {
+            stdin.write(bytes);
+            stdin.flush();
+            return null;
+        });
+        try {
+            w.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw fail(AdapterFault.Kind.HANG, String.format(Locale.ROOT,
+                "the adapter did not read %s within %d ms (per-request timeout)", what, timeoutMillis));
+        } catch (ExecutionException e) {
+            throw crashed(what);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw fail(AdapterFault.Kind.HANG, "interrupted while writing " + what);
+        }
+        Object got;
+        try {
+            got = stdout.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw fail(AdapterFault.Kind.HANG, "interrupted while waiting for " + what);
+        }
+        if (got == null) {
+            throw fail(AdapterFault.Kind.HANG, String.format(Locale.ROOT,
+                "no answer to %s within %d ms (per-request timeout)", what, timeoutMillis));
+        }
+        if (got == EOF) {
+            throw crashed(what);
+        }
+        JsonNode result = parseResponse((String) got, id, op, what, expectedLength);
+        requests++;
+        nanosInRequests += System.nanoTime() - start;
+        return result;
+    }
+
+    private JsonNode parseResponse(String line, long id, String op, String what, int expectedLength) {
+        JsonNode resp;
+        try {
+            resp = Wire.parse(line);
+        } catch (JsonProcessingException e) {
+            String shown = abbreviate(line);
+            boolean looksJson = line.stripLeading().startsWith("{") || line.stripLeading().startsWith("[");
+            throw fail(looksJson ? AdapterFault.Kind.MALFORMED_JSON : AdapterFault.Kind.NOT_JSON, looksJson
+                ? String.format(Locale.ROOT, "malformed JSON in the answer to %s: %s (%s)", what, shown,
+                    e.getOriginalMessage())
+                : String.format(Locale.ROOT, "stdout line that is not a JSON response while waiting for %s: %s"
+                    + " (logs belong on stderr)", what, shown));
+        }
+        if (resp == null || !resp.isObject()) {
+            throw fail(AdapterFault.Kind.NOT_JSON, String.format(Locale.ROOT,
+                "expected a JSON object answering %s, got: %s", what, abbreviate(line)));
+        }
+        JsonNode gotId = resp.get("id");
+        if (gotId == null || !gotId.canConvertToLong()) {
+            throw fail(AdapterFault.Kind.MISSING_FIELD, String.format(Locale.ROOT,
+                "answer to %s has no integer \"id\": %s", what, abbreviate(line)));
+        }
+        if (gotId.asLong() != id) {
+            throw fail(AdapterFault.Kind.WRONG_ID, String.format(Locale.ROOT,
+                "answer to %s carries id %s", what, gotId.asText()));
+        }
+        if (resp.has("error")) {
+            Op o = Op.fromWireName(op).orElse(null);
+            String text = resp.get("error").isTextual() ? resp.get("error").textValue() : resp.get("error").toString();
+            if (o == null) {
+                throw fail(AdapterFault.Kind.MISSING_FIELD, "the adapter answered describe with an error: " + text);
+            }
+            throw new OpError(o, text);
+        }
+        JsonNode result = resp.get("result");
+        if (result == null) {
+            throw fail(AdapterFault.Kind.MISSING_FIELD, String.format(Locale.ROOT,
+                "answer to %s has neither \"result\" nor \"error\": %s", what, abbreviate(line)));
+        }
+        if (expectedLength >= 0) {
+            checkArray(result, "result", what, expectedLength);
+        }
+        return result;
+    }
+
+    /** Checks that {@code a} is an array of {@code n} numbers (or the non-finite strings). */
+    public void checkArray(JsonNode a, String field, String what, int n) {
+        if (a == null) {
+            throw fail(AdapterFault.Kind.MISSING_FIELD, String.format(Locale.ROOT,
+                "answer to %s has no field \"%s\"", what, field));
+        }
+        if (!a.isArray()) {
+            throw fail(AdapterFault.Kind.MISSING_FIELD, String.format(Locale.ROOT,
+                "answer to %s: \"%s\" should be an array of %d numbers, got %s", what, field, n, abbreviate(a.toString())));
+        }
+        if (a.size() != n) {
+            throw fail(AdapterFault.Kind.WRONG_LENGTH, String.format(Locale.ROOT,
+                "answer to %s: \"%s\" has %d values, expected %d", what, field, a.size(), n));
+        }
+        for (int i = 0; i < n; i++) {
+            if (Wire.toDouble(a.get(i)) == null) {
+                throw fail(AdapterFault.Kind.MALFORMED_JSON, String.format(Locale.ROOT,
+                    "answer to %s: \"%s\"[%d] is %s, not a number or \"NaN\"/\"Infinity\"/\"-Infinity\"",
+                    what, field, i, abbreviate(a.get(i).toString())));
+            }
+        }
+    }
+
+    private AdapterFault crashed(String what) {
+        Integer code = null;
+        try {
+            if (process.waitFor(SETTLE_MILLIS, TimeUnit.MILLISECONDS)) {
+                code = process.exitValue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return fail(AdapterFault.Kind.CRASH, code == null
+            ? "the adapter closed its stdout before answering " + what
+            : String.format(Locale.ROOT, "the adapter exited with code %d before answering %s", code, what));
+    }
+
+    /** Records a fault with the stderr tail, destroys the process, and returns the fault to throw. */
+    public AdapterFault fail(AdapterFault.Kind kind, String message) {
+        // Read the tail before destroying: destroying closes the pipes, which would cut the drain short.
+        boolean exited = !process.isAlive();
+        List<String> tail = stderr.lines(exited || kind == AdapterFault.Kind.CRASH ? SETTLE_MILLIS : 100);
+        process.destroyForcibly();
+        fault = new AdapterFault(kind, message + " [command: " + String.join(" ", command) + "]", tail);
+        close();
+        return fault;
+    }
+
+    /** One line of at most 200 characters. */
+    public static String abbreviate(String s) {
+        String one = s.replace('\n', ' ');
+        return one.length() <= 200 ? one : one.substring(0, 200) + "…";
+    }
+
+    /** Closes the adapter's stdin, gives it a moment to exit, then destroys it forcibly. */
+    @Override
+    public void close() {
+        try {
+            stdin.close();
+        } catch (IOException ignored) {
+            // already gone
+        }
+        try {
+            process.waitFor(200, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process.destroyForcibly();
+        writer.shutdownNow();
+    }
+}
