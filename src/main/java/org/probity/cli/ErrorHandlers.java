@@ -3,6 +3,7 @@ package org.probity.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.Locale;
 import picocli.CommandLine;
@@ -23,6 +24,7 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
     private static final String UNKNOWN_COMMAND = "unknown command '%s' (expected one of: %s)";
     private static final String HINT = "%s (see '%s --help')";
     private static final String IO = "cannot read %s: %s";
+    private static final String FS = "cannot use '%s': %s";
 
     private final boolean debug;
 
@@ -76,6 +78,13 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
     static String describe(IOException io) {
         if (io instanceof NoSuchFileException) {
             return String.format(Locale.ROOT, IO, ((NoSuchFileException) io).getFile(), "no such file");
+        }
+        if (io instanceof FileSystemException) {
+            FileSystemException fs = (FileSystemException) io;
+            String reason = fs.getReason() != null ? fs.getReason()
+                    : io.getClass().getSimpleName().replaceAll("Exception$", "").replaceAll("([a-z])([A-Z])", "$1 $2")
+                            .toLowerCase(Locale.ROOT);
+            return String.format(Locale.ROOT, FS, fs.getFile(), reason);
         }
         return String.format(Locale.ROOT, "I/O error: %s", firstLine(String.valueOf(io.getMessage())));
     }

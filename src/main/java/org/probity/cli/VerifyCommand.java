@@ -113,6 +113,10 @@ final class VerifyCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, MSG_UNKNOWN, unknown.iterator().next()));
         }
         List<Spec> specs = SpecFiles.parse(selectedSpecs);
+        if (specFiles.isEmpty()) {
+            out.printf(Locale.ROOT, "note: no .prob files in '%s' (run from the repository root, or give --specs DIR)%n",
+                    specsDir);
+        }
         if (replay != null && !(only.size() == 1 && selected.size() == 1)) {
             throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, MSG_REPLAY, only.size()));
         }

@@ -68,6 +68,16 @@ class BadInputTest {
     }
 
     @Test
+    void reportDirectoryThatCannotBeCreated(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("a-file"), "x");
+        CliRunner.Result r = CliRunner.withCatalog(TestIdentities::passing, "verify", "--specs", dir.toString(), "--tries", "5",
+                "--report", file.resolve("reports").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        // the reason is the operating system's wording ("Not a directory" on Linux)
+        assertThat(r.err()).startsWith("probity verify: cannot use '" + file.resolve("reports") + "': ").hasLineCount(1);
+    }
+
+    @Test
     void noCommandPrintsUsageOnStderr() {
         CliRunner.Result r = CliRunner.run();
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
