@@ -25,18 +25,17 @@ class CatalogTest {
     }
 
     @Test
-    void containsTheChainAndD3pmSectionsAndEverySectionPresent() {
+    void containsEverySectionOnce() {
         List<String> names = Catalog.all().stream().map(Identity::name).toList();
         assertThat(names).containsAll(ChainIdentities.all().stream().map(Identity::name).toList());
         assertThat(names).containsAll(D3pmIdentities.all().stream().map(Identity::name).toList());
         assertThat(Catalog.family(ChainIdentities.FAMILY)).hasSize(ChainIdentities.all().size());
         assertThat(Catalog.family(D3pmIdentities.FAMILY)).hasSize(D3pmIdentities.all().size());
-        assertThat(Catalog.presentSections()).contains("org.probity.identities.ChainIdentities",
-            "org.probity.identities.D3pmIdentities");
-        for (String section : Catalog.presentSections()) {
-            assertThat(section).isIn(Catalog.SECTIONS);
-        }
-        assertThat(Catalog.families()).contains(ChainIdentities.FAMILY, D3pmIdentities.FAMILY);
+        assertThat(names).containsAll(DivergenceIdentities.all().stream().map(Identity::name).toList());
+        assertThat(names).containsAll(GaussianDiffusionIdentities.all().stream().map(Identity::name).toList());
+        assertThat(names).hasSize(DivergenceIdentities.all().size() + ChainIdentities.all().size()
+            + D3pmIdentities.all().size() + GaussianDiffusionIdentities.all().size());
+        assertThat(Catalog.families()).contains(ChainIdentities.FAMILY, D3pmIdentities.FAMILY, GaussianDiffusionIdentities.FAMILY);
         assertThat(Catalog.named("no such identity")).isEmpty();
     }
 
