@@ -22,7 +22,7 @@ class SpecEvaluationTest {
         SpecResult ok = check(truth, 5);
         assertThat(ok.passed()).as(ok.render()).isTrue();
         assertThat(ok.items().get(0).method()).contains("Monte Carlo").contains("false-alarm rate 1.0E-9")
-            .contains("20000 samples per expectation");
+            .contains("19768 samples per expectation");
         assertThat(ok.render()).contains("Monte Carlo");
         SpecResult wrong = check(truth.replace("sqrt(2 *", "sqrt(2.2 *"), 3);
         assertThat(wrong.passed()).as(wrong.render()).isFalse();

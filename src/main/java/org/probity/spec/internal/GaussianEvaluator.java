@@ -17,6 +17,9 @@ import org.probity.spec.ast.Expr;
 final class GaussianEvaluator {
     private final GaussianInstance g;
     private final int n;
+    /** Per node and index values: its closed form, or why it has none (Monte Carlo evaluates nodes many times). */
+    private final java.util.Map<Expr, java.util.Map<java.util.Map<String, Integer>, Object>> closedCache =
+        new java.util.IdentityHashMap<>();
     final double[] condition = {1};
 
     GaussianEvaluator(GaussianInstance g) {
@@ -214,9 +217,18 @@ final class GaussianEvaluator {
 
     /** The value at point x: exact where {@link #closed} succeeds, else Monte Carlo over expectations. */
     Estimate estimate(Expr e, Scope s, double[] x, MonteCarlo mc) {
-        try {
-            return Estimate.exact(closed(e, s).at(x));
-        } catch (NotClosedForm nc) {
+        Object known = closedCache.computeIfAbsent(e, k -> new java.util.HashMap<>()).computeIfAbsent(s.indices, k -> {
+            try {
+                return closed(e, s);
+            } catch (NotClosedForm nc) {
+                return nc;
+            }
+        });
+        if (known instanceof Closed c) {
+            return Estimate.exact(c.at(x));
+        }
+        {
+            NotClosedForm nc = (NotClosedForm) known;
             if (e instanceof Expr.Name nm && !s.indices.containsKey(nm.name())) {
                 return estimate(s.lets.get(nm.name()), s, x, mc);
             }

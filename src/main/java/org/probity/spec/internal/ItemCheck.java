@@ -70,7 +70,8 @@ public final class ItemCheck {
         PropertyResult r = p.check(cfg);
         String method = monteCarlo.get()
             ? String.format(Locale.ROOT, "Monte Carlo where no closed form: false-alarm rate %s per check (z = %.4f), "
-                + "%d samples per expectation, fixed in advance", MonteCarlo.FALSE_ALARM, MonteCarlo.Z, MonteCarlo.SAMPLES)
+                + "%d samples per expectation fixed in advance (detects %.2f standard deviations with power 0.99)",
+                MonteCarlo.FALSE_ALARM, MonteCarlo.Z, MonteCarlo.SAMPLES, MonteCarlo.EFFECT)
             : "exact";
         String counterexample = "";
         String replay = "";
