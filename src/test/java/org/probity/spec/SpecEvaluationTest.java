@@ -74,6 +74,14 @@ class SpecEvaluationTest {
     }
 
     @Test
+    void aCheckThatIsNeverDefinedFailsInsteadOfPassingVacuously() {
+        // log 0 - log 0 = -inf + inf is undefined everywhere
+        SpecResult r = check("model markov states 2..2 steps 1..1\nclaim \"vacuous\": log(0) - log(0) == 0\n", 20);
+        assertThat(r.passed()).isFalse();
+        assertThat(r.items().get(0).counterexample()).startsWith("never checked: on none of the 20 instances");
+    }
+
+    @Test
     void badOptionsNameTheParameterAndTheValue() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SpecOptions.defaults().withTries(0))
             .isInstanceOf(IllegalArgumentException.class).hasMessage("tries: expected an integer >= 1, got 0");

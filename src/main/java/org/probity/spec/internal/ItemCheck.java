@@ -83,6 +83,11 @@ public final class ItemCheck {
             replay = f.replayToken();
         }
         int definedCount = Math.min(defined.get(), r.tries());
+        if (r.passed() && definedCount == 0) {
+            return new Outcome(false, r.tries(), 0, Double.NaN, "", method, "never checked: on none of the " + r.tries()
+                + " instances were both sides defined at any assignment (a density conditioned on an event of "
+                + "probability 0, or inf - inf); declare 'positive' or narrow the model", "");
+        }
         Verdict big = f != null && f.verdict().isNumeric() ? f.verdict() : largest[0];
         double disc = big == null ? Double.NaN : discrepancy(subject.relation(), big);
         String tol = big == null || big.tolerance() == null ? "" : big.tolerance().toString();
