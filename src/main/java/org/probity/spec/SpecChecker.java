@@ -53,7 +53,9 @@ final class SpecChecker {
                     if (whole != null && d.steps().size() > 1) {
                         ItemCheck.Subject s = new ItemCheck.Subject("derive \"" + d.name() + "\", whole chain (first "
                             + whole + " last)", d.start(), whole, prev, null, null, null);
-                        items.add(item(s, "chain", d.line(), d.text(), model, family, lets, cfg, options));
+                        String text = "derive \"" + d.name() + "\": the first expression (line " + d.line() + ") "
+                            + whole + " the last (line " + d.steps().get(d.steps().size() - 1).line() + ")";
+                        items.add(item(s, "chain", d.line(), text, model, family, lets, cfg, options));
                     }
                 }
             }

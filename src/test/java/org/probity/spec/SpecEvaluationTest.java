@@ -74,6 +74,17 @@ class SpecEvaluationTest {
     }
 
     @Test
+    void badOptionsNameTheParameterAndTheValue() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SpecOptions.defaults().withTries(0))
+            .isInstanceOf(IllegalArgumentException.class).hasMessage("tries: expected an integer >= 1, got 0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SpecOptions.defaults().withShard(2, 2))
+            .isInstanceOf(IllegalArgumentException.class).hasMessage("shard: expected 0 <= index < count, got 2/2");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Spec.parse(Path.of("no/such/file.prob")))
+            .isInstanceOf(SpecSyntaxException.class).hasMessageStartingWith("no/such/file.prob:1:1: expected a readable "
+                + "UTF-8 file, found NoSuchFileException");
+    }
+
+    @Test
     void shardsPartitionTheTries() {
         String s = "model markov\nclaim \"sum\": int_{x_{0:T}}( q(x_{0:T}) ) == 1\n";
         Spec spec = Spec.parse(s, "s.prob");
