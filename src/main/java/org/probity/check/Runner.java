@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.check.internal.Discard;
 import org.probity.check.internal.RecordingChoices;
 import org.probity.check.internal.ReplayToken;
@@ -45,7 +46,9 @@ final class Runner<T> {
             }
         }
         Verdict largest = null;
-        for (T example : examples) {
+        // Explicit examples belong to shard 0, so that n shards add up to exactly one run.
+        List<T> mine = cfg.shardIndex() == 0 ? examples : List.of();
+        for (T example : mine) {
             Verdict v = evaluate(example);
             if (!v.passed()) {
                 String shown = Show.value(example);
@@ -60,24 +63,30 @@ final class Runner<T> {
         int maxDiscards = cfg.maxDiscardRatio() * cfg.tries();
         long deadline = start + cfg.timeBudget().toNanos();
         String note = "";
-        for (int i = cfg.shardIndex(); tries < triesInShard(); i += cfg.shardCount()) {
+        // Try slot i owns the random stream (seed, i); a discarded input is redrawn from the rest of
+        // that stream, so the slots, and with them the shards, partition a run whatever is discarded.
+        for (int i = cfg.shardIndex(); i < cfg.tries(); i += cfg.shardCount()) {
             if (System.nanoTime() > deadline) {
                 note = String.format(Locale.ROOT, "stopped by the time budget of %s after %d of %d tries",
                     cfg.timeBudget(), tries, triesInShard());
                 break;
             }
-            RecordingChoices choices = RecordingChoices.random(TrySeeds.stream(cfg.seed(), i));
+            UniformRandomProvider stream = TrySeeds.stream(cfg.seed(), i);
+            RecordingChoices choices;
             T value;
-            try {
-                value = gen.generate(choices);
-            } catch (Discard d) {
-                if (++discards > maxDiscards) {
-                    String why = String.format(Locale.ROOT,
-                        "too many discarded inputs: %d discarded for %d tries (budget %d per try); the generator rarely satisfies '%s'",
-                        discards, tries, cfg.maxDiscardRatio(), d.getMessage());
-                    return result(false, tries, discards, percentages(inClass, tries), null, largest, start, why);
+            while (true) {
+                choices = RecordingChoices.random(stream);
+                try {
+                    value = gen.generate(choices);
+                    break;
+                } catch (Discard d) {
+                    if (++discards > maxDiscards) {
+                        String why = String.format(Locale.ROOT,
+                            "too many discarded inputs: %d discarded for %d tries (budget %d per try); the generator rarely satisfies '%s'",
+                            discards, tries, cfg.maxDiscardRatio(), d.getMessage());
+                        return result(false, tries, discards, percentages(inClass, tries), null, largest, start, why);
+                    }
                 }
-                continue;
             }
             tries++;
             for (int k = 0; k < inClass.length; k++) {
@@ -195,7 +204,7 @@ final class Runner<T> {
 
     private PropertyResult result(boolean passed, int tries, int discards, Map<String, Double> cov, Failure f,
                                   Verdict largest, long start, String note) {
-        return new PropertyResult(name, passed, tries, examples.size(), discards, cov, f, largest, cfg.seed(),
+        return new PropertyResult(name, passed, tries, cfg.shardIndex() == 0 ? examples.size() : 0, discards, cov, f, largest, cfg.seed(),
             Duration.ofNanos(System.nanoTime() - start), note);
     }
 }

@@ -9,7 +9,10 @@ import org.probity.math.Tolerance;
  * difference and the tolerance, which every failure report prints.
  */
 public final class Verdict {
-    private static final Verdict PASS = new Verdict(true, null, Double.NaN, Double.NaN, null, null);
+    private static final Verdict PASS = new Verdict(true, null, Double.NaN, Double.NaN, null, null, Relation.EQUAL);
+
+    /** Which relation a numeric verdict compares. */
+    private enum Relation { EQUAL, AT_MOST, AT_LEAST }
 
     private final boolean passed;
     private final String relation;
@@ -17,14 +20,17 @@ public final class Verdict {
     private final double rhs;
     private final Tolerance tolerance;
     private final String message;
+    private final Relation kind;
 
-    private Verdict(boolean passed, String relation, double lhs, double rhs, Tolerance tolerance, String message) {
+    private Verdict(boolean passed, String relation, double lhs, double rhs, Tolerance tolerance, String message,
+                    Relation kind) {
         this.passed = passed;
         this.relation = relation;
         this.lhs = lhs;
         this.rhs = rhs;
         this.tolerance = tolerance;
         this.message = message;
+        this.kind = kind;
     }
 
     /** The property holds for this input. */
@@ -34,7 +40,7 @@ public final class Verdict {
 
     /** The property fails for this input, for the reason given. */
     public static Verdict fail(String why) {
-        return new Verdict(false, null, Double.NaN, Double.NaN, null, Objects.requireNonNull(why, "why"));
+        return new Verdict(false, null, Double.NaN, Double.NaN, null, Objects.requireNonNull(why, "why"), Relation.EQUAL);
     }
 
     /** Passes when {@code ok}; otherwise fails with {@code what} as the reason. */
@@ -53,21 +59,21 @@ public final class Verdict {
      */
     public static Verdict close(String relation, double lhs, double rhs, Tolerance tol) {
         Objects.requireNonNull(tol, "tol");
-        return new Verdict(tol.accepts(rhs, lhs), relation, lhs, rhs, tol, null);
+        return new Verdict(tol.accepts(rhs, lhs), relation, lhs, rhs, tol, null, Relation.EQUAL);
     }
 
     /** Passes when {@code lhs <= rhs}, or when they are equal within {@code tol} (the slack). */
     public static Verdict atMost(String relation, double lhs, double rhs, Tolerance tol) {
         Objects.requireNonNull(tol, "tol");
         boolean ok = !Double.isNaN(lhs) && !Double.isNaN(rhs) && (lhs <= rhs || tol.accepts(rhs, lhs));
-        return new Verdict(ok, relation, lhs, rhs, tol, null);
+        return new Verdict(ok, relation, lhs, rhs, tol, null, Relation.AT_MOST);
     }
 
     /** Passes when {@code lhs >= rhs}, or when they are equal within {@code tol} (the slack). */
     public static Verdict atLeast(String relation, double lhs, double rhs, Tolerance tol) {
         Objects.requireNonNull(tol, "tol");
         boolean ok = !Double.isNaN(lhs) && !Double.isNaN(rhs) && (lhs >= rhs || tol.accepts(rhs, lhs));
-        return new Verdict(ok, relation, lhs, rhs, tol, null);
+        return new Verdict(ok, relation, lhs, rhs, tol, null, Relation.AT_LEAST);
     }
 
     /**
@@ -114,9 +120,19 @@ public final class Verdict {
         return rhs;
     }
 
-    /** \( |lhs - rhs| \), 0 when both are the same infinity, NaN when not numeric. */
+    /**
+     * The discrepancy: for an equality \( |lhs - rhs| \) (0 when both are the same infinity); for an
+     * inequality, by how much it is violated (0 when it holds strictly, so a strict inequality with
+     * an infinite side is no discrepancy); NaN when not numeric.
+     */
     public double difference() {
-        return lhs == rhs ? 0 : Math.abs(lhs - rhs);
+        if (lhs == rhs) {
+            return 0;
+        }
+        if (kind == Relation.AT_MOST && lhs < rhs || kind == Relation.AT_LEAST && lhs > rhs) {
+            return 0;
+        }
+        return Math.abs(lhs - rhs);
     }
 
     /** The tolerance, null when not numeric. */

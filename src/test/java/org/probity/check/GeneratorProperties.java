@@ -119,6 +119,18 @@ class GeneratorProperties {
     }
 
     @Test
+    void shardsPartitionTheRunEvenWhenInputsAreDiscarded() {
+        Gen<Integer> odd = Gens.integers(-1000, 1000).filter("odd", x -> x % 2 != 0);
+        List<String> whole = collect(odd, CFG.withTries(300));
+        List<String> union = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            union.addAll(collect(odd, CFG.withTries(300).withShard(i, 4)));
+        }
+        assertThat(whole).hasSize(300);
+        assertThat(union).containsExactlyInAnyOrderElementsOf(whole);
+    }
+
+    @Test
     void oneOfAndFrequencyShrinkTowardTheFirstAlternative() {
         PropertyResult r = Property.holds("never 'b' or 'c'",
             Gens.frequency(Gens.weighted(1, Gens.constant("a")), Gens.weighted(5, Gens.elements("b", "c"))),

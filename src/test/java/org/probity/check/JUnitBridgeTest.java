@@ -77,6 +77,17 @@ class JUnitBridgeTest {
     }
 
     @Test
+    void inequalitiesReportTheirViolationNotTheDistanceBetweenSides() {
+        Tolerance slack = Tolerance.ulps(2).named("rounding slack");
+        assertThat(Verdict.atMost("ELBO <= log p", Double.NEGATIVE_INFINITY, -1.5, slack).difference()).isZero();
+        assertThat(Verdict.atMost("ELBO <= log p", -2.0, -1.5, slack).difference()).isZero();
+        assertThat(Verdict.atMost("ELBO <= log p", -1.0, -1.5, slack).difference()).isEqualTo(0.5);
+        assertThat(Verdict.atLeast("KL >= 0", Double.POSITIVE_INFINITY, 0, slack).difference()).isZero();
+        assertThat(Verdict.atLeast("KL >= 0", -1e-3, 0, slack).difference()).isEqualTo(1e-3);
+        assertThat(Verdict.close("a = b", Double.NEGATIVE_INFINITY, -1.5, slack).difference()).isInfinite();
+    }
+
+    @Test
     void badConfigurationIsRejected() {
         assertThatThrownBy(() -> CFG.withTries(0)).hasMessage("tries: expected an integer >= 1, got 0");
         assertThatThrownBy(() -> CFG.withShard(3, 2)).hasMessage("shard: expected 0 <= index < count, got 3/2");

@@ -109,5 +109,10 @@ class ShrinkTargetTest {
         assertThat(r.tries()).isZero();
         assertThat(r.failure().get().counterexample()).isEqualTo("7");
         assertThat(r.failure().get().tryIndex()).isEqualTo(-1);
+        // Examples belong to shard 0 only: the other shards never see them.
+        PropertyResult other = p.check(CFG.withShard(1, 2));
+        assertThat(other.passed()).isTrue();
+        assertThat(other.examples()).isZero();
+        assertThat(other.tries()).isEqualTo(500);
     }
 }

@@ -48,4 +48,21 @@ class NumpyReferenceAdapterTest {
         ConformanceReport r = check("--float32", "--declare", "float64");
         assertThat(r.ops()).allMatch(o -> !o.passed(), "every op flagged");
     }
+
+    /**
+     * The improved-diffusion formulas (np.cumprod, log(1 - alpha_bar), posterior from
+     * alphas_cumprod_prev): no false alarm on the schedule ops or the Gaussian KL; only the decoder's
+     * tanh CDF approximation (and vb_term at t = 1, which uses it) is flagged.
+     */
+    @Test
+    void improvedDiffusionStyleCodeIsFlaggedOnlyOnItsTanhDecoder() {
+        for (long seed : new long[] {1, 2}) {
+            List<String> cmd = List.of("python3", "adapters/python/examples/improved_diffusion_style.py");
+            try (SubprocessImplementation impl = SubprocessImplementation.start(cmd, Duration.ofSeconds(30))) {
+                ConformanceReport r = ConformanceChecker.check(impl, CheckOptions.of(seed).withTries(40).withMaxShrinkSteps(40));
+                assertThat(r.ops().stream().filter(o -> !o.passed()).map(OpResult::op).toList()).as(ReportFormat.text(r))
+                    .containsExactlyInAnyOrder(Op.DISCRETIZED_GAUSSIAN_LOG_LIKELIHOOD, Op.VB_TERM);
+            }
+        }
+    }
 }

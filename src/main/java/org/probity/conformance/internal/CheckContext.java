@@ -29,13 +29,27 @@ public record CheckContext(Implementation impl, Precision precision) {
     }
 
     /**
-     * For float32, also accepts a difference below {@link #ROUNDINGS} × the smallest normal float32:
-     * values that a float32 implementation cannot represent (ᾱ_t of a long schedule, an input like
-     * 1e-70) are its range, not its arithmetic. For float64 the tolerance is unchanged.
+     * Also accepts a difference below {@link #ROUNDINGS} × the smallest normal number of the declared
+     * format: values the format cannot represent to full precision (ᾱ_t of a long schedule, an input
+     * like 1e-70 in float32) are its range, not its arithmetic.
      */
     private Tolerance underflow(Tolerance t) {
-        return precision == Precision.FLOAT32
-            ? t.or(Tolerance.absolute(ROUNDINGS * Float.MIN_NORMAL).named("below the float32 normal range")) : t;
+        return t.or(Tolerance.absolute(ROUNDINGS * minNormal()).named("below the " + precision.wireName() + " normal range"));
+    }
+
+    /**
+     * For a quantity proportional to √ᾱ (a mean √ᾱ_t x_0, a posterior coefficient on x_0):
+     * {@code tol} or an absolute {@link #ROUNDINGS} × √(smallest normal) × {@code scale}, because an
+     * implementation that forms ᾱ_t before its square root loses it to underflow below the normal
+     * range, where √ᾱ_t is still representable.
+     */
+    public Tolerance orSqrtUnderflow(Tolerance tol, double scale) {
+        return tol.or(Tolerance.absolute(ROUNDINGS * Math.sqrt(minNormal()) * scale)
+            .named("alpha_bar below the " + precision.wireName() + " normal range"));
+    }
+
+    private double minNormal() {
+        return precision == Precision.FLOAT32 ? Float.MIN_NORMAL : Double.MIN_NORMAL;
     }
 
     /**

@@ -94,7 +94,8 @@ public final class ScheduleProperties {
                     int t = p.t();
                     double kab = Budgets.alphaBar(s, t);
                     double k1m = Budgets.oneMinusAlphaBar(s, t);
-                    o.add(Comparison.of("mean[" + i + "]", mv.mean(i), s.sqrtAlphaBar(t) * p.x0(), ctx.rel(1 + kab)));
+                    o.add(Comparison.of("mean[" + i + "]", mv.mean(i), s.sqrtAlphaBar(t) * p.x0(),
+                        ctx.orSqrtUnderflow(ctx.rel(1 + kab), Math.abs(p.x0()))));
                     o.add(Comparison.of("variance[" + i + "]", mv.variance(i), s.oneMinusAlphaBar(t), ctx.rel(k1m)));
                     o.add(Comparison.of("log_variance[" + i + "]", mv.logVariance(i), s.logOneMinusAlphaBar(t),
                         ctx.logOf(k1m, s.logOneMinusAlphaBar(t))));
@@ -133,7 +134,8 @@ public final class ScheduleProperties {
                     double a = s.posteriorMeanCoefX0(t) * p.x0();
                     double b = s.posteriorMeanCoefXt(t) * p.xt();
                     double k = Budgets.posterior(s, t);
-                    o.add(Comparison.of("mean[" + i + "]", mv.mean(i), a + b, ctx.abs(k * (Math.abs(a) + Math.abs(b)))));
+                    o.add(Comparison.of("mean[" + i + "]", mv.mean(i), a + b,
+                        ctx.orSqrtUnderflow(ctx.abs(k * (Math.abs(a) + Math.abs(b))), Math.abs(p.x0()))));
                     o.add(Comparison.of("variance[" + i + "]", mv.variance(i), s.posteriorVariance(t), ctx.rel(k)));
                     o.add(Comparison.of("log_variance[" + i + "]", mv.logVariance(i), s.logPosteriorVariance(t),
                         ctx.logOf(k, s.logPosteriorVariance(t))));
