@@ -82,6 +82,18 @@ class SpecEvaluationTest {
     }
 
     @Test
+    void aLetMayUseTheIndexOfTheSumItIsUsedIn() {
+        String s = "model markov gaussian steps 1..3 positive\n"
+            + "let Lt = E_{q(x_0)}[ E_{q(x_t | x_0)}[ KL( q(x_{t-1} | x_t, x_0) || p(x_{t-1} | x_t) ) ] ]\n"
+            + "claim \"sum of KL terms is >= 0\": sum_{t=2}^{T}( Lt ) >= 0\n"
+            + "claim \"and equals itself inlined\": sum_{t=2}^{T}( Lt ) == sum_{t=2}^{T}( E_{q(x_0)}[ E_{q(x_t | x_0)}[ "
+            + "KL( q(x_{t-1} | x_t, x_0) || p(x_{t-1} | x_t) ) ] ] )\n";
+        SpecResult r = check(s, 50);
+        assertThat(r.passed()).as(r.render()).isTrue();
+        assertThat(r.items()).hasSize(4);
+    }
+
+    @Test
     void badOptionsNameTheParameterAndTheValue() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SpecOptions.defaults().withTries(0))
             .isInstanceOf(IllegalArgumentException.class).hasMessage("tries: expected an integer >= 1, got 0");
