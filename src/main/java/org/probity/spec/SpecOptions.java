@@ -81,8 +81,9 @@ public final class SpecOptions {
         return shardCount;
     }
 
+    /** Printed 1-based ("shard 1/4"), as the command line's {@code --shard i/n} takes it. */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "seed %d, %d tries, shard %d/%d", seed, tries, shardIndex, shardCount);
+        return String.format(Locale.ROOT, "seed %d, %d tries, shard %d/%d", seed, tries, shardIndex + 1, shardCount);
     }
 }
