@@ -1,42 +1,18 @@
 package org.probity.identities;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.probity.check.PropertyResult;
-import org.probity.check.RunConfig;
 
 /** Every finite-chain identity on 1000 generated instances, and on 20 other seeds (50 tries each). */
 class ChainIdentitiesProperties {
-    static final int SEEDS = 20;
-    static final int TRIES_PER_SEED = 50;
-
     @TestFactory
     Stream<DynamicTest> eachIdentityHoldsOnAThousandInstances() {
-        return ChainIdentities.all().stream().map(id -> DynamicTest.dynamicTest(id.name(), () -> {
-            PropertyResult r = id.property().check(RunConfig.defaults().withTries(1000));
-            assertThat(r.passed()).as(r.report()).isTrue();
-            assertThat(r.tries()).isGreaterThanOrEqualTo(1000);
-            System.out.printf("%s: %d tries, %d discards, %s, largest difference %.3g%n", id.name(), r.tries(),
-                r.discards(), r.elapsed(), r.largestDifference());
-        }));
+        return IdentityRuns.thousandInstances(ChainIdentities.all());
     }
 
     @TestFactory
     Stream<DynamicTest> eachIdentityHoldsUnderTwentySeeds() {
-        return seeds(ChainIdentities.all());
-    }
-
-    static Stream<DynamicTest> seeds(List<Identity> ids) {
-        return ids.stream().map(id -> DynamicTest.dynamicTest(id.name() + " x " + SEEDS + " seeds", () -> {
-            for (int s = 1; s <= SEEDS; s++) {
-                long seed = 0x9E3779B97F4A7C15L * s;
-                PropertyResult r = id.property().check(RunConfig.defaults().withSeed(seed).withTries(TRIES_PER_SEED));
-                assertThat(r.passed()).as("seed %d: %s", seed, r.report()).isTrue();
-            }
-        }));
+        return IdentityRuns.twentySeeds(ChainIdentities.all());
     }
 }

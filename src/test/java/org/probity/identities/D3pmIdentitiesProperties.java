@@ -1,33 +1,18 @@
 package org.probity.identities;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.probity.check.PropertyResult;
-import org.probity.check.RunConfig;
 
 /** Every D3PM identity on 1000 generated instances, and on 20 other seeds (50 tries each). */
 class D3pmIdentitiesProperties {
-    static final int SEEDS = 20;
-    static final int TRIES_PER_SEED = 50;
-
     @TestFactory
     Stream<DynamicTest> eachIdentityHoldsOnAThousandInstances() {
-        return D3pmIdentities.all().stream().map(id -> DynamicTest.dynamicTest(id.name(), () -> {
-            PropertyResult r = id.property().check(RunConfig.defaults().withTries(1000));
-            assertThat(r.passed()).as(r.report()).isTrue();
-            assertThat(r.tries()).isGreaterThanOrEqualTo(1000);
-            System.out.printf("%s: %d tries, %d discards, %s, largest difference %.3g%n", id.name(), r.tries(),
-                r.discards(), r.elapsed(), r.largestDifference());
-        }));
+        return IdentityRuns.thousandInstances(D3pmIdentities.all());
     }
 
     @TestFactory
     Stream<DynamicTest> eachIdentityHoldsUnderTwentySeeds() {
-        return ChainIdentitiesProperties.seeds(D3pmIdentities.all());
+        return IdentityRuns.twentySeeds(D3pmIdentities.all());
     }
-
 }
