@@ -64,7 +64,7 @@ public final class ItemCheck {
             Verdict v = verdict(subject, inst, lets, monteCarlo);
             if (v != null && v.isNumeric()) {
                 defined.incrementAndGet();
-                if (largest[0] == null || discrepancy(subject.relation(), v) > discrepancy(subject.relation(), largest[0])) {
+                if (largest[0] == null || v.difference() > largest[0].difference()) {
                     largest[0] = v;
                 }
             }
@@ -92,7 +92,7 @@ public final class ItemCheck {
                 + "probability 0, or inf - inf); declare 'positive' or narrow the model", "");
         }
         Verdict big = f != null && f.verdict().isNumeric() ? f.verdict() : largest[0];
-        double disc = big == null ? Double.NaN : discrepancy(subject.relation(), big);
+        double disc = big == null ? Double.NaN : big.difference();
         String tol = big == null || big.tolerance() == null ? "" : big.tolerance().toString();
         return new Outcome(r.passed(), r.tries(), definedCount, disc, tol, method, counterexample, replay);
     }
@@ -116,7 +116,7 @@ public final class ItemCheck {
             if (v != null && !v.passed()) {
                 return v;
             }
-            if (v != null && (worst == null || worse(s.relation(), v, worst))) {
+            if (v != null && (worst == null || worse(v, worst))) {
                 worst = v;
             }
         }
@@ -155,7 +155,7 @@ public final class ItemCheck {
             if (!v.passed()) {
                 return v;
             }
-            if (worst == null || worse(s.relation(), v, worst)) {
+            if (worst == null || worse(v, worst)) {
                 worst = v;
             }
         }
@@ -232,39 +232,18 @@ public final class ItemCheck {
             if (!v.passed()) {
                 return v;
             }
-            if (worst == null || worse(s.relation(), v, worst)) {
+            if (worst == null || worse(v, worst)) {
                 worst = v;
             }
         }
         return worst;
     }
 
-    /**
-     * How far a verdict is from violating nothing: |left - right| for ==, the excess left - right
-     * for <= and <, right - left for >= and > (0 when on the right side; 0 for equal infinities).
-     */
-    static double discrepancy(String relation, Verdict v) {
-        double l = v.lhs();
-        double r = v.rhs();
-        if (l == r) {
-            return 0;
-        }
-        switch (relation) {
-            case "==":
-                return Math.abs(l - r);
-            case "<=":
-            case "<":
-                return Math.max(0, l - r);
-            default:
-                return Math.max(0, r - l);
-        }
-    }
-
-    private static boolean worse(String relation, Verdict a, Verdict b) {
+    private static boolean worse(Verdict a, Verdict b) {
         if (!a.isNumeric() || !b.isNumeric()) {
             return false;
         }
-        return discrepancy(relation, a) > discrepancy(relation, b);
+        return a.difference() > b.difference();
     }
 
     private static double finite(double v) {
