@@ -65,6 +65,15 @@ public final class UlpStats {
             dataset, count, max, rms(), worst);
     }
 
+    /**
+     * Prints the report line, then asserts that the largest error is within {@code budget} ulps,
+     * with the report line as the failure message.
+     */
+    public void assertMaxAtMost(double budget) {
+        String line = print();
+        org.assertj.core.api.Assertions.assertThat(max).as(line).isLessThanOrEqualTo(budget);
+    }
+
     /** Prints the report line and returns it (for assertion messages). */
     public String print() {
         String s = toString();
