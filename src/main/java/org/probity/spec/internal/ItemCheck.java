@@ -14,8 +14,8 @@ import org.probity.check.Property;
 import org.probity.check.PropertyResult;
 import org.probity.check.RunConfig;
 import org.probity.check.Verdict;
+import org.probity.math.ShortestDouble;
 import org.probity.math.Tolerance;
-import org.probity.report.ShortestDouble;
 import org.probity.spec.ast.Expr;
 import org.probity.spec.ast.Statement;
 
