@@ -6,7 +6,7 @@ import java.util.Map;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
-import org.probity.report.ShortestDouble;
+import org.probity.math.ShortestDouble;
 import org.probity.spec.ast.Function;
 
 /**
