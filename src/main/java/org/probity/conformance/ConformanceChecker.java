@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.probity.conformance.internal.CaseGens;
 import org.probity.conformance.internal.CategoricalProperties;
 import org.probity.conformance.internal.CheckContext;
 import org.probity.conformance.internal.ConformanceProperty;
@@ -33,11 +34,12 @@ public final class ConformanceChecker {
     private ConformanceChecker() {
     }
 
-    /** Every property, in op order. */
-    static List<ConformanceProperty<?>> properties() {
+    /** Every property, in op order, generating schedules within {@code limits}. */
+    static List<ConformanceProperty<?>> properties(StepLimits limits) {
+        CaseGens gens = CaseGens.within(limits);
         List<ConformanceProperty<?>> all = new ArrayList<>();
-        all.addAll(ScheduleProperties.all());
-        all.addAll(GaussianProperties.all());
+        all.addAll(ScheduleProperties.all(gens));
+        all.addAll(GaussianProperties.all(gens));
         all.addAll(CategoricalProperties.all());
         return all;
     }
@@ -58,7 +60,7 @@ public final class ConformanceChecker {
         long nanos0 = impl instanceof SubprocessImplementation s ? s.nanosInRequests() : 0;
         Description d = impl.describe();
         CheckContext ctx = new CheckContext(impl, d.precision());
-        List<ConformanceProperty<?>> props = properties();
+        List<ConformanceProperty<?>> props = properties(d.limits());
         List<OpResult> results = new ArrayList<>();
         for (Op op : Op.values()) {
             List<PropertyRun> runs = new ArrayList<>();
@@ -74,7 +76,12 @@ public final class ConformanceChecker {
                         skipped.add(p.name() + " (needs " + missing + ")");
                         continue;
                     }
-                    runs.add(PropertyRunner.run(p, ctx, options.seed(), options.tries(), options.maxShrinkSteps()));
+                    PropertyRun run = PropertyRunner.run(p, ctx, options.seed(), options.tries(), options.maxShrinkSteps());
+                    if (run.cases() == 0) {
+                        skipped.add(p.name() + " (no input within the adapter's limits " + d.limits() + ")");
+                    } else {
+                        runs.add(run);
+                    }
                 }
             }
             results.add(new OpResult(op, d.supports(op), List.copyOf(runs), List.copyOf(skipped)));

@@ -1,7 +1,13 @@
 package org.probity.conformance;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.probity.diffusion.DiscreteDiffusion;
+import org.probity.diffusion.NoiseLevels;
+import org.probity.diffusion.Prediction;
+import org.probity.diffusion.TimestepSpacing;
 
 /**
  * The operations of the adapter protocol (PROTOCOL.md, versions 1 and 2), each with its wire name,
@@ -93,6 +99,36 @@ public enum Op {
     /** What the op answers, in one line. */
     public String result() {
         return result;
+    }
+
+    /**
+     * The name of the op's enumerated argument whose values {@code describe}'s {@code variants} may
+     * restrict ({@code spacing}, {@code kind}, {@code prediction_type}), or empty.
+     */
+    public Optional<String> enumeratedArgument() {
+        return switch (this) {
+            case INFERENCE_TIMESTEPS -> Optional.of("spacing");
+            case SIGMA_SCHEDULE, D3PM_Q_MAT, D3PM_Q_PROBS, D3PM_Q_POSTERIOR -> Optional.of("kind");
+            case LOSS_WEIGHT -> Optional.of("prediction_type");
+            default -> Optional.empty();
+        };
+    }
+
+    /** The values of {@link #enumeratedArgument()} this Probity checks, in its order; empty for other ops. */
+    public List<String> knownVariants() {
+        return switch (this) {
+            case INFERENCE_TIMESTEPS -> Arrays.stream(TimestepSpacing.values()).map(TimestepSpacing::label).toList();
+            case SIGMA_SCHEDULE -> Arrays.stream(NoiseLevels.Kind.values()).map(NoiseLevels.Kind::label).toList();
+            case LOSS_WEIGHT -> Arrays.stream(Prediction.values()).map(Prediction::label).toList();
+            case D3PM_Q_MAT, D3PM_Q_PROBS, D3PM_Q_POSTERIOR -> List.of(d3pmKind(DiscreteDiffusion.Family.UNIFORM),
+                d3pmKind(DiscreteDiffusion.Family.ABSORBING));
+            default -> List.of();
+        };
+    }
+
+    /** The wire name of a D3PM transition family: {@code uniform} or {@code absorbing}. */
+    public static String d3pmKind(DiscreteDiffusion.Family family) {
+        return family.name().toLowerCase(Locale.ROOT);
     }
 
     /**
