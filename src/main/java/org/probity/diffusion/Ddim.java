@@ -1,7 +1,7 @@
 package org.probity.diffusion;
 
 import java.util.Locale;
-import org.probity.diffusion.internal.DoubleDouble;
+import org.probity.math.DoubleDouble;
 
 /**
  * One step of the DDIM sampler (Song, Meng &amp; Ermon 2021, "Denoising Diffusion Implicit Models",
@@ -83,7 +83,7 @@ public final class Ddim {
         DoubleDouble cPrev = schedule.oneMinusAlphaBarDd(tPrev);
         DoubleDouble eta2 = DoubleDouble.of(eta).multiply(eta);
         DoubleDouble variance = eta2.multiply(cPrev).multiply(oneMinusR).divide(c);
-        DoubleDouble oneMinusEta2 = DoubleDouble.ONE.add(eta2.multiply(-1));
+        DoubleDouble oneMinusEta2 = DoubleDouble.ONE.add(eta2.negate());
         DoubleDouble epsCoef2 = cPrev.multiply(oneMinusEta2.multiply(oneMinusR).add(r.multiply(cPrev))).divide(c);
         DoubleDouble std = variance.sqrt();
         DoubleDouble mean = schedule.sqrtAlphaBarDd(tPrev).multiply(x0).add(epsCoef2.sqrt().multiply(eps));

@@ -2,11 +2,10 @@ package org.probity.diffusion;
 
 import java.util.Locale;
 import org.probity.chain.FiniteChain;
+import org.probity.chain.Stochastic;
 import org.probity.chain.TransitionSource;
 import org.probity.chain.VariationalBound;
-import org.probity.chain.internal.ChainDp;
-import org.probity.chain.internal.Checks;
-import org.probity.diffusion.internal.DoubleDouble;
+import org.probity.math.DoubleDouble;
 import org.probity.math.NeumaierSum;
 
 /**
@@ -130,7 +129,7 @@ public final class DiscreteDiffusion implements TransitionSource {
      * @throws IllegalStateException for the discretized-Gaussian family
      */
     public double keepProbability(int t) {
-        Checks.index("t", t, 0, steps());
+        Stochastic.index("t", t, 0, steps());
         if (family == Family.DISCRETIZED_GAUSSIAN) {
             throw new IllegalStateException(String.format(Locale.ROOT, MSG_KEEP, family));
         }
@@ -146,7 +145,7 @@ public final class DiscreteDiffusion implements TransitionSource {
 
     @Override
     public void fill(int t, double[][] out) {
-        Checks.index("t", t, 1, steps());
+        Stochastic.index("t", t, 1, steps());
         double b = betas[t - 1];
         if (family == Family.DISCRETIZED_GAUSSIAN) {
             gaussian(out, b);
@@ -161,7 +160,7 @@ public final class DiscreteDiffusion implements TransitionSource {
      * discretized-Gaussian family; the identity at \( t = 0 \).
      */
     public double[][] cumulative(int t) {
-        Checks.index("t", t, 0, steps());
+        Stochastic.index("t", t, 0, steps());
         double[][] out = new double[k][k];
         if (family == Family.DISCRETIZED_GAUSSIAN) {
             for (int i = 0; i < k; i++) {
@@ -175,8 +174,8 @@ public final class DiscreteDiffusion implements TransitionSource {
 
     /** Row \( x_0 \) of \( \bar{Q}_t \): the distribution \( q(x_t \mid x_0) \). */
     public double[] cumulativeRow(int t, int x0) {
-        Checks.index("t", t, 0, steps());
-        Checks.index("x0", x0, 0, k - 1);
+        Stochastic.index("t", t, 0, steps());
+        Stochastic.index("x0", x0, 0, k - 1);
         if (family != Family.DISCRETIZED_GAUSSIAN) {
             double[] row = new double[k];
             for (int j = 0; j < k; j++) {
@@ -197,8 +196,8 @@ public final class DiscreteDiffusion implements TransitionSource {
      * @throws IllegalArgumentException if \( \bar{Q}_t[x_0][x_t] = 0 \)
      */
     public double[] posterior(int t, int x0, int xt) {
-        Checks.index("t", t, 1, steps());
-        Checks.index("xt", xt, 0, k - 1);
+        Stochastic.index("t", t, 1, steps());
+        Stochastic.index("xt", xt, 0, k - 1);
         if (family != Family.DISCRETIZED_GAUSSIAN) {
             return closedFormPosterior(t, x0, xt);
         }
@@ -222,7 +221,7 @@ public final class DiscreteDiffusion implements TransitionSource {
 
     /** Bayes' rule in double-double on the closed-form entries, each probability rounded once. */
     private double[] closedFormPosterior(int t, int x0, int xt) {
-        Checks.index("x0", x0, 0, k - 1);
+        Stochastic.index("x0", x0, 0, k - 1);
         double b = betas[t - 1];
         DoubleDouble stay = DoubleDouble.difference(1, b);
         DoubleDouble move = DoubleDouble.of(b);
@@ -234,7 +233,7 @@ public final class DiscreteDiffusion implements TransitionSource {
             num[i] = entry(stay, move, i, xt).multiply(entry(keepPrev, movePrev, x0, i));
             z = z.add(num[i]);
         }
-        if (!(z.hi > 0)) {
+        if (!(z.hi() > 0)) {
             throw unreachable(t, x0, xt);
         }
         double[] post = new double[k];
@@ -293,7 +292,7 @@ public final class DiscreteDiffusion implements TransitionSource {
         double[] comp = new double[k];
         for (int s = 1; s <= t; s++) {
             fill(s, q);
-            ChainDp.propagate(cur, q, out, comp);
+            Stochastic.propagate(cur, q, out, comp);
             double[] swap = cur;
             cur = out;
             out = swap;

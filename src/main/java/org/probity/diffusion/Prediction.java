@@ -2,7 +2,7 @@ package org.probity.diffusion;
 
 import java.util.Locale;
 import java.util.Optional;
-import org.probity.diffusion.internal.DoubleDouble;
+import org.probity.math.DoubleDouble;
 
 /**
  * What a denoising network predicts, with the Min-SNR-γ loss weight of each parameterization (Hang

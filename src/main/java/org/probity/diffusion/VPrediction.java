@@ -1,7 +1,7 @@
 package org.probity.diffusion;
 
 import java.util.Locale;
-import org.probity.diffusion.internal.DoubleDouble;
+import org.probity.math.DoubleDouble;
 
 /**
  * The v-parameterization of a Gaussian diffusion (Salimans &amp; Ho 2022, "Progressive Distillation
