@@ -265,6 +265,6 @@ public final class GaussianProperties {
                 }
                 return o;
             }),
-            ScheduleProperties.show("t", "x0", "xt"));
+            ScheduleProperties.show("t", "x0", "xt")).withMinSteps(2);
     }
 }

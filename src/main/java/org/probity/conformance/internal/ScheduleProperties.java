@@ -142,7 +142,7 @@ public final class ScheduleProperties {
                 }
                 return o;
             }),
-            show("t", "x0", "xt"));
+            show("t", "x0", "xt")).withMinSteps(2);
     }
 
     /**
@@ -177,7 +177,7 @@ public final class ScheduleProperties {
                 }
                 return o;
             }),
-            show("t", "x0", "xt"));
+            show("t", "x0", "xt")).withMinSteps(2);
     }
 
     static ConformanceProperty<?> posteriorLogConsistent(CaseGens gens) {
@@ -193,7 +193,7 @@ public final class ScheduleProperties {
                 }
                 return o;
             }),
-            show("t", "x0", "xt"));
+            show("t", "x0", "xt")).withMinSteps(2);
     }
 
     /** Schedule batches whose timesteps avoid ᾱ_t = 0, where x̂_0 is undefined (moved to the last t with ᾱ_t > 0). */
