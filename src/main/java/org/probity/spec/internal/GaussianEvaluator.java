@@ -13,7 +13,8 @@ import org.probity.spec.ast.Operator;
 
 /**
  * Evaluation on a {@code gaussian} instance. {@link #closed} gives the exact value as a function of
- * the free variables ({@link Closed}): densities, conditionals (Schur complement), KL and entropies,
+ * the free variables ({@link Closed}): densities and conditionals (from the chain factors,
+ * {@link GaussianChain}), KL and entropies,
  * expectations and integrals of polynomials of degree <= 2 times exp-quadratics. What has no closed
  * form is {@link Closed#none}, with the reason; {@link #estimate} then estimates expectations by
  * Monte Carlo (sampling the expectation's Gaussian exactly), with the sample size fixed in advance.
@@ -107,7 +108,7 @@ final class GaussianEvaluator {
                 case ADD -> l.plus(r);
                 case SUBTRACT -> l.plus(r.negate());
                 case MULTIPLY -> isZero(l) || isZero(r) ? Closed.constant(0, n) : l.times(r);
-                case DIVIDE -> isZero(l) ? Closed.constant(0, n) : l.dividedBy(r);
+                case DIVIDE -> isZero(l) ? Closed.constant(isZero(r) ? Double.NaN : 0, n) : l.dividedBy(r);
                 case POWER -> r.isConstant() ? l.power(r.constantValue()) : Closed.none("a variable exponent", n);
             };
         }
@@ -237,12 +238,10 @@ final class GaussianEvaluator {
     private Closed modelDensity(Expr.Density d, Scope s) {
         List<Scope.Slot> targets = s.slots(d.targets());
         List<Scope.Slot> given = s.slots(d.given());
-        int a = Scope.mask(targets);
-        if (a == 0) {
+        if (targets.isEmpty()) {
             return Closed.constant(1, n);
         }
-        Quad q = g.logDensity(d.generative(), a, Scope.mask(given));
-        condition[0] = Math.max(condition[0], g.condition());
+        Quad q = g.logDensity(d.generative(), Scope.variables(targets), Scope.variables(given));
         scale = Math.max(scale, coefficients(q));
         for (List<Scope.Slot> side : List.of(targets, given)) {
             for (Scope.Slot sl : side) {

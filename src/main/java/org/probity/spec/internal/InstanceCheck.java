@@ -20,15 +20,15 @@ import org.probity.spec.ast.Expr;
  * terms (the largest sum of absolute values formed while evaluating either side):
  * markov: absolute {@code 2^8 (T+2) u M}; gaussian: absolute {@code 16 (T+2)^2 u (κ V + C)}: two
  * sources of rounding error, added. κ V: the values' magnitude V (sum of absolute terms) amplified
- * by κ, the largest condition number of a covariance block or precision inverted (near-collinear
- * x_{t-1}, x_t when β_t is small). C: the largest coefficient sum of any quadratic formed
+ * by κ, the largest condition number of a precision factorised to integrate (near-collinear
+ * x_{t-1}, x_t when β_t is small; densities themselves are built from the chain factors without
+ * inverting anything, {@link GaussianChain}). C: the largest coefficient sum of any quadratic formed
  * (precisions 1/β make these large, and they cancel), times (1 + max |x_i|)^2 and max(1, |value|)
  * (an error in a log-density's coefficients is an absolute error in the log and a relative error
  * in the density). u = 2^-53. The dimension factor is quadratic: a Cholesky solve on n = T+1
  * unknowns loses about n u κ (Higham, Accuracy and Stability, Thm 10.4) and the quadratic forms
- * built from the solved blocks sum up to n more terms; a linear factor, 16 (T+2), was exceeded by a
- * correct spec at 1000 tries (Markov property of q, T = 2: error 68 u (κ V + C)). The worst case
- * would multiply the two sources; that bound hides dropped terms, so they are added.
+ * built from the solved blocks sum up to n more terms. The worst case would multiply the two
+ * sources; that bound hides dropped terms, so they are added.
  */
 final class InstanceCheck {
     private static final double MARKOV_ULPS = 256;
