@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.probity.check.Verdict;
 import org.probity.math.ShortestDouble;
 import org.probity.math.Tolerance;
+import org.probity.math.Tolerances;
 import org.probity.spec.ast.Expr;
 
 /**
@@ -119,7 +120,7 @@ final class InstanceCheck {
                 continue;
             }
             double mag = Math.max(ev.magnitude(), Math.max(finite(l), finite(rr)));
-            Tolerance tol = Tolerance.absolute(MARKOV_ULPS * (m.steps() + 2) * Tolerance.UNIT_ROUNDOFF * mag)
+            Tolerance tol = Tolerances.roundedSum(MARKOV_ULPS * (m.steps() + 2), mag)
                 .named(String.format(Locale.ROOT, "markov: 2^8 (T+2) u M, M = %.3g", mag));
             Verdict v = relation(s, l, rr, tol, where.toString());
             if (!v.passed()) {
@@ -183,13 +184,13 @@ final class InstanceCheck {
             double coefficients = ev.coefficientScale() * radius * radius * Math.max(1, Math.max(finite(l), finite(r)));
             mag = kappa * values + coefficients;
             double n = g.steps() + 2;
-            Tolerance tol = Tolerance.absolute(GAUSSIAN_ULPS * n * n * Tolerance.UNIT_ROUNDOFF * mag)
+            Tolerance tol = Tolerances.roundedSum(GAUSSIAN_ULPS * n * n, mag)
                 .named(String.format(Locale.ROOT, "gaussian: 16 (T+2)^2 u (kappa V + C), kappa = %.3g, V = %.3g, C = %.3g",
                     kappa, values, coefficients));
             if (se > 0) {
-                tol = tol.or(Tolerance.absolute(MonteCarlo.Z * se).named(String.format(Locale.ROOT,
-                    "Monte Carlo: z = %.3f standard errors (%.3g), false-alarm rate %s", MonteCarlo.Z, se,
-                    MonteCarlo.FALSE_ALARM)));
+                tol = tol.or(Tolerances.statistical(MonteCarlo.Z * se, 0, Math.max(finite(l), finite(r)),
+                    String.format(Locale.ROOT, "Monte Carlo: z = %.3f standard errors (%.3g), false-alarm rate %s",
+                    MonteCarlo.Z, se, MonteCarlo.FALSE_ALARM)));
             }
             Verdict v = relation(s, l, r, tol, where.toString());
             if (!v.passed()) {
