@@ -3,6 +3,7 @@ package org.probity.conformance;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Locale;
 import org.probity.conformance.internal.Wire;
 
@@ -23,23 +24,55 @@ public final class ReportFormat {
         return u == Long.MAX_VALUE ? "∞" : Long.toString(u);
     }
 
+    /** The verdict of an op that describe lists but this Probity does not know. */
+    static final String UNKNOWN = "not checked (unknown to this Probity)";
+
+    /** What describe declared beyond name, ops and precision, for the report's header; empty if nothing. */
+    static String declared(Description d) {
+        StringBuilder sb = new StringBuilder();
+        if (!d.limits().isNone()) {
+            sb.append("limits ").append(d.limits());
+        }
+        d.schedules().ifPresent(s -> sb.append(sb.length() > 0 ? "; " : "").append("schedules ").append(s));
+        if (!d.variants().isEmpty()) {
+            sb.append(sb.length() > 0 ? "; " : "").append("variants ").append(d.variants());
+        }
+        return sb.toString();
+    }
+
     /** The plain-text report. */
     public static String text(ConformanceReport r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "check-impl: %s, precision %s, seed %d, %d cases per property%n",
-            r.implementation().name(), r.implementation().precision().wireName(), r.seed(), r.tries()));
+        if (r.isReplay()) {
+            sb.append(String.format(Locale.ROOT, "check-impl: %s, precision %s, replaying one input (--replay %s)%n",
+                r.implementation().name(), r.implementation().precision().wireName(), r.replay()));
+        } else {
+            sb.append(String.format(Locale.ROOT, "check-impl: %s, precision %s, seed %d, %d cases per property%n",
+                r.implementation().name(), r.implementation().precision().wireName(), r.seed(), r.tries()));
+        }
+        String declared = declared(r.implementation());
+        if (!declared.isEmpty()) {
+            sb.append("declared: ").append(declared).append('\n');
+        }
         sb.append(String.format(Locale.ROOT, "%-36s %5s %6s %8s %12s %10s  %s%n", "op", "props", "cases", "points",
             "max ulps", "err/tol", "verdict"));
         for (OpResult o : r.ops()) {
+            if (!o.checked() && r.isReplay()) {
+                continue;
+            }
             if (!o.checked()) {
                 sb.append(String.format(Locale.ROOT, "%-36s %5s %6s %8s %12s %10s  %s%n", o.op().wireName(), "-", "-", "-", "-", "-",
-                    o.listed() ? "not checked (properties need ops not listed)" : "not checked (not listed by describe)"));
+                    !o.listed() ? "not checked (not listed by describe)"
+                        : o.skipped().isEmpty() ? "not checked (no property of this op yet)" : "not checked (properties need ops not listed)"));
                 continue;
             }
             sb.append(String.format(Locale.ROOT, "%-36s %5d %6d %8d %12s %10s  %s%n", o.op().wireName(), o.runs().size(),
                 o.cases(), o.points(), ulps(o.maxUlps()), usage(o.maxUsage()), o.verdict()));
         }
-        for (OpResult o : r.ops()) {
+        for (String unknown : r.isReplay() ? List.<String>of() : r.implementation().unknownOps()) {
+            sb.append(String.format(Locale.ROOT, "%-36s %5s %6s %8s %12s %10s  %s%n", unknown, "-", "-", "-", "-", "-", UNKNOWN));
+        }
+        for (OpResult o : r.isReplay() ? List.<OpResult>of() : r.ops()) {
             for (String s : o.skipped()) {
                 sb.append("  skipped for ").append(o.op().wireName()).append(": ").append(s).append('\n');
             }
@@ -75,10 +108,15 @@ public final class ReportFormat {
                     ulps(p.maxUlps()), usage(p.maxUsage()), p.passed() ? "pass" : "FAIL"));
             }
         }
+        for (String unknown : r.implementation().unknownOps()) {
+            sb.append("| `").append(unknown.replace("|", "\\|").replace("`", "")).append("` | — | — | — | — | — | — | ")
+                .append(UNKNOWN).append(" |\n");
+        }
         for (Finding f : r.findings()) {
             sb.append("\n## ").append(f.op().wireName()).append(": ").append(f.property()).append("\n\n");
             sb.append("- input: `").append(f.input()).append("`\n");
             sb.append("- ").append(f.detail()).append('\n');
+            sb.append("- rerun this input: `--replay ").append(f.replayToken()).append("`\n");
         }
         return sb.toString();
     }
@@ -89,6 +127,9 @@ public final class ReportFormat {
         root.put("implementation", r.implementation().name());
         root.put("precision", r.implementation().precision().wireName());
         root.put("seed", r.seed());
+        if (r.isReplay()) {
+            root.put("replay", r.replay());
+        }
         root.put("tries", r.tries());
         root.put("passed", r.passed());
         root.put("elapsed_seconds", r.elapsed().toNanos() / 1e9);
@@ -113,6 +154,13 @@ public final class ReportFormat {
             ArrayNode skipped = n.putArray("skipped");
             o.skipped().forEach(skipped::add);
         }
+        for (String unknown : r.implementation().unknownOps()) {
+            ObjectNode n = ops.addObject();
+            n.put("op", unknown);
+            n.put("verdict", "not checked");
+            n.putArray("properties");
+            n.putArray("skipped").add("unknown to this Probity");
+        }
         ArrayNode fs = root.putArray("findings");
         for (Finding f : r.findings()) {
             ObjectNode n = fs.addObject();
@@ -126,6 +174,7 @@ public final class ReportFormat {
             n.put("tolerance", f.tolerance());
             n.put("detail", f.detail());
             n.put("shrink_steps", f.shrinkSteps());
+            n.put("replay_token", f.replayToken());
         }
         try {
             return Wire.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
