@@ -78,6 +78,16 @@ public final class UlpStats {
         org.assertj.core.api.Assertions.assertThat(rms()).as("RMS of " + line).isLessThanOrEqualTo(rmsUlps);
     }
 
+    /**
+     * The max budget alone.
+     *
+     * @deprecated a dataset states two budgets (STYLE.md practice 1): use {@link #assertWithin}
+     */
+    @Deprecated
+    public void assertMaxAtMost(double maxUlps) {
+        assertWithin(maxUlps, Double.POSITIVE_INFINITY);
+    }
+
     /** Prints the report line and returns it (for assertion messages). */
     public String print() {
         String s = toString();
