@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.check.internal.Discard;
+import org.probity.check.internal.Failures;
 import org.probity.check.internal.RecordingChoices;
 import org.probity.check.internal.ReplayToken;
 import org.probity.check.internal.Show;
@@ -16,8 +17,12 @@ import org.probity.check.internal.TrySeeds;
 
 /** Runs one property: examples, generated tries, coverage, then shrinking of the first failure. */
 final class Runner<T> {
-    /** A generated input and the verdict on it. */
-    private record Outcome<T>(T value, Verdict verdict) {
+    /**
+     * A generated input (null when the generator threw), the verdict on it, and for a failure its
+     * kind: the failing relation, or the exception type and where it was thrown. Shrinking keeps to
+     * one kind, so that it never slips from one bug to another.
+     */
+    private record Outcome<T>(T value, Verdict verdict, String kind) {
     }
 
     private final String name;
@@ -26,6 +31,8 @@ final class Runner<T> {
     private final List<Property.Coverage<T>> coverage;
     private final List<T> examples;
     private final RunConfig cfg;
+    /** The verdict of the last passing evaluation. */
+    private Verdict lastVerdict;
 
     Runner(String name, Gen<T> gen, Function<? super T, Verdict> body, List<Property.Coverage<T>> coverage,
            List<T> examples, RunConfig cfg) {
@@ -49,13 +56,13 @@ final class Runner<T> {
         // Explicit examples belong to shard 0, so that n shards add up to exactly one run.
         List<T> mine = cfg.shardIndex() == 0 ? examples : List.of();
         for (T example : mine) {
-            Verdict v = evaluate(example);
-            if (!v.passed()) {
+            Outcome<T> o = evaluate(example);
+            if (o != null) {
                 String shown = Show.value(example);
-                Failure f = new Failure(shown, shown, v, cfg.seed(), -1, new long[0], 0, false, "(an explicit example: not replayable by token)");
+                Failure f = new Failure(shown, shown, o.verdict(), cfg.seed(), -1, new long[0], 0, false, "(an explicit example: not replayable by token)");
                 return result(false, 0, 0, Map.of(), f, largest, start, "");
             }
-            largest = tighter(largest, v);
+            largest = tighter(largest, lastVerdict);
         }
         int[] inClass = new int[coverage.size()];
         int tries = 0;
@@ -86,6 +93,10 @@ final class Runner<T> {
                             discards, tries, cfg.maxDiscardRatio(), d.getMessage());
                         return result(false, tries, discards, percentages(inClass, tries), null, largest, start, why);
                     }
+                } catch (RuntimeException | Error e) {
+                    tries++;
+                    Failure f = shrink(generatorFailure(e), choices.recorded(), i);
+                    return result(false, tries, discards, percentages(inClass, tries), f, largest, start, note);
                 }
             }
             tries++;
@@ -94,12 +105,12 @@ final class Runner<T> {
                     inClass[k]++;
                 }
             }
-            Verdict v = evaluate(value);
-            if (!v.passed()) {
-                Failure f = shrink(value, v, choices.recorded(), i);
+            Outcome<T> o = evaluate(value);
+            if (o != null) {
+                Failure f = shrink(o, choices.recorded(), i);
                 return result(false, tries, discards, percentages(inClass, tries), f, largest, start, note);
             }
-            largest = tighter(largest, v);
+            largest = tighter(largest, lastVerdict);
         }
         String covNote = coverageShortfall(inClass, tries);
         if (!covNote.isEmpty()) {
@@ -116,33 +127,49 @@ final class Runner<T> {
 
     private PropertyResult replay(long[] choices, long start) {
         RecordingChoices c = RecordingChoices.replay(choices);
-        T value = gen.generate(c);
-        Verdict v = evaluate(value);
-        Failure f = v.passed() ? null : new Failure(Show.value(value), Show.value(value), v, cfg.seed(), 0,
-            c.recorded(), 0, false, ReplayToken.of(name, c.recorded()));
-        String note = "replayed one input from -Dprobity.replay: " + Show.value(value);
-        return result(v.passed(), 1, 0, Map.of(), f, v.passed() ? v : null, start, note);
+        Outcome<T> o;
+        String shown;
+        try {
+            T value = gen.generate(c);
+            shown = Show.value(value);
+            o = evaluate(value);
+        } catch (Discard d) {
+            return result(false, 0, 1, Map.of(), null, null, start,
+                "the input of -Dprobity.replay was discarded: the generator rejects it ('" + d.getMessage() + "')");
+        } catch (RuntimeException | Error e) {
+            o = generatorFailure(e);
+            shown = show(o);
+        }
+        Failure f = o == null ? null : new Failure(shown, shown, o.verdict(), cfg.seed(), 0, c.recorded(), 0, false,
+            ReplayToken.of(name, c.recorded()));
+        String note = "replayed one input from -Dprobity.replay: " + shown;
+        return result(o == null, 1, 0, Map.of(), f, o == null ? lastVerdict : null, start, note);
     }
 
-    private Failure shrink(T value, Verdict verdict, long[] recorded, int tryIndex) {
-        String original = Show.value(value);
+    private Failure shrink(Outcome<T> found, long[] recorded, int tryIndex) {
+        String original = show(found);
         // A failure that does not reproduce from its own choices depends on hidden state.
-        Outcome<T> again = attempt(recorded);
-        if (again == null) {
-            return new Failure(original, original, verdict, cfg.seed(), tryIndex, recorded, 0, true,
+        RecordingChoices again = RecordingChoices.replay(recorded);
+        Outcome<T> repeat = attempt(again);
+        if (repeat == null || !repeat.kind().equals(found.kind())) {
+            return new Failure(original, original, found.verdict(), cfg.seed(), tryIndex, recorded, 0, true,
                 ReplayToken.of(name, recorded));
         }
         Shrinker<Outcome<T>> shrinker = new Shrinker<>(cand -> {
             RecordingChoices c = RecordingChoices.replay(cand);
             Outcome<T> o = attempt(c);
-            return o == null ? null : new Shrinker.Attempt<>(c.recorded(), o);
+            return Shrinker.Attempt.of(c, o != null && o.kind().equals(found.kind()) ? o : null);
         }, cfg.maxShrinkSteps(), cfg.shrinkTimeBudget().toNanos());
-        Shrinker.Attempt<Outcome<T>> best = shrinker.shrink(new Shrinker.Attempt<>(recorded, new Outcome<>(value, verdict)));
+        Shrinker.Attempt<Outcome<T>> best = shrinker.shrink(Shrinker.Attempt.of(again, repeat));
         Outcome<T> last = attempt(best.recorded());
-        boolean flaky = last == null;
+        boolean flaky = last == null || !last.kind().equals(found.kind());
         Outcome<T> shown = best.payload();
-        return new Failure(Show.value(shown.value()), original, shown.verdict(), cfg.seed(), tryIndex, best.recorded(),
-            shrinker.steps(), flaky, ReplayToken.of(name, best.recorded()));
+        return new Failure(show(shown), original, shown.verdict(), cfg.seed(), tryIndex, best.recorded(),
+            shrinker.reductions(), flaky, ReplayToken.of(name, best.recorded()));
+    }
+
+    private static String show(Outcome<?> o) {
+        return o.value() == null ? "(the generator threw before it built a value)" : Show.value(o.value());
     }
 
     private Outcome<T> attempt(long[] choices) {
@@ -154,24 +181,40 @@ final class Runner<T> {
         T value;
         try {
             value = gen.generate(c);
-        } catch (RuntimeException e) { // a Discard, or a generator that cannot build this candidate
+        } catch (Discard d) {
             return null;
+        } catch (RuntimeException | Error e) {
+            return generatorFailure(e);
         }
-        Verdict v = evaluate(value);
-        return v.passed() ? null : new Outcome<>(value, v);
+        return evaluate(value);
     }
 
-    private Verdict evaluate(T value) {
+    private Outcome<T> generatorFailure(Throwable e) {
+        return new Outcome<>(null, Verdict.fail("the generator threw " + Failures.describe(e)), "generator " + Failures.origin(e));
+    }
+
+    /** The failing outcome on {@code value}, or null when the body passes (its verdict is then {@link #lastVerdict}). */
+    private Outcome<T> evaluate(T value) {
+        Verdict v;
+        String kind;
         try {
-            Verdict v = body.apply(value);
-            return v == null ? Verdict.fail("the property body returned null instead of a Verdict") : v;
+            v = body.apply(value);
+            if (v == null) {
+                v = Verdict.fail("the property body returned null instead of a Verdict");
+            }
+            kind = "verdict " + v.description();
         } catch (AssertionError e) {
-            return Verdict.fail(String.valueOf(e.getMessage()));
-        } catch (RuntimeException e) {
-            StackTraceElement[] st = e.getStackTrace();
-            String where = st.length > 0 ? " at " + st[0] : "";
-            return Verdict.fail("threw " + e.getClass().getName() + ": " + e.getMessage() + where);
+            v = Verdict.fail(String.valueOf(e.getMessage()));
+            kind = "body " + Failures.origin(e);
+        } catch (RuntimeException | Error e) {
+            v = Verdict.fail("threw " + Failures.describe(e));
+            kind = "body " + Failures.origin(e);
         }
+        if (v.passed()) {
+            lastVerdict = v;
+            return null;
+        }
+        return new Outcome<>(value, v, kind);
     }
 
     private static Verdict tighter(Verdict current, Verdict v) {

@@ -29,6 +29,17 @@ public final class ProbabilityVectors {
      * @return a new probability vector
      */
     public static double[] generate(Choices c, int k, boolean positive) {
+        c.beginSpan(new Label(k, positive));
+        double[] v = draw(c, k, positive);
+        c.endSpan();
+        return v;
+    }
+
+    /** The span label of a vector: vectors of one length and positivity have the same shape. */
+    private record Label(int k, boolean positive) {
+    }
+
+    private static double[] draw(Choices c, int k, boolean positive) {
         long shape = c.draw(3);
         double[] w = new double[k];
         int heavy = shape == 2 ? (int) c.draw(k - 1) : -1;
