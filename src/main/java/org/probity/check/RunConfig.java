@@ -1,9 +1,11 @@
 package org.probity.check;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import org.apache.commons.rng.simple.RandomSource;
+import org.probity.check.internal.ReplayToken;
 
 /**
  * How a property runs: tries, seed, budgets, shard and replay. Immutable; {@code withX} methods
@@ -14,7 +16,9 @@ import org.apache.commons.rng.simple.RandomSource;
  * single shrunk failure with {@code -Dprobity.replay=TOKEN} (the token every failure prints).
  * Without {@code probity.seed} the seed is {@link #DEFAULT_SEED}: a correctness gate gives the same
  * verdict on the same code every time. {@code -Dprobity.seed=random} draws a fresh seed per run
- * (printed with any failure) to explore further.
+ * (printed with any failure) to explore further. A failure says how its seed was set and how to
+ * rerun it ({@link #seedSource()}). {@code probity.database} sets the example database
+ * ({@link #database()}): a directory, or {@code off}.
  *
  * @param tries how many generated inputs to try (examples come on top)
  * @param seed the seed that determines every try
@@ -25,9 +29,29 @@ import org.apache.commons.rng.simple.RandomSource;
  * @param shardIndex this shard, in {@code [0, shardCount)}
  * @param shardCount how many shards the tries are split into
  * @param replay a replay token, or null
+ * @param seedSource where the seed came from (it decides the rerun advice a failure prints)
+ * @param replaySource where the replay token came from: a token set in code or on the command line
+ *     must name the property it is given to; one from {@code -Dprobity.replay} applies to the
+ *     property it names, and the others run as usual
+ * @param database the example database directory, or null for none
  */
 public record RunConfig(int tries, long seed, Duration timeBudget, int maxShrinkSteps, Duration shrinkTimeBudget,
-                        int maxDiscardRatio, int shardIndex, int shardCount, String replay) {
+                        int maxDiscardRatio, int shardIndex, int shardCount, String replay, Source seedSource,
+                        Source replaySource, Path database) {
+    /** Where an option's value came from. */
+    public enum Source {
+        /** The built-in default. */
+        DEFAULT,
+        /** A system property ({@code -Dprobity.seed=N}, {@code -Dprobity.replay=TOKEN}). */
+        SYSTEM_PROPERTY,
+        /** Drawn at random ({@code -Dprobity.seed=random}). */
+        RANDOM,
+        /** Set by the caller: {@link #withSeed}, {@link #withReplay}, or a command-line option. */
+        CODE
+    }
+
+    /** The example database unless {@code -Dprobity.database} says otherwise. */
+    public static final Path DEFAULT_DATABASE = Path.of(".probity", "examples");
     /** Tries per property unless configured otherwise. */
     public static final int DEFAULT_TRIES = 1000;
     /** The seed unless {@code -Dprobity.seed} says otherwise. */
@@ -35,6 +59,11 @@ public record RunConfig(int tries, long seed, Duration timeBudget, int maxShrink
 
     private static final String MSG_TRIES = "tries: expected an integer >= 1, got %d";
     private static final String MSG_SHARD = "shard: expected 0 <= index < count, got %d/%d";
+    private static final String MSG_NON_NEGATIVE = "%s: expected an integer >= 0, got %d";
+    private static final Duration DEFAULT_TIME_BUDGET = Duration.ofMinutes(5);
+    private static final int DEFAULT_MAX_SHRINK_STEPS = 10_000;
+    private static final Duration DEFAULT_SHRINK_TIME_BUDGET = Duration.ofSeconds(30);
+    private static final int DEFAULT_MAX_DISCARD_RATIO = 5;
 
     /** Validates the fields. */
     public RunConfig {
@@ -44,51 +73,121 @@ public record RunConfig(int tries, long seed, Duration timeBudget, int maxShrink
         if (!(shardCount >= 1 && shardIndex >= 0 && shardIndex < shardCount)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_SHARD, shardIndex, shardCount));
         }
-        if (maxShrinkSteps < 0 || maxDiscardRatio < 0) {
-            throw new IllegalArgumentException("maxShrinkSteps and maxDiscardRatio: expected >= 0");
+        if (maxShrinkSteps < 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_NON_NEGATIVE, "maxShrinkSteps", maxShrinkSteps));
+        }
+        if (maxDiscardRatio < 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_NON_NEGATIVE, "maxDiscardRatio", maxDiscardRatio));
         }
         Objects.requireNonNull(timeBudget, "timeBudget");
         Objects.requireNonNull(shrinkTimeBudget, "shrinkTimeBudget");
+        Objects.requireNonNull(seedSource, "seedSource");
+        Objects.requireNonNull(replaySource, "replaySource");
+        if (replay != null) {
+            ReplayToken.requireWellFormed(replay);
+        }
     }
 
-    /** 1000 tries (or {@code -Dprobity.tries}), seed {@link #DEFAULT_SEED} (or {@code -Dprobity.seed=N|random}). */
+    /**
+     * {@link #DEFAULT_TRIES} tries with seed {@code seed}, whatever the system properties say: the
+     * whole run (one shard), no replay, no example database, a 5-minute budget for the tries,
+     * 10 000 shrink candidates within 30 s, 5 discards per try.
+     *
+     * @param seed the seed that determines every try
+     * @return the options
+     */
+    public static RunConfig ofSeed(long seed) {
+        return new RunConfig(DEFAULT_TRIES, seed, DEFAULT_TIME_BUDGET, DEFAULT_MAX_SHRINK_STEPS, DEFAULT_SHRINK_TIME_BUDGET,
+            DEFAULT_MAX_DISCARD_RATIO, 0, 1, null, Source.CODE, Source.DEFAULT, null);
+    }
+
+    /**
+     * 1000 tries (or {@code -Dprobity.tries}), seed {@link #DEFAULT_SEED} (or
+     * {@code -Dprobity.seed=N|random}), the replay token of {@code -Dprobity.replay}, and the example
+     * database {@link #DEFAULT_DATABASE} (or {@code -Dprobity.database=DIR|off}).
+     */
     public static RunConfig defaults() {
         String tries = System.getProperty("probity.tries");
         String seed = System.getProperty("probity.seed");
-        return new RunConfig(tries == null ? DEFAULT_TRIES : parse("probity.tries", tries),
-            seed == null ? DEFAULT_SEED : "random".equals(seed.trim()) ? RandomSource.createLong() : parseLong("probity.seed", seed),
-            Duration.ofMinutes(5), 10_000, Duration.ofSeconds(30), 5, 0, 1,
-            System.getProperty("probity.replay"));
+        String replay = System.getProperty("probity.replay");
+        String db = System.getProperty("probity.database");
+        boolean random = seed != null && "random".equals(seed.trim());
+        long s = seed == null ? DEFAULT_SEED : random ? RandomSource.createLong() : parseLong("probity.seed", seed);
+        Source source = seed == null ? Source.DEFAULT : random ? Source.RANDOM : Source.SYSTEM_PROPERTY;
+        Path database = db == null ? DEFAULT_DATABASE : "off".equals(db.trim()) ? null : Path.of(db.trim());
+        return ofSeed(s).withSeed(s, source).withTries(tries == null ? DEFAULT_TRIES : parse("probity.tries", tries))
+            .withReplay(replay, replay == null ? Source.DEFAULT : Source.SYSTEM_PROPERTY).withDatabase(database);
     }
 
     /** A copy with {@code n} tries. */
     public RunConfig withTries(int n) {
-        return new RunConfig(n, seed, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shardIndex, shardCount, replay);
+        return new RunConfig(n, seed, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shardIndex, shardCount,
+            replay, seedSource, replaySource, database);
     }
 
-    /** A copy with seed {@code s}. */
+    /** A copy with seed {@code s}, set by the caller ({@link Source#CODE}). */
     public RunConfig withSeed(long s) {
-        return new RunConfig(tries, s, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shardIndex, shardCount, replay);
+        return withSeed(s, Source.CODE);
+    }
+
+    /** A copy with seed {@code s} that came from {@code source}. */
+    public RunConfig withSeed(long s, Source source) {
+        return new RunConfig(tries, s, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shardIndex, shardCount,
+            replay, source, replaySource, database);
     }
 
     /** A copy with a wall-clock budget for the tries. */
     public RunConfig withTimeBudget(Duration d) {
-        return new RunConfig(tries, seed, d, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shardIndex, shardCount, replay);
+        return new RunConfig(tries, seed, d, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shardIndex, shardCount,
+            replay, seedSource, replaySource, database);
     }
 
     /** A copy whose shrinking evaluates at most {@code steps} candidates. */
     public RunConfig withMaxShrinkSteps(int steps) {
-        return new RunConfig(tries, seed, timeBudget, steps, shrinkTimeBudget, maxDiscardRatio, shardIndex, shardCount, replay);
+        return new RunConfig(tries, seed, timeBudget, steps, shrinkTimeBudget, maxDiscardRatio, shardIndex, shardCount,
+            replay, seedSource, replaySource, database);
+    }
+
+    /** A copy whose shrinking stops after {@code d} of wall-clock time. */
+    public RunConfig withShrinkTimeBudget(Duration d) {
+        return new RunConfig(tries, seed, timeBudget, maxShrinkSteps, d, maxDiscardRatio, shardIndex, shardCount,
+            replay, seedSource, replaySource, database);
     }
 
     /** A copy that runs only the tries {@code i} with {@code i mod count == index}. */
     public RunConfig withShard(int index, int count) {
-        return new RunConfig(tries, seed, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, index, count, replay);
+        return new RunConfig(tries, seed, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, index, count,
+            replay, seedSource, replaySource, database);
     }
 
-    /** A copy that replays one recorded input instead of generating tries. */
+    /**
+     * A copy that keeps failing examples in {@code dir} and replays them first (see
+     * {@code ExampleDatabase} in the engine's guide), or none when {@code dir} is null.
+     */
+    public RunConfig withDatabase(Path dir) {
+        return new RunConfig(tries, seed, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shardIndex, shardCount,
+            replay, seedSource, replaySource, dir);
+    }
+
+    /**
+     * A copy that replays one recorded input instead of generating tries. The token must name the
+     * property it is given to ({@link Property#check} throws otherwise).
+     *
+     * @param token {@code HASH:CHOICES} as a failure prints it, or null for none
+     * @throws IllegalArgumentException if the token is not of that form
+     */
     public RunConfig withReplay(String token) {
-        return new RunConfig(tries, seed, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shardIndex, shardCount, token);
+        return withReplay(token, token == null ? Source.DEFAULT : Source.CODE);
+    }
+
+    /**
+     * A copy with a replay token from {@code source}; a token from {@link Source#SYSTEM_PROPERTY}
+     * applies to the property it names, and every other property runs as usual (one
+     * {@code -Dprobity.replay} serves a whole test run).
+     */
+    public RunConfig withReplay(String token, Source source) {
+        return new RunConfig(tries, seed, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shardIndex, shardCount,
+            token, seedSource, source, database);
     }
 
     private static int parse(String name, String v) {

@@ -1,6 +1,7 @@
 package org.probity.cli;
 
 import java.util.Locale;
+import org.probity.check.RunConfig;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -40,6 +41,18 @@ final class Converters {
                 return Long.parseLong(s);
             } catch (NumberFormatException e) {
                 throw new TypeConversionException(String.format(Locale.ROOT, MSG_SEED, value));
+            }
+        }
+    }
+
+    /** A replay token {@code HASH:CHOICES}, as a failure prints it. */
+    static final class ReplayToken implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                return RunConfig.ofSeed(RunConfig.DEFAULT_SEED).withReplay(value.strip()).replay();
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage().replaceFirst("^probity\\.replay: ", ""));
             }
         }
     }

@@ -8,16 +8,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.probity.math.ShortestDouble;
 import org.probity.report.Charts;
 import org.probity.report.ScheduleProfile;
 import org.probity.report.ScheduleSummary;
-import org.probity.report.ShortestDouble;
 import org.probity.report.TextTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code probity schedule}: a research sanity report on a noise schedule, or its reference table. */
 @Command(name = "schedule", mixinStandardHelpOptions = true, sortOptions = false,

@@ -18,8 +18,14 @@ public final class Failures {
         return e.getClass().getName() + ": " + e.getMessage() + where;
     }
 
-    /** {@code Type at frame}, the innermost frame of code other than the JDK and the test frameworks. */
+    /**
+     * {@code Type at frame}, the innermost frame of code other than the JDK and the test
+     * frameworks; for a stack overflow only the type (where the stack runs out varies).
+     */
     public static String origin(Throwable e) {
+        if (e instanceof StackOverflowError) {
+            return e.getClass().getName();
+        }
         StackTraceElement[] st = e.getStackTrace();
         for (StackTraceElement f : st) {
             if (!isFramework(f.getClassName())) {
