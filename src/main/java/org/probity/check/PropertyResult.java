@@ -174,6 +174,74 @@ public final class PropertyResult {
         return b.toString();
     }
 
+    /**
+     * The result as one JSON object: name, verdict, tries, examples, discards, seed, coverage (class
+     * to percentage), statistics (statistic to value to count), targets (label to largest value,
+     * input and tries), failures (counterexample, first found, reason, shrink steps, replay token,
+     * flaky) and note. Keys keep their insertion order; NaN and infinite numbers are written as strings.
+     */
+    public String toJson() {
+        java.io.StringWriter w = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator g = new com.fasterxml.jackson.core.JsonFactory().createGenerator(w)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("name", name);
+            g.writeStringField("verdict", passed ? "PASS" : "FAIL");
+            g.writeNumberField("tries", tries);
+            g.writeNumberField("examples", examples);
+            g.writeNumberField("discards", discards);
+            g.writeNumberField("seed", seed);
+            g.writeObjectFieldStart("coverage");
+            for (Map.Entry<String, Double> e : coverage.entrySet()) {
+                g.writeNumberField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("statistics");
+            for (Map.Entry<String, Map<String, Integer>> e : statistics.entrySet()) {
+                g.writeObjectFieldStart(e.getKey());
+                for (Map.Entry<String, Integer> v : e.getValue().entrySet()) {
+                    g.writeNumberField(v.getKey(), v.getValue());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("targets");
+            for (Target t : targets.values()) {
+                g.writeObjectFieldStart(t.label());
+                number(g, "value", t.value());
+                g.writeStringField("input", t.input());
+                g.writeNumberField("tries", t.tries());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeArrayFieldStart("failures");
+            for (Failure f : failures) {
+                g.writeStartObject();
+                g.writeStringField("counterexample", f.counterexample());
+                g.writeStringField("firstFound", f.original());
+                g.writeStringField("reason", f.verdict().description());
+                g.writeNumberField("shrinkSteps", f.shrinkSteps());
+                g.writeStringField("replayToken", f.replayToken());
+                g.writeBooleanField("flaky", f.flaky());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeStringField("note", note);
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    private static void number(com.fasterxml.jackson.core.JsonGenerator g, String field, double x) throws java.io.IOException {
+        if (Double.isFinite(x)) {
+            g.writeNumberField(field, x);
+        } else {
+            g.writeStringField(field, Double.toString(x));
+        }
+    }
+
     @Override
     public String toString() {
         return report();

@@ -22,10 +22,13 @@ import java.util.Objects;
  *                           difference and the tolerance; "" when it passed
  * @param replay             the command that replays this item exactly
  * @param elapsed            wall-clock time (a timing field: varies between runs)
+ * @param worstErrOverTol    the largest share of its tolerance that a comparison used, found by
+ *                           the engine's targeted search ({@code err/tol}, above 1 for a failure);
+ *                           NaN when the item was not searched that way
  */
 public record CheckRecord(String name, String family, String kind, String statement, boolean passed, int instances,
                           double largestDiscrepancy, String tolerance, long seed, String counterexample, String replay,
-                          Duration elapsed) {
+                          Duration elapsed, double worstErrOverTol) {
     private static final String MSG_NEGATIVE = "instances: expected an integer >= 0, got %d";
 
     /** Validates: no null fields, {@code instances >= 0}. */
@@ -41,6 +44,14 @@ public record CheckRecord(String name, String family, String kind, String statem
         if (instances < 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_NEGATIVE, instances));
         }
+    }
+
+    /** A record of an item that was not searched for its worst err/tol ({@code worstErrOverTol} NaN). */
+    public CheckRecord(String name, String family, String kind, String statement, boolean passed, int instances,
+                       double largestDiscrepancy, String tolerance, long seed, String counterexample, String replay,
+                       Duration elapsed) {
+        this(name, family, kind, statement, passed, instances, largestDiscrepancy, tolerance, seed, counterexample, replay,
+            elapsed, Double.NaN);
     }
 
     /** @return {@code PASS} or {@code FAIL} */

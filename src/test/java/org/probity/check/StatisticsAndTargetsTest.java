@@ -55,6 +55,8 @@ class StatisticsAndTargetsTest {
         assertThat(r.statistics().get("parity").keySet()).containsExactlyInAnyOrder("even", "odd");
         assertThat(r.report()).contains("statistic 'label' (1000 tries):").contains("statistic 'parity' (1000 tries):")
             .containsPattern("positive +[0-9.]+% +[0-9]+ #+");
+        assertThat(r.toJson()).contains("\"statistics\" : {").contains("\"label\" : {")
+            .contains("\"zero\" : " + labels.get("zero")).contains("\"even\" : " + r.statistics().get("parity").get("even"));
     }
 
     @Test
