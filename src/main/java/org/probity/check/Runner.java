@@ -113,13 +113,13 @@ final class Runner<T> {
         }
         Map<String, Found<T>> found = new LinkedHashMap<>();
         // Stored examples, like explicit ones, belong to shard 0.
-        ExampleDatabase db = cfg.database() == null || cfg.shardIndex() != 0 ? null : ExampleDatabase.open(cfg.database(), name);
+        ExampleDatabase db = cfg.database() == null || cfg.shard().index() != 0 ? null : ExampleDatabase.open(cfg.database(), name);
         if (db != null) {
             replayStored(db, found, notes);
         }
         Verdict largest = null;
         // Explicit examples belong to shard 0, so that n shards add up to exactly one run.
-        List<T> mine = cfg.shardIndex() == 0 ? examples : List.of();
+        List<T> mine = cfg.shard().index() == 0 ? examples : List.of();
         for (T example : mine) {
             Evaluation e = evaluate(new Generated<>(example, null));
             if (e.verdict() != null && !e.verdict().passed()) {
@@ -408,7 +408,7 @@ final class Runner<T> {
     private PropertyResult result(boolean passed, int tries, int discards, Map<String, Double> cov, List<Failure> failures,
                                   Verdict largest, long start, String note, Map<String, Map<String, Integer>> stats,
                                   Map<String, Target> targets) {
-        return new PropertyResult(name, passed, tries, cfg.shardIndex() == 0 ? examples.size() : 0, discards, cov, failures,
+        return new PropertyResult(name, passed, tries, cfg.shard().index() == 0 ? examples.size() : 0, discards, cov, failures,
             largest, cfg.seed(), Duration.ofNanos(System.nanoTime() - start), note, stats, targets);
     }
 }

@@ -2,7 +2,6 @@ package org.probity.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +13,8 @@ import org.probity.report.ReportFiles;
 import org.probity.report.RunReport;
 import org.probity.report.SpecCheck;
 import org.probity.spec.Spec;
-import org.probity.spec.SpecOptions;
+import org.probity.check.RunConfig;
+import org.probity.check.Shard;
 import org.probity.spec.SpecResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,11 +36,11 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", converter = Converters.Seed.class,
             description = "Seed of every generated model instance (default ${DEFAULT-VALUE}).")
-    private long seed = SpecOptions.DEFAULT_SEED;
+    private long seed = RunConfig.DEFAULT_SEED;
 
     @Option(names = "--tries", paramLabel = "N", converter = Converters.PositiveInt.class,
             description = "Model instances per claim or step (default ${DEFAULT-VALUE}).")
-    private int tries = SpecOptions.DEFAULT_TRIES;
+    private int tries = Spec.DEFAULT_TRIES;
 
     @Option(names = "--shard", paramLabel = "i/n", converter = Converters.ShardConverter.class,
             description = "Run only shard i of n (1 <= i <= n).")
@@ -53,8 +53,10 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         List<Spec> specs = SpecFiles.parse(files);
-        SpecOptions options = SpecOptions.defaults().withSeed(seed).withTries(tries)
-                .withShard(shard.zeroBasedIndex(), shard.count());
+        if (reportDir != null) {
+            TextFiles.prepareDirectory("the reports", reportDir);
+        }
+        RunConfig options = Spec.options(seed).withTries(tries).withShard(shard);
         long start = System.nanoTime();
         List<CheckRecord> records = new ArrayList<>();
         boolean passed = true;
@@ -67,13 +69,13 @@ final class CheckCommand implements Callable<Integer> {
             records.addAll(SpecCheck.records(r, Path.of(s.fileName())));
         }
         if (reportDir != null) {
-            RunReport report = new RunReport("check", ProbityCli.version(), seed, tries, shard.index(), shard.count(),
+            RunReport report = new RunReport("check", ProbityCli.version(), seed, tries, shard,
                     records, List.of(), Duration.ofNanos(System.nanoTime() - start));
             try {
                 List<String> written = ReportFiles.write(report, List.of(), reportDir);
                 out.printf(Locale.ROOT, "reports: %s (%s)%n", reportDir, String.join(", ", written));
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw TextFiles.cannotWrite("the reports", reportDir, e);
             }
         }
         out.flush();

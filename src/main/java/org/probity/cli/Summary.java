@@ -42,13 +42,13 @@ final class Summary {
 
     static void verdictLine(PrintWriter out, RunReport report) {
         if (report.passed()) {
-            out.printf(Locale.ROOT, "PASS: all %d checks hold (seed %d, %d tries, shard %d/%d, %s)%n",
-                    report.checks().size(), report.seed(), report.tries(), report.shardIndex(), report.shardCount(),
+            out.printf(Locale.ROOT, "PASS: all %d checks hold (seed %d, %d tries, shard %s, %s)%n",
+                    report.checks().size(), report.seed(), report.tries(), report.shard(),
                     TextTable.seconds(report.elapsed()));
         } else {
-            out.printf(Locale.ROOT, "FAIL: %d of %d checks fail (seed %d, %d tries, shard %d/%d, %s)%n",
-                    report.failures(), report.checks().size(), report.seed(), report.tries(), report.shardIndex(),
-                    report.shardCount(), TextTable.seconds(report.elapsed()));
+            out.printf(Locale.ROOT, "FAIL: %d of %d checks fail (seed %d, %d tries, shard %s, %s)%n",
+                    report.failures(), report.checks().size(), report.seed(), report.tries(), report.shard(),
+                    TextTable.seconds(report.elapsed()));
         }
     }
 

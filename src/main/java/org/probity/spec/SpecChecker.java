@@ -17,18 +17,14 @@ final class SpecChecker {
 
     private final Map<String, Expr> lets;
     private final RunConfig cfg;
-    private final SpecOptions options;
     private final List<SpecResult.Item> items = new ArrayList<>();
 
-    private SpecChecker(Map<String, Expr> lets, SpecOptions options) {
+    private SpecChecker(Map<String, Expr> lets, RunConfig cfg) {
         this.lets = lets;
-        this.options = options;
-        // A spec is checked by its seed alone: no example database (claim labels repeat across files).
-        this.cfg = RunConfig.defaults().withTries(options.tries()).withSeed(options.seed())
-            .withShard(options.shardIndex(), options.shardCount()).withDatabase(null);
+        this.cfg = cfg;
     }
 
-    static SpecResult check(Spec spec, SpecOptions options) {
+    static SpecResult check(Spec spec, RunConfig options) {
         long start = System.nanoTime();
         SpecChecker checker = new SpecChecker(spec.lets(), options);
         Statements walk = checker.new Statements();
@@ -103,6 +99,6 @@ final class SpecChecker {
                                  String family) {
         ItemCheck.Outcome o = ItemCheck.run(s, model, family, lets, cfg);
         return new SpecResult.Item(s.label(), kind, family, line, text, s.relation().symbol(), o.passed(), o.tries(),
-            o.defined(), o.largest(), o.tolerance(), o.method(), o.counterexample(), options.seed(), o.replay());
+            o.defined(), o.largest(), o.tolerance(), o.method(), o.counterexample(), cfg.seed(), o.replay());
     }
 }
