@@ -16,17 +16,23 @@ final class SpecChecker {
     private static final List<String> FAMILIES = List.of("markov", "gaussian");
 
     private final Map<String, Expr> lets;
+    private final ItemCheck.Locator locator;
     private final RunConfig cfg;
     private final List<SpecResult.Item> items = new ArrayList<>();
 
-    private SpecChecker(Map<String, Expr> lets, RunConfig cfg) {
+    private SpecChecker(Map<String, Expr> lets, ItemCheck.Locator locator, RunConfig cfg) {
         this.lets = lets;
+        this.locator = locator;
         this.cfg = cfg;
     }
 
     static SpecResult check(Spec spec, RunConfig options) {
         long start = System.nanoTime();
-        SpecChecker checker = new SpecChecker(spec.lets(), options);
+        ItemCheck.Locator locator = node -> {
+            int[] lc = spec.parsed().lineColumn(node);
+            return lc[0] == 0 ? "" : "line " + lc[0] + ", column " + lc[1];
+        };
+        SpecChecker checker = new SpecChecker(spec.lets(), locator, options);
         Statements walk = checker.new Statements();
         for (Statement st : spec.statements()) {
             st.accept(walk);
@@ -97,8 +103,9 @@ final class SpecChecker {
 
     private SpecResult.Item item(ItemCheck.Subject s, String kind, int line, String text, Statement.Model model,
                                  String family) {
-        ItemCheck.Outcome o = ItemCheck.run(s, model, family, lets, cfg);
-        return new SpecResult.Item(s.label(), kind, family, line, text, s.relation().symbol(), o.passed(), o.tries(),
-            o.defined(), o.largest(), o.tolerance(), o.method(), o.counterexample(), cfg.seed(), o.replay());
+        ItemCheck.Outcome o = ItemCheck.run(s, model, family, lets, cfg, locator);
+        return new SpecResult.Item(s.label(), kind, family, line, text, s.relation().symbol(), o.status(), o.tries(),
+            o.defined(), o.largest(), o.tolerance(), o.method(), o.counterexample(), o.reason(), cfg.seed(),
+            o.replay());
     }
 }
