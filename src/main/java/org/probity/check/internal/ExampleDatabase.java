@@ -37,6 +37,8 @@ public final class ExampleDatabase {
     private final String property;
     /** Stored examples (choices as text) with their passing-run counts, in file order. */
     private final Map<String, Integer> entries = new LinkedHashMap<>();
+    /** Whether the file existed when opened (a run that stores nothing and found nothing writes nothing). */
+    private boolean existed;
 
     private ExampleDatabase(Path dir, Path file, String property) {
         this.dir = dir;
@@ -49,9 +51,15 @@ public final class ExampleDatabase {
      * written). An unreadable or foreign file is treated as empty.
      */
     public static ExampleDatabase open(Path dir, String property) {
-        String safe = property.replaceAll("[^A-Za-z0-9._-]+", "_");
-        if (safe.length() > NAME_CHARS) {
-            safe = safe.substring(0, NAME_CHARS);
+        StringBuilder safe = new StringBuilder();
+        for (int i = 0; i < property.length() && safe.length() < NAME_CHARS; i++) {
+            char ch = property.charAt(i);
+            boolean plain = ch < 128 && (Character.isLetterOrDigit(ch) || ch == '.' || ch == '_' || ch == '-');
+            if (plain) {
+                safe.append(ch);
+            } else if (safe.length() == 0 || safe.charAt(safe.length() - 1) != '_') {
+                safe.append('_');
+            }
         }
         ExampleDatabase db = new ExampleDatabase(dir, dir.resolve(safe + "-" + ReplayToken.tag(property) + ".txt"), property);
         db.read();
@@ -59,7 +67,8 @@ public final class ExampleDatabase {
     }
 
     private void read() {
-        if (!Files.isRegularFile(file)) {
+        existed = Files.isRegularFile(file);
+        if (!existed) {
             return;
         }
         List<String> lines;
@@ -105,6 +114,9 @@ public final class ExampleDatabase {
      * @throws UncheckedIOException if the directory or file cannot be written
      */
     public void save(List<long[]> failing) {
+        if (!existed && failing.isEmpty()) {
+            return;
+        }
         for (long[] f : failing) {
             entries.put(format(f), 0);
         }

@@ -65,6 +65,7 @@ public final class ReplayToken {
 
     /** The 8 hex digits that a token for the property named {@code name} starts with. */
     public static String tag(String name) {
-        return String.format(Locale.ROOT, "%08x", name.hashCode());
+        String hex = Integer.toHexString(name.hashCode());
+        return "0".repeat(8 - hex.length()) + hex;
     }
 }

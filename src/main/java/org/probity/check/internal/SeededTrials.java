@@ -40,10 +40,16 @@ public final class SeededTrials<T> implements Trials<T> {
     }
 
     /** A generated input with its slot and recorded choices. */
-    private record Drawn<T>(T value, int index, long[] choices, String replayToken) implements Trial<T> {
+    /** The replay token is built when asked for: formatting it for every try would cost more than the try. */
+    private record Drawn<T>(T value, int index, long[] choices, String name) implements Trial<T> {
         @Override
         public long[] choices() {
             return choices.clone();
+        }
+
+        @Override
+        public String replayToken() {
+            return ReplayToken.of(name, choices);
         }
 
         @Override
@@ -130,7 +136,7 @@ public final class SeededTrials<T> implements Trials<T> {
     }
 
     private Trial<T> trial(T value, int index, long[] recorded) {
-        return new Drawn<>(value, index, recorded, ReplayToken.of(name, recorded));
+        return new Drawn<>(value, index, recorded, name);
     }
 
     @Override
