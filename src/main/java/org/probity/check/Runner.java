@@ -184,7 +184,7 @@ final class Runner<T> {
                     }
                 }
             }
-            if (e.context() != null) {
+            if (e.context() != null && !e.context().isEmpty()) {
                 record(e.context(), trial, stats, best);
             }
             Verdict v = e.verdict();

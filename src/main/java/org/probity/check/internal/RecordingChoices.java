@@ -16,25 +16,21 @@ import org.probity.check.Choices;
 public final class RecordingChoices implements Choices {
     /** A generation that draws more choices than this is discarded (it is runaway recursion). */
     public static final int MAX_CHOICES = 200_000;
-    /** How many earlier biased draws a repeat is taken from. */
-    private static final int POOL = 8;
 
     private final UniformRandomProvider rng;
     private final long[] prefix;
     private final boolean detailed;
-    private long[] record = new long[64];
+    private long[] record = new long[16];
     private long[] maxes;
     private Spans.Builder spans;
     private int size;
-    private final long[] pool = new long[POOL];
-    private int poolCount;
 
     private RecordingChoices(UniformRandomProvider rng, long[] prefix, boolean detailed) {
         this.rng = rng;
         this.prefix = prefix;
         this.detailed = detailed;
         if (detailed) {
-            maxes = new long[64];
+            maxes = new long[16];
             spans = new Spans.Builder();
         }
     }
@@ -96,9 +92,6 @@ public final class RecordingChoices implements Choices {
         } else {
             v = biased ? biased(max) : uniform(max);
         }
-        if (biased) {
-            pool[poolCount++ % POOL] = v;
-        }
         if (size == record.length) {
             record = Arrays.copyOf(record, size * 2);
             if (detailed) {
@@ -119,7 +112,8 @@ public final class RecordingChoices implements Choices {
     /**
      * One random word picks the kind of draw: 4 in 16 uniform, 1 in 16 the choice 0, 1 in 16 the
      * choice max or max − 1 (the two ends of a range that {@code Gens.integers} folds around 0), 1 in
-     * 16 an earlier value, 1 in 16 an earlier value ± 1 or ± 2 (± 1 in the value for either encoding),
+     * 16 an earlier choice of the same try, 1 in 16 such a choice ± 1 or ± 2 (± 1 in the value for
+     * either encoding),
      * the rest (8 in 16) a small magnitude; a repeat that does not fit in {@code [0, max]} (or with no
      * earlier value) falls back to a small magnitude.
      */
@@ -135,8 +129,8 @@ public final class RecordingChoices implements Choices {
         if (kind == 5) {
             return (word & 16) == 0 ? max : max - 1;
         }
-        if (kind < 8 && poolCount > 0) {
-            long p = pool[(int) (((word >>> 8) & 0xFFFF) * Math.min(poolCount, POOL) >>> 16)];
+        if (kind < 8 && size > 0) {
+            long p = record[(int) (((word >>> 8) & 0xFFFF) * size >>> 16)];
             if (kind == 7) {
                 long step = (word & 32) == 0 ? 1 : 2;
                 p += (word & 16) == 0 ? step : -step;
@@ -147,8 +141,9 @@ public final class RecordingChoices implements Choices {
         }
         int bits = 64 - Long.numberOfLeadingZeros(max);
         int k = (int) (((word >>> 32) * (bits + 1)) >>> 32);
-        long top = Math.min(max, (1L << k) - 1);
-        return top == 0 ? 0 : uniform(top);
+        long mask = (1L << k) - 1;
+        // Below max, a mask of k bits is exactly uniform on [0, 2^k) and needs no rejection loop.
+        return mask < max ? rng.nextLong() & mask : uniform(max);
     }
 
     /** The choices handed out so far. */

@@ -41,15 +41,15 @@ public final class SeededTrials<T> implements Trials<T> {
 
     /** A generated input with its slot and recorded choices. */
     /** The replay token is built when asked for: formatting it for every try would cost more than the try. */
-    private record Drawn<T>(T value, int index, long[] choices, String name) implements Trial<T> {
+    private record Drawn<T>(T value, int index, RecordingChoices source, String name) implements Trial<T> {
         @Override
         public long[] choices() {
-            return choices.clone();
+            return source.recorded();
         }
 
         @Override
         public String replayToken() {
-            return ReplayToken.of(name, choices);
+            return ReplayToken.of(name, source.recorded());
         }
 
         @Override
@@ -124,7 +124,7 @@ public final class SeededTrials<T> implements Trials<T> {
             RecordingChoices choices = RecordingChoices.random(stream);
             try {
                 T value = gen.generate(choices);
-                return trial(value, i, choices.recorded());
+                return trial(value, i, choices);
             } catch (Discard d) {
                 if (++discards > maxDiscards) {
                     discardNote = String.format(Locale.ROOT, MSG_DISCARDS, discards, produced, cfg.maxDiscardRatio(),
@@ -135,8 +135,9 @@ public final class SeededTrials<T> implements Trials<T> {
         }
     }
 
-    private Trial<T> trial(T value, int index, long[] recorded) {
-        return new Drawn<>(value, index, recorded, name);
+    /** A trial over the choices {@code c} recorded; they are copied out only when asked for. */
+    private Trial<T> trial(T value, int index, RecordingChoices c) {
+        return new Drawn<>(value, index, c, name);
     }
 
     @Override
@@ -152,7 +153,7 @@ public final class SeededTrials<T> implements Trials<T> {
     public Trial<T> regenerate(long[] choices) {
         RecordingChoices c = RecordingChoices.replay(choices);
         T value = gen.generate(c);
-        return trial(value, -1, c.recorded());
+        return trial(value, -1, c);
     }
 
     private record Result<T>(Trial<T> trial, Verdict verdict, Trial<T> original, int steps, int candidates,
@@ -209,7 +210,7 @@ public final class SeededTrials<T> implements Trials<T> {
         } catch (RuntimeException e) {
             return null;
         }
-        Trial<T> t = trial(value, -1, c.recorded());
+        Trial<T> t = trial(value, -1, c);
         Verdict v = Objects.requireNonNull(body.apply(value), "the property body returned null instead of a Verdict");
         return v.passed() ? null : new Failing<>(t, v);
     }

@@ -54,6 +54,11 @@ public final class TryContext {
         targets.merge(label, value, Math::max);
     }
 
+    /** Whether this try reported nothing. */
+    public boolean isEmpty() {
+        return collected.isEmpty() && targets.isEmpty();
+    }
+
     /** The (statistic, value) pairs this try collected. */
     public Set<Map.Entry<String, String>> collected() {
         return collected;
