@@ -284,7 +284,7 @@ final class MarkovEvaluator {
                 }
             }
         }
-        return m.density(d.generative(), Scope.mask(targets), Scope.mask(given), pt);
+        return m.density(d.generative(), Scope.variables(targets), Scope.variables(given), pt);
     }
 
     /** {@code l op r} under the language's conventions, noting the magnitude of sums and differences. */
