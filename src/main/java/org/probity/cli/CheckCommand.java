@@ -46,6 +46,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "Run only shard i of n (1 <= i <= n).")
     private Shard shard = Shard.WHOLE;
 
+    @Option(names = "--try-budget", paramLabel = "SECONDS", converter = Converters.PositiveInt.class,
+            description = "Seconds one model instance may take per claim or step; past it the item is NOT CHECKED "
+                    + "(default ${DEFAULT-VALUE}).")
+    private int tryBudget = (int) SpecOptions.DEFAULT_TRY_BUDGET.toSeconds();
+
     @Option(names = "--strict", description = "Exit 1 when a claim or step could not be checked (NOT CHECKED), "
             + "as when one fails.")
     private boolean strict;
@@ -61,7 +66,7 @@ final class CheckCommand implements Callable<Integer> {
             TextFiles.prepareDirectory("the reports", reportDir);
         }
         SpecOptions options = SpecOptions.defaults().withSeed(seed).withTries(tries)
-                .withShard(shard.zeroBasedIndex(), shard.count());
+                .withShard(shard.zeroBasedIndex(), shard.count()).withTryBudget(java.time.Duration.ofSeconds(tryBudget));
         long start = System.nanoTime();
         List<CheckRecord> records = new ArrayList<>();
         int exit = ExitCodes.HOLDS;

@@ -82,6 +82,11 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Worker threads (default: the number of processors).")
     private int jobs = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--try-budget", paramLabel = "SECONDS", converter = Converters.PositiveInt.class,
+            description = "Seconds one model instance may take per spec claim or step; past it the item is NOT "
+                    + "CHECKED (default ${DEFAULT-VALUE}).")
+    private int tryBudget = (int) SpecOptions.DEFAULT_TRY_BUDGET.toSeconds();
+
     @Option(names = "--strict", description = "Exit 1 when a check could not be checked (NOT CHECKED), as when one "
             + "fails.")
     private boolean strict;
@@ -149,7 +154,7 @@ final class VerifyCommand implements Callable<Integer> {
             }));
         }
         SpecOptions specOptions = SpecOptions.defaults().withSeed(seed).withTries(tries)
-                .withShard(shard.zeroBasedIndex(), shard.count());
+                .withShard(shard.zeroBasedIndex(), shard.count()).withTryBudget(java.time.Duration.ofSeconds(tryBudget));
         for (Spec sp : specs) {
             tasks.add(new Verification.Task(sp.fileName(),
                     () -> SpecCheck.records(sp.check(specOptions), Path.of(sp.fileName()))));

@@ -106,7 +106,7 @@ final class SpecChecker {
 
     private SpecResult.Item item(ItemCheck.Subject s, String kind, int line, String text, Statement.Model model,
                                  String family) {
-        ItemCheck.Outcome o = ItemCheck.run(s, model, family, lets, cfg, locator);
+        ItemCheck.Outcome o = ItemCheck.run(s, model, family, lets, cfg, options.tryBudget(), locator);
         return new SpecResult.Item(s.label(), kind, family, line, text, s.relation().symbol(), o.status(), o.tries(),
             o.defined(), o.largest(), o.tolerance(), o.method(), o.counterexample(), o.reason(), options.seed(),
             o.replay());

@@ -67,6 +67,11 @@ public final class MarkovInstance implements ModelInstance {
         return "markov";
     }
 
+    @Override
+    public String describeSize() {
+        return String.format(Locale.ROOT, "K = %d states, T = %d steps", k, steps);
+    }
+
     /**
      * The density {@code q(A | B)} or {@code p(A | B)} at the states {@code x} (entries of A and B
      * set); a variable of A that is also in B counts as given (factor 1).

@@ -24,6 +24,7 @@ public final class Semantics {
     private final Parser.Parsed parsed;
     private final String file;
     private final Map<String, Expr> lets;
+    private final SizeChecks sizes;
     private int steps;
     private boolean gaussianOnly;
     private boolean gaussianModel;
@@ -32,6 +33,7 @@ public final class Semantics {
         this.parsed = parsed;
         this.file = file;
         this.lets = lets;
+        this.sizes = new SizeChecks(lets, this::error);
     }
 
     /**
@@ -59,6 +61,7 @@ public final class Semantics {
 
         @Override
         public Void model(Statement.Model m) {
+            sizes.model(m);
             model = m;
             return null;
         }
@@ -70,6 +73,7 @@ public final class Semantics {
                     "'" + l.name() + "' defined twice");
             }
             names(l.value(), Set.of());
+            sizes.let(l);
             lets.put(l.name(), l.value());
             return null;
         }
@@ -77,6 +81,7 @@ public final class Semantics {
         @Override
         public Void claim(Statement.Claim c) {
             forEachSteps(c, "'claim'", () -> Semantics.this.claim(c));
+            sizes.claim(c, model);
             return null;
         }
 
@@ -88,6 +93,7 @@ public final class Semantics {
                     expr(step.expr(), new HashMap<>(), new TreeSet<>());
                 }
             });
+            sizes.derive(d, model);
             return null;
         }
 
@@ -111,23 +117,30 @@ public final class Semantics {
      * any name not yet defined as a let, is accepted here only if it is a sum/prod index of the
      * body or could be an index at the use site (checked there).
      */
-    private void names(Expr e, Set<String> indices) {
-        if (e instanceof Expr.Name n) {
-            if (!lets.containsKey(n.name()) && !indices.contains(n.name()) && !n.name().matches("[a-z][a-z0-9]*")) {
-                throw error(n, "a let defined earlier or an index name", "'" + n.name() + "'");
+    private void names(Expr root, Set<String> rootIndices) {
+        // a worklist, not recursion: a flat sum of thousands of terms is a deep left spine
+        java.util.ArrayDeque<Object[]> work = new java.util.ArrayDeque<>();
+        work.push(new Object[] {root, rootIndices});
+        while (!work.isEmpty()) {
+            Object[] item = work.pop();
+            Expr e = (Expr) item[0];
+            @SuppressWarnings("unchecked")
+            Set<String> indices = (Set<String>) item[1];
+            if (e instanceof Expr.Name n) {
+                if (!lets.containsKey(n.name()) && !indices.contains(n.name()) && !n.name().matches("[a-z][a-z0-9]*")) {
+                    throw error(n, "a let defined earlier or an index name", "'" + n.name() + "'");
+                }
+                continue;
             }
-            return;
-        }
-        if (e instanceof Expr.Sum s) {
-            names(s.from(), indices);
-            names(s.to(), indices);
-            Set<String> inner = new HashSet<>(indices);
-            inner.add(s.index());
-            names(s.body(), inner);
-            return;
-        }
-        for (Expr c : Walk.children(e)) {
-            names(c, indices);
+            Expr body = e instanceof Expr.Sum s ? s.body() : null;
+            Set<String> inner = indices;
+            if (body != null) {
+                inner = new HashSet<>(indices);
+                inner.add(((Expr.Sum) e).index());
+            }
+            for (Expr c : Walk.children(e)) {
+                work.push(new Object[] {c, c == body ? inner : indices});
+            }
         }
     }
 
@@ -202,8 +215,11 @@ public final class Semantics {
 
         @Override
         public Void bin(Expr.Bin b) {
-            sub(b.left());
-            sub(b.right());
+            Chain c = Chain.of(b);
+            sub(c.first());
+            for (int k = 1; k <= c.size(); k++) {
+                sub(c.operand(k));
+            }
             return null;
         }
 

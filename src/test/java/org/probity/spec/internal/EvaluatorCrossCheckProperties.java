@@ -55,7 +55,7 @@ class EvaluatorCrossCheckProperties {
                 if (m.q0()[x0] == 0) {
                     continue;
                 }
-                MarkovEvaluator ev = new MarkovEvaluator(m);
+                MarkovEvaluator ev = new MarkovEvaluator(m, Budget.NONE);
                 double vlb = ev.eval(VLB, scope, x);
                 double ll = ev.eval(LOG_LIKELIHOOD, scope, x);
                 all.add(Verdict.close("VLB(x_0 = " + x0 + ")", vlb, vb.vlb(x0), rule(m.steps(), m.states(),
@@ -175,7 +175,7 @@ class EvaluatorCrossCheckProperties {
             for (int s = 0; s <= steps; s++) {
                 for (int t = s; t <= steps; t++) {
                     String pair = String.format(Locale.ROOT, "x_%d * x_%d", s, t);
-                    GaussianEvaluator ev = new GaussianEvaluator(g);
+                    GaussianEvaluator ev = new GaussianEvaluator(g, Budget.NONE);
                     double eq = ev.closed(Parser.parseExpression("E_{q(x_{0:T})}[ " + pair + " ]"), scope).constantValue();
                     double ep = ev.closed(Parser.parseExpression("E_{p(x_{0:T})}[ " + pair + " ]"), scope).constantValue();
                     double refQ = q.covariance(s, t) + q.mean(s) * q.mean(t);
