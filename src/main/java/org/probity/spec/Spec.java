@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.probity.check.RunConfig;
 import org.probity.spec.ast.Expr;
 import org.probity.spec.ast.Statement;
 import org.probity.spec.internal.Parser;
@@ -17,11 +19,16 @@ import org.probity.spec.internal.Semantics;
  *
  * <pre>{@code
  * Spec spec = Spec.parse(Path.of("specs/ddpm-vlb.prob"));
- * SpecResult result = spec.check(SpecOptions.defaults().withSeed(42));
+ * SpecResult result = spec.check(Spec.options(42));
  * System.out.print(result.render());
  * }</pre>
  */
 public final class Spec {
+    /** Model instances per claim or step unless configured otherwise. */
+    public static final int DEFAULT_TRIES = 200;
+    /** The time one try (one model instance, one claim or step) may take unless configured otherwise. */
+    public static final Duration DEFAULT_TRY_BUDGET = Duration.ofSeconds(10);
+
     private final String fileName;
     private final String source;
     private final List<Statement> statements;
@@ -74,12 +81,41 @@ public final class Spec {
      * chain on generated model instances of each family of the model statement before it, shrinking a
      * failure to the smallest instance.
      *
-     * @param options seed, instances per check, shard
+     * @param options seed, instances per check, shard ({@link #options(long)})
      * @return the structured result; {@link SpecResult#render()} is the report
      */
-    public SpecResult check(SpecOptions options) {
+    public SpecResult check(RunConfig options) {
+        return check(options, DEFAULT_TRY_BUDGET);
+    }
+
+    /**
+     * {@link #check(RunConfig)} with a time budget per try: the evaluation of one claim or step on
+     * one model instance that takes longer stops, and the item is reported NOT CHECKED naming the
+     * budget (its remaining tries are not evaluated).
+     *
+     * @param options seed, instances per check, shard ({@link #options(long)})
+     * @param tryBudget the time one try may take, {@code > 0}
+     * @return the structured result
+     * @throws IllegalArgumentException if {@code tryBudget} is not positive
+     */
+    public SpecResult check(RunConfig options, Duration tryBudget) {
         Objects.requireNonNull(options, "options");
-        return SpecChecker.check(this, options);
+        if (tryBudget == null || tryBudget.isNegative() || tryBudget.isZero()) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                "tryBudget: expected a duration > 0, got %s", tryBudget));
+        }
+        return SpecChecker.check(this, options, tryBudget);
+    }
+
+    /**
+     * The run options of a spec check with seed {@code seed}: {@link #DEFAULT_TRIES} model instances
+     * per claim or step, the whole run, the engine's budgets ({@link RunConfig#ofSeed}).
+     *
+     * @param seed the seed that determines every generated model instance
+     * @return the options; {@code withX} methods adjust them
+     */
+    public static RunConfig options(long seed) {
+        return RunConfig.ofSeed(seed).withTries(DEFAULT_TRIES);
     }
 
     /** The file name used in messages. */

@@ -18,24 +18,23 @@ final class SpecChecker {
     private final Map<String, Expr> lets;
     private final ItemCheck.Locator locator;
     private final RunConfig cfg;
-    private final SpecOptions options;
+    private final Duration tryBudget;
     private final List<SpecResult.Item> items = new ArrayList<>();
 
-    private SpecChecker(Map<String, Expr> lets, ItemCheck.Locator locator, SpecOptions options) {
+    private SpecChecker(Map<String, Expr> lets, ItemCheck.Locator locator, RunConfig cfg, Duration tryBudget) {
         this.lets = lets;
         this.locator = locator;
-        this.options = options;
-        this.cfg = RunConfig.defaults().withTries(options.tries()).withSeed(options.seed())
-            .withShard(options.shardIndex(), options.shardCount());
+        this.cfg = cfg;
+        this.tryBudget = tryBudget;
     }
 
-    static SpecResult check(Spec spec, SpecOptions options) {
+    static SpecResult check(Spec spec, RunConfig options, Duration tryBudget) {
         long start = System.nanoTime();
         ItemCheck.Locator locator = node -> {
             int[] lc = spec.parsed().lineColumn(node);
             return lc[0] == 0 ? "" : "line " + lc[0] + ", column " + lc[1];
         };
-        SpecChecker checker = new SpecChecker(spec.lets(), locator, options);
+        SpecChecker checker = new SpecChecker(spec.lets(), locator, options, tryBudget);
         Statements walk = checker.new Statements();
         for (Statement st : spec.statements()) {
             st.accept(walk);
@@ -106,9 +105,9 @@ final class SpecChecker {
 
     private SpecResult.Item item(ItemCheck.Subject s, String kind, int line, String text, Statement.Model model,
                                  String family) {
-        ItemCheck.Outcome o = ItemCheck.run(s, model, family, lets, cfg, options.tryBudget(), locator);
+        ItemCheck.Outcome o = ItemCheck.run(s, model, family, lets, cfg, tryBudget, locator);
         return new SpecResult.Item(s.label(), kind, family, line, text, s.relation().symbol(), o.status(), o.tries(),
-            o.defined(), o.largest(), o.tolerance(), o.method(), o.counterexample(), o.reason(), options.seed(),
+            o.defined(), o.largest(), o.tolerance(), o.method(), o.counterexample(), o.reason(), cfg.seed(),
             o.replay());
     }
 }

@@ -41,7 +41,7 @@ class DocsExamplesTest {
     }
 
     private static void check(String source) {
-        SpecResult r = Spec.parse(source, "example.prob").check(SpecOptions.defaults().withTries(50));
+        SpecResult r = Spec.parse(source, "example.prob").check(Spec.options(org.probity.check.RunConfig.DEFAULT_SEED).withTries(50));
         String[] lines = source.split("\n", -1);
         assertThat(r.items()).as(r.render()).isNotEmpty();
         for (SpecResult.Item i : r.items()) {
