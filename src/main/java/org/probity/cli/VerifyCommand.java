@@ -45,6 +45,8 @@ final class VerifyCommand implements Callable<Integer> {
             + "spec file name; 'probity verify --list' lists them)";
     private static final String MSG_SPECS = "option '--specs': expected a directory of .prob files, got '%s' (%s)";
     private static final Path DEFAULT_SPECS = Path.of("specs");
+    private static final String MSG_REPLAY_BAD = "option '--replay': for '%s', the token '%s' %s (give the token and "
+            + "the --only NAME exactly as the failure printed them)";
     private static final String MSG_REPLAY = "option '--replay' needs exactly one identity in '--only', got %d";
 
     @picocli.CommandLine.Spec
@@ -74,7 +76,7 @@ final class VerifyCommand implements Callable<Integer> {
                     + "not a directory is an error, so that a typo cannot drop the specs from the gate.")
     private Path specsDir;
 
-    @Option(names = "--replay", paramLabel = "TOKEN",
+    @Option(names = "--replay", paramLabel = "TOKEN", converter = Converters.ReplayToken.class,
             description = "Replay one recorded failing input (the token a failure prints); needs one --only NAME.")
     private String replay;
 
@@ -134,6 +136,13 @@ final class VerifyCommand implements Callable<Integer> {
         List<Spec> specs = SpecFiles.parse(selectedSpecs);
         if (replay != null && !(only.size() == 1 && selected.size() == 1)) {
             throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, MSG_REPLAY, only.size()));
+        }
+        if (replay != null) {
+            String problem = selected.get(0).property().replayProblem(replay).orElse(null);
+            if (problem != null) {
+                throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, MSG_REPLAY_BAD,
+                        selected.get(0).name(), replay, problem));
+            }
         }
         TextFiles.prepareDirectory("the reports", reportDir);
         if (specFiles.isEmpty()) {
