@@ -84,6 +84,11 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Worker threads (default: the number of processors).")
     private int jobs = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--try-budget", paramLabel = "SECONDS", converter = Converters.PositiveInt.class,
+            description = "Seconds one model instance may take per spec claim or step; past it the item is NOT "
+                    + "CHECKED (default ${DEFAULT-VALUE}).")
+    private int tryBudget = (int) Spec.DEFAULT_TRY_BUDGET.toSeconds();
+
     @Option(names = "--strict", description = "Exit 1 when a check could not be checked (NOT CHECKED), as when one "
             + "fails.")
     private boolean strict;
@@ -155,7 +160,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         for (Spec sp : specs) {
             tasks.add(new Verification.Task(sp.fileName(),
-                    () -> SpecCheck.records(sp.check(cfg), Path.of(sp.fileName()))));
+                    () -> SpecCheck.records(sp.check(cfg, java.time.Duration.ofSeconds(tryBudget)), Path.of(sp.fileName()))));
         }
         long start = System.nanoTime();
         Progress progress = Progress.forOutput(out, System.console() != null, tasks.size());
