@@ -29,6 +29,11 @@ public record ConformanceReport(Description implementation, List<OpResult> ops, 
         return ops.stream().allMatch(OpResult::passed);
     }
 
+    /** The regions the declared precision cannot resolve, one per property, in op order. */
+    public List<NotCheckable> notCheckable() {
+        return ops.stream().flatMap(o -> o.runs().stream()).flatMap(r -> r.notCheckable().stream()).toList();
+    }
+
     /** All findings, in op order. */
     public List<Finding> findings() {
         return ops.stream().flatMap(o -> o.findings().stream()).toList();

@@ -44,9 +44,21 @@ public record OpResult(Op op, boolean listed, List<PropertyRun> runs, List<Strin
         return runs.stream().mapToDouble(PropertyRun::maxUsage).max().orElse(0);
     }
 
-    /** "pass", "FAIL" or "not checked". */
+    /** Values of the op's properties that the declared precision cannot resolve. */
+    public long notCheckable() {
+        return runs.stream().flatMap(r -> r.notCheckable().stream()).mapToLong(NotCheckable::count).sum();
+    }
+
+    /** "pass", "FAIL" or "not checked"; "pass, N not checkable" when some values could not be decided. */
     public String verdict() {
-        return !checked() ? "not checked" : passed() ? "pass" : "FAIL";
+        if (!checked()) {
+            return "not checked";
+        }
+        if (!passed()) {
+            return "FAIL";
+        }
+        long n = notCheckable();
+        return n == 0 ? "pass" : "pass, " + n + " not checkable";
     }
 
     /** The findings, in property order. */

@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param maxUsage the largest |difference| / allowance (≤ 1 holds)
  * @param maxDifference the largest |implementation − expected| over the two-sided comparisons
  * @param finding the shrunk failure, when the property fails
+ * @param notCheckable the values the declared precision cannot resolve, when there are any
  */
 public record PropertyRun(Op op, String property, boolean selfConsistency, int cases, long points, long maxUlps,
-                          double maxUsage, double maxDifference, Optional<Finding> finding) {
+                          double maxUsage, double maxDifference, Optional<Finding> finding,
+                          Optional<NotCheckable> notCheckable) {
     /** Whether the property held on every case. */
     public boolean passed() {
         return finding.isEmpty();

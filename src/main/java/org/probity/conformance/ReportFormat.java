@@ -80,8 +80,14 @@ public final class ReportFormat {
         for (Finding f : r.findings()) {
             sb.append('\n').append(f.render()).append('\n');
         }
-        sb.append(String.format(Locale.ROOT, "%n%s: %d findings; %d element-wise evaluations in %d requests, %.2f s",
-            r.passed() ? "PASS" : "FAIL", r.findings().size(), r.points(), r.requests(), r.elapsed().toNanos() / 1e9));
+        for (NotCheckable n : r.notCheckable()) {
+            sb.append('\n').append(n.render()).append('\n');
+        }
+        String regions = r.notCheckable().isEmpty() ? ""
+            : String.format(Locale.ROOT, ", %d properties with values not checkable at %s", r.notCheckable().size(),
+                r.implementation().precision().wireName());
+        sb.append(String.format(Locale.ROOT, "%n%s: %d findings%s; %d element-wise evaluations in %d requests, %.2f s",
+            r.passed() ? "PASS" : "FAIL", r.findings().size(), regions, r.points(), r.requests(), r.elapsed().toNanos() / 1e9));
         if (r.requests() > 0) {
             sb.append(String.format(Locale.ROOT, " (%.2f s waiting on the adapter: %.0f us per request, %.1f us per evaluation)",
                 r.requestNanos() / 1e9, r.requestNanos() / 1e3 / r.requests(), r.requestNanos() / 1e3 / Math.max(1, r.points())));
@@ -105,7 +111,8 @@ public final class ReportFormat {
             for (PropertyRun p : o.runs()) {
                 sb.append(String.format(Locale.ROOT, "| `%s` | %s | %s | %d | %d | %s | %s | %s |%n", o.op().wireName(),
                     p.property().replace("|", "\\|"), p.selfConsistency() ? "self" : "reference", p.cases(), p.points(),
-                    ulps(p.maxUlps()), usage(p.maxUsage()), p.passed() ? "pass" : "FAIL"));
+                    ulps(p.maxUlps()), usage(p.maxUsage()), !p.passed() ? "FAIL"
+                        : p.notCheckable().map(n -> "pass, " + n.count() + " not checkable").orElse("pass")));
             }
         }
         for (String unknown : r.implementation().unknownOps()) {
@@ -117,6 +124,12 @@ public final class ReportFormat {
             sb.append("- input: `").append(f.input()).append("`\n");
             sb.append("- ").append(f.detail()).append('\n');
             sb.append("- rerun this input: `--replay ").append(f.replayToken()).append("`\n");
+        }
+        for (NotCheckable n : r.notCheckable()) {
+            sb.append("\n## not checkable: ").append(n.op().wireName()).append(": ").append(n.property()).append("\n\n");
+            sb.append(String.format(Locale.ROOT, "- %d of %d values%n", n.count(), n.compared()));
+            sb.append("- input: `").append(n.input()).append("`\n");
+            sb.append("- ").append(n.quantity()).append(": ").append(n.reason()).append('\n');
         }
         return sb.toString();
     }
@@ -150,6 +163,7 @@ public final class ReportFormat {
                 pn.set("max_ulps", p.maxUlps() == Long.MAX_VALUE ? Wire.number(Double.POSITIVE_INFINITY) : pn.numberNode(p.maxUlps()));
                 pn.set("max_error_over_tolerance", Wire.number(p.maxUsage()));
                 pn.put("passed", p.passed());
+                pn.put("not_checkable", p.notCheckable().map(NotCheckable::count).orElse(0L));
             }
             ArrayNode skipped = n.putArray("skipped");
             o.skipped().forEach(skipped::add);
@@ -175,6 +189,20 @@ public final class ReportFormat {
             n.put("detail", f.detail());
             n.put("shrink_steps", f.shrinkSteps());
             n.put("replay_token", f.replayToken());
+        }
+        ArrayNode ncs = root.putArray("not_checkable");
+        for (NotCheckable nc : r.notCheckable()) {
+            ObjectNode n = ncs.addObject();
+            n.put("op", nc.op().wireName());
+            n.put("property", nc.property());
+            n.put("input", nc.input());
+            n.put("quantity", nc.quantity());
+            n.set("implementation", Wire.number(nc.implementation()));
+            n.set("expected", Wire.number(nc.expected()));
+            n.put("reason", nc.reason());
+            n.put("count", nc.count());
+            n.put("compared", nc.compared());
+            n.put("replay_token", nc.replayToken());
         }
         try {
             return Wire.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";

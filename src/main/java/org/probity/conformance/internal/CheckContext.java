@@ -2,6 +2,8 @@ package org.probity.conformance.internal;
 
 import org.probity.conformance.Implementation;
 import org.probity.conformance.Precision;
+import java.util.Locale;
+import java.util.function.Supplier;
 import org.probity.math.Tolerance;
 import org.probity.math.Tolerances;
 
@@ -19,6 +21,34 @@ import org.probity.math.Tolerances;
 public record CheckContext(Implementation impl, Precision precision) {
     /** Rounding errors allowed per conditioned quantity: a few operations of a few ulps each. */
     public static final double ROUNDINGS = 16;
+    /**
+     * The largest relative error that conditioning may excuse: at {@link #ROUNDINGS} u κ ≥ 1/2 a
+     * quantity computed in the declared format may have no correct bit, so a tolerance that large
+     * would accept almost anything (a variance clamped to 0, a log-variance 1000 nats off). Such a
+     * comparison is not checkable at that precision for those inputs ({@link #resolution}).
+     */
+    public static final double MAX_EXCUSED_RELATIVE_ERROR = 0.5;
+    private static final String MSG_UNRESOLVED = "%s: %d u(%s) x condition %.3g = %.3g >= 1/2, so %s arithmetic cannot "
+        + "resolve this quantity for these inputs";
+
+    /**
+     * Whether the declared format resolves a quantity of condition number {@code kappa}: a verdict
+     * when {@link #ROUNDINGS} u κ &lt; {@link #MAX_EXCUSED_RELATIVE_ERROR}, otherwise "not checkable at
+     * this precision" with the reason. A NaN or infinite κ is not resolved.
+     *
+     * @param kappa the condition number the comparison's tolerance is derived from
+     * @param region the inputs in words, e.g. {@code "1 - alpha_bar_t = 1.0e-09"} (built only when needed)
+     * @return the resolution
+     */
+    public Resolution resolution(double kappa, Supplier<String> region) {
+        double excused = ROUNDINGS * precision.unitRoundoff() * Math.max(1, kappa);
+        if (excused < MAX_EXCUSED_RELATIVE_ERROR) {
+            return Resolution.CHECKABLE;
+        }
+        String f = precision.wireName();
+        return Resolution.notCheckable(String.format(Locale.ROOT, MSG_UNRESOLVED, region.get(), (long) ROUNDINGS, f,
+            kappa, excused, f));
+    }
 
     /** Relative: {@link Tolerances#conditioned} with {@link #ROUNDINGS} and κ, or below the normal range. */
     public Tolerance rel(double kappa) {

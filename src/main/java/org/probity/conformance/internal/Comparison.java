@@ -13,6 +13,8 @@ import org.probity.math.Ulps;
  * pass rule is the verdict's.
  */
 public final class Comparison {
+    /** Ulps beyond a factor of 2 (2^52 ulps) measure a wrong value, not an inaccurate one. */
+    private static final long MEANINGFUL_ULPS = 1L << 52;
     private Comparison() {
     }
 
@@ -40,12 +42,25 @@ public final class Comparison {
     }
 
     /**
-     * Whether the ulp distance says something: a two-sided comparison under a relative (conditioned)
-     * rule with a finite expected value. Under an absolute rule (sums that may cancel to near 0) an
-     * ulp count of a tiny result is meaningless and is not reported.
+     * Whether the ulp distance measures accuracy: a two-sided comparison under a relative
+     * (conditioned) rule, both sides finite and of the same sign, fewer than 2^52 ulps apart (closer
+     * than a factor of 2). Under an absolute rule (sums that may cancel to near 0, values accepted
+     * because they lie below the normal range) an ulp count says nothing and is not reported.
      */
     static boolean ulpsMeaningful(Verdict v) {
-        return v.isEquality() && Double.isFinite(v.rhs()) && v.tolerance().alternatives().get(0).kind() == Tolerance.Kind.RELATIVE;
+        double a = v.lhs();
+        double e = v.rhs();
+        return v.isEquality() && Double.isFinite(e) && Double.isFinite(a) && (a == e || Math.signum(a) == Math.signum(e))
+            && v.tolerance().alternatives().get(0).kind() == Tolerance.Kind.RELATIVE && Ulps.distance(e, a) < MEANINGFUL_ULPS;
+    }
+
+    /**
+     * Whether the comparison was accepted by its relative rule, the one whose ulps measure accuracy
+     * (a value accepted only as below the normal range is not counted in "max ulps").
+     */
+    static boolean acceptedByRelativeRule(Verdict v) {
+        Tolerance first = v.tolerance().alternatives().get(0);
+        return ulpsMeaningful(v) && first.accepts(v.rhs(), v.lhs());
     }
 
     /**
@@ -72,12 +87,19 @@ public final class Comparison {
         return bits >= 0 ? bits : (long) Integer.MIN_VALUE - bits;
     }
 
-    /** One line: quantity, both sides, difference, tolerance. */
-    public static String render(Verdict v) {
-        long ulps = Ulps.distance(v.rhs(), v.lhs());
-        return String.format(Locale.ROOT, "%s: implementation %s, expected %s, difference %s (%s ulps), tolerance %s",
-            v.description(), fmt(v.lhs()), fmt(v.rhs()), fmt(difference(v)), ulps == Long.MAX_VALUE ? "∞" : Long.toString(ulps),
-            v.tolerance());
+    /**
+     * One line: quantity, the implementation's answer, the other side named for what it is (Probity's
+     * reference, or the implementation's own answers for a property of the implementation alone),
+     * the difference (with ulps where they measure accuracy) and the tolerance.
+     *
+     * @param v the comparison
+     * @param reference whether the right side is Probity's reference
+     */
+    public static String render(Verdict v, boolean reference) {
+        String ulps = ulpsMeaningful(v) ? String.format(Locale.ROOT, " (%d ulps)", Ulps.distance(v.rhs(), v.lhs())) : "";
+        return String.format(Locale.ROOT, "%s: implementation %s, %s %s, difference %s%s, tolerance %s",
+            v.description(), fmt(v.lhs()), reference ? "reference" : "from its own answers", fmt(v.rhs()), fmt(difference(v)),
+            ulps, v.tolerance());
     }
 
     /** |actual − expected|, or NaN / ∞ when either side is (for a one-sided comparison too). */

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.probity.check.Gen;
 import org.probity.check.Gens;
+import org.probity.check.Verdict;
 import org.probity.conformance.MeanVariance;
 import org.probity.conformance.Op;
 import org.probity.diffusion.NoiseSchedule;
@@ -181,7 +182,8 @@ public final class GaussianProperties {
                 for (int i = 0; i < got.length; i++) {
                     double x0 = c.points().get(i).x0();
                     double expected = Reference.normalKl(s.sqrtAlphaBar(t) * x0, s.logOneMinusAlphaBar(t), 0, 0);
-                    o.add(Comparison.of("prior_kl[" + i + "]", got[i], expected, ctx.abs(priorScale(s, x0))));
+                    o.add(ScheduleProperties.at(ctx, s, t, Budgets.oneMinusAlphaBar(s, t)),
+                        Comparison.of("prior_kl[" + i + "]", got[i], expected, ctx.abs(priorScale(s, x0))));
                 }
                 return o;
             }),
@@ -202,8 +204,9 @@ public final class GaussianProperties {
                 double[] kl = ctx.impl().normalKl(q.mean(), q.logVariance(), new double[n], new double[n]);
                 Outcome o = new Outcome(n);
                 for (int i = 0; i < n; i++) {
-                    o.add(Comparison.of("prior_kl[" + i + "] vs normal_kl(q(x_T | x_0), N(0, 1))", got[i], kl[i],
-                        ctx.abs(2 * priorScale(s, x0[i]))));
+                    o.add(ScheduleProperties.at(ctx, s, s.steps(), Budgets.oneMinusAlphaBar(s, s.steps())),
+                        Comparison.of("prior_kl[" + i + "] vs normal_kl(q(x_T | x_0), N(0, 1))", got[i], kl[i],
+                            ctx.abs(2 * priorScale(s, x0[i]))));
                 }
                 return o;
             }),
@@ -240,7 +243,8 @@ public final class GaussianProperties {
                         ? -Reference.logBinProbability(p.x0(), p.modelMean(), 0.5 * p.modelLogVariance())
                         : Reference.normalKl(s.posteriorMeanCoefX0(t) * p.x0() + s.posteriorMeanCoefXt(t) * p.xt(),
                             s.logPosteriorVariance(t), p.modelMean(), p.modelLogVariance());
-                    o.add(Comparison.of("vb_term[" + i + "] (t = " + t + ")", got[i], expected, ctx.abs(vbScale(s, p))));
+                    Verdict v = Comparison.of("vb_term[" + i + "] (t = " + t + ")", got[i], expected, ctx.abs(vbScale(s, p)));
+                    o.add(t == 1 ? Resolution.CHECKABLE : ScheduleProperties.at(ctx, s, t, Budgets.posterior(s, t)), v);
                 }
                 return o;
             }),
@@ -261,7 +265,8 @@ public final class GaussianProperties {
                 for (int i = 0; i < t.length; i++) {
                     double lv = post.logVariance(i);
                     double scale = 1 + 2 * Math.abs(lv) + Budgets.posterior(s, t[i]);
-                    o.add(Comparison.of("vb_term[" + i + "] at model = posterior", got[i], 0.0, ctx.abs(scale)));
+                    o.add(ScheduleProperties.at(ctx, s, t[i], Budgets.posterior(s, t[i])),
+                        Comparison.of("vb_term[" + i + "] at model = posterior", got[i], 0.0, ctx.abs(scale)));
                 }
                 return o;
             }),

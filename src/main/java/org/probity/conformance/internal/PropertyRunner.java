@@ -12,6 +12,7 @@ import org.probity.check.Trial;
 import org.probity.check.Trials;
 import org.probity.check.Verdict;
 import org.probity.conformance.Finding;
+import org.probity.conformance.NotCheckable;
 import org.probity.conformance.OpError;
 import org.probity.conformance.PropertyRun;
 
@@ -69,11 +70,19 @@ public final class PropertyRunner {
         double maxUsage = 0;
         double maxDifference = 0;
         int firstFail = -1;
+        int firstUnresolved = -1;
+        long unresolved = 0;
+        long compared = 0;
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome o = outcomes.get(i);
             points += o.points();
+            unresolved += o.unresolved().size();
+            compared += o.unresolved().size() + o.checks().size();
+            if (firstUnresolved < 0 && !o.unresolved().isEmpty()) {
+                firstUnresolved = i;
+            }
             for (Verdict c : o.checks()) {
-                if (Comparison.ulpsMeaningful(c)) {
+                if (Comparison.acceptedByRelativeRule(c)) {
                     maxUlps = Math.max(maxUlps, Comparison.ulpsIn(ctx.precision(), c));
                 }
                 maxUsage = Math.max(maxUsage, Comparison.usage(c));
@@ -93,11 +102,39 @@ public final class PropertyRunner {
             Trial<C> failing = drawn.get(firstFail);
             Verdict v = outcomes.get(firstFail).verdict();
             Shrunk<C> s = cfg.replay() != null ? null : trials.shrink(failing, v, c -> evaluateSafely(p, ctx, List.of(c)).get(0).verdict());
-            finding = Optional.of(s == null ? finding(p, failing, v, 0, false, cfg.seed()) 
+            finding = Optional.of(s == null ? finding(p, failing, v, 0, false, cfg.seed())
                 : finding(p, s.trial(), s.verdict(), s.steps(), s.flaky(), cfg.seed()));
         }
+        Optional<NotCheckable> notCheckable = Optional.empty();
+        if (firstUnresolved >= 0) {
+            notCheckable = Optional.of(notCheckable(p, ctx, cfg, trials, drawn.get(firstUnresolved), outcomes.get(firstUnresolved),
+                unresolved, compared));
+        }
         return Optional.of(new PropertyRun(p.op(), p.name(), p.kind() == ConformanceProperty.Kind.SELF, drawn.size(), points,
-            maxUlps, maxUsage, maxDifference, finding));
+            maxUlps, maxUsage, maxDifference, finding, notCheckable));
+    }
+
+    /**
+     * The region the declared precision cannot resolve, shown on the simplest input the engine finds
+     * in it (shrunk like a failure: a case is "in the region" when one of its numbers is not checkable).
+     */
+    private static <C> NotCheckable notCheckable(ConformanceProperty<C> p, CheckContext ctx, RunConfig cfg, Trials<C> trials,
+                                                 Trial<C> first, Outcome outcome, long count, long compared) {
+        Trial<C> shown = first;
+        Outcome o = outcome;
+        if (cfg.replay() == null) {
+            Shrunk<C> s = trials.shrink(first, outcome.unresolvedVerdict(),
+                c -> evaluateSafely(p, ctx, List.of(c)).get(0).unresolvedVerdict());
+            Outcome again = evaluateSafely(p, ctx, List.of(s.trial().value())).get(0);
+            if (!again.unresolved().isEmpty()) {
+                shown = s.trial();
+                o = again;
+            }
+        }
+        Outcome.Unresolved u = o.unresolved().get(0);
+        Verdict c = u.comparison();
+        return new NotCheckable(p.op(), p.name(), p.show(shown.value(), focus(c.description())), c.description(), c.lhs(),
+            c.rhs(), u.reason(), count, compared, shown.replayToken());
     }
 
     private static <C> List<Outcome> evaluateSafely(ConformanceProperty<C> p, CheckContext ctx, List<C> cases) {
@@ -130,6 +167,7 @@ public final class PropertyRunner {
                 v.description() + flakyNote, steps, seed, t.replayToken());
         }
         return new Finding(p.op(), p.name(), p.show(t.value(), focus(v.description())), v.description(), v.lhs(), v.rhs(),
-            Comparison.difference(v), v.tolerance().toString(), Comparison.render(v) + flakyNote, steps, seed, t.replayToken());
+            Comparison.difference(v), v.tolerance().toString(), Comparison.render(v, p.kind() == ConformanceProperty.Kind.REFERENCE)
+                + flakyNote, steps, seed, t.replayToken());
     }
 }

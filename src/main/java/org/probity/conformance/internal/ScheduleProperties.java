@@ -28,6 +28,26 @@ public final class ScheduleProperties {
             posteriorBayes(gens), posteriorLogConsistent(gens), predictReference(gens), predictRecovers(gens));
     }
 
+    /**
+     * Whether the declared precision resolves a schedule quantity of condition {@code kappa} at step
+     * {@code t}, naming 1 − ᾱ at t (and at t − 1 when it is smaller), the cause of ill-conditioning.
+     */
+    static Resolution at(CheckContext ctx, NoiseSchedule s, int t, double kappa) {
+        return ctx.resolution(kappa, () -> {
+            int u = t >= 2 && s.oneMinusAlphaBar(t - 1) < s.oneMinusAlphaBar(t) ? t - 1 : t;
+            return String.format(Locale.ROOT, "1 - alpha_bar_%d = %.3g", u, s.oneMinusAlphaBar(u));
+        });
+    }
+
+    /**
+     * The condition number of exp(L) compared with a variance v: twice the variance's (both sides
+     * carry its error), plus |L| + 1, because exp turns an absolute error δ of L into a relative
+     * error δ of exp(L), and a correctly rounded L carries δ up to u |L|.
+     */
+    static double expOfLog(double kappaOfVariance, double logVariance) {
+        return 2 * kappaOfVariance + Math.abs(logVariance) + 1;
+    }
+
     static List<Outcome> perCase(List<ScheduleCase> cases, Function<ScheduleCase, Outcome> f) {
         List<Outcome> out = new ArrayList<>(cases.size());
         for (ScheduleCase c : cases) {
@@ -94,10 +114,11 @@ public final class ScheduleProperties {
                     int t = p.t();
                     double kab = Budgets.alphaBar(s, t);
                     double k1m = Budgets.oneMinusAlphaBar(s, t);
-                    o.add(Comparison.of("mean[" + i + "]", mv.mean(i), s.sqrtAlphaBar(t) * p.x0(),
+                    Resolution r = at(ctx, s, t, k1m);
+                    o.add(at(ctx, s, t, 1 + kab), Comparison.of("mean[" + i + "]", mv.mean(i), s.sqrtAlphaBar(t) * p.x0(),
                         ctx.orSqrtUnderflow(ctx.rel(1 + kab), Math.abs(p.x0()))));
-                    o.add(Comparison.of("variance[" + i + "]", mv.variance(i), s.oneMinusAlphaBar(t), ctx.rel(k1m)));
-                    o.add(Comparison.of("log_variance[" + i + "]", mv.logVariance(i), s.logOneMinusAlphaBar(t),
+                    o.add(r, Comparison.of("variance[" + i + "]", mv.variance(i), s.oneMinusAlphaBar(t), ctx.rel(k1m)));
+                    o.add(r, Comparison.of("log_variance[" + i + "]", mv.logVariance(i), s.logOneMinusAlphaBar(t),
                         ctx.logOf(k1m, s.logOneMinusAlphaBar(t))));
                 }
                 return o;
@@ -112,8 +133,11 @@ public final class ScheduleProperties {
                 MeanVariance mv = ctx.impl().qMeanVariance(c.betas(), c.column(SchedulePoint::x0), c.t());
                 Outcome o = new Outcome(mv.size());
                 for (int i = 0; i < mv.size(); i++) {
-                    double k = 2 * Budgets.oneMinusAlphaBar(c.schedule(), c.points().get(i).t());
-                    o.add(Comparison.of("exp(log_variance[" + i + "]) vs variance", Math.exp(mv.logVariance(i)), mv.variance(i), ctx.rel(k)));
+                    NoiseSchedule s = c.schedule();
+                    int t = c.points().get(i).t();
+                    double k1m = Budgets.oneMinusAlphaBar(s, t);
+                    o.add(at(ctx, s, t, 2 * k1m), Comparison.of("exp(log_variance[" + i + "]) vs variance",
+                        Math.exp(mv.logVariance(i)), mv.variance(i), ctx.rel(expOfLog(k1m, s.logOneMinusAlphaBar(t)))));
                 }
                 return o;
             }),
@@ -134,10 +158,11 @@ public final class ScheduleProperties {
                     double a = s.posteriorMeanCoefX0(t) * p.x0();
                     double b = s.posteriorMeanCoefXt(t) * p.xt();
                     double k = Budgets.posterior(s, t);
-                    o.add(Comparison.of("mean[" + i + "]", mv.mean(i), a + b,
+                    Resolution r = at(ctx, s, t, k);
+                    o.add(r, Comparison.of("mean[" + i + "]", mv.mean(i), a + b,
                         ctx.orSqrtUnderflow(ctx.abs(k * (Math.abs(a) + Math.abs(b))), Math.abs(p.x0()))));
-                    o.add(Comparison.of("variance[" + i + "]", mv.variance(i), s.posteriorVariance(t), ctx.rel(k)));
-                    o.add(Comparison.of("log_variance[" + i + "]", mv.logVariance(i), s.logPosteriorVariance(t),
+                    o.add(r, Comparison.of("variance[" + i + "]", mv.variance(i), s.posteriorVariance(t), ctx.rel(k)));
+                    o.add(r, Comparison.of("log_variance[" + i + "]", mv.logVariance(i), s.logPosteriorVariance(t),
                         ctx.logOf(k, s.logPosteriorVariance(t))));
                 }
                 return o;
@@ -171,8 +196,9 @@ public final class ScheduleProperties {
                     double u = beta * prev.mean(i);
                     double w = Math.sqrt(1 - beta) * bigA * c.points().get(i).xt();
                     double k = Budgets.posterior(s, t[i]) + 4;
-                    o.add(Comparison.of("variance[" + i + "]", post.variance(i), bigA * beta / den, ctx.rel(k)));
-                    o.add(Comparison.of("mean[" + i + "]", post.mean(i), (u + w) / den,
+                    Resolution r = at(ctx, s, t[i], k);
+                    o.add(r, Comparison.of("variance[" + i + "]", post.variance(i), bigA * beta / den, ctx.rel(k)));
+                    o.add(r, Comparison.of("mean[" + i + "]", post.mean(i), (u + w) / den,
                         ctx.abs(k * (Math.abs(u) + Math.abs(w)) / den)));
                 }
                 return o;
@@ -188,8 +214,11 @@ public final class ScheduleProperties {
                     c.column(SchedulePoint::xt), c.t());
                 Outcome o = new Outcome(mv.size());
                 for (int i = 0; i < mv.size(); i++) {
-                    double k = 2 * Budgets.posterior(c.schedule(), c.points().get(i).t());
-                    o.add(Comparison.of("exp(log_variance[" + i + "]) vs variance", Math.exp(mv.logVariance(i)), mv.variance(i), ctx.rel(k)));
+                    NoiseSchedule s = c.schedule();
+                    int t = c.points().get(i).t();
+                    double k = Budgets.posterior(s, t);
+                    o.add(at(ctx, s, t, 2 * k), Comparison.of("exp(log_variance[" + i + "]) vs variance",
+                        Math.exp(mv.logVariance(i)), mv.variance(i), ctx.rel(expOfLog(k, s.logPosteriorVariance(t)))));
                 }
                 return o;
             }),
@@ -211,9 +240,25 @@ public final class ScheduleProperties {
         });
     }
 
-    private static double predictScale(NoiseSchedule s, int t, double xt, double eps) {
-        double k = 2 + Budgets.oneMinusAlphaBar(s, t) + Budgets.alphaBar(s, t);
-        return k * (Math.abs(xt) + s.sqrtOneMinusAlphaBar(t) * Math.abs(eps)) / s.sqrtAlphaBar(t);
+    /**
+     * The magnitude M of the terms of x̂_0 = (x_t − √(1 − ᾱ_t) ε) / √ᾱ_t: (|x_t| + √(1 − ᾱ_t) |ε|) / √ᾱ_t.
+     */
+    private static double predictMagnitude(NoiseSchedule s, int t, double xt, double eps) {
+        return (Math.abs(xt) + s.sqrtOneMinusAlphaBar(t) * Math.abs(eps)) / s.sqrtAlphaBar(t);
+    }
+
+    /**
+     * The condition of x̂_0 relative to {@link #predictMagnitude}: the x_t term carries the error of
+     * 1/√ᾱ_t (κ(ᾱ_t)/2 + 2 roundings), the ε term also that of √(1 − ᾱ_t) (κ(1 − ᾱ_t)/2), each weighted
+     * by its share of the magnitude, so that an ill-conditioned 1 − ᾱ_t excuses an error only in
+     * proportion to the term it multiplies.
+     */
+    private static double predictCondition(NoiseSchedule s, int t, double xt, double eps) {
+        double kx = 2 + Budgets.alphaBar(s, t);
+        double ke = kx + Budgets.oneMinusAlphaBar(s, t) / 2;
+        double wx = Math.abs(xt);
+        double we = s.sqrtOneMinusAlphaBar(t) * Math.abs(eps);
+        return wx + we > 0 ? (kx * wx + ke * we) / (wx + we) : ke;
     }
 
     static ConformanceProperty<?> predictReference(CaseGens gens) {
@@ -229,7 +274,9 @@ public final class ScheduleProperties {
                         continue; // x0 is undefined where alpha_bar_t = 0 (zero terminal SNR) or underflows the format
                     }
                     double expected = (p.xt() - s.sqrtOneMinusAlphaBar(p.t()) * p.eps()) / s.sqrtAlphaBar(p.t());
-                    o.add(Comparison.of("x0_hat[" + i + "]", got[i], expected, ctx.abs(predictScale(s, p.t(), p.xt(), p.eps()))));
+                    double k = predictCondition(s, p.t(), p.xt(), p.eps());
+                    o.add(at(ctx, s, p.t(), k), Comparison.of("x0_hat[" + i + "]", got[i], expected,
+                        ctx.abs(k * predictMagnitude(s, p.t(), p.xt(), p.eps()))));
                 }
                 return o;
             }),
@@ -255,7 +302,9 @@ public final class ScheduleProperties {
                     if (!(s.alphaBar(t[i]) >= ctx.smallestAlphaBar())) {
                         continue;
                     }
-                    o.add(Comparison.of("x0_hat[" + i + "] vs x0", got[i], x0[i], ctx.abs(2 * predictScale(s, t[i], xt[i], eps[i]))));
+                    double k = predictCondition(s, t[i], xt[i], eps[i]);
+                    o.add(at(ctx, s, t[i], 2 * k), Comparison.of("x0_hat[" + i + "] vs x0", got[i], x0[i],
+                        ctx.abs(2 * k * predictMagnitude(s, t[i], xt[i], eps[i]))));
                 }
                 return o;
             }),
