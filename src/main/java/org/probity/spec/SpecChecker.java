@@ -81,7 +81,7 @@ final class SpecChecker {
                     Statement.Step step = d.steps().get(k);
                     ItemCheck.Subject s = new ItemCheck.Subject("derive \"" + d.name() + "\", step " + (k + 1)
                         + (step.reason() == null ? "" : " (" + step.reason() + ")"), prev, step.relation(),
-                        step.expr(), null, null, null);
+                        step.expr(), d.index(), d.from(), d.to());
                     items.add(item(s, "step", step.line(), step.text(), model, family));
                     rels.add(step.relation());
                     prev = step.expr();
@@ -89,7 +89,7 @@ final class SpecChecker {
                 Relation whole = Relation.compose(rels);
                 if (whole != null && d.steps().size() > 1) {
                     ItemCheck.Subject s = new ItemCheck.Subject("derive \"" + d.name() + "\", whole chain (first "
-                        + whole + " last)", d.start(), whole, prev, null, null, null);
+                        + whole + " last)", d.start(), whole, prev, d.index(), d.from(), d.to());
                     String text = "derive \"" + d.name() + "\": the first expression (line " + d.line() + ") "
                         + whole + " the last (line " + d.steps().get(d.steps().size() - 1).line() + ")";
                     items.add(item(s, "chain", d.line(), text, model, family));

@@ -77,10 +77,20 @@ public sealed interface Statement {
         }
     }
 
-    /** {@code derive "NAME":} a start expression then steps {@code REL expr [by "reason"]}. */
-    record Derive(String name, Expr start, List<Step> steps, int line, String text) implements Statement {
+    /**
+     * {@code derive "NAME": [for i = a..b,] start [by "reason"]} then steps {@code REL expr [by "reason"]};
+     * {@code index} is null without {@code for} (then {@code from} and {@code to} are null), and
+     * {@code startReason} is null without a {@code by} on the start.
+     */
+    record Derive(String name, String index, Expr from, Expr to, Expr start, String startReason, List<Step> steps,
+                  int line, String text) implements Statement {
         public Derive {
             steps = List.copyOf(steps);
+        }
+
+        /** A derivation with no index and no reason for its start. */
+        public Derive(String name, Expr start, List<Step> steps, int line, String text) {
+            this(name, null, null, null, start, null, steps, line, text);
         }
 
         @Override

@@ -84,7 +84,7 @@ final class GaussianChain {
     /**
      * \( \log p(x_A | x_B) \) as a quadratic in the model's variables x_0..x_{n-1}.
      *
-     * @param targets the variables of A (non-empty, distinct, disjoint from {@code given})
+     * @param targets the variables of A (distinct; one also in {@code given} is given itself, factor 1)
      * @param given the variables of B
      */
     Quad logConditional(int[] targets, int[] given) {
@@ -97,6 +97,7 @@ final class GaussianChain {
         }
         for (int i : given) {
             inS[position[i]] = true;
+            inA[position[i]] = false;   // a variable given itself: factor 1
         }
         Accumulator q = new Accumulator(n);
         int prev = -1;

@@ -157,25 +157,35 @@ public final class Parser {
         Token start = tk.next();
         String name = tk.expectKind(Token.Kind.STRING, "a quoted claim name").text();
         tk.expect(":");
-        String index = null;
-        Expr from = null;
-        Expr to = null;
-        if (tk.peek().is("for")) {
-            tk.next();
-            index = exprs.indexName();
-            tk.expect("=");
-            from = exprs.expr();
-            tk.expect("..");
-            to = exprs.expr();
-            tk.expect(",");
-        }
+        tk.skipNewlines();
+        Expr[] range = forRange();
+        String index = range == null ? null : indexName;
         Expr lhs = exprs.expr();
         Relation rel = relation();
         Expr rhs = exprs.expr();
         Token last = tk.previous();
-        Statement.Claim c = new Statement.Claim(name, index, from, to, lhs, rel, rhs, start.line(), text(start, last));
+        Statement.Claim c = new Statement.Claim(name, index, range == null ? null : range[0], range == null ? null
+            : range[1], lhs, rel, rhs, start.line(), text(start, last));
         tk.where.put(c, start);
         return c;
+    }
+
+    private String indexName;
+
+    /** {@code for i = a..b,} (newlines allowed after the comma): {from, to} with the name in indexName; null when absent. */
+    private Expr[] forRange() {
+        if (!tk.peek().is("for")) {
+            return null;
+        }
+        tk.next();
+        indexName = exprs.indexName();
+        tk.expect("=");
+        Expr from = exprs.expr();
+        tk.expect("..");
+        Expr to = exprs.expr();
+        tk.expect(",");
+        tk.skipNewlines();
+        return new Expr[] {from, to};
     }
 
     private Statement derive() {
@@ -183,7 +193,10 @@ public final class Parser {
         String name = tk.expectKind(Token.Kind.STRING, "a quoted derivation name").text();
         tk.expect(":");
         tk.skipNewlines();
+        Expr[] range = forRange();
+        String index = range == null ? null : indexName;
         Expr first = exprs.expr();
+        String startReason = reason();
         List<Statement.Step> steps = new ArrayList<>();
         Token last = tk.previous();
         while (true) {
@@ -196,11 +209,7 @@ public final class Parser {
             }
             Relation rel = relation();
             Expr e = exprs.expr();
-            String reason = null;
-            if (tk.peek().is("by")) {
-                tk.next();
-                reason = tk.expectKind(Token.Kind.STRING, "a quoted reason").text();
-            }
+            String reason = reason();
             last = tk.previous();
             Statement.Step s = new Statement.Step(rel, e, reason, rt.line(), text(rt, last));
             tk.where.put(s, rt);
@@ -210,9 +219,19 @@ public final class Parser {
             throw tk.error(tk.peek().kind() == Token.Kind.NEWLINE ? tk.toks.get(tk.pos + 1) : tk.peek(),
                 "a derivation step 'REL expr' (REL one of == <= >= < >)");
         }
-        Statement.Derive d = new Statement.Derive(name, first, steps, start.line(), text(start, last));
+        Statement.Derive d = new Statement.Derive(name, index, range == null ? null : range[0],
+            range == null ? null : range[1], first, startReason, steps, start.line(), text(start, last));
         tk.where.put(d, start);
         return d;
+    }
+
+    /** An optional {@code by "reason"}. */
+    private String reason() {
+        if (!tk.peek().is("by")) {
+            return null;
+        }
+        tk.next();
+        return tk.expectKind(Token.Kind.STRING, "a quoted reason").text();
     }
 
     private String text(Token from, Token to) {

@@ -114,7 +114,12 @@ public final class Printer implements Expr.Visitor<Void> {
 
         @Override
         public String derive(Statement.Derive d) {
-            StringBuilder sb = new StringBuilder("derive \"" + d.name() + "\":\n     " + print(d.start()));
+            String head = d.index() == null ? ""
+                : "for " + d.index() + " = " + print(d.from()) + ".." + print(d.to()) + ",\n     ";
+            StringBuilder sb = new StringBuilder("derive \"" + d.name() + "\":\n     " + head + print(d.start()));
+            if (d.startReason() != null) {
+                sb.append("   by \"").append(d.startReason()).append('"');
+            }
             for (Statement.Step step : d.steps()) {
                 sb.append("\n  ").append(step.relation()).append(' ').append(print(step.expr()));
                 if (step.reason() != null) {

@@ -80,14 +80,18 @@ final class Scope {
         return out;
     }
 
-    /** The unpinned variables a distribution is over (its targets). */
+    /** The unpinned variables a distribution is over (its targets; a variable also given is not one). */
     List<Integer> targets(Expr.Distribution dist) {
         return dist.match(new Expr.DistributionVisitor<>() {
             @Override
             public List<Integer> density(Expr.Density d) {
+                java.util.Set<Integer> given = new java.util.HashSet<>();
+                for (Slot s : slots(d.given())) {
+                    given.add(s.index());
+                }
                 List<Integer> out = new ArrayList<>();
                 for (Slot s : slots(d.targets())) {
-                    if (s.pinned() == null) {
+                    if (s.pinned() == null && !given.contains(s.index())) {
                         out.add(s.index());
                     }
                 }
