@@ -90,7 +90,9 @@ public final class Parser {
         Set<String> families = new LinkedHashSet<>();
         int[] states = {2, 3};
         int[] steps = {1, 4};
+        int[] dims = {1, 1};
         boolean positive = false;
+        boolean diagonal = false;
         Set<String> seen = new HashSet<>();
         while (tk.peek().kind() == Token.Kind.IDENT) {
             Token w = tk.next();
@@ -108,18 +110,32 @@ public final class Parser {
                 case "steps":
                     steps = intRange(0);
                     break;
+                case "dims":
+                    dims = intRange(1);
+                    if (dims[1] > Limits.MAX_DIMS) {
+                        throw tk.error(tk.previous(), "at most " + Limits.MAX_DIMS + " dimensions");
+                    }
+                    break;
                 case "positive":
                     positive = true;
                     break;
+                case "isotropic":
+                case "diagonal":
+                    if (seen.contains(w.text().equals("isotropic") ? "diagonal" : "isotropic")) {
+                        throw tk.error(w, "one of isotropic and diagonal");
+                    }
+                    diagonal = w.text().equals("diagonal");
+                    break;
                 default:
-                    throw tk.error(w, "a model family (markov, gaussian) or option (states, steps, positive)");
+                    throw tk.error(w, "a model family (markov, gaussian) or option (states, steps, dims, positive, "
+                        + "isotropic, diagonal)");
             }
         }
         if (families.isEmpty()) {
             throw tk.error(tk.peek(), "a model family (markov, gaussian)");
         }
-        return tk.at(start, new Statement.Model(families, states[0], states[1], steps[0], steps[1], positive,
-            start.line()));
+        return tk.at(start, new Statement.Model(families, states[0], states[1], steps[0], steps[1], positive, dims[0],
+            dims[1], diagonal, start.line()));
     }
 
     private int[] intRange(int min) {

@@ -41,12 +41,35 @@ public final class Semantics {
      * @throws SpecSyntaxException at the first meaningless construct
      */
     public static Map<String, Expr> check(Parser.Parsed parsed, String file) {
+        return analyse(parsed, file).lets();
+    }
+
+    /**
+     * What the checks found: the {@code let} definitions by name, and the claim sides and derivation
+     * expressions that are vectors or matrices (checked one component at a time).
+     */
+    public record Result(Map<String, Expr> lets, Set<Expr> vectors) { }
+
+    /**
+     * Checks every statement.
+     *
+     * @throws SpecSyntaxException at the first meaningless construct
+     */
+    public static Result analyse(Parser.Parsed parsed, String file) {
         Map<String, Expr> lets = new HashMap<>();
         Semantics s = new Semantics(parsed, file, lets);
         for (Statement st : parsed.statements()) {
             st.accept(s.statements);
         }
-        return lets;
+        return new Result(lets, java.util.Collections.unmodifiableSet(s.vectors));
+    }
+
+    private final Set<Expr> vectors = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    private void shape(Expr e) {
+        if (new Shapes(lets, this::error).of(e) != Shapes.Shape.SCALAR) {
+            vectors.add(e);
+        }
     }
 
     /** The checks of each kind of statement; {@code model} sets the model the later ones are checked under. */
@@ -74,12 +97,15 @@ public final class Semantics {
             names(l.value(), Set.of());
             sizes.let(l);
             lets.put(l.name(), l.value());
+            new Shapes(lets, Semantics.this::error).of(l.value());
             return null;
         }
 
         @Override
         public Void claim(Statement.Claim c) {
             forEachSteps(c, "'claim'", () -> Semantics.this.claim(c));
+            shape(c.lhs());
+            shape(c.rhs());
             sizes.claim(c, model);
             return null;
         }
@@ -90,6 +116,7 @@ public final class Semantics {
             all.add(d.start());
             d.steps().forEach(step -> all.add(step.expr()));
             forEachSteps(d, "'derive'", () -> indexed(d.index(), d.from(), d.to(), all));
+            all.forEach(Semantics.this::shape);
             sizes.derive(d, model);
             return null;
         }
