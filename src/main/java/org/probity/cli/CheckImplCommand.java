@@ -66,7 +66,7 @@ public final class CheckImplCommand implements Callable<Integer> {
     private static final String MSG_REPLAY_UNKNOWN = "option '--replay': the token '%s' names none of the properties "
         + "checked for '%s' (a token replays the property and input of the finding that printed it)";
     private static final String MSG_NOTHING = "nothing to check: the adapter '%s' lists no op that this Probity checks "
-        + "(listed: %s; known: %s)";
+        + "(listed: %s; known: %s) [command: %s]";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -142,7 +142,7 @@ public final class CheckImplCommand implements Callable<Integer> {
             r.implementation().ops().forEach(o -> listed.add(o.wireName()));
             listed.addAll(r.implementation().unknownOps());
             throw new BadInputException(String.format(Locale.ROOT, MSG_NOTHING, r.implementation().name(), listed,
-                    java.util.Arrays.stream(Op.values()).map(Op::wireName).toList()));
+                    java.util.Arrays.stream(Op.values()).map(Op::wireName).toList(), SubprocessImplementation.commandLine(command)));
         }
         out.print(ReportFormat.text(r));
         if (report != null) {

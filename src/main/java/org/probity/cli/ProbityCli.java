@@ -23,6 +23,7 @@ import picocli.CommandLine.IVersionProvider;
         exitCodeList = {"0:everything checked holds", "1:something fails (the counterexample is printed)",
                 "2:bad usage or unreadable input", "3:internal error (a bug in Probity)"})
 public final class ProbityCli implements java.util.concurrent.Callable<Integer> {
+    private static final String MSG_NO_COMMAND = "probity: expected a command, one of: %s (see 'probity --help')";
     private static final String INTERNAL_VM = "probity: internal error: %s (an input Probity should have bounded, "
             + "or a bug; set PROBITY_DEBUG=1 for the stack trace)";
 
@@ -105,8 +106,11 @@ public final class ProbityCli implements java.util.concurrent.Callable<Integer> 
 
     @Override
     public Integer call() {
-        // "probity" alone: say what it can do, and that a command is needed.
-        spec.commandLine().usage(spec.commandLine().getErr());
+        // "probity" alone: one line saying that a command is needed, like every other usage error
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(String.format(java.util.Locale.ROOT, MSG_NO_COMMAND,
+                String.join(", ", spec.commandLine().getSubcommands().keySet())));
+        err.flush();
         return ExitCodes.BAD_INPUT;
     }
 

@@ -74,6 +74,15 @@ public final class SubprocessImplementation implements Implementation, AutoClose
         return description;
     }
 
+    /**
+     * @param command an adapter command
+     * @return the command as one line (arguments joined by spaces, line breaks written {@code \\n}), as
+     *     fault messages name it
+     */
+    public static String commandLine(List<String> command) {
+        return AdapterChannel.oneLine(command);
+    }
+
     /** The number of requests answered so far (describe included). */
     public long requests() {
         return channel.requests();
@@ -97,7 +106,7 @@ public final class SubprocessImplementation implements Implementation, AutoClose
             throw channel.fail(AdapterFault.Kind.BAD_DESCRIPTION, "describe: expected an object {name, ops, precision}, got "
                 + AdapterChannel.abbreviate(r.toString()));
         }
-        String name = r.hasNonNull("name") && !r.get("name").asText().isBlank() ? r.get("name").asText() : String.join(" ", channel.command());
+        String name = r.hasNonNull("name") && !r.get("name").asText().isBlank() ? r.get("name").asText() : AdapterChannel.oneLine(channel.command());
         JsonNode ops = r.get("ops");
         if (ops == null || !ops.isArray()) {
             throw channel.fail(AdapterFault.Kind.BAD_DESCRIPTION, "describe: expected \"ops\" to be an array of op names, got "

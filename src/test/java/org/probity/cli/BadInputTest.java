@@ -79,11 +79,9 @@ class BadInputTest {
     }
 
     @Test
-    void noCommandPrintsUsageOnStderr() {
-        CliRunner.Result r = CliRunner.run();
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).startsWith("Usage: probity");
-        assertThat(r.out()).isEmpty();
+    void noCommandIsOneLineNamingTheCommands() {
+        assertBadInput(CliRunner.run(),
+                "probity: expected a command, one of: verify, check, check-impl, schedule, help (see 'probity --help')");
     }
 
     @Test

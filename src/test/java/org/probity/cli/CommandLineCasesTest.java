@@ -223,11 +223,21 @@ class CommandLineCasesTest {
         assertBadInput(CliRunner.run("check-impl", "--", "python3", "-c", none),
                 "probity check-impl: nothing to check: the adapter 'empty' lists no op that this Probity checks (listed: "
                         + "[]; known: " + java.util.Arrays.stream(org.probity.conformance.Op.values())
-                                .map(org.probity.conformance.Op::wireName).toList() + ")");
+                                .map(org.probity.conformance.Op::wireName).toList() + ") [command: python3 -c " + none.replace("\n", "\\n")
+                        + "]");
         String unknown = none.replace("'ops':[]", "'ops':['frobnicate']");
         CliRunner.Result r = CliRunner.run("check-impl", "--", "python3", "-c", unknown);
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).startsWith("probity check-impl: nothing to check: the adapter 'empty' lists no op that this "
                 + "Probity checks (listed: [frobnicate]; known: [").hasLineCount(1);
+    }
+
+    @Test
+    void aFaultOfAnAdapterWrittenAsAMultiLineScriptIsStillOneLine() {
+        CliRunner.Result r = CliRunner.run("check-impl", "--", "python3", "-c", "import sys\nsys.exit(3)");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).startsWith("probity check-impl: adapter fault (crash): the adapter exited with code 3 before "
+                + "answering request id 0 (describe) [command: python3 -c import sys\\nsys.exit(3)]" + NL
+                + "(adapter stderr was empty)");
     }
 }

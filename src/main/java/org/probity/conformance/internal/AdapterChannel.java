@@ -235,7 +235,7 @@ public final class AdapterChannel implements AutoCloseable {
             Op o = Op.fromWireName(op).orElse(null);
             String text = resp.get("error").isTextual() ? resp.get("error").textValue() : resp.get("error").toString();
             if (o == null) {
-                throw fail(AdapterFault.Kind.BAD_DESCRIPTION, "the adapter answered describe with an error: " + text);
+                throw fail(AdapterFault.Kind.BAD_DESCRIPTION, "the adapter answered describe with an error: " + abbreviate(text));
             }
             throw new OpError(o, text);
         }
@@ -306,9 +306,17 @@ public final class AdapterChannel implements AutoCloseable {
         tree.remember();
         List<String> tail = stderr.lines(exited || kind == AdapterFault.Kind.CRASH ? SETTLE_MILLIS : 100);
         tree.destroy();
-        fault = new AdapterFault(kind, message + " [command: " + String.join(" ", command) + "]", tail);
+        fault = new AdapterFault(kind, message + " [command: " + oneLine(command) + "]", tail);
         close();
         return fault;
+    }
+
+    /**
+     * A command as one line: its arguments joined by spaces, line breaks inside an argument (a
+     * {@code python3 -c} script) written {@code \\n}, so that a message naming it stays one line.
+     */
+    public static String oneLine(List<String> command) {
+        return String.join(" ", command).replace("\r", "\\r").replace("\n", "\\n");
     }
 
     /** One line of at most 200 characters. */
