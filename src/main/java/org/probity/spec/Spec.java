@@ -35,12 +35,15 @@ public final class Spec {
     private final Map<String, Expr> lets;
     private final Parser.Parsed parsed;
 
-    private Spec(String fileName, String source, Parser.Parsed parsed, Map<String, Expr> lets) {
+    private final java.util.Set<Expr> vectors;
+
+    private Spec(String fileName, String source, Parser.Parsed parsed, Semantics.Result meaning) {
         this.fileName = fileName;
         this.source = source;
         this.parsed = parsed;
         this.statements = parsed.statements();
-        this.lets = Map.copyOf(lets);
+        this.lets = Map.copyOf(meaning.lets());
+        this.vectors = meaning.vectors();
     }
 
     /**
@@ -72,8 +75,7 @@ public final class Spec {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(fileName, "fileName");
         Parser.Parsed parsed = Parser.parse(source, fileName);
-        Map<String, Expr> lets = Semantics.check(parsed, fileName);
-        return new Spec(fileName, source, parsed, lets);
+        return new Spec(fileName, source, parsed, Semantics.analyse(parsed, fileName));
     }
 
     /**
@@ -140,5 +142,10 @@ public final class Spec {
 
     Parser.Parsed parsed() {
         return parsed;
+    }
+
+    /** Whether a claim side or derivation expression is a vector or a matrix (compared per component). */
+    boolean isVector(Expr e) {
+        return vectors.contains(e);
     }
 }

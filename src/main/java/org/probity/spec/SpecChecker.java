@@ -16,13 +16,15 @@ final class SpecChecker {
     private static final List<String> FAMILIES = List.of("markov", "gaussian");
 
     private final Map<String, Expr> lets;
+    private final Spec spec;
     private final ItemCheck.Locator locator;
     private final RunConfig cfg;
     private final Duration tryBudget;
     private final List<SpecResult.Item> items = new ArrayList<>();
 
-    private SpecChecker(Map<String, Expr> lets, ItemCheck.Locator locator, RunConfig cfg, Duration tryBudget) {
-        this.lets = lets;
+    private SpecChecker(Spec spec, ItemCheck.Locator locator, RunConfig cfg, Duration tryBudget) {
+        this.spec = spec;
+        this.lets = spec.lets();
         this.locator = locator;
         this.cfg = cfg;
         this.tryBudget = tryBudget;
@@ -34,7 +36,7 @@ final class SpecChecker {
             int[] lc = spec.parsed().lineColumn(node);
             return lc[0] == 0 ? "" : "line " + lc[0] + ", column " + lc[1];
         };
-        SpecChecker checker = new SpecChecker(spec.lets(), locator, options, tryBudget);
+        SpecChecker checker = new SpecChecker(spec, locator, options, tryBudget);
         Statements walk = checker.new Statements();
         for (Statement st : spec.statements()) {
             st.accept(walk);
@@ -66,7 +68,7 @@ final class SpecChecker {
         public Void claim(Statement.Claim c) {
             for (String family : families()) {
                 ItemCheck.Subject s = new ItemCheck.Subject("claim \"" + c.name() + "\"", c.lhs(), c.relation(),
-                    c.rhs(), c.index(), c.from(), c.to());
+                    c.rhs(), c.index(), c.from(), c.to(), vector(c.lhs(), c.rhs()));
                 items.add(item(s, "claim", c.line(), c.text(), model, family));
             }
             return null;
@@ -81,7 +83,7 @@ final class SpecChecker {
                     Statement.Step step = d.steps().get(k);
                     ItemCheck.Subject s = new ItemCheck.Subject("derive \"" + d.name() + "\", step " + (k + 1)
                         + (step.reason() == null ? "" : " (" + step.reason() + ")"), prev, step.relation(),
-                        step.expr(), null, null, null);
+                        step.expr(), d.index(), d.from(), d.to(), vector(prev, step.expr()));
                     items.add(item(s, "step", step.line(), step.text(), model, family));
                     rels.add(step.relation());
                     prev = step.expr();
@@ -89,7 +91,8 @@ final class SpecChecker {
                 Relation whole = Relation.compose(rels);
                 if (whole != null && d.steps().size() > 1) {
                     ItemCheck.Subject s = new ItemCheck.Subject("derive \"" + d.name() + "\", whole chain (first "
-                        + whole + " last)", d.start(), whole, prev, null, null, null);
+                        + whole + " last)", d.start(), whole, prev, d.index(), d.from(), d.to(),
+                        vector(d.start(), prev));
                     String text = "derive \"" + d.name() + "\": the first expression (line " + d.line() + ") "
                         + whole + " the last (line " + d.steps().get(d.steps().size() - 1).line() + ")";
                     items.add(item(s, "chain", d.line(), text, model, family));
@@ -101,6 +104,10 @@ final class SpecChecker {
         private List<String> families() {
             return FAMILIES.stream().filter(f -> model != null && model.families().contains(f)).toList();
         }
+    }
+
+    private boolean vector(Expr a, Expr b) {
+        return spec.isVector(a) || spec.isVector(b);
     }
 
     private SpecResult.Item item(ItemCheck.Subject s, String kind, int line, String text, Statement.Model model,

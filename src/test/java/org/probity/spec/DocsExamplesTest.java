@@ -48,9 +48,15 @@ class DocsExamplesTest {
             if (i.kind().equals("chain")) {
                 continue;
             }
-            Matcher e = EXPECT.matcher(lines[i.line() - 1]);
-            assertThat(e.find()).as("line %d has no '# expect:' comment: %s", i.line(), lines[i.line() - 1]).isTrue();
-            assertThat(i.status().label()).as(i.render()).isEqualTo(e.group(1));
+            // the comment is on one of the lines the claim or step spans
+            int last = i.line() - 1 + (int) i.text().chars().filter(c -> c == '\n').count();
+            String expected = null;
+            for (int k = i.line() - 1; k <= last && expected == null; k++) {
+                Matcher e = EXPECT.matcher(lines[k]);
+                expected = e.find() ? e.group(1) : null;
+            }
+            assertThat(expected).as("no '# expect:' comment on lines %d..%d", i.line(), last + 1).isNotNull();
+            assertThat(i.status().label()).as(i.render()).isEqualTo(expected);
         }
     }
 }

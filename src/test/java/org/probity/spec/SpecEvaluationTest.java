@@ -109,6 +109,37 @@ class SpecEvaluationTest {
     }
 
     @Test
+    void aVariableGivenItselfIsTheIdentityOnBothFamilies() {
+        // SPEC-LANGUAGE.md extensions; issue 16: q(x_t | x_{t-1}, x_0) at t = 1, q(x_{t-1}, x_{t+1} | x_0) at t = 1
+        String s = "model markov gaussian states 2..3 steps 1..3 positive\n"
+            + "claim \"x_0 given itself\": q(x_0 | x_0) == 1\n"
+            + "claim \"at t = 1\": for t = 1..T, q(x_t | x_{t-1}, x_0) == q(x_t | x_{t-1})\n"
+            + "claim \"a pair given one of them\": for t = 1..T-1, q(x_{t-1}, x_{t+1} | x_0) == q(x_{t-1} | x_0) * "
+            + "q(x_{t+1} | x_0, x_{t-1})\n"
+            + "claim \"E over a variable given itself binds nothing\": E_{q(x_1 | x_1)}[ x_1 ] == x_1\n";
+        SpecResult r = check(s, 100);
+        assertThat(r.items()).as(r.render()).hasSize(8).allMatch(SpecResult.Item::passed);
+    }
+
+    @Test
+    void aDerivationMayRangeOverAnIndexAndContinueLinesAfterItsColonAndReason() {
+        String s = "model markov gaussian states 2..3 steps 2..3 positive\n"
+            + "claim \"continued\":\n    KL( q(x_0) || p(x_0) ) >= 0\n"
+            + "derive \"Bayes per step\": for t = 2..T,\n"
+            + "     q(x_{t-1} | x_t, x_0)   by \"the posterior\"\n"
+            + "  == q(x_t | x_{t-1}, x_0) * q(x_{t-1} | x_0) / q(x_t | x_0)   by \"Bayes\"\n"
+            + "  == q(x_t | x_{t-1}) * q(x_{t-1} | x_0) / q(x_t | x_0)   by \"Markov\"\n";
+        SpecResult r = check(s, 50);
+        assertThat(r.items()).as(r.render()).hasSize(8).allMatch(SpecResult.Item::passed);
+        String wrong = s.replace("q(x_{t-1} | x_0) / q(x_t | x_0)   by \"Markov\"", "q(x_{t-1} | x_0) / q(x_t | x_{t-1})"
+            + "   by \"Markov\"");
+        SpecResult w = check(wrong, 50);
+        SpecResult.Item f = w.firstFailure().orElseThrow(() -> new AssertionError(w.render()));
+        assertThat(f.name()).contains("step 2 (Markov)");
+        assertThat(f.counterexample()).contains("at t = ");
+    }
+
+    @Test
     void freeVariablesAreCheckedAtEveryAssignment() {
         // true at x_0 = 0, false at x_0 = 1 for most instances: must fail and name the assignment
         String s = "model markov states 2..3 steps 1..2\nclaim \"not an identity\": q(x_1 | x_0) == q(x_1 | x_0 = 0)\n";

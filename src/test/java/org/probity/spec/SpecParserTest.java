@@ -164,10 +164,6 @@ class SpecParserTest {
         // gaussian-only constructs in a markov model
         assertError("model markov\nclaim \"a\": beta(1) <= 1\n",
             "bad.prob:2:12: expected a gaussian-only model for beta(t), found a markov model");
-        // same variable on both sides of the bar
-        assertError("model gaussian\nclaim \"a\": q(x_1 | x_1) <= 1\n",
-            "bad.prob:2:12: expected distinct variables on the two sides of '|' in a gaussian model (a variable "
-                + "given itself has no density), found x_1 on both sides");
         // non-integer index
         assertError("model markov\nclaim \"a\": q(x_{1/2}) <= 1\n",
             "bad.prob:2:18: expected an integer expression in index names and T, found 1 / 2");

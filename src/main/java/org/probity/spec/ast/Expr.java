@@ -40,8 +40,14 @@ public sealed interface Expr {
         /** Binary arithmetic. */
         R bin(Bin e);
 
-        /** A named function of one argument. */
+        /** A named function. */
         R call(Call e);
+
+        /** {@code I}, the identity matrix of the model's dimension. */
+        R identity(Identity e);
+
+        /** {@code dims}, the model's dimension d. */
+        R dims(Dims e);
 
         /** {@code q(A | B)}, {@code p(A | B)}. */
         R density(Density e);
@@ -143,15 +149,46 @@ public sealed interface Expr {
         }
     }
 
-    /** A function of one argument from the {@link Function} table. */
-    record Call(Function function, Expr argument) implements Expr {
+    /** A function from the {@link Function} table applied to its {@link Function#arity()} arguments. */
+    record Call(Function function, List<Expr> arguments) implements Expr {
         public Call {
             Objects.requireNonNull(function, "function");
+            arguments = List.copyOf(arguments);
+            if (arguments.size() != function.arity()) {
+                throw new IllegalArgumentException("arguments: " + function + " takes " + function.arity()
+                    + ", got " + arguments.size());
+            }
+        }
+
+        /** A function of one argument. */
+        public Call(Function function, Expr argument) {
+            this(function, List.of(argument));
+        }
+
+        /** The first argument. */
+        public Expr argument() {
+            return arguments.get(0);
         }
 
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.call(this);
+        }
+    }
+
+    /** {@code I}: the identity matrix of the model's dimension (1 in a one-dimensional model). */
+    record Identity() implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.identity(this);
+        }
+    }
+
+    /** {@code dims}: the model's dimension d (1 on {@code markov}). */
+    record Dims() implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.dims(this);
         }
     }
 

@@ -13,29 +13,55 @@ import java.util.Optional;
  * in every place that must handle it.
  */
 public enum Function {
-    /** Natural logarithm (log 0 = −∞; of a negative number NaN). */
-    LOG("log", false),
-    /** e^x. */
-    EXP("exp", false),
-    /** Square root (of a negative number NaN). */
-    SQRT("sqrt", false),
-    /** Absolute value. */
-    ABS("abs", false),
+    /** Natural logarithm (log 0 = −∞; of a negative number NaN); elementwise on a vector. */
+    LOG("log", Kind.ELEMENTWISE, 1),
+    /** e^x, elementwise. */
+    EXP("exp", Kind.ELEMENTWISE, 1),
+    /** Square root (of a negative number NaN), elementwise. */
+    SQRT("sqrt", Kind.ELEMENTWISE, 1),
+    /** Absolute value, elementwise. */
+    ABS("abs", Kind.ELEMENTWISE, 1),
     /** β_t, the noise variance of step t (t in 1..T). */
-    BETA("beta", true),
+    BETA("beta", Kind.SCHEDULE, 1),
     /** α_t = 1 − β_t. */
-    ALPHA("alpha", true),
+    ALPHA("alpha", Kind.SCHEDULE, 1),
     /** ᾱ_t = ∏_{s ≤ t} α_s, ᾱ_0 = 1. */
-    ABAR("abar", true),
+    ABAR("abar", Kind.SCHEDULE, 1),
     /** SNR(t) = ᾱ_t / (1 − ᾱ_t) (Kingma et al. 2021, eq. 2). */
-    SNR("snr", true);
+    SNR("snr", Kind.SCHEDULE, 1),
+    /** Σ_i v_i: the sum of a vector's components over the model's dimensions (d v for a scalar v). */
+    SUMDIMS("sumdims", Kind.REDUCTION, 1),
+    /** a · b = Σ_i a_i b_i, the inner product of two vectors. */
+    DOT("dot", Kind.REDUCTION, 2),
+    /** ‖v‖² = Σ_i v_i², the squared Euclidean norm. */
+    NORM2("norm2", Kind.REDUCTION, 1),
+    /** tr(M) = Σ_i M_ii of a diagonal matrix ({@code I}, {@code diag(v)}, their products and sums). */
+    TR("tr", Kind.REDUCTION, 1),
+    /** det(M) = Π_i M_ii of a diagonal matrix. */
+    DET("det", Kind.REDUCTION, 1),
+    /** diag(v): the diagonal matrix with the vector v on its diagonal. */
+    DIAG("diag", Kind.DIAGONAL, 1);
+
+    /** What a function does with the shape of its argument. */
+    public enum Kind {
+        /** Applies to each component: same shape as its argument. */
+        ELEMENTWISE,
+        /** Of a step index t: a number of the schedule. */
+        SCHEDULE,
+        /** Of vectors or diagonal matrices: a number. */
+        REDUCTION,
+        /** Of a vector: the diagonal matrix. */
+        DIAGONAL
+    }
 
     private final String symbol;
-    private final boolean schedule;
+    private final Kind kind;
+    private final int arity;
 
-    Function(String symbol, boolean schedule) {
+    Function(String symbol, Kind kind, int arity) {
         this.symbol = symbol;
-        this.schedule = schedule;
+        this.kind = kind;
+        this.arity = arity;
     }
 
     /** The source name. */
@@ -43,9 +69,19 @@ public enum Function {
         return symbol;
     }
 
+    /** What it does with shapes. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The number of arguments. */
+    public int arity() {
+        return arity;
+    }
+
     /** Whether this is a function of the step index of a {@code gaussian} model's schedule. */
     public boolean isSchedule() {
-        return schedule;
+        return kind == Kind.SCHEDULE;
     }
 
     /** The function named {@code name}, if any. */

@@ -42,13 +42,22 @@ public sealed interface Statement {
     }
 
     /**
-     * {@code model FAMILY... [states a..b] [steps a..b] [positive]}; applies to the claims and
-     * derivations that follow it.
+     * {@code model FAMILY... [states a..b] [steps a..b] [dims a..b] [positive] [isotropic | diagonal]};
+     * applies to the claims and derivations that follow it. {@code dims} is the dimension d of every
+     * variable of a {@code gaussian} model (markov variables are states: d = 1); {@code diagonal}
+     * gives q(x_0), p(x_T) and p(x_{t-1} | x_t) a variance per dimension, {@code isotropic} (the
+     * default) one variance for all.
      */
     record Model(Set<String> families, int statesLo, int statesHi, int stepsLo, int stepsHi, boolean positive,
-                 int line) implements Statement {
+                 int dimsLo, int dimsHi, boolean diagonal, int line) implements Statement {
         public Model {
             families = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(families));
+        }
+
+        /** A one-dimensional model. */
+        public Model(Set<String> families, int statesLo, int statesHi, int stepsLo, int stepsHi, boolean positive,
+                     int line) {
+            this(families, statesLo, statesHi, stepsLo, stepsHi, positive, 1, 1, false, line);
         }
 
         @Override
@@ -77,10 +86,20 @@ public sealed interface Statement {
         }
     }
 
-    /** {@code derive "NAME":} a start expression then steps {@code REL expr [by "reason"]}. */
-    record Derive(String name, Expr start, List<Step> steps, int line, String text) implements Statement {
+    /**
+     * {@code derive "NAME": [for i = a..b,] start [by "reason"]} then steps {@code REL expr [by "reason"]};
+     * {@code index} is null without {@code for} (then {@code from} and {@code to} are null), and
+     * {@code startReason} is null without a {@code by} on the start.
+     */
+    record Derive(String name, String index, Expr from, Expr to, Expr start, String startReason, List<Step> steps,
+                  int line, String text) implements Statement {
         public Derive {
             steps = List.copyOf(steps);
+        }
+
+        /** A derivation with no index and no reason for its start. */
+        public Derive(String name, Expr start, List<Step> steps, int line, String text) {
+            this(name, null, null, null, start, null, steps, line, text);
         }
 
         @Override

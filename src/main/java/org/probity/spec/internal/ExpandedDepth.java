@@ -66,7 +66,17 @@ final class ExpandedDepth implements Expr.Visitor<Integer> {
 
     @Override
     public Integer call(Expr.Call e) {
-        return of(e.argument());
+        return of(e.arguments().toArray(new Expr[0]));
+    }
+
+    @Override
+    public Integer identity(Expr.Identity e) {
+        return 1;
+    }
+
+    @Override
+    public Integer dims(Expr.Dims e) {
+        return 1;
     }
 
     @Override

@@ -79,8 +79,18 @@ final class ExpressionMeaning implements Expr.Visitor<Void> {
                 throw sem.error(c, "a step in 0..T (T = " + sem.steps + ")", c.function() + "(" + t + ")");
             }
         } else {
-            sub(c.argument());
+            c.arguments().forEach(this::sub);
         }
+        return null;
+    }
+
+    @Override
+    public Void identity(Expr.Identity e) {
+        return null;
+    }
+
+    @Override
+    public Void dims(Expr.Dims e) {
         return null;
     }
 

@@ -24,7 +24,7 @@ final class ExpressionParser {
     private static Set<String> reserved() {
         Set<String> words = new HashSet<>(Function.names());
         words.addAll(List.of("T", "q", "p", "p_theta", "N", "KL", "H", "E_", "int_", "sum_", "prod_", "title",
-            "model", "let", "claim", "derive", "for", "by", "E", "int", "sum", "prod"));
+            "model", "let", "claim", "derive", "for", "by", "E", "int", "sum", "prod", "I", "dims"));
         return Set.copyOf(words);
     }
 
@@ -104,6 +104,12 @@ final class ExpressionParser {
             case "T":
                 tk.next();
                 return tk.at(t, new Expr.Steps());
+            case "I":
+                tk.next();
+                return tk.at(t, new Expr.Identity());
+            case "dims":
+                tk.next();
+                return tk.at(t, new Expr.Dims());
             case "log": {
                 tk.next();
                 if (tk.peek().is("(")) {
@@ -190,9 +196,14 @@ final class ExpressionParser {
         if (f != null) {
             tk.next();
             tk.expect("(");
-            Expr arg = expr();
+            List<Expr> args = new ArrayList<>();
+            args.add(expr());
+            while (args.size() < f.arity()) {
+                tk.expect(",");
+                args.add(expr());
+            }
             tk.expect(")");
-            return tk.at(t, new Expr.Call(f, arg));
+            return tk.at(t, new Expr.Call(f, args));
         }
         if (RESERVED.contains(w) || w.endsWith("_")) {
             throw tk.error(t, "an expression");

@@ -72,8 +72,18 @@ final class FreeVariables implements Expr.Visitor<Void> {
     @Override
     public Void call(Expr.Call e) {
         if (!e.function().isSchedule()) {
-            collect(e.argument());
+            e.arguments().forEach(this::collect);
         }
+        return null;
+    }
+
+    @Override
+    public Void identity(Expr.Identity e) {
+        return null;
+    }
+
+    @Override
+    public Void dims(Expr.Dims e) {
         return null;
     }
 

@@ -31,8 +31,15 @@ final class GaussianChain {
     private final double[] h;
     private final double[] w;
 
-    private GaussianChain(int[] time, double m0, double v0, double[] g, double[] h, double[] w) {
+    /** Slots: x_t of this chain's dimension is slot t * dims + component. */
+    private final int dims;
+    private final int component;
+
+    private GaussianChain(int[] time, double m0, double v0, double[] g, double[] h, double[] w, int dims,
+                          int component) {
         this.time = time;
+        this.dims = dims;
+        this.component = component;
         this.position = new int[time.length];
         for (int k = 0; k < time.length; k++) {
             position[time[k]] = k;
@@ -45,7 +52,7 @@ final class GaussianChain {
     }
 
     /** q: x_0 ~ N(μ_0, v_0), x_t = sqrt(1 - β_t) x_{t-1} + N(0, β_t); {@code betas[0]} unused. */
-    static GaussianChain forward(double[] betas, double mu0, double var0) {
+    static GaussianChain forward(double[] betas, double mu0, double var0, int dims, int component) {
         int n = betas.length;
         int[] time = new int[n];
         double[] g = new double[n];
@@ -58,11 +65,12 @@ final class GaussianChain {
                 w[k] = betas[k];
             }
         }
-        return new GaussianChain(time, mu0, var0, g, h, w);
+        return new GaussianChain(time, mu0, var0, g, h, w, dims, component);
     }
 
     /** p: x_T ~ N(m_T, v_T), x_{t-1} = a_t x_t + b_t + N(0, c_t); arrays indexed by t = 1..T. */
-    static GaussianChain reverse(double meanT, double varT, double[] a, double[] b, double[] c) {
+    static GaussianChain reverse(double meanT, double varT, double[] a, double[] b, double[] c, int dims,
+                                 int component) {
         int n = a.length;
         int steps = n - 1;
         int[] time = new int[n];
@@ -78,16 +86,16 @@ final class GaussianChain {
                 w[k] = c[t];
             }
         }
-        return new GaussianChain(time, meanT, varT, g, h, w);
+        return new GaussianChain(time, meanT, varT, g, h, w, dims, component);
     }
 
     /**
-     * \( \log p(x_A | x_B) \) as a quadratic in the model's variables x_0..x_{n-1}.
+     * Adds \( \log p(x_A | x_B) \) of this chain's dimension to {@code q}, a quadratic in the slots.
      *
-     * @param targets the variables of A (non-empty, distinct, disjoint from {@code given})
+     * @param targets the variables of A (distinct; one also in {@code given} is given itself, factor 1)
      * @param given the variables of B
      */
-    Quad logConditional(int[] targets, int[] given) {
+    void logConditional(int[] targets, int[] given, Accumulator q) {
         int n = time.length;
         boolean[] inA = new boolean[n];
         boolean[] inS = new boolean[n];
@@ -97,8 +105,8 @@ final class GaussianChain {
         }
         for (int i : given) {
             inS[position[i]] = true;
+            inA[position[i]] = false;   // a variable given itself: factor 1
         }
-        Accumulator q = new Accumulator(n);
         int prev = -1;
         int prevGiven = -1;
         boolean pending = false;
@@ -119,7 +127,6 @@ final class GaussianChain {
             }
             prev = k;
         }
-        return q.quad();
     }
 
     /**
@@ -135,11 +142,11 @@ final class GaussianChain {
             offset = g[j] * offset + h[j];
             var = g[j] * g[j] * var + w[j];
         }
-        q.gaussian(sign, time[v], u < 0 ? -1 : time[u], gain, offset, var);
+        q.gaussian(sign, time[v] * dims + component, u < 0 ? -1 : time[u] * dims + component, gain, offset, var);
     }
 
     /** c + b^T x + x^T M x, summed in place (one n x n array however many factors). */
-    private static final class Accumulator {
+    static final class Accumulator {
         private double c;
         private final double[] b;
         private final double[][] m;

@@ -100,17 +100,65 @@ final class GaussianEstimator implements Expr.Visitor<Estimate> {
 
     @Override
     public Estimate call(Expr.Call c) {
-        if (c.function().isSchedule()) {
-            return none();
+        return switch (c.function().kind()) {
+            case SCHEDULE -> none();
+            case DIAGONAL -> sub(c.argument());
+            case ELEMENTWISE -> {
+                Estimate a = sub(c.argument());
+                if (!a.available()) {
+                    yield a;
+                }
+                if (a.variance() != 0) {
+                    yield Estimate.none("a Monte Carlo estimate inside " + c.function() + "(...)", c);
+                }
+                yield Estimate.of(Scalar.apply(c.function(), a.mean()), 0, a.samples());
+            }
+            case REDUCTION -> reduce(c);
+        };
+    }
+
+    /** sumdims and tr are linear in their components; dot, norm2 and det need exact components. */
+    private Estimate reduce(Expr.Call c) {
+        boolean product = c.function() == org.probity.spec.ast.Function.DET;
+        double mean = product ? 1 : 0;
+        double variance = 0;
+        long samples = 0;
+        for (int i = 0; i < s.dims; i++) {
+            Scope at = s.atComponent(i);
+            Estimate a = ev.estimate(c.argument(), at, x, mc);
+            if (!a.available()) {
+                return a;
+            }
+            Estimate b = c.function() == org.probity.spec.ast.Function.DOT
+                ? ev.estimate(c.arguments().get(1), at, x, mc) : a;
+            if (!b.available()) {
+                return b;
+            }
+            boolean linear = c.function() == org.probity.spec.ast.Function.SUMDIMS
+                || c.function() == org.probity.spec.ast.Function.TR;
+            if (!linear && (a.variance() != 0 || b.variance() != 0)) {
+                return Estimate.none("a Monte Carlo estimate inside " + c.function() + "(...)", c);
+            }
+            double term = switch (c.function()) {
+                case DOT -> a.mean() * b.mean();
+                case NORM2 -> a.mean() * a.mean();
+                default -> a.mean();
+            };
+            mean = product ? mean * term : mean + term;
+            variance += linear ? a.variance() : 0;
+            samples += a.samples() + (b == a ? 0 : b.samples());
         }
-        Estimate a = sub(c.argument());
-        if (!a.available()) {
-            return a;
-        }
-        if (a.variance() != 0) {
-            return Estimate.none("a Monte Carlo estimate inside " + c.function() + "(...)", c);
-        }
-        return Estimate.of(Scalar.apply(c.function(), a.mean()), 0, a.samples());
+        return Estimate.of(mean, variance, samples);
+    }
+
+    @Override
+    public Estimate identity(Expr.Identity e) {
+        return none();
+    }
+
+    @Override
+    public Estimate dims(Expr.Dims e) {
+        return none();
     }
 
     @Override

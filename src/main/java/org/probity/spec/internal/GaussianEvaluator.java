@@ -24,7 +24,7 @@ final class GaussianEvaluator {
     private final GaussianInstance g;
     private final int n;
     /** Per node and index values: its closed form or why it has none (Monte Carlo evaluates nodes many times). */
-    private final Map<Expr, Map<Map<String, Integer>, Closed>> closedCache = new IdentityHashMap<>();
+    private final Map<Expr, Map<Object, Closed>> closedCache = new IdentityHashMap<>();
     final double[] condition = {1};
     private double scale;
 
@@ -49,18 +49,19 @@ final class GaussianEvaluator {
      * the reason; cached per node and index values (Monte Carlo asks for the same nodes many times).
      */
     Closed closed(Expr e, Scope s) {
-        Map<Map<String, Integer>, Closed> byIndex = closedCache.computeIfAbsent(e, k -> new HashMap<>());
-        Closed known = byIndex.get(s.indices);
+        Map<Object, Closed> byScope = closedCache.computeIfAbsent(e, k -> new HashMap<>());
+        Object key = s.key();
+        Closed known = byScope.get(key);
         if (known == null) {
             known = note(e.accept(new GaussianExact(this, s)).from(e));
-            byIndex.put(s.indices, known);
+            byScope.put(key, known);
         }
         return known;
     }
 
     /** Caches a partial result of a flat chain computed on the way ({@link GaussianExact#bin}) and notes its scale. */
     Closed remember(Expr node, Scope s, Closed value) {
-        closedCache.computeIfAbsent(node, k -> new HashMap<>()).putIfAbsent(s.indices, note(value));
+        closedCache.computeIfAbsent(node, k -> new HashMap<>()).putIfAbsent(s.key(), note(value));
         return value;
     }
 
@@ -112,29 +113,37 @@ final class GaussianEvaluator {
         }).from(dist);
     }
 
+    /**
+     * N(x; m, v) in d dimensions: the product over the components i of N(x_i; m_i, v_i), with m and v
+     * evaluated at component i (a scalar variance is v I; {@code diag(w)} gives w_i).
+     */
     private Closed normalDensity(Expr.Normal nd, Scope s) {
-        int i = s.index(nd.at().from());
-        Closed m = closed(nd.mean(), s);
-        if (!m.available()) {
-            return m;
+        int t = s.index(nd.at().from());
+        Quad q = Quad.constant(0, n);
+        for (int i = 0; i < s.dims; i++) {
+            Scope at = s.atComponent(i);
+            Closed m = closed(nd.mean(), at);
+            if (!m.available()) {
+                return m;
+            }
+            Closed v = closed(nd.variance(), at);
+            if (!v.available()) {
+                return v;
+            }
+            if (!v.isConstant() || m.terms.size() > 1
+                || (!m.terms.isEmpty() && (m.terms.get(0).poly().degree() > 1 || m.terms.get(0).expo().degree() > 0
+                    || m.terms.get(0).expo().c != 0))) {
+                return Closed.none("N(x; m, v) with m not affine or v not constant", n);
+            }
+            double var = v.constantValue();
+            if (!(var > 0)) {
+                // a variance <= 0 (or NaN) leaves the density undefined at every point
+                return Closed.constant(Double.NaN, n);
+            }
+            Quad mean = m.terms.isEmpty() ? Quad.constant(0, n) : m.terms.get(0).poly();
+            Quad r = Quad.variable(at.slot(t), n).plus(mean.scale(-1));
+            q = q.plus(r.times(r).scale(-0.5 / var).plus(Quad.constant(-0.5 * Math.log(2 * Math.PI * var), n)));
         }
-        Closed v = closed(nd.variance(), s);
-        if (!v.available()) {
-            return v;
-        }
-        if (!v.isConstant() || m.terms.size() > 1
-            || (!m.terms.isEmpty() && (m.terms.get(0).poly().degree() > 1 || m.terms.get(0).expo().degree() > 0
-                || m.terms.get(0).expo().c != 0))) {
-            return Closed.none("N(x; m, v) with m not affine or v not constant", n);
-        }
-        double var = v.constantValue();
-        if (!(var > 0)) {
-            // a variance <= 0 (or NaN) leaves the density undefined at every point
-            return Closed.constant(Double.NaN, n);
-        }
-        Quad mean = m.terms.isEmpty() ? Quad.constant(0, n) : m.terms.get(0).poly();
-        Quad r = Quad.variable(i, n).plus(mean.scale(-1));
-        Quad q = r.times(r).scale(-0.5 / var).plus(Quad.constant(-0.5 * Math.log(2 * Math.PI * var), n));
         return Closed.expQuad(q);
     }
 
@@ -144,19 +153,22 @@ final class GaussianEvaluator {
         if (targets.isEmpty()) {
             return Closed.constant(1, n);
         }
-        Quad q = g.logDensity(d.generative(), Scope.variables(targets), Scope.variables(given));
+        Quad q = g.logDensity(d.generative(), Scope.variables(targets), Scope.variables(given), n);
         scale = Math.max(scale, coefficients(q));
         for (List<Scope.Slot> side : List.of(targets, given)) {
             for (Scope.Slot sl : side) {
-                if (sl.pinned() != null) {
-                    Closed v = closed(sl.pinned(), s);
+                if (sl.pinned() == null) {
+                    continue;
+                }
+                for (int i = 0; i < s.dims; i++) {
+                    Closed v = closed(sl.pinned(), s.atComponent(i));
                     if (!v.available()) {
                         return v;
                     }
                     if (!v.isConstant()) {
                         return Closed.none("a variable pinned to a non-constant", n);
                     }
-                    q = q.fix(sl.index(), v.constantValue());
+                    q = q.fix(sl.index() * s.dims + i, v.constantValue());
                 }
             }
         }
@@ -196,7 +208,7 @@ final class GaussianEvaluator {
     }
 
     Estimate expectation(Expr.Expect ex, Scope s, double[] x, MonteCarlo mc, Closed known) {
-        List<Integer> a = s.targets(ex.distribution());
+        List<Integer> a = s.slotsOf(s.targets(ex.distribution()));
         Closed dist = density(ex.distribution(), s);
         if (!dist.available()) {
             return Estimate.none(dist.whyNot(), dist.origin());

@@ -43,7 +43,7 @@ final class GaussianExact implements Expr.Visitor<Closed> {
 
     @Override
     public Closed var(Expr.Var e) {
-        return Closed.poly(Quad.variable(s.index(e.index()), n));
+        return Closed.poly(Quad.variable(s.slot(s.index(e.index())), n));
     }
 
     @Override
@@ -83,18 +83,50 @@ final class GaussianExact implements Expr.Visitor<Closed> {
 
     @Override
     public Closed call(Expr.Call c) {
-        if (c.function().isSchedule()) {
-            return Closed.constant(ev.instance().schedule(c.function(), s.index(c.argument())), n);
-        }
+        return switch (c.function().kind()) {
+            case SCHEDULE -> Closed.constant(ev.instance().schedule(c.function(), s.index(c.argument())), n);
+            case ELEMENTWISE -> elementwise(c);
+            case REDUCTION -> reduce(c);
+            case DIAGONAL -> closed(c.argument());
+        };
+    }
+
+    private Closed elementwise(Expr.Call c) {
         Closed a = closed(c.argument());
         return switch (c.function()) {
             case LOG -> a.log();
             case EXP -> a.exp();
-            case SQRT, ABS -> !a.available() ? a : a.isConstant()
+            default -> !a.available() ? a : a.isConstant()
                 ? Closed.constant(Scalar.apply(c.function(), a.constantValue()), n)
                 : Closed.none(c.function() + " of a variable", n);
-            case BETA, ALPHA, ABAR, SNR -> throw new IllegalStateException("schedule functions handled above");
         };
+    }
+
+    /** sumdims, dot, norm2, tr, det: the components 0..d-1 evaluated one by one and combined. */
+    private Closed reduce(Expr.Call c) {
+        boolean product = c.function() == org.probity.spec.ast.Function.DET;
+        Closed acc = Closed.constant(product ? 1 : 0, n);
+        for (int i = 0; i < s.dims && acc.available(); i++) {
+            Scope at = s.atComponent(i);
+            Closed a = ev.closed(c.argument(), at);
+            Closed term = switch (c.function()) {
+                case DOT -> a.times(ev.closed(c.arguments().get(1), at));
+                case NORM2 -> a.times(a);
+                default -> a;
+            };
+            acc = product ? acc.times(term) : acc.plus(term);
+        }
+        return acc;
+    }
+
+    @Override
+    public Closed identity(Expr.Identity e) {
+        return Closed.constant(1, n);
+    }
+
+    @Override
+    public Closed dims(Expr.Dims e) {
+        return Closed.constant(s.dims, n);
     }
 
     @Override
@@ -113,16 +145,16 @@ final class GaussianExact implements Expr.Visitor<Closed> {
         if (!body.available()) {
             return body;
         }
-        return body.times(ev.density(x.distribution(), s)).integrate(s.targets(x.distribution()), ev.condition, ev.budget());
+        return body.times(ev.density(x.distribution(), s)).integrate(s.slotsOf(s.targets(x.distribution())), ev.condition, ev.budget());
     }
 
     @Override
     public Closed integral(Expr.Integral in) {
-        List<Integer> vars = new ArrayList<>();
+        List<Integer> times = new ArrayList<>();
         for (Scope.Slot sl : s.slots(in.variables())) {
-            vars.add(sl.index());
+            times.add(sl.index());
         }
-        return closed(in.body()).integrate(vars, ev.condition, ev.budget());
+        return closed(in.body()).integrate(s.slotsOf(times), ev.condition, ev.budget());
     }
 
     @Override
@@ -145,7 +177,7 @@ final class GaussianExact implements Expr.Visitor<Closed> {
             return d1;
         }
         Closed integrand = d1.log().plus(ev.density(k.second(), s).log().negate());
-        return integrand.times(d1).integrate(s.targets(k.first()), ev.condition, ev.budget());
+        return integrand.times(d1).integrate(s.slotsOf(s.targets(k.first())), ev.condition, ev.budget());
     }
 
     @Override
@@ -155,6 +187,6 @@ final class GaussianExact implements Expr.Visitor<Closed> {
             return d1;
         }
         Closed d2 = h.second() == null ? d1 : ev.density(h.second(), s);
-        return d2.log().negate().times(d1).integrate(s.targets(h.first()), ev.condition, ev.budget());
+        return d2.log().negate().times(d1).integrate(s.slotsOf(s.targets(h.first())), ev.condition, ev.budget());
     }
 }

@@ -8,45 +8,52 @@ import org.probity.math.ShortestDouble;
 import org.probity.spec.ast.Function;
 
 /**
- * A {@code gaussian} model instance: scalar linear-Gaussian diffusion with schedule β_1..β_T,
- * \( q(x_0) = N(\mu_0, v_0) \), \( q(x_t | x_{t-1}) = N(\sqrt{1-\beta_t} x_{t-1}, \beta_t) \);
- * \( p(x_T) = N(m_T, v_T) \), \( p(x_{t-1} | x_t) = N(a_t x_t + b_t, c_t) \). Each process is a
- * linear-Gaussian Markov chain ({@link GaussianChain}), and every density {@code q(A | B)} is built
- * from its factors, returned as the log-density quadratic in x. Also holds the points at which free
- * variables are checked.
+ * A {@code gaussian} model instance: linear-Gaussian diffusion in d dimensions with schedule
+ * β_1..β_T, \( q(x_0) = N(\mu_0, \mathrm{diag}(v_0)) \),
+ * \( q(x_t | x_{t-1}) = N(\sqrt{1-\beta_t} x_{t-1}, \beta_t I) \);
+ * \( p(x_T) = N(m_T, \mathrm{diag}(v_T)) \), \( p(x_{t-1} | x_t) = N(a_t \odot x_t + b_t, \mathrm{diag}(c_t)) \).
+ * Both processes are products over the dimensions of scalar linear-Gaussian Markov chains
+ * ({@link GaussianChain}); every density {@code q(A | B)} is built from their factors, returned as
+ * the log-density quadratic in the slots x_{t,i} (slot t d + i). Also holds the points at which
+ * free variables are checked (one value per slot).
  */
 public final class GaussianInstance implements ModelInstance {
-    private final double[] betas;      // 1..T
-    private final double mu0;
-    private final double var0;
-    private final double meanT;
-    private final double varT;
-    private final double[] ra;         // 1..T
-    private final double[] rb;
-    private final double[] rc;
+    private final GaussianParameters par;
     private final double[][] points;
-    private final GaussianChain forward;
-    private final GaussianChain reverse;
+    private final GaussianChain[] forward;
+    private final GaussianChain[] reverse;
     private final Map<String, Quad> cache = new HashMap<>();
 
+    GaussianInstance(GaussianParameters par, double[][] points) {
+        this.par = par;
+        this.points = points;
+        int d = par.dims();
+        this.forward = new GaussianChain[d];
+        this.reverse = new GaussianChain[d];
+        for (int i = 0; i < d; i++) {
+            forward[i] = GaussianChain.forward(par.betas(), par.mu0()[i], par.var0()[i], d, i);
+            reverse[i] = GaussianChain.reverse(par.meanT()[i], par.varT()[i], column(par.ra(), i), column(par.rb(), i),
+                column(par.rc(), i), d, i);
+        }
+    }
+
+    /** A one-dimensional instance. */
     GaussianInstance(double[] betas, double mu0, double var0, double meanT, double varT, double[] ra, double[] rb,
                      double[] rc, double[][] points) {
-        this.betas = betas;
-        this.mu0 = mu0;
-        this.var0 = var0;
-        this.meanT = meanT;
-        this.varT = varT;
-        this.ra = ra;
-        this.rb = rb;
-        this.rc = rc;
-        this.points = points;
-        this.forward = GaussianChain.forward(betas, mu0, var0);
-        this.reverse = GaussianChain.reverse(meanT, varT, ra, rb, rc);
+        this(GaussianParameters.scalar(betas, mu0, var0, meanT, varT, ra, rb, rc), points);
+    }
+
+    private static double[] column(double[][] m, int i) {
+        double[] out = new double[m.length];
+        for (int t = 1; t < m.length; t++) {
+            out[t] = m[t][i];
+        }
+        return out;
     }
 
     @Override
     public int steps() {
-        return betas.length - 1;
+        return par.steps();
     }
 
     @Override
@@ -56,11 +63,23 @@ public final class GaussianInstance implements ModelInstance {
 
     @Override
     public String describeSize() {
-        return String.format(Locale.ROOT, "T = %d steps", steps());
+        return par.dims() == 1 ? String.format(Locale.ROOT, "T = %d steps", steps())
+            : String.format(Locale.ROOT, "T = %d steps, d = %d", steps(), par.dims());
     }
 
+    /** The number of variable slots: (T + 1) d. */
     int n() {
-        return betas.length;
+        return (steps() + 1) * par.dims();
+    }
+
+    /** The dimension d. */
+    int dims() {
+        return par.dims();
+    }
+
+    /** The parameters. */
+    GaussianParameters parameters() {
+        return par;
     }
 
     double[][] points() {
@@ -68,28 +87,29 @@ public final class GaussianInstance implements ModelInstance {
     }
 
     double mu0() {
-        return mu0;
+        return par.mu0()[0];
     }
 
     double var0() {
-        return var0;
+        return par.var0()[0];
     }
 
-    /** p(x_T) = N(meanT, varT); p(x_{t-1} | x_t) = N(ra[t] x_t + rb[t], rc[t]). */
+    /** Dimension 0: p(x_T) = N(meanT, varT) for t = 0; p(x_{t-1} | x_t) = N(ra[t] x_t + rb[t], rc[t]). */
     double[] reverseParameters(int t) {
-        return t == 0 ? new double[] {meanT, varT} : new double[] {ra[t], rb[t], rc[t]};
+        return t == 0 ? new double[] {par.meanT()[0], par.varT()[0]}
+            : new double[] {par.ra()[t][0], par.rb()[t][0], par.rc()[t][0]};
     }
 
-    /** β_t for t in 1..T. */
+    /** β_t for t in 1..T (β_0 = 0). */
     double beta(int t) {
-        return betas[t];
+        return par.betas()[t];
     }
 
     /** ᾱ_t = prod_{s <= t} (1 - β_s), ᾱ_0 = 1. */
     double alphaBar(int t) {
         double a = 1;
         for (int s = 1; s <= t; s++) {
-            a *= 1 - betas[s];
+            a *= 1 - par.betas()[s];
         }
         return a;
     }
@@ -97,7 +117,7 @@ public final class GaussianInstance implements ModelInstance {
     /**
      * A schedule function at step t in 0..T (β_0 = 0, ᾱ_0 = 1).
      *
-     * @throws IllegalArgumentException for an elementary function
+     * @throws IllegalArgumentException for a function that is not one of the schedule
      */
     double schedule(Function f, int t) {
         return switch (f) {
@@ -108,42 +128,40 @@ public final class GaussianInstance implements ModelInstance {
                 double a = alphaBar(t);
                 yield a / (1 - a);
             }
-            case LOG, EXP, SQRT, ABS -> throw new IllegalArgumentException(
+            case LOG, EXP, SQRT, ABS, SUMDIMS, DOT, NORM2, TR, DET, DIAG -> throw new IllegalArgumentException(
                 "function: expected a schedule function, got " + f);
         };
     }
 
     /**
-     * log q(A | B) or log p(A | B) as a quadratic in x, from the process's chain factors
-     * ({@link GaussianChain}).
+     * log q(A | B) or log p(A | B) as a quadratic in the first {@code slots} slots (at least
+     * {@link #n()}; the rest are auxiliary variables), summed over the dimensions.
      *
-     * @param a the variables of A (non-empty)
-     * @param b the variables of B, disjoint from A
+     * @param a the variables (times) of A
+     * @param b the variables of B; one also in A is given itself (factor 1)
      */
+    Quad logDensity(boolean generative, int[] a, int[] b, int slots) {
+        String key = generative + ":" + Arrays.toString(a) + ":" + Arrays.toString(b) + ":" + slots;
+        return cache.computeIfAbsent(key, k -> {
+            GaussianChain.Accumulator acc = new GaussianChain.Accumulator(slots);
+            for (GaussianChain c : generative ? reverse : forward) {
+                c.logConditional(a, b, acc);
+            }
+            return acc.quad();
+        });
+    }
+
+    /** log q(A | B) or log p(A | B) over the model's slots only. */
     Quad logDensity(boolean generative, int[] a, int[] b) {
-        String key = generative + ":" + Arrays.toString(a) + ":" + Arrays.toString(b);
-        return cache.computeIfAbsent(key, k -> (generative ? reverse : forward).logConditional(a, b));
+        return logDensity(generative, a, b, n());
     }
 
     @Override
     public String toString() {
-        int steps = steps();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "gaussian, T = %d steps%n", steps));
-        sb.append("    beta_1..beta_T = [");
-        for (int t = 1; t <= steps; t++) {
-            sb.append(t > 1 ? ", " : "").append(ShortestDouble.toString(betas[t]));
-        }
-        sb.append("]\n");
-        sb.append(String.format(Locale.ROOT, "    q(x_0) = N(%s, %s)%n", d(mu0), d(var0)));
-        sb.append(String.format(Locale.ROOT, "    p(x_%d) = N(%s, %s)%n", steps, d(meanT), d(varT)));
-        for (int t = steps; t >= 1; t--) {
-            sb.append(String.format(Locale.ROOT, "    p(x_%d | x_%d) = N(%s * x_%d + %s, %s)%n", t - 1, t, d(ra[t]), t,
-                d(rb[t]), d(rc[t])));
-        }
-        return sb.toString().stripTrailing();
+        return par.toString();
     }
 
-    private static String d(double x) {
+    static String d(double x) {
         return ShortestDouble.toString(x);
     }
 }

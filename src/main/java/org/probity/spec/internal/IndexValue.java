@@ -98,6 +98,16 @@ final class IndexValue implements Expr.Visitor<Integer> {
     }
 
     @Override
+    public Integer identity(Expr.Identity e) {
+        throw errors.notIndex(e);
+    }
+
+    @Override
+    public Integer dims(Expr.Dims e) {
+        throw errors.notIndex(e);
+    }
+
+    @Override
     public Integer density(Expr.Density e) {
         throw errors.notIndex(e);
     }

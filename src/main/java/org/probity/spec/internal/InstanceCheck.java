@@ -73,7 +73,8 @@ final class InstanceCheck {
 
     /** The worst verdict over all assignments and index values; null when nothing was defined. */
     static Verdict verdict(ItemCheck.Subject s, ModelInstance inst, Map<String, Expr> lets, Trace trace) {
-        Scope base = new Scope(lets, inst.steps(), Map.of());
+        int dims = inst instanceof GaussianInstance g ? g.dims() : 1;
+        Scope base = new Scope(lets, inst.steps(), Map.of(), dims, 0);
         List<Scope> scopes = new ArrayList<>();
         if (s.index() == null) {
             scopes.add(base);
@@ -83,15 +84,21 @@ final class InstanceCheck {
             }
         }
         Verdict worst = null;
-        for (Scope scope : scopes) {
-            String at = s.index() == null ? "" : s.index() + " = " + scope.indices.get(s.index());
-            Verdict v = inst instanceof MarkovInstance m ? markov(s, m, scope, at, trace.budget)
-                : gaussian(s, (GaussianInstance) inst, scope, at, trace);
-            if (v != null && !v.passed()) {
-                return v;
-            }
-            if (v != null && (worst == null || worse(v, worst))) {
-                worst = v;
+        for (Scope indexed : scopes) {
+            String index = s.index() == null ? "" : s.index() + " = " + indexed.indices.get(s.index());
+            GaussianEvaluator ev = inst instanceof GaussianInstance g ? new GaussianEvaluator(g, trace.budget) : null;
+            for (int i = 0; i < (s.vector() ? dims : 1); i++) {
+                Scope scope = indexed.atComponent(i);
+                String at = !s.vector() || dims == 1 ? index
+                    : index + (index.isEmpty() ? "" : ", ") + "component " + (i + 1) + " of " + dims;
+                Verdict v = inst instanceof MarkovInstance m ? markov(s, m, scope, at, trace.budget)
+                    : gaussian(s, (GaussianInstance) inst, ev, scope, at, trace);
+                if (v != null && !v.passed()) {
+                    return v;
+                }
+                if (v != null && (worst == null || worse(v, worst))) {
+                    worst = v;
+                }
             }
         }
         return worst;
@@ -134,8 +141,8 @@ final class InstanceCheck {
         return worst;
     }
 
-    private static Verdict gaussian(ItemCheck.Subject s, GaussianInstance g, Scope scope, String at, Trace trace) {
-        GaussianEvaluator ev = new GaussianEvaluator(g, trace.budget);
+    private static Verdict gaussian(ItemCheck.Subject s, GaussianInstance g, GaussianEvaluator ev, Scope scope,
+                                    String at, Trace trace) {
         TreeSet<Integer> free = FreeVariables.of(s.lhs(), scope);
         free.addAll(FreeVariables.of(s.rhs(), scope));
         Closed lc = ev.closed(s.lhs(), scope);
@@ -149,7 +156,7 @@ final class InstanceCheck {
             StringBuilder where = new StringBuilder(at);
             for (int v : free) {
                 where.append(where.length() > 0 ? ", " : "").append("x_").append(v).append(" = ")
-                    .append(ShortestDouble.toString(x[v]));
+                    .append(value(x, v, g.dims()));
             }
             double l;
             double r;
@@ -202,6 +209,18 @@ final class InstanceCheck {
             }
         }
         return worst;
+    }
+
+    /** x_v at the point: a number, or [a, b, ...] in several dimensions. */
+    private static String value(double[] x, int v, int dims) {
+        if (dims == 1) {
+            return ShortestDouble.toString(x[v]);
+        }
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < dims; i++) {
+            sb.append(i > 0 ? ", " : "").append(ShortestDouble.toString(x[v * dims + i]));
+        }
+        return sb.append(']').toString();
     }
 
     private static boolean worse(Verdict a, Verdict b) {

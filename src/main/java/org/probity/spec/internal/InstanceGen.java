@@ -37,35 +37,52 @@ public final class InstanceGen {
         };
     }
 
-    /** Instances of the {@code gaussian} family of a model statement. */
+    /**
+     * Instances of the {@code gaussian} family of a model statement: T, then d (when the model allows
+     * several), the schedule, per dimension q(x_0) and p(x_T) (one variance for all dimensions when
+     * isotropic), the reverse steps, and the points (one value per slot x_{t,i}).
+     */
     public static Gen<ModelInstance> gaussian(Statement.Model m) {
         return c -> {
             int steps = m.stepsLo() + (int) c.draw(m.stepsHi() - m.stepsLo());
+            int d = m.dimsLo() + (m.dimsHi() > m.dimsLo() ? (int) c.draw(m.dimsHi() - m.dimsLo()) : 0);
             double[] betas = new double[steps + 1];
             for (int t = 1; t <= steps; t++) {
                 // (1..99)/100 times 10^-(0..3): from 1e-5 to 0.99; choice 0 gives 0.01
                 betas[t] = (1 + c.draw(98)) / 100.0 / Math.pow(10, c.draw(3));
             }
-            double mu0 = signed(c, 40) / 10.0;
-            double var0 = (1 + c.draw(39)) / 10.0;
-            double meanT = signed(c, 40) / 10.0;
-            double varT = (1 + c.draw(39)) / 10.0;
-            double[] ra = new double[steps + 1];
-            double[] rb = new double[steps + 1];
-            double[] rc = new double[steps + 1];
+            double[] mu0 = new double[d];
+            double[] var0 = new double[d];
+            double[] meanT = new double[d];
+            double[] varT = new double[d];
+            gaussianVector(c, mu0, var0, m.diagonal());
+            gaussianVector(c, meanT, varT, m.diagonal());
+            double[][] ra = new double[steps + 1][d];
+            double[][] rb = new double[steps + 1][d];
+            double[][] rc = new double[steps + 1][d];
             for (int t = steps; t >= 1; t--) {
-                ra[t] = signed(c, 40) / 20.0;
-                rb[t] = signed(c, 40) / 10.0;
-                rc[t] = (1 + c.draw(39)) / 20.0;
+                for (int i = 0; i < d; i++) {
+                    ra[t][i] = signed(c, 40) / 20.0;
+                    rb[t][i] = signed(c, 40) / 10.0;
+                    rc[t][i] = i == 0 || m.diagonal() ? (1 + c.draw(39)) / 20.0 : rc[t][0];
+                }
             }
-            double[][] points = new double[POINTS][steps + 1];
+            double[][] points = new double[POINTS][(steps + 1) * d];
             for (double[] p : points) {
-                for (int i = 0; i <= steps; i++) {
+                for (int i = 0; i < p.length; i++) {
                     p[i] = signed(c, 60) / 10.0;
                 }
             }
-            return new GaussianInstance(betas, mu0, var0, meanT, varT, ra, rb, rc, points);
+            return new GaussianInstance(new GaussianParameters(betas, mu0, var0, meanT, varT, ra, rb, rc), points);
         };
+    }
+
+    /** Means in -2..2 by 0.1, variances in 0.1..3.9 by 0.1 (one for all dimensions unless diagonal). */
+    private static void gaussianVector(Choices c, double[] mean, double[] var, boolean diagonal) {
+        for (int i = 0; i < mean.length; i++) {
+            mean[i] = signed(c, 40) / 10.0;
+            var[i] = i == 0 || diagonal ? (1 + c.draw(39)) / 10.0 : var[0];
+        }
     }
 
     /** 0, -1, 1, -2, 2, ... for choices 0, 1, 2, 3, 4, ... */

@@ -27,8 +27,17 @@ public final class ItemCheck {
     private ItemCheck() {
     }
 
-    /** What is checked: {@code lhs relation rhs}, for every value of {@code index} in from..to when index != null. */
-    public record Subject(String label, Expr lhs, Relation relation, Expr rhs, String index, Expr from, Expr to) { }
+    /**
+     * What is checked: {@code lhs relation rhs}, for every value of {@code index} in from..to when
+     * index != null; when {@code vector}, at every component 0..d-1.
+     */
+    public record Subject(String label, Expr lhs, Relation relation, Expr rhs, String index, Expr from, Expr to,
+                          boolean vector) {
+        /** A scalar relation. */
+        public Subject(String label, Expr lhs, Relation relation, Expr rhs, String index, Expr from, Expr to) {
+            this(label, lhs, relation, rhs, index, from, to, false);
+        }
+    }
 
     /** Where an AST node is in its source, as "line L, column C" (or "" when unknown). */
     public interface Locator {

@@ -6,13 +6,22 @@ import org.probity.spec.SpecSyntaxException;
 
 /**
  * Splits a {@code .prob} source into tokens. Comments run from {@code #} to the end of the line.
- * A NEWLINE token ends a statement; it is emitted only when no bracket is open.
+ * A NEWLINE token ends a statement; it is emitted only when no bracket is open and the line does
+ * not end with an operator, a relation or a comma (then the statement continues on the next line).
  */
 final class Lexer {
     private static final String[] SYMBOLS = {"==", "<=", ">=", "||", "..", "<", ">", "=", "|", ";", ":", ",", "(",
         ")", "[", "]", "{", "}", "^", "+", "-", "*", "/"};
 
+    /** Symbols that cannot end a statement: a line ending with one continues on the next. */
+    private static final java.util.Set<String> CONTINUING = java.util.Set.of("==", "<=", ">=", "<", ">", "=", "+", "-",
+        "*", "/", "^", ",", "||", ";");
+
     private Lexer() {
+    }
+
+    private static boolean continues(Token last) {
+        return last.kind() == Token.Kind.SYMBOL && CONTINUING.contains(last.text());
     }
 
     static List<Token> tokenize(String src, String file) {
@@ -25,7 +34,8 @@ final class Lexer {
             char c = src.charAt(i);
             int col = i - lineStart + 1;
             if (c == '\n') {
-                if (depth == 0 && !out.isEmpty() && out.get(out.size() - 1).kind() != Token.Kind.NEWLINE) {
+                if (depth == 0 && !out.isEmpty() && out.get(out.size() - 1).kind() != Token.Kind.NEWLINE
+                    && !continues(out.get(out.size() - 1))) {
                     out.add(new Token(Token.Kind.NEWLINE, "\n", line, col, i));
                 }
                 i++;

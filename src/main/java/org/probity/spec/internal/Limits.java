@@ -17,6 +17,8 @@ public final class Limits {
     public static final int MAX_NESTING = 100;
     /** The deepest an expression may be once the lets it uses are expanded (each let use adds its body's depth). */
     public static final int MAX_EXPANDED_DEPTH = 300;
+    /** The largest dimension d of a gaussian model's variables ({@code dims a..b}). */
+    public static final int MAX_DIMS = 16;
     /** The largest number of steps T a model may have (the language's {@code steps a..b} takes up to 3 digits). */
     public static final int MAX_STEPS = 999;
     /**
@@ -58,7 +60,8 @@ public final class Limits {
     /** The random numbers a gaussian instance of the largest size of {@code m} draws: schedule, q, p and points. */
     static double gaussianDraws(Statement.Model m) {
         double t = m.stepsHi();
-        return 2 * t + 4 + 3 * t + InstanceGen.POINTS * (t + 1) + 1;
+        double d = m.dimsHi();
+        return 1 + 2 * t + d * (4 + 3 * t + InstanceGen.POINTS * (t + 1));
     }
 
     /** A count for messages: exact below 10^7, else 3 significant digits. */

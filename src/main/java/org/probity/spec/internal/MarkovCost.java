@@ -67,7 +67,24 @@ final class MarkovCost implements Expr.Visitor<Double> {
 
     @Override
     public Double call(Expr.Call e) {
-        return e.function().isSchedule() ? 1.0 : 1 + of(e.argument());
+        if (e.function().isSchedule()) {
+            return 1.0;
+        }
+        double sum = 1;
+        for (Expr a : e.arguments()) {
+            sum += of(a);
+        }
+        return sum;
+    }
+
+    @Override
+    public Double identity(Expr.Identity e) {
+        return 1.0;
+    }
+
+    @Override
+    public Double dims(Expr.Dims e) {
+        return 1.0;
     }
 
     @Override

@@ -96,13 +96,48 @@ final class MarkovEvaluator {
 
         @Override
         public Double call(Expr.Call e) {
-            double a = eval(e.argument());
-            note(Math.abs(a));
-            if (e.function() == Function.LOG) {
-                // A relative error d in the argument is an absolute error d in its log, whatever its size.
-                note(1);
+            return switch (e.function().kind()) {
+                case ELEMENTWISE -> {
+                    double a = eval(e.argument());
+                    note(Math.abs(a));
+                    if (e.function() == Function.LOG) {
+                        // A relative error d in the argument is an absolute error d in its log, whatever its size.
+                        note(1);
+                    }
+                    yield Scalar.apply(e.function(), a);
+                }
+                case SCHEDULE -> throw new IllegalStateException("schedule functions on markov: Semantics admits them "
+                    + "only in gaussian-only models");
+                case REDUCTION -> reduce(e);
+                case DIAGONAL -> eval(e.argument());
+            };
+        }
+
+        /** sumdims, dot, norm2, tr, det over the components 0..d-1 (d = 1 on markov). */
+        private double reduce(Expr.Call e) {
+            double acc = e.function() == Function.DET ? 1 : 0;
+            for (int i = 0; i < s.dims; i++) {
+                At c = new At(s.atComponent(i), x);
+                double a = c.eval(e.argument());
+                double term = switch (e.function()) {
+                    case DOT -> binary(Operator.MULTIPLY, a, c.eval(e.arguments().get(1)));
+                    case NORM2 -> binary(Operator.MULTIPLY, a, a);
+                    default -> a;
+                };
+                acc = e.function() == Function.DET ? binary(Operator.MULTIPLY, acc, term)
+                    : binary(Operator.ADD, acc, term);
             }
-            return Scalar.apply(e.function(), a);
+            return acc;
+        }
+
+        @Override
+        public Double identity(Expr.Identity e) {
+            return 1.0;
+        }
+
+        @Override
+        public Double dims(Expr.Dims e) {
+            return (double) s.dims;
         }
 
         @Override

@@ -90,7 +90,9 @@ public final class Parser {
         Set<String> families = new LinkedHashSet<>();
         int[] states = {2, 3};
         int[] steps = {1, 4};
+        int[] dims = {1, 1};
         boolean positive = false;
+        boolean diagonal = false;
         Set<String> seen = new HashSet<>();
         while (tk.peek().kind() == Token.Kind.IDENT) {
             Token w = tk.next();
@@ -108,18 +110,32 @@ public final class Parser {
                 case "steps":
                     steps = intRange(0);
                     break;
+                case "dims":
+                    dims = intRange(1);
+                    if (dims[1] > Limits.MAX_DIMS) {
+                        throw tk.error(tk.previous(), "at most " + Limits.MAX_DIMS + " dimensions");
+                    }
+                    break;
                 case "positive":
                     positive = true;
                     break;
+                case "isotropic":
+                case "diagonal":
+                    if (seen.contains(w.text().equals("isotropic") ? "diagonal" : "isotropic")) {
+                        throw tk.error(w, "one of isotropic and diagonal");
+                    }
+                    diagonal = w.text().equals("diagonal");
+                    break;
                 default:
-                    throw tk.error(w, "a model family (markov, gaussian) or option (states, steps, positive)");
+                    throw tk.error(w, "a model family (markov, gaussian) or option (states, steps, dims, positive, "
+                        + "isotropic, diagonal)");
             }
         }
         if (families.isEmpty()) {
             throw tk.error(tk.peek(), "a model family (markov, gaussian)");
         }
-        return tk.at(start, new Statement.Model(families, states[0], states[1], steps[0], steps[1], positive,
-            start.line()));
+        return tk.at(start, new Statement.Model(families, states[0], states[1], steps[0], steps[1], positive, dims[0],
+            dims[1], diagonal, start.line()));
     }
 
     private int[] intRange(int min) {
@@ -157,25 +173,35 @@ public final class Parser {
         Token start = tk.next();
         String name = tk.expectKind(Token.Kind.STRING, "a quoted claim name").text();
         tk.expect(":");
-        String index = null;
-        Expr from = null;
-        Expr to = null;
-        if (tk.peek().is("for")) {
-            tk.next();
-            index = exprs.indexName();
-            tk.expect("=");
-            from = exprs.expr();
-            tk.expect("..");
-            to = exprs.expr();
-            tk.expect(",");
-        }
+        tk.skipNewlines();
+        Expr[] range = forRange();
+        String index = range == null ? null : indexName;
         Expr lhs = exprs.expr();
         Relation rel = relation();
         Expr rhs = exprs.expr();
         Token last = tk.previous();
-        Statement.Claim c = new Statement.Claim(name, index, from, to, lhs, rel, rhs, start.line(), text(start, last));
+        Statement.Claim c = new Statement.Claim(name, index, range == null ? null : range[0], range == null ? null
+            : range[1], lhs, rel, rhs, start.line(), text(start, last));
         tk.where.put(c, start);
         return c;
+    }
+
+    private String indexName;
+
+    /** {@code for i = a..b,} (newlines allowed after the comma): {from, to} with the name in indexName; null when absent. */
+    private Expr[] forRange() {
+        if (!tk.peek().is("for")) {
+            return null;
+        }
+        tk.next();
+        indexName = exprs.indexName();
+        tk.expect("=");
+        Expr from = exprs.expr();
+        tk.expect("..");
+        Expr to = exprs.expr();
+        tk.expect(",");
+        tk.skipNewlines();
+        return new Expr[] {from, to};
     }
 
     private Statement derive() {
@@ -183,7 +209,10 @@ public final class Parser {
         String name = tk.expectKind(Token.Kind.STRING, "a quoted derivation name").text();
         tk.expect(":");
         tk.skipNewlines();
+        Expr[] range = forRange();
+        String index = range == null ? null : indexName;
         Expr first = exprs.expr();
+        String startReason = reason();
         List<Statement.Step> steps = new ArrayList<>();
         Token last = tk.previous();
         while (true) {
@@ -196,11 +225,7 @@ public final class Parser {
             }
             Relation rel = relation();
             Expr e = exprs.expr();
-            String reason = null;
-            if (tk.peek().is("by")) {
-                tk.next();
-                reason = tk.expectKind(Token.Kind.STRING, "a quoted reason").text();
-            }
+            String reason = reason();
             last = tk.previous();
             Statement.Step s = new Statement.Step(rel, e, reason, rt.line(), text(rt, last));
             tk.where.put(s, rt);
@@ -210,9 +235,19 @@ public final class Parser {
             throw tk.error(tk.peek().kind() == Token.Kind.NEWLINE ? tk.toks.get(tk.pos + 1) : tk.peek(),
                 "a derivation step 'REL expr' (REL one of == <= >= < >)");
         }
-        Statement.Derive d = new Statement.Derive(name, first, steps, start.line(), text(start, last));
+        Statement.Derive d = new Statement.Derive(name, index, range == null ? null : range[0],
+            range == null ? null : range[1], first, startReason, steps, start.line(), text(start, last));
         tk.where.put(d, start);
         return d;
+    }
+
+    /** An optional {@code by "reason"}. */
+    private String reason() {
+        if (!tk.peek().is("by")) {
+            return null;
+        }
+        tk.next();
+        return tk.expectKind(Token.Kind.STRING, "a quoted reason").text();
     }
 
     private String text(Token from, Token to) {

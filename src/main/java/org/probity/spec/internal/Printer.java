@@ -53,6 +53,16 @@ public final class Printer implements Expr.Visitor<Void> {
         }
 
         @Override
+        public Integer identity(Expr.Identity e) {
+            return PRIMARY;
+        }
+
+        @Override
+        public Integer dims(Expr.Dims e) {
+            return PRIMARY;
+        }
+
+        @Override
         public Integer density(Expr.Density e) {
             return PRIMARY;
         }
@@ -114,7 +124,12 @@ public final class Printer implements Expr.Visitor<Void> {
 
         @Override
         public String derive(Statement.Derive d) {
-            StringBuilder sb = new StringBuilder("derive \"" + d.name() + "\":\n     " + print(d.start()));
+            String head = d.index() == null ? ""
+                : "for " + d.index() + " = " + print(d.from()) + ".." + print(d.to()) + ",\n     ";
+            StringBuilder sb = new StringBuilder("derive \"" + d.name() + "\":\n     " + head + print(d.start()));
+            if (d.startReason() != null) {
+                sb.append("   by \"").append(d.startReason()).append('"');
+            }
             for (Statement.Step step : d.steps()) {
                 sb.append("\n  ").append(step.relation()).append(' ').append(print(step.expr()));
                 if (step.reason() != null) {
@@ -213,8 +228,23 @@ public final class Printer implements Expr.Visitor<Void> {
     @Override
     public Void call(Expr.Call e) {
         sb.append(e.function().symbol()).append('(');
-        write(e.argument());
+        for (int k = 0; k < e.arguments().size(); k++) {
+            sb.append(k > 0 ? ", " : "");
+            write(e.arguments().get(k));
+        }
         sb.append(')');
+        return null;
+    }
+
+    @Override
+    public Void identity(Expr.Identity e) {
+        sb.append('I');
+        return null;
+    }
+
+    @Override
+    public Void dims(Expr.Dims e) {
+        sb.append("dims");
         return null;
     }
 

@@ -36,8 +36,8 @@ final class Scalar {
             case EXP -> Math.exp(a);
             case SQRT -> Math.sqrt(a);
             case ABS -> Math.abs(a);
-            case BETA, ALPHA, ABAR, SNR -> throw new IllegalArgumentException(
-                "function: expected an elementary function, got the schedule function " + f);
+            case BETA, ALPHA, ABAR, SNR, SUMDIMS, DOT, NORM2, TR, DET, DIAG -> throw new IllegalArgumentException(
+                "function: expected an elementwise function of one number, got " + f);
         };
     }
 }

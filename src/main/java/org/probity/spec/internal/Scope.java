@@ -34,19 +34,55 @@ final class Scope {
     final Map<String, Expr> lets;
     final int steps;
     final Map<String, Integer> indices;
+    /** The dimension d of every variable (1 on markov). */
+    final int dims;
+    /** The component 0..d-1 at which vector-valued nodes are evaluated (elementwise semantics). */
+    final int component;
     private final IndexValue values;
 
     Scope(Map<String, Expr> lets, int steps, Map<String, Integer> indices) {
+        this(lets, steps, indices, 1, 0);
+    }
+
+    Scope(Map<String, Expr> lets, int steps, Map<String, Integer> indices, int dims, int component) {
         this.lets = lets;
         this.steps = steps;
         this.indices = indices;
+        this.dims = dims;
+        this.component = component;
         this.values = new IndexValue(steps, indices, CHECKED);
     }
 
     Scope with(String name, int value) {
         Map<String, Integer> m = new HashMap<>(indices);
         m.put(name, value);
-        return new Scope(lets, steps, m);
+        return new Scope(lets, steps, m, dims, component);
+    }
+
+    /** This scope with vector-valued nodes evaluated at component {@code i}. */
+    Scope atComponent(int i) {
+        return i == component ? this : new Scope(lets, steps, indices, dims, i);
+    }
+
+    /** The variable slot of x_t at this scope's component: t d + component. */
+    int slot(int t) {
+        return t * dims + component;
+    }
+
+    /** Every slot of the variables x_t, t in {@code times}: d per variable. */
+    List<Integer> slotsOf(List<Integer> times) {
+        List<Integer> out = new ArrayList<>();
+        for (int t : times) {
+            for (int i = 0; i < dims; i++) {
+                out.add(t * dims + i);
+            }
+        }
+        return out;
+    }
+
+    /** What makes two evaluations of one node equal: the index values and the component. */
+    Object key() {
+        return List.of(indices, component);
     }
 
     int index(Expr e) {
@@ -80,14 +116,18 @@ final class Scope {
         return out;
     }
 
-    /** The unpinned variables a distribution is over (its targets). */
+    /** The unpinned variables a distribution is over (its targets; a variable also given is not one). */
     List<Integer> targets(Expr.Distribution dist) {
         return dist.match(new Expr.DistributionVisitor<>() {
             @Override
             public List<Integer> density(Expr.Density d) {
+                java.util.Set<Integer> given = new java.util.HashSet<>();
+                for (Slot s : slots(d.given())) {
+                    given.add(s.index());
+                }
                 List<Integer> out = new ArrayList<>();
                 for (Slot s : slots(d.targets())) {
-                    if (s.pinned() == null) {
+                    if (s.pinned() == null && !given.contains(s.index())) {
                         out.add(s.index());
                     }
                 }

@@ -27,7 +27,6 @@ public final class Semantics {
     private final SizeChecks sizes;
     int steps;
     private boolean gaussianOnly;
-    private boolean gaussianModel;
 
     private Semantics(Parser.Parsed parsed, String file, Map<String, Expr> lets) {
         this.parsed = parsed;
@@ -42,12 +41,35 @@ public final class Semantics {
      * @throws SpecSyntaxException at the first meaningless construct
      */
     public static Map<String, Expr> check(Parser.Parsed parsed, String file) {
+        return analyse(parsed, file).lets();
+    }
+
+    /**
+     * What the checks found: the {@code let} definitions by name, and the claim sides and derivation
+     * expressions that are vectors or matrices (checked one component at a time).
+     */
+    public record Result(Map<String, Expr> lets, Set<Expr> vectors) { }
+
+    /**
+     * Checks every statement.
+     *
+     * @throws SpecSyntaxException at the first meaningless construct
+     */
+    public static Result analyse(Parser.Parsed parsed, String file) {
         Map<String, Expr> lets = new HashMap<>();
         Semantics s = new Semantics(parsed, file, lets);
         for (Statement st : parsed.statements()) {
             st.accept(s.statements);
         }
-        return lets;
+        return new Result(lets, java.util.Collections.unmodifiableSet(s.vectors));
+    }
+
+    private final Set<Expr> vectors = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    private void shape(Expr e) {
+        if (new Shapes(lets, this::error).of(e) != Shapes.Shape.SCALAR) {
+            vectors.add(e);
+        }
     }
 
     /** The checks of each kind of statement; {@code model} sets the model the later ones are checked under. */
@@ -75,24 +97,26 @@ public final class Semantics {
             names(l.value(), Set.of());
             sizes.let(l);
             lets.put(l.name(), l.value());
+            new Shapes(lets, Semantics.this::error).of(l.value());
             return null;
         }
 
         @Override
         public Void claim(Statement.Claim c) {
             forEachSteps(c, "'claim'", () -> Semantics.this.claim(c));
+            shape(c.lhs());
+            shape(c.rhs());
             sizes.claim(c, model);
             return null;
         }
 
         @Override
         public Void derive(Statement.Derive d) {
-            forEachSteps(d, "'derive'", () -> {
-                expr(d.start(), new HashMap<>(), new TreeSet<>());
-                for (Statement.Step step : d.steps()) {
-                    expr(step.expr(), new HashMap<>(), new TreeSet<>());
-                }
-            });
+            List<Expr> all = new ArrayList<>();
+            all.add(d.start());
+            d.steps().forEach(step -> all.add(step.expr()));
+            forEachSteps(d, "'derive'", () -> indexed(d.index(), d.from(), d.to(), all));
+            all.forEach(Semantics.this::shape);
             sizes.derive(d, model);
             return null;
         }
@@ -103,7 +127,6 @@ public final class Semantics {
                 throw new SpecSyntaxException(file, st.line(), 1, "a 'model' statement before the first claim", found);
             }
             gaussianOnly = !model.families().contains("markov");
-            gaussianModel = model.families().contains("gaussian");
             for (int t = model.stepsLo(); t <= model.stepsHi(); t++) {
                 steps = t;
                 check.run();
@@ -145,18 +168,24 @@ public final class Semantics {
     }
 
     private void claim(Statement.Claim c) {
+        indexed(c.index(), c.from(), c.to(), List.of(c.lhs(), c.rhs()));
+    }
+
+    /** The meaning checks of {@code es} at every value of the {@code for} index (or once without one). */
+    private void indexed(String index, Expr from, Expr to, List<Expr> es) {
         Map<String, Integer> idx = new HashMap<>();
-        if (c.index() == null) {
-            expr(c.lhs(), idx, new TreeSet<>());
-            expr(c.rhs(), idx, new TreeSet<>());
+        if (index == null) {
+            es.forEach(e -> expr(e, idx, new TreeSet<>()));
             return;
         }
-        int lo = index(c.from(), idx);
-        int hi = index(c.to(), idx);
+        if (lets.containsKey(index)) {
+            throw error(from, "an index name that is not a let", "'" + index + "'");
+        }
+        int lo = index(from, idx);
+        int hi = index(to, idx);
         for (int i = lo; i <= hi; i++) {
-            idx.put(c.index(), i);
-            expr(c.lhs(), idx, new TreeSet<>());
-            expr(c.rhs(), idx, new TreeSet<>());
+            idx.put(index, i);
+            es.forEach(e -> expr(e, idx, new TreeSet<>()));
         }
     }
 
@@ -208,14 +237,8 @@ public final class Semantics {
     }
 
     private Set<Integer> densityTargets(Expr.Density d, Map<String, Integer> idx, TreeSet<Integer> bound) {
-        Set<Integer> a = items(d.targets(), idx, "the density");
+        items(d.targets(), idx, "the density");
         Set<Integer> b = items(d.given(), idx, "the density");
-        for (int i : a) {
-            if (b.contains(i) && gaussianModel) {
-                throw error(d, "distinct variables on the two sides of '|' in a gaussian model (a variable given "
-                    + "itself has no density)", "x_" + i + " on both sides");
-            }
-        }
         for (VarItem v : d.targets()) {
             if (v.pinned() != null) {
                 expr(v.pinned(), idx, bound);
@@ -226,12 +249,14 @@ public final class Semantics {
                 expr(v.pinned(), idx, bound);
             }
         }
+        // a variable given itself is the identity (1 at the same value): it is not a target
         Set<Integer> free = new LinkedHashSet<>();
         for (VarItem v : d.targets()) {
             if (v.pinned() == null) {
                 free.addAll(items(List.of(v), idx, "the density"));
             }
         }
+        free.removeAll(b);
         return free;
     }
 
@@ -249,7 +274,8 @@ public final class Semantics {
                 these.add(variable(v.from(), v, idx));
             }
             for (int i : these) {
-                if (!out.add(i)) {
+                // in a density a variable may repeat (x_{t-1} and x_0 at t = 1): it is given itself
+                if (!out.add(i) && !where.equals("the density")) {
                     throw error(v, "each variable once in " + where, "x_" + i + " twice");
                 }
             }

@@ -1,6 +1,8 @@
 package org.probity.spec.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.probity.spec.SpecSyntaxException;
@@ -71,14 +73,29 @@ final class SizeChecks {
             return;
         }
         Scope base = new Scope(lets, m.stepsHi(), Map.of());
+        List<Scope> scopes = new ArrayList<>();
+        if (d.index() == null) {
+            scopes.add(base);
+        } else {
+            for (int i = base.index(d.from()); i <= base.index(d.to()); i++) {
+                scopes.add(base.with(d.index(), i));
+            }
+        }
         Expr prev = d.start();
         for (int k = 0; k < d.steps().size(); k++) {
             Statement.Step step = d.steps().get(k);
-            limit(step, "derive \"" + d.name() + "\", step " + (k + 1), pairCost(prev, step.expr(), base, m.statesHi()),
-                m);
+            double cost = 0;
+            for (Scope sc : scopes) {
+                cost += pairCost(prev, step.expr(), sc, m.statesHi());
+            }
+            limit(step, "derive \"" + d.name() + "\", step " + (k + 1), cost, m);
             prev = step.expr();
         }
-        limit(d, "derive \"" + d.name() + "\", whole chain", pairCost(d.start(), prev, base, m.statesHi()), m);
+        double whole = 0;
+        for (Scope sc : scopes) {
+            whole += pairCost(d.start(), prev, sc, m.statesHi());
+        }
+        limit(d, "derive \"" + d.name() + "\", whole chain", whole, m);
     }
 
     /** Points for both sides at every assignment of their free variables. */

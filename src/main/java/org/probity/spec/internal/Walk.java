@@ -40,7 +40,17 @@ final class Walk {
 
         @Override
         public List<Expr> call(Expr.Call e) {
-            return of(e.argument());
+            return List.copyOf(e.arguments());
+        }
+
+        @Override
+        public List<Expr> identity(Expr.Identity e) {
+            return List.of();
+        }
+
+        @Override
+        public List<Expr> dims(Expr.Dims e) {
+            return List.of();
         }
 
         @Override

@@ -55,8 +55,10 @@ class PrintParseProperties {
         switch ((int) kind) {
             case 0:
                 return new Expr.Num(c.draw(3) == 0 ? c.draw(1000) / 64.0 : c.draw(100));
-            case 1:
-                return new Expr.Steps();
+            case 1: {
+                long k = c.draw(2);
+                return k == 0 ? new Expr.Steps() : k == 1 ? new Expr.Identity() : new Expr.Dims();
+            }
             case 2:
                 return new Expr.Name(NAMES[(int) c.draw(NAMES.length - 1)]);
             case 3:
@@ -68,8 +70,14 @@ class PrintParseProperties {
             case 6:
             case 7:
                 return new Expr.Bin(OPS[(int) c.draw(OPS.length - 1)], expr(c, depth - 1), expr(c, depth - 1));
-            case 8:
-                return new Expr.Call(FUNCTIONS[(int) c.draw(FUNCTIONS.length - 1)], expr(c, depth - 1));
+            case 8: {
+                Function f = FUNCTIONS[(int) c.draw(FUNCTIONS.length - 1)];
+                List<Expr> args = new java.util.ArrayList<>();
+                for (int k = 0; k < f.arity(); k++) {
+                    args.add(expr(c, depth - 1));
+                }
+                return new Expr.Call(f, args);
+            }
             case 9:
                 return new Expr.Expect(distribution(c, depth - 1), expr(c, depth - 1));
             case 10:
