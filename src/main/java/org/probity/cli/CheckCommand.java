@@ -10,29 +10,41 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.probity.report.CheckRecord;
+import org.probity.report.DocumentCheck;
 import org.probity.report.ReportFiles;
 import org.probity.report.RunReport;
 import org.probity.report.SpecCheck;
 import org.probity.spec.Spec;
 import org.probity.spec.SpecOptions;
 import org.probity.spec.SpecResult;
+import org.probity.spec.latex.DerivationDocument;
+import org.probity.spec.latex.DocumentResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code probity check FILE.prob...}: the spec checker's report for each file (SPEC-LANGUAGE.md). */
+/**
+ * {@code probity check FILE...}: the spec checker's report for each {@code .prob} file
+ * (SPEC-LANGUAGE.md) and each Markdown or LaTeX derivation (DERIVATIONS.md), chosen by extension.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Checks every claim and every derivation step of .prob files on generated model instances, "
-                + "and names the first false one with a shrunk counterexample (SPEC-LANGUAGE.md).",
+        description = {"Checks every claim and every derivation step of .prob files, and of derivations written in "
+                + "Markdown (.md) or LaTeX (.tex), on generated model instances, and names each false one with a "
+                + "shrunk counterexample (SPEC-LANGUAGE.md, DERIVATIONS.md). '-' reads standard input (give --format).",
                 "Exit code 0 when everything holds, 1 when something fails, 2 for a file that cannot be read or "
                         + "parsed (file:line:column: expected ..., found ...)."})
 final class CheckCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE.prob", arity = "1..*", description = "The spec files.")
+    @Parameters(paramLabel = "FILE", arity = "1..*",
+            description = "Spec files (.prob) or derivations (.md, .markdown, .tex, .latex); '-' for standard input.")
     private List<Path> files = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "md|tex|prob", converter = Converters.InputFormat.class,
+            description = "The format of standard input ('-'); files are read by their extension.")
+    private String format;
 
     @Option(names = "--seed", paramLabel = "N", converter = Converters.Seed.class,
             description = "Seed of every generated model instance (default ${DEFAULT-VALUE}).")
@@ -52,19 +64,27 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<Spec> specs = SpecFiles.parse(files);
+        List<Object> inputs = SpecFiles.parseAny(files, format, System.in);
         SpecOptions options = SpecOptions.defaults().withSeed(seed).withTries(tries)
                 .withShard(shard.zeroBasedIndex(), shard.count());
         long start = System.nanoTime();
         List<CheckRecord> records = new ArrayList<>();
         boolean passed = true;
-        for (Spec s : specs) {
-            SpecResult r = s.check(options);
-            out.println(r.render());
+        for (Object input : inputs) {
+            if (input instanceof Spec s) {
+                SpecResult r = s.check(options);
+                out.println(r.render());
+                passed &= r.passed();
+                records.addAll(SpecCheck.records(r, Path.of(s.fileName())));
+            } else {
+                DerivationDocument d = (DerivationDocument) input;
+                DocumentResult r = d.check(options);
+                out.println(r.render());
+                passed &= r.passed();
+                records.addAll(DocumentCheck.records(r, Path.of(d.fileName())));
+            }
             out.println();
             out.flush();
-            passed &= r.passed();
-            records.addAll(SpecCheck.records(r, Path.of(s.fileName())));
         }
         if (reportDir != null) {
             RunReport report = new RunReport("check", ProbityCli.version(), seed, tries, shard.index(), shard.count(),

@@ -28,6 +28,19 @@ final class Converters {
         }
     }
 
+    /** The format of standard input for {@code check -}: md, tex or prob. */
+    static final class InputFormat implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String s = value.strip().toLowerCase(Locale.ROOT);
+            if (!(s.equals("md") || s.equals("tex") || s.equals("prob"))) {
+                throw new TypeConversionException(String.format(Locale.ROOT,
+                    "--format: expected md, tex or prob, got '%s'", value));
+            }
+            return s;
+        }
+    }
+
     /** A 64-bit seed: any long, decimal or {@code 0x}-hexadecimal (as failures print it). */
     static final class Seed implements ITypeConverter<Long> {
         @Override

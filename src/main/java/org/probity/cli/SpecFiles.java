@@ -1,6 +1,8 @@
 package org.probity.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.probity.spec.Spec;
 import org.probity.spec.SpecSyntaxException;
+import org.probity.spec.latex.DerivationDocument;
 
 /** Finding, selecting and parsing {@code .prob} files for {@code verify} and {@code check}. */
 final class SpecFiles {
@@ -60,6 +63,45 @@ final class SpecFiles {
         List<Spec> out = new ArrayList<>();
         for (Path f : files) {
             out.add(parse(f));
+        }
+        return out;
+    }
+
+    /**
+     * Parses spec files and Markdown/LaTeX derivations (by extension), and standard input for
+     * {@code -} in the given format, before anything runs.
+     *
+     * @return a {@link Spec} or a {@link DerivationDocument} per argument
+     * @throws BadInputException for a missing file, an unknown extension, '-' without --format, or a parse error
+     */
+    static List<Object> parseAny(List<Path> files, String format, InputStream stdin) {
+        List<Object> out = new ArrayList<>();
+        for (Path f : files) {
+            String name = f.toString();
+            try {
+                if (name.equals("-")) {
+                    if (format == null) {
+                        throw new BadInputException("check -: expected --format md|tex|prob for standard input");
+                    }
+                    String text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+                    out.add(format.equals("prob") ? Spec.parse(text, "<stdin>") : DerivationDocument.parse(text,
+                        "<stdin>", format.equals("md") ? DerivationDocument.Format.MARKDOWN : DerivationDocument.Format.TEX));
+                } else if (DerivationDocument.Format.ofFileName(name) != null) {
+                    if (!Files.exists(f)) {
+                        throw new BadInputException("cannot read derivation '" + f + "': no such file");
+                    }
+                    out.add(DerivationDocument.read(f));
+                } else if (name.endsWith(EXTENSION)) {
+                    out.add(parse(f));
+                } else {
+                    throw new BadInputException("'" + f + "': expected a file ending in .prob, .md, .markdown, .tex or "
+                        + ".latex (or '-' with --format)");
+                }
+            } catch (SpecSyntaxException e) {
+                throw new BadInputException(e.getMessage(), e);
+            } catch (IOException e) {
+                throw new BadInputException("cannot read standard input: " + e.getMessage(), e);
+            }
         }
         return out;
     }
