@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.probity.report.CheckRecord;
 import org.probity.report.TextTable;
-import org.probity.report.Verification;
 
 /**
  * Progress of a run: on a terminal one line rewritten in place ({@code [12/40] 11 passed, 1 failed;

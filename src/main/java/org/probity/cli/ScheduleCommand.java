@@ -8,16 +8,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.probity.math.ShortestDouble;
 import org.probity.report.Charts;
 import org.probity.report.ScheduleProfile;
 import org.probity.report.ScheduleSummary;
-import org.probity.report.ShortestDouble;
 import org.probity.report.TextTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code probity schedule}: a research sanity report on a noise schedule, or its reference table. */
 @Command(name = "schedule", mixinStandardHelpOptions = true, sortOptions = false,
@@ -29,7 +29,8 @@ final class ScheduleCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "NAME|FILE",
-            description = "linear, cosine, scaled-linear or sigmoid (optionally with the suffix -zero-snr), "
+            description = "linear (Ho et al.'s fixed ends 1e-4..0.02 for every T), linear_scaled (improved-diffusion: "
+                    + "ends times 1000/T, T >= 20), scaled_linear, cosine or sigmoid (optionally with the suffix -zero-snr), "
                     + "or a file of beta values: one per line ('#' comments allowed) or a JSON array.")
     private String schedule;
 
@@ -55,7 +56,7 @@ final class ScheduleCommand implements Callable<Integer> {
         if (json) {
             out.print(profile.json());
         } else {
-            print(out, profile);
+            print(out, profile, r.definition());
         }
         if (charts != null) {
             try {
@@ -70,10 +71,13 @@ final class ScheduleCommand implements Callable<Integer> {
         return ExitCodes.HOLDS;
     }
 
-    static void print(PrintWriter out, ScheduleProfile profile) {
+    static void print(PrintWriter out, ScheduleProfile profile, String definition) {
         ScheduleSummary s = profile.summary();
         int n = s.steps();
         out.printf(Locale.ROOT, "schedule: %s%n", s.name());
+        if (definition != null) {
+            out.printf(Locale.ROOT, "  definition             %s%n", definition);
+        }
         out.printf(Locale.ROOT, "  abar_T                 %s%n", ShortestDouble.toString(s.alphaBarT()));
         out.printf(Locale.ROOT, "  SNR_1                  %s   (log SNR_1 = %s)%n", ShortestDouble.toString(s.snrFirst()),
                 ShortestDouble.toString(profile.schedule().logSnr(1)));

@@ -9,23 +9,28 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.probity.diffusion.NamedSchedule;
 import org.probity.diffusion.NoiseSchedule;
 import org.probity.diffusion.Schedules;
 
 /**
- * The schedule that {@code probity schedule NAME|FILE} examines: a named schedule
- * ({@code linear}, {@code cosine}, {@code scaled-linear}, {@code sigmoid}, each optionally with
- * the suffix {@code -zero-snr}) with T steps, or a file of β values, one per line ({@code #}
- * comments and blank lines allowed) or a JSON array of numbers.
+ * The schedule that {@code probity schedule NAME|FILE} examines: a named schedule (the protocol's
+ * {@code linear}, {@code linear_scaled}, {@code scaled_linear}, {@code cosine} of
+ * {@link NamedSchedule}, or {@code sigmoid}; {@code scaled-linear} is accepted for
+ * {@code scaled_linear}; each optionally with the suffix {@code -zero-snr}) with T steps, or a file of
+ * β values, one per line ({@code #} comments and blank lines allowed) or a JSON array of numbers.
  */
 final class ScheduleInput {
-    static final List<String> NAMES = List.of("linear", "cosine", "scaled-linear", "sigmoid");
+    static final String SIGMOID = "sigmoid";
     static final String ZERO_SNR = "-zero-snr";
+    /** The earlier spelling of {@code scaled_linear}, still accepted. */
+    static final String SCALED_LINEAR_ALIAS = "scaled-linear";
 
-    private static final String MSG_UNKNOWN = "unknown schedule '%s' (expected one of linear, cosine, scaled-linear, "
-            + "sigmoid, optionally with the suffix -zero-snr, or a file of beta values)";
+    private static final String MSG_UNKNOWN = "unknown schedule '%s' (expected one of " + NamedSchedule.names()
+            + ", sigmoid, optionally with the suffix -zero-snr, or a file of beta values)";
     private static final String MSG_NO_FILE = "cannot read schedule file '%s': no such file";
     private static final String MSG_READ = "cannot read schedule file '%s': %s";
     private static final String MSG_LINE = "%s:%d: expected a beta value, a number in (0, 1], found '%s'";
@@ -37,8 +42,8 @@ final class ScheduleInput {
     private ScheduleInput() {
     }
 
-    /** A resolved schedule and the name to show. */
-    record Resolved(String name, NoiseSchedule schedule) {
+    /** A resolved schedule, the name to show and, for a named schedule, its definition and source (else null). */
+    record Resolved(String name, NoiseSchedule schedule, String definition) {
     }
 
     /**
@@ -54,10 +59,16 @@ final class ScheduleInput {
         Path path = Path.of(spec);
         NoiseSchedule s;
         String name;
-        if (NAMES.contains(base) && !Files.exists(path)) {
+        String definition = null;
+        String known = base.equals(SCALED_LINEAR_ALIAS) ? NamedSchedule.SCALED_LINEAR.wireName() : base;
+        if (isName(known) && !Files.exists(path)) {
             int t = steps == null ? 1000 : steps;
-            s = named(base, t);
-            name = base + " (T = " + t + ")";
+            s = named(known, t);
+            name = known + " (T = " + t + ")";
+            if (!known.equals(SIGMOID)) {
+                NamedSchedule n = NamedSchedule.of(known);
+                definition = n.definition() + "; " + n.source();
+            }
         } else if (Files.exists(path) || spec.contains("/") || spec.contains(".")) {
             if (steps != null) {
                 throw new BadInputException(String.format(Locale.ROOT, MSG_T_WITH_FILE, spec));
@@ -75,21 +86,16 @@ final class ScheduleInput {
             }
             name = name + ", zero terminal SNR";
         }
-        return new Resolved(name, s);
+        return new Resolved(name, s, definition);
+    }
+
+    private static boolean isName(String name) {
+        return name.equals(SIGMOID) || Arrays.stream(NamedSchedule.values()).anyMatch(n -> n.wireName().equals(name));
     }
 
     private static NoiseSchedule named(String name, int steps) {
         try {
-            switch (name) {
-                case "linear":
-                    return Schedules.linear(steps);
-                case "cosine":
-                    return Schedules.cosine(steps);
-                case "scaled-linear":
-                    return Schedules.scaledLinear(steps);
-                default:
-                    return Schedules.sigmoid(steps);
-            }
+            return name.equals(SIGMOID) ? Schedules.sigmoid(steps) : NamedSchedule.of(name).schedule(steps);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.probity.check.PropertyResult;
 import org.probity.check.RunConfig;
 import org.probity.identities.Catalog;
 import org.probity.identities.Identity;
@@ -23,7 +24,6 @@ import org.probity.report.ScheduleProfile;
 import org.probity.report.SpecCheck;
 import org.probity.spec.Spec;
 import org.probity.spec.SpecOptions;
-import org.probity.report.Verification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -128,12 +128,16 @@ final class VerifyCommand implements Callable<Integer> {
         List<Verification.Task> tasks = new ArrayList<>();
         for (Identity id : selected) {
             RunConfig c = cfg;
-            tasks.add(new Verification.Task(id.name(), () -> List.of(IdentityCheck.run(id, c))));
+            tasks.add(new Verification.Task(id.name(), () -> {
+                PropertyResult r = id.property().check(c);
+                return List.of(IdentityCheck.record(id, c, r));
+            }));
         }
         SpecOptions specOptions = SpecOptions.defaults().withSeed(seed).withTries(tries)
                 .withShard(shard.zeroBasedIndex(), shard.count());
         for (Spec sp : specs) {
-            tasks.add(new Verification.Task(sp.fileName(), () -> SpecCheck.run(sp, specOptions)));
+            tasks.add(new Verification.Task(sp.fileName(),
+                    () -> SpecCheck.records(sp.check(specOptions), Path.of(sp.fileName()))));
         }
         long start = System.nanoTime();
         Progress progress = Progress.forOutput(out, System.console() != null, tasks.size());

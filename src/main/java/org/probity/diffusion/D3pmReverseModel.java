@@ -3,8 +3,8 @@ package org.probity.diffusion;
 import java.util.Locale;
 import java.util.Objects;
 import org.probity.chain.ReverseChain;
+import org.probity.chain.Stochastic;
 import org.probity.chain.TransitionSource;
-import org.probity.chain.internal.Checks;
 import org.probity.math.NeumaierSum;
 
 /**
@@ -84,7 +84,7 @@ public final class D3pmReverseModel implements TransitionSource {
         Objects.requireNonNull(forward, "forward");
         Objects.requireNonNull(predictor, "predictor");
         Objects.requireNonNull(form, "form");
-        double[] pr = Checks.probabilityVector("prior", prior, forward.states());
+        double[] pr = Stochastic.probabilityVector("prior", prior, forward.states());
         return new D3pmReverseModel(pr, forward.states(), forward.steps(), null, forward, predictor, form);
     }
 
@@ -112,7 +112,7 @@ public final class D3pmReverseModel implements TransitionSource {
 
     @Override
     public void fill(int t, double[][] out) {
-        Checks.index("t", t, 1, steps);
+        Stochastic.index("t", t, 1, steps);
         if (chain != null) {
             chain.fill(t, out);
             return;
@@ -175,8 +175,8 @@ public final class D3pmReverseModel implements TransitionSource {
 
     private double[] predict(int t, int xt, double[] pred) {
         predictor.predict(t, xt, pred);
-        if (!Checks.isProbabilityVector(pred, k)) {
-            Checks.probabilityVector("predictor(t=" + t + ", xt=" + xt + ")", pred, k); // throws with the message
+        if (!Stochastic.isProbabilityVector(pred, k)) {
+            Stochastic.probabilityVector("predictor(t=" + t + ", xt=" + xt + ")", pred, k); // throws with the message
         }
         return pred;
     }

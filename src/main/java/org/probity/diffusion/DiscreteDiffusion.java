@@ -2,10 +2,9 @@ package org.probity.diffusion;
 
 import java.util.Locale;
 import org.probity.chain.FiniteChain;
+import org.probity.chain.Stochastic;
 import org.probity.chain.TransitionSource;
 import org.probity.chain.VariationalBound;
-import org.probity.chain.internal.ChainDp;
-import org.probity.chain.internal.Checks;
 import org.probity.math.NeumaierSum;
 
 /**
@@ -131,7 +130,7 @@ public final class DiscreteDiffusion implements TransitionSource {
      * @throws IllegalStateException for the discretized-Gaussian family
      */
     public double keepProbability(int t) {
-        Checks.index("t", t, 0, steps());
+        Stochastic.index("t", t, 0, steps());
         if (family == Family.DISCRETIZED_GAUSSIAN) {
             throw new IllegalStateException(String.format(Locale.ROOT, MSG_KEEP, family));
         }
@@ -147,7 +146,7 @@ public final class DiscreteDiffusion implements TransitionSource {
 
     @Override
     public void fill(int t, double[][] out) {
-        Checks.index("t", t, 1, steps());
+        Stochastic.index("t", t, 1, steps());
         double b = betas[t - 1];
         switch (family) {
             case UNIFORM:
@@ -167,7 +166,7 @@ public final class DiscreteDiffusion implements TransitionSource {
      * discretized-Gaussian family; the identity at \( t = 0 \).
      */
     public double[][] cumulative(int t) {
-        Checks.index("t", t, 0, steps());
+        Stochastic.index("t", t, 0, steps());
         double[][] out = new double[k][k];
         if (family == Family.DISCRETIZED_GAUSSIAN) {
             for (int i = 0; i < k; i++) {
@@ -181,8 +180,8 @@ public final class DiscreteDiffusion implements TransitionSource {
 
     /** Row \( x_0 \) of \( \bar{Q}_t \): the distribution \( q(x_t \mid x_0) \). */
     public double[] cumulativeRow(int t, int x0) {
-        Checks.index("t", t, 0, steps());
-        Checks.index("x0", x0, 0, k - 1);
+        Stochastic.index("t", t, 0, steps());
+        Stochastic.index("x0", x0, 0, k - 1);
         double[] v = new double[k];
         v[x0] = 1;
         return timesCumulative(t, v);
@@ -196,8 +195,8 @@ public final class DiscreteDiffusion implements TransitionSource {
      * @throws IllegalArgumentException if \( \bar{Q}_t[x_0][x_t] = 0 \)
      */
     public double[] posterior(int t, int x0, int xt) {
-        Checks.index("t", t, 1, steps());
-        Checks.index("xt", xt, 0, k - 1);
+        Stochastic.index("t", t, 1, steps());
+        Stochastic.index("xt", xt, 0, k - 1);
         double[] prev = cumulativeRow(t - 1, x0);
         double[][] q = transition(t);
         double[] post = new double[k];
@@ -261,7 +260,7 @@ public final class DiscreteDiffusion implements TransitionSource {
         double[] comp = new double[k];
         for (int s = 1; s <= t; s++) {
             fill(s, q);
-            ChainDp.propagate(cur, q, out, comp);
+            Stochastic.propagate(cur, q, out, comp);
             double[] swap = cur;
             cur = out;
             out = swap;

@@ -1,8 +1,8 @@
 package org.probity.diffusion;
 
+import org.probity.math.DoubleDouble;
 import java.util.Arrays;
 import java.util.Locale;
-import org.probity.diffusion.internal.DoubleDouble;
 import org.probity.diffusion.internal.ScheduleTables;
 
 /**
@@ -225,13 +225,13 @@ public final class NoiseSchedule {
             // alpha + beta = 1 exactly (in double-double) at every step
             DoubleDouble c = DoubleDouble.difference(1, alphas[i] < 0.5 ? alphas[i] : checked.betas[i]);
             if (alphas[i] < 0.5) {
-                b[i] = c.hi;
-                bt[i] = c.lo;
+                b[i] = c.hi();
+                bt[i] = c.lo();
                 ah[i] = alphas[i];
             } else {
                 b[i] = checked.betas[i];
-                ah[i] = c.hi;
-                al[i] = c.lo;
+                ah[i] = c.hi();
+                al[i] = c.lo();
             }
         }
         return new NoiseSchedule(b, bt, ah, al);

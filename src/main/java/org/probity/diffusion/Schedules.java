@@ -1,11 +1,20 @@
 package org.probity.diffusion;
 
 import java.util.Locale;
+import org.probity.math.DoubleDouble;
 import org.probity.math.NeumaierSum;
 
 /**
  * The named noise schedules of the diffusion literature, each built from its defining formula in a
- * form without cancellation, and the zero-terminal-SNR rescale of any schedule.
+ * form without cancellation, and the zero-terminal-SNR rescale of any schedule. {@link NamedSchedule}
+ * lists the four of PROTOCOL.md by their protocol names ({@code linear}, {@code linear_scaled},
+ * {@code scaled_linear}, {@code cosine}).
+ *
+ * <p>Accuracy of the named schedules: every \( \beta_t \) is the correctly rounded value of its
+ * published definition with the decimal constants as printed (exact rational arithmetic, or
+ * double-double with one rounding), so within 0.5 ulp (measured: 0 ulps against 60-digit mpmath
+ * references at T = 1 to 100 000, {@code NamedSchedulesAccuracyTest}); every derived quantity is then
+ * that of the double β array, within 1–2 ulps ({@link NoiseSchedule}).
  */
 public final class Schedules {
     /** DDPM linear schedule endpoints (Ho et al. 2020, §4). */
@@ -22,6 +31,10 @@ public final class Schedules {
     public static final double SD_BETA_T = 0.012;
 
     private static final String MSG_STEPS = "T: expected a number of steps >= 1, got %d";
+    private static final String MSG_SCALED_STEPS = "T: linear_scaled is defined for T >= 20 (its beta_T = 20/T "
+        + "must not exceed 1), got %d";
+    /** The smallest T of {@link #linearScaled(int)}: \( \beta_T = 20/T \le 1 \). */
+    public static final int LINEAR_SCALED_MIN_STEPS = 20;
     private static final String MSG_BETA = "%s: expected a finite number in (0, 1], got %s";
     private static final String MSG_FINITE = "%s: expected a finite number, got %s";
     private static final String MSG_ORDER = "start, end: expected start < end, got %s >= %s";
@@ -32,9 +45,54 @@ public final class Schedules {
     private Schedules() {
     }
 
-    /** The DDPM linear schedule \( \beta_1 = 10^{-4} \) to \( \beta_T = 0.02 \) (Ho et al. 2020, §4). */
+    /**
+     * The DDPM linear schedule with Ho et al.'s fixed ends, whatever T: \( \beta_t \) evenly spaced from
+     * \( \beta_1 = 10^{-4} \) to \( \beta_T = 0.02 \) (Ho et al. 2020, §4; diffusers {@code "linear"};
+     * protocol name {@code linear}). Exactly \( \beta_t = (T + 199 t - 200) / (10^4 (T - 1)) \), a quotient
+     * of two integers below \( 2^{53} \), so one division rounds it correctly; T = 1 gives \( [10^{-4}] \).
+     * For improved-diffusion's convention, whose ends scale with 1000/T, see {@link #linearScaled(int)};
+     * the two agree at T = 1000 only.
+     *
+     * @param steps \( T \ge 1 \)
+     * @return the schedule
+     * @throws IllegalArgumentException if {@code steps < 1}
+     */
     public static NoiseSchedule linear(int steps) {
-        return linear(steps, DDPM_BETA_1, DDPM_BETA_T);
+        requireSteps(steps);
+        return NoiseSchedule.of(rationalLinspace(steps, 10_000L * Math.max(1, steps - 1)));
+    }
+
+    /**
+     * The linear schedule of improved-diffusion ({@code get_named_beta_schedule("linear", T)}; Nichol &amp;
+     * Dhariwal 2021; protocol name {@code linear_scaled}): Ho's ends times 1000/T, so
+     * \( \beta_1 = 0.1/T \), \( \beta_T = 20/T \), exactly
+     * \( \beta_t = (T + 199 t - 200) / (10 T (T - 1)) \), correctly rounded. Defined for T &ge; 20
+     * ({@value #LINEAR_SCALED_MIN_STEPS}), where \( \beta_T \le 1 \); equal to {@link #linear(int)} at T = 1000.
+     *
+     * @param steps \( T \ge 20 \)
+     * @return the schedule
+     * @throws IllegalArgumentException if {@code steps < 20}
+     */
+    public static NoiseSchedule linearScaled(int steps) {
+        if (!(steps >= LINEAR_SCALED_MIN_STEPS)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_SCALED_STEPS, steps));
+        }
+        return NoiseSchedule.of(rationalLinspace(steps, 10L * steps * (steps - 1)));
+    }
+
+    /**
+     * \( \beta_t = (T + 199 t - 200) / \text{den} \), t = 1..T, each correctly rounded: the numerator is
+     * an exact integer; a denominator below \( 2^{53} \) is exact too, so one division rounds correctly,
+     * and a larger one is divided in double-double and rounded once.
+     */
+    private static double[] rationalLinspace(int steps, long den) {
+        double[] b = new double[steps];
+        for (int t = 1; t <= steps; t++) {
+            long num = steps == 1 ? 1 : steps + 199L * t - 200;
+            b[t - 1] = den < (1L << 53) ? (double) num / den
+                : DoubleDouble.of(num).divide(DoubleDouble.of(den)).hi();
+        }
+        return b;
     }
 
     /**
@@ -50,11 +108,30 @@ public final class Schedules {
 
     /**
      * The Stable Diffusion "scaled linear" schedule: \( \sqrt{\beta} \) evenly spaced from
-     * \( \sqrt{0.00085} \) to \( \sqrt{0.012} \), squared (Rombach et al. 2022; Lin et al. 2024, §2).
-     * Its terminal SNR is not zero (about 0.004682 at T = 1000).
+     * \( \sqrt{0.00085} \) to \( \sqrt{0.012} \), squared (Rombach et al. 2022; Lin et al. 2024, §2;
+     * diffusers {@code "scaled_linear"}; protocol name {@code scaled_linear}). Its terminal SNR is not
+     * zero (about 0.004682 at T = 1000). Evaluated as
+     * \( \beta_t = ((T - t)\sqrt{0.00085} + (t - 1)\sqrt{0.012})^2 / (T - 1)^2 \) in double-double from the
+     * decimal constants (\( 85/10^5 \), \( 12/10^3 \)) and rounded once; T = 1 gives \( [0.00085] \).
+     *
+     * @param steps \( T \ge 1 \)
+     * @return the schedule
      */
     public static NoiseSchedule scaledLinear(int steps) {
-        return scaledLinear(steps, SD_BETA_1, SD_BETA_T);
+        requireSteps(steps);
+        DoubleDouble r1 = DoubleDouble.of(85L).divide(DoubleDouble.of(100_000L)).sqrt();
+        DoubleDouble rT = DoubleDouble.of(12L).divide(DoubleDouble.of(1000L)).sqrt();
+        double[] b = new double[steps];
+        if (steps == 1) {
+            b[0] = SD_BETA_1;
+            return NoiseSchedule.of(b);
+        }
+        DoubleDouble den = DoubleDouble.of((long) (steps - 1)).square();
+        for (int t = 1; t <= steps; t++) {
+            DoubleDouble w = r1.multiply(DoubleDouble.of((long) (steps - t))).add(rT.multiply(DoubleDouble.of((long) (t - 1))));
+            b[t - 1] = w.square().divide(den).hi();
+        }
+        return NoiseSchedule.of(b);
     }
 
     /** \( \sqrt\beta \) evenly spaced from \( \sqrt{\beta_1} \) to \( \sqrt{\beta_T} \), squared. */
@@ -67,24 +144,32 @@ public final class Schedules {
     }
 
     /**
-     * The cosine schedule (Nichol &amp; Dhariwal 2021, eq. 17):
-     * \( \bar\alpha(u) \propto \cos^2\big(\tfrac{u + s}{1 + s}\tfrac{\pi}{2}\big) \), \( s = 0.008 \),
-     * \( \beta_t = \min(1 - \bar\alpha(t/T)/\bar\alpha((t-1)/T), 0.999) \). The difference is
-     * evaluated as \( \sin(\theta_t - \theta_{t-1}) \sin(\theta_t + \theta_{t-1}) / \cos^2\theta_{t-1} \),
-     * with the angle step formed directly, so small β carry no cancellation error. At T = 1000 only
-     * the last β is clipped.
+     * The cosine schedule (Nichol &amp; Dhariwal 2021, eq. 17; diffusers {@code "squaredcos_cap_v2"};
+     * protocol name {@code cosine}): \( \bar\alpha(t) = f(t)/f(0) \),
+     * \( f(t) = \cos^2\big(\tfrac{t/T + s}{1 + s}\tfrac{\pi}{2}\big) \), \( s = 0.008 \),
+     * \( \beta_t = \min(1 - \bar\alpha(t)/\bar\alpha(t-1), 0.999) \). With the angles
+     * \( \theta_t = \pi (125 t + T)/(252 T) \) exact rationals times \( \pi \), the difference is
+     * \( \sin(\theta_t - \theta_{t-1}) \sin(\theta_t + \theta_{t-1}) / \cos^2\theta_{t-1} \) and
+     * \( \cos\theta_{t-1} = \sin(125 \pi (T - t + 1)/(252 T)) \); each sine is evaluated in double-double
+     * from its exact rational argument ({@link DoubleDouble#sinPi}), so neither small \( \beta \) (t near 1)
+     * nor the cosine near \( \pi/2 \) (t near T, where a rounded angle cancels) loses digits, and
+     * \( \beta_t \) is rounded once. At T = 1000 only the last β is clipped.
+     *
+     * @param steps \( T \ge 1 \)
+     * @return the schedule
      */
     public static NoiseSchedule cosine(int steps) {
         requireSteps(steps);
+        long d = 252L * steps;
         double[] b = new double[steps];
-        double scale = Math.PI / 2 / (1 + COSINE_OFFSET);
-        double dTheta = scale / steps;
+        DoubleDouble step = DoubleDouble.sinPi(125, d);
+        DoubleDouble cPrev = DoubleDouble.sinPi(125L * steps, d);
         for (int t = 1; t <= steps; t++) {
-            double th1 = ((double) (t - 1) / steps + COSINE_OFFSET) * scale;
-            double th2 = ((double) t / steps + COSINE_OFFSET) * scale;
-            double c1 = Math.cos(th1);
-            double beta = Math.sin(dTheta) * Math.sin(th1 + th2) / (c1 * c1);
+            DoubleDouble c = DoubleDouble.sinPi(125L * (steps - t), d);
+            DoubleDouble sum = DoubleDouble.sinPi(250L * t - 125 + 2L * steps, d);
+            double beta = step.multiply(sum).divide(cPrev.square()).hi();
             b[t - 1] = Math.min(beta, MAX_BETA);
+            cPrev = c;
         }
         return NoiseSchedule.of(b);
     }

@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.probity.dist.Categorical;
 import org.probity.dist.DiagonalGaussian;
 import org.probity.dist.Gaussian;
-import org.probity.math.LogSpace;
+import org.probity.math.DoubleDouble;
 import org.probity.math.NeumaierSum;
 
 /**
@@ -111,15 +111,15 @@ public final class Kl {
      */
     public static double gaussianLogVariance(double m1, double logv1, double m2, double logv2) {
         Checks.gaussianLogVariance(m1, logv1, m2, logv2);
-        double[] x = Series.twoDiff(logv1, logv2);
-        return 0.5 * Series.expm1MinusX(x[0], x[1]) + 0.5 * (Series.squaredDifference(m1, m2) * Math.exp(-logv2));
+        DoubleDouble x = DoubleDouble.difference(logv1, logv2);
+        return 0.5 * Series.expm1MinusX(x.hi(), x.lo()) + 0.5 * (Series.squaredDifference(m1, m2) * Math.exp(-logv2));
     }
 
     /**
      * KL of two Gaussians, using the exact parameter of each ({@link Gaussian#isLogVarianceForm()}): the
      * variance form when both were made from variances, the log-variance form when both were made from
      * log-variances, and for mixed forms the log of the variance side in double-double
-     * ({@link LogSpace#logAsPair}), so nearly equal Gaussians keep full relative accuracy in every case.
+     * ({@link DoubleDouble#log(double)}), so nearly equal Gaussians keep full relative accuracy in every case.
      */
     public static double gaussian(Gaussian p, Gaussian q) {
         if (p.isLogVarianceForm() && q.isLogVarianceForm()) {
@@ -129,12 +129,12 @@ public final class Kl {
             return gaussian(p.mean(), p.variance(), q.mean(), q.variance());
         }
         // Mixed forms: the variance side's log in double-double, so x = logv1 - logv2 keeps its digits.
-        double[] a = p.isLogVarianceForm() ? new double[] {p.logVariance(), 0} : LogSpace.logAsPair(p.variance());
-        double[] b = q.isLogVarianceForm() ? new double[] {q.logVariance(), 0} : LogSpace.logAsPair(q.variance());
-        double[] x = Series.twoDiff(a[0], b[0]);
+        DoubleDouble a = p.isLogVarianceForm() ? DoubleDouble.of(p.logVariance()) : DoubleDouble.log(p.variance());
+        DoubleDouble b = q.isLogVarianceForm() ? DoubleDouble.of(q.logVariance()) : DoubleDouble.log(q.variance());
+        DoubleDouble x = DoubleDouble.difference(a.hi(), b.hi());
         double mean = Series.squaredDifference(p.mean(), q.mean());
         double meanTerm = q.isLogVarianceForm() ? mean * Math.exp(-q.logVariance()) : mean / q.variance();
-        return 0.5 * Series.expm1MinusX(x[0], x[1] + (a[1] - b[1])) + 0.5 * meanTerm;
+        return 0.5 * Series.expm1MinusX(x.hi(), x.lo() + (a.lo() - b.lo())) + 0.5 * meanTerm;
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.probity.divergence;
 
+import org.probity.math.DoubleDouble;
+
 /**
  * The two small functions every closed form here reduces to, each evaluated without cancellation.
  * Package-private: the public entry points are {@link Kl}, {@link Entropy} and {@link CrossEntropy}.
@@ -74,14 +76,6 @@ final class Series {
         return x > 0 ? ((r - 1) - x) + rLow : ((-1 - x) + r) + rLow;
     }
 
-    /** The exact difference a - b as {hi, lo} (Knuth's TwoSum). */
-    static double[] twoDiff(double a, double b) {
-        double s = a - b;
-        double bb = s - a;
-        double err = (a - (s - bb)) + (-b - bb);
-        return new double[] {s, err};
-    }
-
     /**
      * \( g(x) = 1 - e^{x}(1 - x) = x e^x - e^x + 1 \ge 0 \) for \( |x| \le 1.5 \) by its Taylor series (28 terms,
      * truncation below \( 10^{-23} \)): with \( x = \ln r \) it is \( r \ln r - r + 1 \), the non-negative
@@ -117,10 +111,8 @@ final class Series {
 
     /** \( (a - b)^2 \), with the rounding error of the difference and of the square kept (TwoSum, fma). */
     static double squaredDifference(double a, double b) {
-        double s = a - b;
-        double bb = s - a;
-        double err = (a - (s - bb)) + (-b - bb);
-        double sq = s * s;
-        return sq + (Math.fma(s, s, -sq) + 2 * s * err);
+        DoubleDouble d = DoubleDouble.difference(a, b);
+        double sq = d.hi() * d.hi();
+        return sq + (Math.fma(d.hi(), d.hi(), -sq) + 2 * d.hi() * d.lo());
     }
 }

@@ -7,8 +7,8 @@ import org.probity.check.RunConfig;
 import org.probity.identities.Identity;
 
 /**
- * Runs one catalog identity with the engine and turns its {@link PropertyResult} into the
- * {@link CheckRecord} that the reports render. A failure's record carries the engine's shrunk
+ * Turns the {@link PropertyResult} of one catalog identity's run into the {@link CheckRecord} that
+ * the reports render (the front end runs it). A failure's record carries the engine's shrunk
  * counterexample (both sides, difference, tolerance), the seed and the {@code probity} command
  * that replays it.
  */
@@ -21,22 +21,12 @@ public final class IdentityCheck {
     }
 
     /**
-     * @param identity the identity
-     * @param cfg      the run configuration (seed, tries, shard)
-     * @return the record of its run
-     */
-    public static CheckRecord run(Identity identity, RunConfig cfg) {
-        PropertyResult r = identity.property().check(cfg);
-        return record(identity, cfg, r);
-    }
-
-    /**
      * @param identity the identity that was run
      * @param cfg      the configuration it ran with
      * @param r        its result
      * @return the record
      */
-    static CheckRecord record(Identity identity, RunConfig cfg, PropertyResult r) {
+    public static CheckRecord record(Identity identity, RunConfig cfg, PropertyResult r) {
         String replay = String.format(Locale.ROOT, REPLAY, cfg.seed(), cfg.tries(), quoteIfNeeded(identity.name()));
         if (cfg.shardCount() > 1) {
             replay += " --shard " + (cfg.shardIndex() + 1) + "/" + cfg.shardCount();

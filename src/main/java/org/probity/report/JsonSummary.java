@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import org.probity.math.ShortestDouble;
 
 /**
  * Renders a {@link RunReport} as {@code summary.json}, schema {@value #SCHEMA} (documented field by

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.probity.diffusion.NoiseSchedule;
+import org.probity.math.ShortestDouble;
 
 /**
  * The research sanity profile of a noise schedule: the figures of {@link ScheduleSummary}, the

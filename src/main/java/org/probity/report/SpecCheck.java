@@ -5,28 +5,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.probity.spec.Spec;
 import org.probity.spec.SpecOptions;
 import org.probity.spec.SpecResult;
 
 /**
- * Checks one {@code .prob} file with the spec checker and turns each claim, derivation step and
- * whole chain (per model family) into a {@link CheckRecord}. The spec checker reports one time for
- * the whole file; each record gets an equal share of it.
+ * Turns the spec checker's result for one {@code .prob} file (the front end runs the checker) into
+ * records: one {@link CheckRecord} per claim, derivation step and whole chain (per model family).
+ * The spec checker reports one time for the whole file; each record gets an equal share of it.
  */
 public final class SpecCheck {
     private static final String REPLAY = "probity check --seed %d --tries %d%s %s";
 
     private SpecCheck() {
-    }
-
-    /**
-     * @param spec    a parsed spec
-     * @param options seed, tries, shard
-     * @return one record per item, in file order
-     */
-    public static List<CheckRecord> run(Spec spec, SpecOptions options) {
-        return records(spec.check(options), Path.of(spec.fileName()));
     }
 
     /**

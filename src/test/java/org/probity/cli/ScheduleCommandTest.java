@@ -36,6 +36,21 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void bothLinearConventionsAreNamed() {
+        // Ho et al.'s fixed ends at every T, and improved-diffusion's ends scaled by 1000/T: equal only at T = 1000
+        CliRunner.Result ho = CliRunner.run("schedule", "linear", "--T", "50");
+        assertThat(ho.out()).contains("schedule: linear (T = 50)", "Ho et al.'s fixed ends for every T",
+                "improved-diffusion scales them by 1000/T: linear_scaled");
+        CliRunner.Result scaled = CliRunner.run("schedule", "linear_scaled", "--T", "50");
+        assertThat(scaled.out()).contains("schedule: linear_scaled (T = 50)", "Ho's ends times 1000/T, defined for T >= 20");
+        assertThat(Schedules.linear(50).beta(50)).isEqualTo(0.02);
+        assertThat(Schedules.linearScaled(50).beta(50)).isEqualTo(0.4);
+        assertThat(Schedules.linearScaled(1000).betas()).containsExactly(Schedules.linear(1000).betas());
+        assertThat(CliRunner.run("schedule", "scaled-linear").out())
+                .isEqualTo(CliRunner.run("schedule", "scaled_linear").out());
+    }
+
+    @Test
     void fileOfLinesAndJsonArrayGiveTheSameTable() throws IOException {
         Path lines = Files.writeString(dir.resolve("betas.txt"), "# three steps\n0.1\n\n0.2  # comment\n0.5\n");
         Path json = Files.writeString(dir.resolve("betas.json"), "[0.1, 0.2, 5e-1]");
@@ -125,7 +140,7 @@ class ScheduleCommandTest {
     @Test
     void unknownNameAndBadSteps() throws IOException {
         assertBadInput(CliRunner.run("schedule", "cosin"),
-                "probity schedule: unknown schedule 'cosin' (expected one of linear, cosine, scaled-linear, sigmoid, "
+                "probity schedule: unknown schedule 'cosin' (expected one of linear, linear_scaled, scaled_linear, cosine, sigmoid, "
                         + "optionally with the suffix -zero-snr, or a file of beta values)");
         assertBadInput(CliRunner.run("schedule", "linear", "--T", "0"),
                 "probity schedule: Invalid value for option '--T': expected a whole number >= 1, got '0' (see 'probity schedule --help')");

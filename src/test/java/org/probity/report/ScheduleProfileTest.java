@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.probity.diffusion.NoiseSchedule;
 import org.probity.diffusion.Schedules;
 import org.probity.math.HighPrecision;
+import org.probity.math.ShortestDouble;
 import org.probity.math.Tolerance;
 
 class ScheduleProfileTest {

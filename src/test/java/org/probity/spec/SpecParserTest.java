@@ -36,7 +36,7 @@ class SpecParserTest {
         assertThat(new int[] {m.statesLo(), m.statesHi(), m.stepsLo(), m.stepsHi()}).containsExactly(2, 3, 1, 4);
         Statement.Claim bayes = (Statement.Claim) st.get(5);
         assertThat(bayes.index()).isEqualTo("t");
-        assertThat(bayes.relation()).isEqualTo("==");
+        assertThat(bayes.relation()).isEqualTo(org.probity.spec.ast.Relation.EQUAL);
         assertThat(bayes.line()).isEqualTo(9);
         Statement.Derive d = (Statement.Derive) st.get(6);
         assertThat(d.steps()).hasSize(2);

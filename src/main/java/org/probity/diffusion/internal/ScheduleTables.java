@@ -1,5 +1,7 @@
 package org.probity.diffusion.internal;
 
+import org.probity.math.DoubleDouble;
+
 /**
  * The derived quantities of a noise schedule, computed once in double-double arithmetic and rounded
  * once each. Index {@code t} runs from 0 to T; entry 0 holds the values at \( \bar\alpha_0 = 1 \).
@@ -80,48 +82,49 @@ public final class ScheduleTables {
             double tail = betaTails == null ? 0 : betaTails[t - 1];
             DoubleDouble betaDd = DoubleDouble.of(beta, tail);
             DoubleDouble alphaT = alphaHi != null ? DoubleDouble.of(alphaHi[t - 1], alphaLo[t - 1])
-                : DoubleDouble.difference(1, beta).add(DoubleDouble.of(-tail));
+                : DoubleDouble.difference(1, beta).subtract(tail);
             DoubleDouble aPrev = a;
             int eaPrev = ea;
             DoubleDouble cPrev = c;
 
             c = c.add(a.multiply(betaDd).scalb(ea));
             a = a.multiply(alphaT);
-            if (a.hi != 0 && a.hi < RESCALE_BELOW) {
+            if (a.hi() != 0 && a.hi() < RESCALE_BELOW) {
                 a = a.scalb(RESCALE);
                 ea -= RESCALE;
             }
 
-            alpha[t] = alphaT.hi;
-            logAlpha[t] = beta <= 0.5 ? DoubleDouble.of(beta, tail).log1mThis() : alphaT.log();
-            alphaBar[t] = Math.scalb(a.hi, ea);
-            sqrtAlphaBar[t] = Math.scalb(a.sqrt().hi, ea / 2);
-            oneMinusAlphaBar[t] = c.hi;
-            sqrtOneMinusAlphaBar[t] = c.sqrt().hi;
-            boolean alphaBarIsLarger = c.hi <= 0.5;
-            if (a.hi == 0) {
+            alpha[t] = alphaT.hi();
+            logAlpha[t] = alphaT.hi() == 0 ? Double.NEGATIVE_INFINITY
+                : beta <= 0.5 ? betaDd.log1m() : alphaT.log();
+            alphaBar[t] = Math.scalb(a.hi(), ea);
+            sqrtAlphaBar[t] = Math.scalb(a.sqrt().hi(), ea / 2);
+            oneMinusAlphaBar[t] = c.hi();
+            sqrtOneMinusAlphaBar[t] = c.sqrt().hi();
+            boolean alphaBarIsLarger = c.hi() <= 0.5;
+            if (a.hi() == 0) {
                 logAlphaBar[t] = Double.NEGATIVE_INFINITY;
             } else {
-                logAlphaBar[t] = alphaBarIsLarger ? c.log1mThis() : DoubleDouble.logScaled(a, ea);
+                logAlphaBar[t] = alphaBarIsLarger ? c.log1m() : a.log(ea);
             }
-            logOneMinusAlphaBar[t] = alphaBarIsLarger ? c.log() : a.scalb(ea).log1mThis();
+            logOneMinusAlphaBar[t] = alphaBarIsLarger ? c.log() : a.scalb(ea).log1m();
 
             DoubleDouble s = a.divide(c);
-            snr[t] = Math.scalb(s.hi, ea);
-            logSnr[t] = a.hi == 0 ? Double.NEGATIVE_INFINITY : DoubleDouble.logScaled(s, ea);
+            snr[t] = Math.scalb(s.hi(), ea);
+            logSnr[t] = a.hi() == 0 ? Double.NEGATIVE_INFINITY : s.log(ea);
 
             DoubleDouble r = cPrev.divide(c); // (1 - alphaBar_{t-1}) / (1 - alphaBar_t), 0 at t = 1
             DoubleDouble pv = r.multiply(betaDd);
-            posteriorVariance[t] = pv.hi;
-            if (r.hi == 0) {
+            posteriorVariance[t] = pv.hi();
+            if (r.hi() == 0) {
                 logPosteriorVariance[t] = Double.NEGATIVE_INFINITY;
-            } else if (pv.hi >= LOG_DIRECT_ABOVE) {
+            } else if (pv.hi() >= LOG_DIRECT_ABOVE) {
                 logPosteriorVariance[t] = pv.log();
             } else {
                 logPosteriorVariance[t] = betaDd.log() + r.log();
             }
-            coefX0[t] = Math.scalb(aPrev.sqrt().multiply(betaDd).divide(c).hi, eaPrev / 2);
-            coefXt[t] = alphaT.sqrt().multiply(r).hi;
+            coefX0[t] = Math.scalb(aPrev.sqrt().multiply(betaDd).divide(c).hi(), eaPrev / 2);
+            coefXt[t] = alphaT.sqrt().multiply(r).hi();
         }
     }
 
@@ -151,17 +154,17 @@ public final class ScheduleTables {
                 DoubleDouble beta = DoubleDouble.of(betas[s - 1], tail);
                 c = c.add(a.multiply(beta));
                 a = a.multiply(alphaHi != null ? DoubleDouble.of(alphaHi[s - 1], alphaLo[s - 1])
-                    : DoubleDouble.difference(1, betas[s - 1]).add(DoubleDouble.of(-tail)));
+                    : DoubleDouble.difference(1, betas[s - 1]).subtract(tail));
             }
-            if (c.hi > 1 || c.hi == 1 && c.lo >= 0) { // 1 - abar' rounded past 1: abar' = 0 exactly
+            if (c.hi() > 1 || c.hi() == 1 && c.lo() >= 0) { // 1 - abar' rounded past 1: abar' = 0 exactly
                 out[i] = 1;
                 outTails[i] = 0;
             } else {
-                out[i] = c.hi;
-                outTails[i] = c.lo;
+                out[i] = c.hi();
+                outTails[i] = c.lo();
             }
-            outAlphaHi[i] = a.hi;
-            outAlphaLo[i] = a.lo;
+            outAlphaHi[i] = a.hi();
+            outAlphaLo[i] = a.lo();
             from = kept[i] + 1;
         }
     }

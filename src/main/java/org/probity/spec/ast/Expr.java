@@ -7,64 +7,229 @@ import java.util.Objects;
  * An expression of the {@code .prob} language (SPEC-LANGUAGE.md, "Expressions"). Values are
  * immutable records compared structurally; source positions are kept apart (in the parse result),
  * so that {@code parse(print(e)).equals(e)}.
+ *
+ * <p>Every walk over expressions is a {@link Visitor}: one method per node, none with a default,
+ * so a new node is a compile error in every walk that has to handle it.
  */
 public sealed interface Expr {
 
+    /** Calls the visitor's method for this node. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * A walk over expressions: one method per kind of node.
+     *
+     * @param <R> what the walk returns per node
+     */
+    interface Visitor<R> {
+        /** A number literal. */
+        R num(Num e);
+
+        /** {@code T}. */
+        R steps(Steps e);
+
+        /** A let or index name. */
+        R name(Name e);
+
+        /** A variable used as a value. */
+        R var(Var e);
+
+        /** Unary minus. */
+        R neg(Neg e);
+
+        /** Binary arithmetic. */
+        R bin(Bin e);
+
+        /** A named function of one argument. */
+        R call(Call e);
+
+        /** {@code q(A | B)}, {@code p(A | B)}. */
+        R density(Density e);
+
+        /** {@code N(x; m, v)}. */
+        R normal(Normal e);
+
+        /** {@code E_{D}[ e ]}. */
+        R expect(Expect e);
+
+        /** {@code int_{A}( e )}. */
+        R integral(Integral e);
+
+        /** {@code sum_{i=a}^{b}( e )}, {@code prod_{i=a}^{b}( e )}. */
+        R sum(Sum e);
+
+        /** {@code KL( D1 || D2 )}. */
+        R kl(Kl e);
+
+        /** {@code H( D )}, {@code H( D1, D2 )}. */
+        R entropy(Entropy e);
+    }
+
+    /**
+     * A distribution: what {@code E_{...}}, {@code KL} and {@code H} range over. Walks that only
+     * meet distributions dispatch with {@link DistributionVisitor}.
+     */
+    sealed interface Distribution extends Expr permits Density, Normal {
+        /** Calls the visitor's method for this distribution. */
+        <R> R match(DistributionVisitor<R> visitor);
+    }
+
+    /**
+     * A walk over distributions: one method per kind.
+     *
+     * @param <R> what the walk returns
+     */
+    interface DistributionVisitor<R> {
+        /** {@code q(A | B)}, {@code p(A | B)}. */
+        R density(Density d);
+
+        /** {@code N(x; m, v)}. */
+        R normal(Normal n);
+    }
+
     /** A number literal. */
-    record Num(double value) implements Expr { }
+    record Num(double value) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.num(this);
+        }
+    }
 
     /** {@code T}, the number of steps of the model instance. */
-    record Steps() implements Expr { }
+    record Steps() implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.steps(this);
+        }
+    }
 
     /** A {@code let} name or an index name bound by {@code sum}, {@code prod} or {@code for}. */
     record Name(String name) implements Expr {
         public Name {
             Objects.requireNonNull(name, "name");
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.name(this);
+        }
     }
 
     /** A variable used as a value: {@code x_t} is the state ({@code markov}) or the real value ({@code gaussian}). */
-    record Var(Expr index) implements Expr { }
+    record Var(Expr index) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.var(this);
+        }
+    }
 
     /** Unary minus. */
-    record Neg(Expr operand) implements Expr { }
+    record Neg(Expr operand) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.neg(this);
+        }
+    }
 
-    /** Binary arithmetic: {@code op} is one of {@code + - * / ^}. */
-    record Bin(char op, Expr left, Expr right) implements Expr { }
+    /** Binary arithmetic {@code left op right}. */
+    record Bin(Operator op, Expr left, Expr right) implements Expr {
+        public Bin {
+            Objects.requireNonNull(op, "op");
+        }
 
-    /** A function of one argument: log, exp, sqrt, abs, beta, alpha, abar, snr. */
-    record Call(String function, Expr argument) implements Expr { }
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.bin(this);
+        }
+    }
+
+    /** A function of one argument from the {@link Function} table. */
+    record Call(Function function, Expr argument) implements Expr {
+        public Call {
+            Objects.requireNonNull(function, "function");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.call(this);
+        }
+    }
 
     /**
      * A density {@code q(A | B)} or {@code p(A | B)}: {@code generative} is true for {@code p}.
      * {@code given} is empty when there is no bar.
      */
-    record Density(boolean generative, List<VarItem> targets, List<VarItem> given) implements Expr {
+    record Density(boolean generative, List<VarItem> targets, List<VarItem> given) implements Distribution {
         public Density {
             targets = List.copyOf(targets);
             given = List.copyOf(given);
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.density(this);
+        }
+
+        @Override
+        public <R> R match(DistributionVisitor<R> visitor) {
+            return visitor.density(this);
+        }
     }
 
     /** {@code N(x; mean, variance)}: a Gaussian density, or a distribution inside KL, H and E. */
-    record Normal(VarItem at, Expr mean, Expr variance) implements Expr { }
+    record Normal(VarItem at, Expr mean, Expr variance) implements Distribution {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.normal(this);
+        }
+
+        @Override
+        public <R> R match(DistributionVisitor<R> visitor) {
+            return visitor.normal(this);
+        }
+    }
 
     /** {@code E_{dist}[ body ]}: {@code dist} is a {@link Density} or a {@link Normal}. */
-    record Expect(Expr distribution, Expr body) implements Expr { }
+    record Expect(Distribution distribution, Expr body) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.expect(this);
+        }
+    }
 
     /** {@code int_{A}( body )}: a sum or integral over the variables {@code A}. */
     record Integral(List<VarItem> variables, Expr body) implements Expr {
         public Integral {
             variables = List.copyOf(variables);
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.integral(this);
+        }
     }
 
     /** {@code sum_{i=a}^{b}( body )} or, when {@code product}, {@code prod_{i=a}^{b}( body )}. */
-    record Sum(boolean product, String index, Expr from, Expr to, Expr body) implements Expr { }
+    record Sum(boolean product, String index, Expr from, Expr to, Expr body) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.sum(this);
+        }
+    }
 
     /** {@code KL( first || second )}. */
-    record Kl(Expr first, Expr second) implements Expr { }
+    record Kl(Distribution first, Distribution second) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.kl(this);
+        }
+    }
 
     /** {@code H( first )} (entropy) or {@code H( first, second )} (cross-entropy; {@code second} non-null). */
-    record Entropy(Expr first, Expr second) implements Expr { }
+    record Entropy(Distribution first, Distribution second) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.entropy(this);
+        }
+    }
 }

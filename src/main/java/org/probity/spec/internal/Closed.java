@@ -11,6 +11,9 @@ import org.hipparchus.linear.RealMatrix;
  * of degree at most 2 and quadratics Q_i. Sums of log-densities are single terms with Q = 0;
  * densities, their products and ratios are single terms with P constant. Expectations and
  * integrals over Gaussian variables of such values are again such values ({@link #integrate}).
+ *
+ * <p>A value with no closed form is {@link #none(String, int)}: it carries the reason, every
+ * operation on it returns it unchanged (like NaN), and the evaluator then estimates or reports it.
  */
 final class Closed {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
@@ -19,10 +22,32 @@ final class Closed {
 
     final List<Term> terms;
     final int n;
+    /** Why there is no closed form; null when there is one. */
+    private final String whyNot;
 
     private Closed(List<Term> terms, int n) {
+        this(terms, n, null);
+    }
+
+    private Closed(List<Term> terms, int n, String whyNot) {
         this.terms = terms;
         this.n = n;
+        this.whyNot = whyNot;
+    }
+
+    /** No closed form, for the reason {@code why} (a phrase such as "exp of an exponential"). */
+    static Closed none(String why, int n) {
+        return new Closed(List.of(), n, why);
+    }
+
+    /** Whether this is a closed form (else {@link #whyNot()} says why not). */
+    boolean available() {
+        return whyNot == null;
+    }
+
+    /** Why there is no closed form, or null when there is one. */
+    String whyNot() {
+        return whyNot;
     }
 
     static Closed constant(double v, int n) {
@@ -39,6 +64,9 @@ final class Closed {
 
     /** The constant value, or NaN if the value depends on a variable. */
     double constantValue() {
+        if (!available()) {
+            return Double.NaN;
+        }
         if (terms.size() == 1 && terms.get(0).poly().degree() == 0 && terms.get(0).expo().degree() == 0) {
             return terms.get(0).poly().c * Math.exp(terms.get(0).expo().c);
         }
@@ -49,10 +77,16 @@ final class Closed {
     }
 
     boolean isConstant() {
-        return terms.isEmpty() || (terms.size() == 1 && terms.get(0).poly().degree() == 0 && terms.get(0).expo().degree() == 0);
+        return available() && terms.isEmpty() || (terms.size() == 1 && terms.get(0).poly().degree() == 0 && terms.get(0).expo().degree() == 0);
     }
 
     Closed plus(Closed o) {
+        if (!available()) {
+            return this;
+        }
+        if (!o.available()) {
+            return o;
+        }
         List<Term> out = new ArrayList<>(terms);
         for (Term t : o.terms) {
             boolean merged = false;
@@ -72,6 +106,9 @@ final class Closed {
     }
 
     Closed negate() {
+        if (!available()) {
+            return this;
+        }
         List<Term> out = new ArrayList<>();
         for (Term t : terms) {
             out.add(new Term(t.poly().scale(-1), t.expo()));
@@ -80,12 +117,18 @@ final class Closed {
     }
 
     Closed times(Closed o) {
+        if (!available()) {
+            return this;
+        }
+        if (!o.available()) {
+            return o;
+        }
         Closed acc = new Closed(List.of(), n);
         for (Term a : terms) {
             for (Term b : o.terms) {
                 Quad p = a.poly().times(b.poly());
                 if (p == null) {
-                    throw new NotClosedForm("a product of polynomials of degree above 2");
+                    return none("a product of polynomials of degree above 2", n);
                 }
                 acc = acc.plus(new Closed(List.of(new Term(p, a.expo().plus(b.expo()))), n));
             }
@@ -93,19 +136,28 @@ final class Closed {
         return acc;
     }
 
-    /** Single term with a constant, non-zero polynomial: r e^Q. */
-    private Term monomialExp(String what) {
+    /** The single term with a constant, non-zero polynomial, r e^Q; null when this is not one. */
+    private Term monomialExp() {
         if (terms.size() == 1 && terms.get(0).poly().degree() == 0 && terms.get(0).poly().c != 0) {
             return terms.get(0);
         }
-        throw new NotClosedForm(what + " of a sum of terms or of a polynomial");
+        return null;
     }
 
     Closed dividedBy(Closed o) {
+        if (!available()) {
+            return this;
+        }
+        if (!o.available()) {
+            return o;
+        }
         if (terms.isEmpty()) {
             return this;
         }
-        Term d = o.monomialExp("division by");
+        Term d = o.monomialExp();
+        if (d == null) {
+            return none("division by a sum of terms or of a polynomial", n);
+        }
         double r = d.poly().c;
         List<Term> out = new ArrayList<>();
         for (Term t : terms) {
@@ -115,21 +167,30 @@ final class Closed {
     }
 
     Closed log() {
+        if (!available()) {
+            return this;
+        }
         if (terms.isEmpty()) {
             return constant(Double.NEGATIVE_INFINITY, n);
         }
-        Term t = monomialExp("log");
+        Term t = monomialExp();
+        if (t == null) {
+            return none("log of a sum of terms or of a polynomial", n);
+        }
         if (!(t.poly().c > 0)) {
-            throw new NotClosedForm("log of a negative term");
+            return none("log of a negative term", n);
         }
         return poly(t.expo().plus(Quad.constant(Math.log(t.poly().c), n)));
     }
 
     Closed exp() {
+        if (!available()) {
+            return this;
+        }
         Quad q = Quad.constant(0, n);
         for (Term t : terms) {
             if (t.expo().degree() != 0 || t.expo().c != 0) {
-                throw new NotClosedForm("exp of an exponential");
+                return none("exp of an exponential", n);
             }
             q = q.plus(t.poly());
         }
@@ -137,6 +198,9 @@ final class Closed {
     }
 
     Closed power(double k) {
+        if (!available()) {
+            return this;
+        }
         if (isConstant()) {
             return constant(Math.pow(constantValue(), k), n);
         }
@@ -150,10 +214,14 @@ final class Closed {
         if (k == 1) {
             return this;
         }
-        throw new NotClosedForm("a power of a non-monomial");
+        return none("a power of a non-monomial", n);
     }
 
+    /** The value at x; NaN when there is no closed form. */
     double at(double[] x) {
+        if (!available()) {
+            return Double.NaN;
+        }
         double s = 0;
         for (Term t : terms) {
             double p = t.poly().at(x);
@@ -163,6 +231,9 @@ final class Closed {
     }
 
     double magnitudeAt(double[] x) {
+        if (!available()) {
+            return Double.NaN;
+        }
         double s = 0;
         for (Term t : terms) {
             double p = t.poly().magnitudeAt(x);
@@ -173,6 +244,9 @@ final class Closed {
     }
 
     Closed fix(int i, double v) {
+        if (!available()) {
+            return this;
+        }
         List<Term> out = new ArrayList<>();
         for (Term t : terms) {
             out.add(new Term(t.poly().fix(i, v), t.expo().fix(i, v)));
@@ -189,12 +263,15 @@ final class Closed {
      * @param conditions receives the condition number of each \( \Lambda \) factorised
      */
     Closed integrate(List<Integer> vars, double[] conditions) {
-        if (vars.isEmpty()) {
+        if (!available() || vars.isEmpty()) {
             return this;
         }
         Closed acc = new Closed(List.of(), n);
         for (Term t : terms) {
             acc = acc.plus(integrate(t, vars, conditions));
+            if (!acc.available()) {
+                return acc;
+            }
         }
         return acc;
     }
@@ -213,7 +290,7 @@ final class Closed {
         try {
             chol = new CholeskyDecomposition(lm, 1e-12, 1e-14);
         } catch (RuntimeException e) {
-            throw new NotClosedForm("an integrand that is not a normalisable Gaussian in the variables integrated");
+            return none("an integrand that is not a normalisable Gaussian in the variables integrated", n);
         }
         RealMatrix s = chol.getSolver().getInverse();
         conditions[0] = Math.max(conditions[0], lm.getNorm1() * s.getNorm1());

@@ -1,9 +1,12 @@
 package org.probity.spec.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.probity.spec.ast.Expr;
+import org.probity.spec.ast.Function;
+import org.probity.spec.ast.Operator;
 import org.probity.spec.ast.VarItem;
 
 /**
@@ -12,12 +15,17 @@ import org.probity.spec.ast.VarItem;
  * without a parenthesis takes the next unary expression as its argument.
  */
 final class ExpressionParser {
-    static final Set<String> FUNCTIONS = Set.of("exp", "sqrt", "abs", "beta", "alpha", "abar", "snr");
-    static final Set<String> RESERVED = Set.of("T", "log", "exp", "sqrt", "abs", "beta", "alpha", "abar",
-        "snr", "q", "p", "p_theta", "N", "KL", "H", "E_", "int_", "sum_", "prod_", "title", "model", "let", "claim",
-        "derive", "for", "by", "E", "int", "sum", "prod");
+    /** Words that are not names: the function table's and the language's own. */
+    static final Set<String> RESERVED = reserved();
 
     private final Tokens tk;
+
+    private static Set<String> reserved() {
+        Set<String> words = new HashSet<>(Function.names());
+        words.addAll(List.of("T", "q", "p", "p_theta", "N", "KL", "H", "E_", "int_", "sum_", "prod_", "title",
+            "model", "let", "claim", "derive", "for", "by", "E", "int", "sum", "prod"));
+        return Set.copyOf(words);
+    }
 
     ExpressionParser(Tokens tk) {
         this.tk = tk;
@@ -28,7 +36,7 @@ final class ExpressionParser {
         Expr left = term();
         while (tk.peek().is("+") || tk.peek().is("-")) {
             Token op = tk.next();
-            left = tk.at(op, new Expr.Bin(op.text().charAt(0), left, term()));
+            left = tk.at(op, new Expr.Bin(Operator.of(op.text().charAt(0)), left, term()));
         }
         return left;
     }
@@ -37,7 +45,7 @@ final class ExpressionParser {
         Expr left = unary();
         while (tk.peek().is("*") || tk.peek().is("/")) {
             Token op = tk.next();
-            left = tk.at(op, new Expr.Bin(op.text().charAt(0), left, unary()));
+            left = tk.at(op, new Expr.Bin(Operator.of(op.text().charAt(0)), left, unary()));
         }
         return left;
     }
@@ -50,7 +58,7 @@ final class ExpressionParser {
         Expr base = primary();
         if (tk.peek().is("^")) {
             Token op = tk.next();
-            return tk.at(op, new Expr.Bin('^', base, unary()));
+            return tk.at(op, new Expr.Bin(Operator.POWER, base, unary()));
         }
         return base;
     }
@@ -84,9 +92,9 @@ final class ExpressionParser {
                     tk.next();
                     Expr arg = expr();
                     tk.expect(")");
-                    return tk.at(t, new Expr.Call("log", arg));
+                    return tk.at(t, new Expr.Call(Function.LOG, arg));
                 }
-                return tk.at(t, new Expr.Call("log", unary()));
+                return tk.at(t, new Expr.Call(Function.LOG, unary()));
             }
             case "q":
             case "p":
@@ -97,17 +105,17 @@ final class ExpressionParser {
             case "KL": {
                 tk.next();
                 tk.expect("(");
-                Expr a = distribution();
+                Expr.Distribution a = distribution();
                 tk.expect("||");
-                Expr b = distribution();
+                Expr.Distribution b = distribution();
                 tk.expect(")");
                 return tk.at(t, new Expr.Kl(a, b));
             }
             case "H": {
                 tk.next();
                 tk.expect("(");
-                Expr a = distribution();
-                Expr b = null;
+                Expr.Distribution a = distribution();
+                Expr.Distribution b = null;
                 if (tk.peek().is(",")) {
                     tk.next();
                     b = distribution();
@@ -118,7 +126,7 @@ final class ExpressionParser {
             case "E_": {
                 tk.next();
                 tk.expect("{");
-                Expr d = distribution();
+                Expr.Distribution d = distribution();
                 tk.expect("}");
                 tk.expect("[");
                 Expr body = expr();
@@ -160,12 +168,13 @@ final class ExpressionParser {
             default:
                 break;
         }
-        if (FUNCTIONS.contains(w)) {
+        Function f = Function.named(w).orElse(null);
+        if (f != null) {
             tk.next();
             tk.expect("(");
             Expr arg = expr();
             tk.expect(")");
-            return tk.at(t, new Expr.Call(w, arg));
+            return tk.at(t, new Expr.Call(f, arg));
         }
         if (RESERVED.contains(w) || w.endsWith("_")) {
             throw tk.error(t, "an expression");
@@ -174,7 +183,7 @@ final class ExpressionParser {
         return tk.at(t, new Expr.Name(w));
     }
 
-    Expr distribution() {
+    Expr.Distribution distribution() {
         Token t = tk.peek();
         if (t.is("q") || t.is("p") || t.is("p_theta")) {
             return density();
@@ -185,7 +194,7 @@ final class ExpressionParser {
         throw tk.error(t, "a distribution q(...), p(...) or N(...)");
     }
 
-    private Expr density() {
+    private Expr.Distribution density() {
         Token t = tk.next();
         tk.expect("(");
         List<VarItem> targets = varList(true);
@@ -198,7 +207,7 @@ final class ExpressionParser {
         return tk.at(t, new Expr.Density(!t.text().equals("q"), targets, given));
     }
 
-    private Expr normal() {
+    private Expr.Distribution normal() {
         Token t = tk.next();
         tk.expect("(");
         Token vt = tk.peek();

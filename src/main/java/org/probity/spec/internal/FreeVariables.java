@@ -1,12 +1,16 @@
 package org.probity.spec.internal;
 
-import java.util.List;
 import java.util.TreeSet;
 import org.probity.spec.ast.Expr;
 
 /** The random variables an expression depends on that no {@code E}, {@code int}, KL or H binds. */
-final class FreeVariables {
-    private FreeVariables() {
+final class FreeVariables implements Expr.Visitor<Void> {
+    private final Scope s;
+    private final TreeSet<Integer> out;
+
+    private FreeVariables(Scope s, TreeSet<Integer> out) {
+        this.s = s;
+        this.out = out;
     }
 
     static TreeSet<Integer> of(Expr e, Scope s) {
@@ -16,60 +20,121 @@ final class FreeVariables {
     }
 
     private static void collect(Expr e, Scope s, TreeSet<Integer> out) {
-        if (e == null || e instanceof Expr.Num || e instanceof Expr.Steps) {
-            return;
-        }
-        if (e instanceof Expr.Name n) {
-            if (!s.indices.containsKey(n.name())) {
-                collect(s.lets.get(n.name()), s, out);
-            }
-        } else if (e instanceof Expr.Var v) {
-            out.add(s.index(v.index()));
-        } else if (e instanceof Expr.Neg n) {
-            collect(n.operand(), s, out);
-        } else if (e instanceof Expr.Bin b) {
-            collect(b.left(), s, out);
-            collect(b.right(), s, out);
-        } else if (e instanceof Expr.Call c) {
-            if (!List.of("beta", "alpha", "abar", "snr").contains(c.function())) {
-                collect(c.argument(), s, out);
-            }
-        } else if (e instanceof Expr.Density d) {
-            for (Scope.Slot sl : s.slots(d.targets())) {
-                pinnedOrFree(sl, s, out);
-            }
-            for (Scope.Slot sl : s.slots(d.given())) {
-                pinnedOrFree(sl, s, out);
-            }
-        } else if (e instanceof Expr.Normal n) {
-            out.add(s.index(n.at().from()));
-            collect(n.mean(), s, out);
-            collect(n.variance(), s, out);
-        } else if (e instanceof Expr.Expect x) {
-            TreeSet<Integer> inner = new TreeSet<>();
-            collect(x.distribution(), s, inner);
-            collect(x.body(), s, inner);
-            inner.removeAll(s.targets(x.distribution()));
-            out.addAll(inner);
-        } else if (e instanceof Expr.Integral in) {
-            TreeSet<Integer> inner = new TreeSet<>();
-            collect(in.body(), s, inner);
-            for (Scope.Slot sl : s.slots(in.variables())) {
-                inner.remove(sl.index());
-            }
-            out.addAll(inner);
-        } else if (e instanceof Expr.Sum sm) {
-            for (int i = s.index(sm.from()); i <= s.index(sm.to()); i++) {
-                collect(sm.body(), s.with(sm.index(), i), out);
-            }
-        } else if (e instanceof Expr.Kl k) {
-            bound(k.first(), k.second(), s, out);
-        } else if (e instanceof Expr.Entropy h) {
-            bound(h.first(), h.second(), s, out);
+        if (e != null) {
+            e.accept(new FreeVariables(s, out));
         }
     }
 
-    private static void bound(Expr d1, Expr d2, Scope s, TreeSet<Integer> out) {
+    private void collect(Expr e) {
+        collect(e, s, out);
+    }
+
+    @Override
+    public Void num(Expr.Num e) {
+        return null;
+    }
+
+    @Override
+    public Void steps(Expr.Steps e) {
+        return null;
+    }
+
+    @Override
+    public Void name(Expr.Name e) {
+        if (!s.indices.containsKey(e.name())) {
+            collect(s.lets.get(e.name()));
+        }
+        return null;
+    }
+
+    @Override
+    public Void var(Expr.Var e) {
+        out.add(s.index(e.index()));
+        return null;
+    }
+
+    @Override
+    public Void neg(Expr.Neg e) {
+        collect(e.operand());
+        return null;
+    }
+
+    @Override
+    public Void bin(Expr.Bin e) {
+        collect(e.left());
+        collect(e.right());
+        return null;
+    }
+
+    @Override
+    public Void call(Expr.Call e) {
+        if (!e.function().isSchedule()) {
+            collect(e.argument());
+        }
+        return null;
+    }
+
+    @Override
+    public Void density(Expr.Density e) {
+        for (Scope.Slot sl : s.slots(e.targets())) {
+            pinnedOrFree(sl);
+        }
+        for (Scope.Slot sl : s.slots(e.given())) {
+            pinnedOrFree(sl);
+        }
+        return null;
+    }
+
+    @Override
+    public Void normal(Expr.Normal e) {
+        out.add(s.index(e.at().from()));
+        collect(e.mean());
+        collect(e.variance());
+        return null;
+    }
+
+    @Override
+    public Void expect(Expr.Expect e) {
+        TreeSet<Integer> inner = new TreeSet<>();
+        collect(e.distribution(), s, inner);
+        collect(e.body(), s, inner);
+        inner.removeAll(s.targets(e.distribution()));
+        out.addAll(inner);
+        return null;
+    }
+
+    @Override
+    public Void integral(Expr.Integral e) {
+        TreeSet<Integer> inner = new TreeSet<>();
+        collect(e.body(), s, inner);
+        for (Scope.Slot sl : s.slots(e.variables())) {
+            inner.remove(sl.index());
+        }
+        out.addAll(inner);
+        return null;
+    }
+
+    @Override
+    public Void sum(Expr.Sum e) {
+        for (int i = s.index(e.from()); i <= s.index(e.to()); i++) {
+            collect(e.body(), s.with(e.index(), i), out);
+        }
+        return null;
+    }
+
+    @Override
+    public Void kl(Expr.Kl e) {
+        bound(e.first(), e.second());
+        return null;
+    }
+
+    @Override
+    public Void entropy(Expr.Entropy e) {
+        bound(e.first(), e.second());
+        return null;
+    }
+
+    private void bound(Expr.Distribution d1, Expr.Distribution d2) {
         TreeSet<Integer> inner = new TreeSet<>();
         collect(d1, s, inner);
         collect(d2, s, inner);
@@ -77,11 +142,11 @@ final class FreeVariables {
         out.addAll(inner);
     }
 
-    private static void pinnedOrFree(Scope.Slot sl, Scope s, TreeSet<Integer> out) {
+    private void pinnedOrFree(Scope.Slot sl) {
         if (sl.pinned() == null) {
             out.add(sl.index());
         } else {
-            collect(sl.pinned(), s, out);
+            collect(sl.pinned());
         }
     }
 }

@@ -1,26 +1,30 @@
 package org.probity.spec.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 import org.probity.spec.ast.Expr;
+import org.probity.spec.ast.Operator;
 
 /**
  * Evaluation on a {@code gaussian} instance. {@link #closed} gives the exact value as a function of
  * the free variables ({@link Closed}): densities, conditionals (Schur complement), KL and entropies,
  * expectations and integrals of polynomials of degree <= 2 times exp-quadratics. What has no closed
- * form throws {@link NotClosedForm}; {@link #estimate} then estimates expectations by Monte Carlo
- * (sampling the expectation's Gaussian exactly), with the sample size fixed in advance.
+ * form is {@link Closed#none}, with the reason; {@link #estimate} then estimates expectations by
+ * Monte Carlo (sampling the expectation's Gaussian exactly), with the sample size fixed in advance.
  */
 final class GaussianEvaluator {
     private final GaussianInstance g;
     private final int n;
-    /** Per node and index values: its closed form, or why it has none (Monte Carlo evaluates nodes many times). */
-    private final java.util.Map<Expr, java.util.Map<java.util.Map<String, Integer>, Object>> closedCache =
-        new java.util.IdentityHashMap<>();
+    /** Per node and index values: its closed form or why it has none (Monte Carlo evaluates nodes many times). */
+    private final Map<Expr, Map<Map<String, Integer>, Closed>> closedCache = new IdentityHashMap<>();
     final double[] condition = {1};
+    private double scale;
 
     GaussianEvaluator(GaussianInstance g) {
         this.g = g;
@@ -35,10 +39,9 @@ final class GaussianEvaluator {
         return scale;
     }
 
-    private double scale;
-
+    /** The exact value of {@code e} as a function of the free variables, or {@link Closed#none} with the reason. */
     Closed closed(Expr e, Scope s) {
-        Closed r = closedRaw(e, s);
+        Closed r = e.accept(new Exact(s));
         for (Closed.Term t : r.terms) {
             scale = Math.max(scale, Math.max(coefficients(t.poly()), coefficients(t.expo())));
         }
@@ -56,135 +59,181 @@ final class GaussianEvaluator {
         return Double.isFinite(m) ? m : 0;
     }
 
-    private Closed closedRaw(Expr e, Scope s) {
-        if (e instanceof Expr.Num num) {
-            return Closed.constant(num.value(), n);
+    /** Closed forms under one scope; each method evaluates its operands in order and stops at the first none. */
+    private final class Exact implements Expr.Visitor<Closed> {
+        private final Scope s;
+
+        Exact(Scope s) {
+            this.s = s;
         }
-        if (e instanceof Expr.Steps) {
+
+        @Override
+        public Closed num(Expr.Num e) {
+            return Closed.constant(e.value(), n);
+        }
+
+        @Override
+        public Closed steps(Expr.Steps e) {
             return Closed.constant(s.steps, n);
         }
-        if (e instanceof Expr.Name nm) {
-            Integer i = s.indices.get(nm.name());
-            return i != null ? Closed.constant(i, n) : closed(s.lets.get(nm.name()), s);
+
+        @Override
+        public Closed name(Expr.Name e) {
+            Integer i = s.indices.get(e.name());
+            return i != null ? Closed.constant(i, n) : closed(s.lets.get(e.name()), s);
         }
-        if (e instanceof Expr.Var v) {
-            return Closed.poly(Quad.variable(s.index(v.index()), n));
+
+        @Override
+        public Closed var(Expr.Var e) {
+            return Closed.poly(Quad.variable(s.index(e.index()), n));
         }
-        if (e instanceof Expr.Neg ng) {
-            return closed(ng.operand(), s).negate();
+
+        @Override
+        public Closed neg(Expr.Neg e) {
+            return closed(e.operand(), s).negate();
         }
-        if (e instanceof Expr.Bin b) {
+
+        @Override
+        public Closed bin(Expr.Bin b) {
             Closed l = closed(b.left(), s);
+            if (!l.available()) {
+                return l;
+            }
             Closed r = closed(b.right(), s);
-            switch (b.op()) {
-                case '+':
-                    return l.plus(r);
-                case '-':
-                    return l.plus(r.negate());
-                case '*':
-                    if (isZero(l) || isZero(r)) {
-                        return Closed.constant(0, n);
-                    }
-                    return l.times(r);
-                case '/':
-                    if (isZero(l)) {
-                        return Closed.constant(0, n);
-                    }
-                    return l.dividedBy(r);
-                default:
-                    if (!r.isConstant()) {
-                        throw new NotClosedForm("a variable exponent");
-                    }
-                    return l.power(r.constantValue());
+            if (!r.available()) {
+                return r;
             }
+            return switch (b.op()) {
+                case ADD -> l.plus(r);
+                case SUBTRACT -> l.plus(r.negate());
+                case MULTIPLY -> isZero(l) || isZero(r) ? Closed.constant(0, n) : l.times(r);
+                case DIVIDE -> isZero(l) ? Closed.constant(0, n) : l.dividedBy(r);
+                case POWER -> r.isConstant() ? l.power(r.constantValue()) : Closed.none("a variable exponent", n);
+            };
         }
-        if (e instanceof Expr.Call c) {
-            switch (c.function()) {
-                case "beta":
-                    return Closed.constant(g.beta(s.index(c.argument())), n);
-                case "alpha":
-                    return Closed.constant(1 - g.beta(s.index(c.argument())), n);
-                case "abar":
-                    return Closed.constant(g.alphaBar(s.index(c.argument())), n);
-                case "snr": {
-                    double a = g.alphaBar(s.index(c.argument()));
-                    return Closed.constant(a / (1 - a), n);
-                }
-                case "log":
-                    return closed(c.argument(), s).log();
-                case "exp":
-                    return closed(c.argument(), s).exp();
-                default: {
-                    Closed a = closed(c.argument(), s);
-                    if (!a.isConstant()) {
-                        throw new NotClosedForm(c.function() + " of a variable");
-                    }
-                    return Closed.constant(MarkovEvaluator.function(c.function(), a.constantValue()), n);
-                }
+
+        @Override
+        public Closed call(Expr.Call c) {
+            if (c.function().isSchedule()) {
+                return Closed.constant(g.schedule(c.function(), s.index(c.argument())), n);
             }
+            Closed a = closed(c.argument(), s);
+            return switch (c.function()) {
+                case LOG -> a.log();
+                case EXP -> a.exp();
+                case SQRT, ABS -> !a.available() ? a : a.isConstant()
+                    ? Closed.constant(Scalar.apply(c.function(), a.constantValue()), n)
+                    : Closed.none(c.function() + " of a variable", n);
+                case BETA, ALPHA, ABAR, SNR -> throw new IllegalStateException("schedule functions handled above");
+            };
         }
-        if (e instanceof Expr.Density || e instanceof Expr.Normal) {
-            return density(e, s);
+
+        @Override
+        public Closed density(Expr.Density e) {
+            return GaussianEvaluator.this.density(e, s);
         }
-        if (e instanceof Expr.Expect x) {
+
+        @Override
+        public Closed normal(Expr.Normal e) {
+            return GaussianEvaluator.this.density(e, s);
+        }
+
+        @Override
+        public Closed expect(Expr.Expect x) {
             Closed body = closed(x.body(), s);
-            return body.times(density(x.distribution(), s)).integrate(s.targets(x.distribution()), condition);
+            if (!body.available()) {
+                return body;
+            }
+            return body.times(GaussianEvaluator.this.density(x.distribution(), s)).integrate(s.targets(x.distribution()), condition);
         }
-        if (e instanceof Expr.Integral in) {
+
+        @Override
+        public Closed integral(Expr.Integral in) {
             List<Integer> vars = new ArrayList<>();
             for (Scope.Slot sl : s.slots(in.variables())) {
                 vars.add(sl.index());
             }
             return closed(in.body(), s).integrate(vars, condition);
         }
-        if (e instanceof Expr.Sum sm) {
+
+        @Override
+        public Closed sum(Expr.Sum sm) {
             int lo = s.index(sm.from());
             int hi = s.index(sm.to());
             Closed acc = Closed.constant(sm.product() ? 1 : 0, n);
-            for (int i = lo; i <= hi; i++) {
+            for (int i = lo; i <= hi && acc.available(); i++) {
                 Closed v = closed(sm.body(), s.with(sm.index(), i));
-                acc = sm.product() ? acc.times(v) : acc.plus(v);
+                acc = !v.available() ? v : sm.product() ? acc.times(v) : acc.plus(v);
             }
             return acc;
         }
-        if (e instanceof Expr.Kl k) {
-            Closed d1 = density(k.first(), s);
-            Closed integrand = d1.log().plus(density(k.second(), s).log().negate());
+
+        @Override
+        public Closed kl(Expr.Kl k) {
+            Closed d1 = GaussianEvaluator.this.density(k.first(), s);
+            if (!d1.available()) {
+                return d1;
+            }
+            Closed integrand = d1.log().plus(GaussianEvaluator.this.density(k.second(), s).log().negate());
             return integrand.times(d1).integrate(s.targets(k.first()), condition);
         }
-        if (e instanceof Expr.Entropy h) {
-            Closed d1 = density(h.first(), s);
-            Closed d2 = h.second() == null ? d1 : density(h.second(), s);
+
+        @Override
+        public Closed entropy(Expr.Entropy h) {
+            Closed d1 = GaussianEvaluator.this.density(h.first(), s);
+            if (!d1.available()) {
+                return d1;
+            }
+            Closed d2 = h.second() == null ? d1 : GaussianEvaluator.this.density(h.second(), s);
             return d2.log().negate().times(d1).integrate(s.targets(h.first()), condition);
         }
-        throw new IllegalStateException("not a gaussian expression: " + Printer.print(e));
     }
 
     private static boolean isZero(Closed c) {
         return c.isConstant() && c.constantValue() == 0;
     }
 
-    /** A density as a single exp-quadratic term. */
-    Closed density(Expr dist, Scope s) {
-        if (dist instanceof Expr.Normal nd) {
-            int i = s.index(nd.at().from());
-            Closed m = closed(nd.mean(), s);
-            Closed v = closed(nd.variance(), s);
-            if (!v.isConstant() || m.terms.size() > 1
-                || (!m.terms.isEmpty() && (m.terms.get(0).poly().degree() > 1 || m.terms.get(0).expo().degree() > 0
-                    || m.terms.get(0).expo().c != 0))) {
-                throw new NotClosedForm("N(x; m, v) with m not affine or v not constant");
+    /** A density as a single exp-quadratic term, or none with the reason. */
+    Closed density(Expr.Distribution dist, Scope s) {
+        return dist.match(new Expr.DistributionVisitor<>() {
+            @Override
+            public Closed density(Expr.Density d) {
+                return modelDensity(d, s);
             }
-            double var = v.constantValue();
-            if (!(var > 0)) {
-                throw new NotClosedForm("N(x; m, v) with v <= 0");
+
+            @Override
+            public Closed normal(Expr.Normal nd) {
+                return normalDensity(nd, s);
             }
-            Quad mean = m.terms.isEmpty() ? Quad.constant(0, n) : m.terms.get(0).poly();
-            Quad r = Quad.variable(i, n).plus(mean.scale(-1));
-            Quad q = r.times(r).scale(-0.5 / var).plus(Quad.constant(-0.5 * Math.log(2 * Math.PI * var), n));
-            return Closed.expQuad(q);
+        });
+    }
+
+    private Closed normalDensity(Expr.Normal nd, Scope s) {
+        int i = s.index(nd.at().from());
+        Closed m = closed(nd.mean(), s);
+        if (!m.available()) {
+            return m;
         }
-        Expr.Density d = (Expr.Density) dist;
+        Closed v = closed(nd.variance(), s);
+        if (!v.available()) {
+            return v;
+        }
+        if (!v.isConstant() || m.terms.size() > 1
+            || (!m.terms.isEmpty() && (m.terms.get(0).poly().degree() > 1 || m.terms.get(0).expo().degree() > 0
+                || m.terms.get(0).expo().c != 0))) {
+            return Closed.none("N(x; m, v) with m not affine or v not constant", n);
+        }
+        double var = v.constantValue();
+        if (!(var > 0)) {
+            return Closed.none("N(x; m, v) with v <= 0", n);
+        }
+        Quad mean = m.terms.isEmpty() ? Quad.constant(0, n) : m.terms.get(0).poly();
+        Quad r = Quad.variable(i, n).plus(mean.scale(-1));
+        Quad q = r.times(r).scale(-0.5 / var).plus(Quad.constant(-0.5 * Math.log(2 * Math.PI * var), n));
+        return Closed.expQuad(q);
+    }
+
+    private Closed modelDensity(Expr.Density d, Scope s) {
         List<Scope.Slot> targets = s.slots(d.targets());
         List<Scope.Slot> given = s.slots(d.given());
         int a = Scope.mask(targets);
@@ -198,8 +247,11 @@ final class GaussianEvaluator {
             for (Scope.Slot sl : side) {
                 if (sl.pinned() != null) {
                     Closed v = closed(sl.pinned(), s);
+                    if (!v.available()) {
+                        return v;
+                    }
                     if (!v.isConstant()) {
-                        throw new NotClosedForm("a variable pinned to a non-constant");
+                        return Closed.none("a variable pinned to a non-constant", n);
                     }
                     q = q.fix(sl.index(), v.constantValue());
                 }
@@ -208,85 +260,193 @@ final class GaussianEvaluator {
         return Closed.expQuad(q);
     }
 
-    /** A Monte Carlo or exact value: mean and variance of the mean (0 when exact), and samples drawn. */
-    record Estimate(double mean, double variance, long samples) {
+    /**
+     * A Monte Carlo or exact value: mean and variance of the mean (0 when exact), and samples drawn;
+     * or, when {@code whyNot} is not null, no estimate, with the reason.
+     */
+    record Estimate(double mean, double variance, long samples, String whyNot) {
         static Estimate exact(double v) {
-            return new Estimate(v, 0, 0);
+            return new Estimate(v, 0, 0, null);
+        }
+
+        static Estimate of(double mean, double variance, long samples) {
+            return new Estimate(mean, variance, samples, null);
+        }
+
+        static Estimate none(String why) {
+            return new Estimate(Double.NaN, Double.NaN, 0, why);
+        }
+
+        boolean available() {
+            return whyNot == null;
         }
     }
 
-    /** The value at point x: exact where {@link #closed} succeeds, else Monte Carlo over expectations. */
+    /** The value at point x: exact where {@link #closed} has a closed form, else Monte Carlo over expectations. */
     Estimate estimate(Expr e, Scope s, double[] x, MonteCarlo mc) {
-        Object known = closedCache.computeIfAbsent(e, k -> new java.util.HashMap<>()).computeIfAbsent(s.indices, k -> {
-            try {
-                return closed(e, s);
-            } catch (NotClosedForm nc) {
-                return nc;
-            }
-        });
-        if (known instanceof Closed c) {
-            return Estimate.exact(c.at(x));
+        Closed known = closedCache.computeIfAbsent(e, k -> new HashMap<>())
+            .computeIfAbsent(s.indices, k -> closed(e, s));
+        if (known.available()) {
+            return Estimate.exact(known.at(x));
         }
-        {
-            NotClosedForm nc = (NotClosedForm) known;
-            if (e instanceof Expr.Name nm && !s.indices.containsKey(nm.name())) {
-                return estimate(s.lets.get(nm.name()), s, x, mc);
+        return e.accept(new Estimator(s, x, mc, known.whyNot()));
+    }
+
+    /**
+     * Estimates of the nodes that have no closed form: linear combinations of estimates, functions of
+     * exact values, and expectations by Monte Carlo; anything else has no estimate, for the reason
+     * the closed form gave ({@code why}).
+     */
+    private final class Estimator implements Expr.Visitor<Estimate> {
+        private final Scope s;
+        private final double[] x;
+        private final MonteCarlo mc;
+        private final String why;
+
+        Estimator(Scope s, double[] x, MonteCarlo mc, String why) {
+            this.s = s;
+            this.x = x;
+            this.mc = mc;
+            this.why = why;
+        }
+
+        private Estimate none() {
+            return Estimate.none(why);
+        }
+
+        private Estimate sub(Expr e) {
+            return estimate(e, s, x, mc);
+        }
+
+        @Override
+        public Estimate num(Expr.Num e) {
+            return none();
+        }
+
+        @Override
+        public Estimate steps(Expr.Steps e) {
+            return none();
+        }
+
+        @Override
+        public Estimate name(Expr.Name e) {
+            return s.indices.containsKey(e.name()) ? none() : sub(s.lets.get(e.name()));
+        }
+
+        @Override
+        public Estimate var(Expr.Var e) {
+            return none();
+        }
+
+        @Override
+        public Estimate neg(Expr.Neg e) {
+            Estimate a = sub(e.operand());
+            return a.available() ? Estimate.of(-a.mean(), a.variance(), a.samples()) : a;
+        }
+
+        @Override
+        public Estimate bin(Expr.Bin b) {
+            Estimate l = sub(b.left());
+            if (!l.available()) {
+                return l;
             }
-            if (e instanceof Expr.Neg ng) {
-                Estimate a = estimate(ng.operand(), s, x, mc);
-                return new Estimate(-a.mean(), a.variance(), a.samples());
+            Estimate r = sub(b.right());
+            if (!r.available()) {
+                return r;
             }
-            if (e instanceof Expr.Bin b) {
-                Estimate l = estimate(b.left(), s, x, mc);
-                Estimate r = estimate(b.right(), s, x, mc);
-                long k = l.samples() + r.samples();
-                if (b.op() == '+' || b.op() == '-') {
-                    return new Estimate(b.op() == '+' ? l.mean() + r.mean() : l.mean() - r.mean(),
-                        l.variance() + r.variance(), k);
-                }
-                if (l.variance() == 0 && r.variance() == 0) {
-                    return new Estimate(new MarkovEvaluator(null).binary(b.op(), l.mean(), r.mean()), 0, k);
-                }
-                if (b.op() == '*' && r.variance() == 0) {
-                    return new Estimate(l.mean() * r.mean(), l.variance() * r.mean() * r.mean(), k);
-                }
-                if (b.op() == '*' && l.variance() == 0) {
-                    return new Estimate(l.mean() * r.mean(), r.variance() * l.mean() * l.mean(), k);
-                }
-                if (b.op() == '/' && r.variance() == 0) {
-                    return new Estimate(l.mean() / r.mean(), l.variance() / (r.mean() * r.mean()), k);
-                }
-                throw new NotClosedForm("a Monte Carlo estimate used non-linearly (" + nc.getMessage() + ")");
+            long k = l.samples() + r.samples();
+            if (b.op() == Operator.ADD || b.op() == Operator.SUBTRACT) {
+                return Estimate.of(b.op() == Operator.ADD ? l.mean() + r.mean() : l.mean() - r.mean(),
+                    l.variance() + r.variance(), k);
             }
-            if (e instanceof Expr.Call c) {
-                Estimate a = estimate(c.argument(), s, x, mc);
-                if (a.variance() != 0) {
-                    throw new NotClosedForm("a Monte Carlo estimate inside " + c.function() + "(...)");
+            if (l.variance() == 0 && r.variance() == 0) {
+                return Estimate.of(Scalar.apply(b.op(), l.mean(), r.mean()), 0, k);
+            }
+            if (b.op() == Operator.MULTIPLY && r.variance() == 0) {
+                return Estimate.of(l.mean() * r.mean(), l.variance() * r.mean() * r.mean(), k);
+            }
+            if (b.op() == Operator.MULTIPLY && l.variance() == 0) {
+                return Estimate.of(l.mean() * r.mean(), r.variance() * l.mean() * l.mean(), k);
+            }
+            if (b.op() == Operator.DIVIDE && r.variance() == 0) {
+                return Estimate.of(l.mean() / r.mean(), l.variance() / (r.mean() * r.mean()), k);
+            }
+            return Estimate.none("a Monte Carlo estimate used non-linearly (" + why + ")");
+        }
+
+        @Override
+        public Estimate call(Expr.Call c) {
+            if (c.function().isSchedule()) {
+                return none();
+            }
+            Estimate a = sub(c.argument());
+            if (!a.available()) {
+                return a;
+            }
+            if (a.variance() != 0) {
+                return Estimate.none("a Monte Carlo estimate inside " + c.function() + "(...)");
+            }
+            return Estimate.of(Scalar.apply(c.function(), a.mean()), 0, a.samples());
+        }
+
+        @Override
+        public Estimate density(Expr.Density e) {
+            return none();
+        }
+
+        @Override
+        public Estimate normal(Expr.Normal e) {
+            return none();
+        }
+
+        @Override
+        public Estimate expect(Expr.Expect ex) {
+            return expectation(ex, s, x, mc, why);
+        }
+
+        @Override
+        public Estimate integral(Expr.Integral e) {
+            return none();
+        }
+
+        @Override
+        public Estimate sum(Expr.Sum sm) {
+            if (sm.product()) {
+                return none();
+            }
+            double m = 0;
+            double v = 0;
+            long k = 0;
+            for (int i = s.index(sm.from()); i <= s.index(sm.to()); i++) {
+                Estimate t = estimate(sm.body(), s.with(sm.index(), i), x, mc);
+                if (!t.available()) {
+                    return t;
                 }
-                return new Estimate(MarkovEvaluator.function(c.function(), a.mean()), 0, a.samples());
+                m += t.mean();
+                v += t.variance();
+                k += t.samples();
             }
-            if (e instanceof Expr.Sum sm && !sm.product()) {
-                double m = 0;
-                double v = 0;
-                long k = 0;
-                for (int i = s.index(sm.from()); i <= s.index(sm.to()); i++) {
-                    Estimate t = estimate(sm.body(), s.with(sm.index(), i), x, mc);
-                    m += t.mean();
-                    v += t.variance();
-                    k += t.samples();
-                }
-                return new Estimate(m, v, k);
-            }
-            if (e instanceof Expr.Expect ex) {
-                return expectation(ex, s, x, mc, nc);
-            }
-            throw nc;
+            return Estimate.of(m, v, k);
+        }
+
+        @Override
+        public Estimate kl(Expr.Kl e) {
+            return none();
+        }
+
+        @Override
+        public Estimate entropy(Expr.Entropy e) {
+            return none();
         }
     }
 
-    private Estimate expectation(Expr.Expect ex, Scope s, double[] x, MonteCarlo mc, NotClosedForm why) {
+    private Estimate expectation(Expr.Expect ex, Scope s, double[] x, MonteCarlo mc, String why) {
         List<Integer> a = s.targets(ex.distribution());
-        Quad q = density(ex.distribution(), s).terms.get(0).expo();
+        Closed dist = density(ex.distribution(), s);
+        if (!dist.available()) {
+            return Estimate.none(dist.whyNot());
+        }
+        Quad q = dist.terms.get(0).expo();
         for (int i = 0; i < n; i++) {
             if (!a.contains(i)) {
                 q = q.fix(i, x[i]);
@@ -318,11 +478,14 @@ final class GaussianEvaluator {
                 pt[a.get(i)] = v;
             }
             Estimate inner = estimate(ex.body(), s, pt, mc);
+            if (!inner.available()) {
+                return inner;
+            }
             if (inner.variance() != 0) {
-                throw new NotClosedForm("nested Monte Carlo (" + why.getMessage() + ")");
+                return Estimate.none("nested Monte Carlo (" + why + ")");
             }
             acc.add(inner.mean());
         }
-        return new Estimate(acc.mean(), acc.varianceOfMean(), count);
+        return Estimate.of(acc.mean(), acc.varianceOfMean(), count);
     }
 }

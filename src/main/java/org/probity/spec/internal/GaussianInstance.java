@@ -6,7 +6,8 @@ import java.util.Map;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
-import org.probity.report.ShortestDouble;
+import org.probity.math.ShortestDouble;
+import org.probity.spec.ast.Function;
 
 /**
  * A {@code gaussian} model instance: scalar linear-Gaussian diffusion with schedule β_1..β_T,
@@ -122,6 +123,25 @@ public final class GaussianInstance implements ModelInstance {
             a *= 1 - betas[s];
         }
         return a;
+    }
+
+    /**
+     * A schedule function at step t in 0..T (β_0 = 0, ᾱ_0 = 1).
+     *
+     * @throws IllegalArgumentException for an elementary function
+     */
+    double schedule(Function f, int t) {
+        return switch (f) {
+            case BETA -> beta(t);
+            case ALPHA -> 1 - beta(t);
+            case ABAR -> alphaBar(t);
+            case SNR -> {
+                double a = alphaBar(t);
+                yield a / (1 - a);
+            }
+            case LOG, EXP, SQRT, ABS -> throw new IllegalArgumentException(
+                "function: expected a schedule function, got " + f);
+        };
     }
 
     /** The largest condition number of a covariance block inverted so far. */

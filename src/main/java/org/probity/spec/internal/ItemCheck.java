@@ -1,7 +1,6 @@
 package org.probity.spec.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,9 +13,10 @@ import org.probity.check.Property;
 import org.probity.check.PropertyResult;
 import org.probity.check.RunConfig;
 import org.probity.check.Verdict;
+import org.probity.math.ShortestDouble;
 import org.probity.math.Tolerance;
-import org.probity.report.ShortestDouble;
 import org.probity.spec.ast.Expr;
+import org.probity.spec.ast.Relation;
 import org.probity.spec.ast.Statement;
 
 /**
@@ -47,7 +47,7 @@ public final class ItemCheck {
     }
 
     /** What is checked: {@code lhs relation rhs}, for every value of {@code index} in from..to when index != null. */
-    public record Subject(String label, Expr lhs, String relation, Expr rhs, String index, Expr from, Expr to) { }
+    public record Subject(String label, Expr lhs, Relation relation, Expr rhs, String index, Expr from, Expr to) { }
 
     /** What the engine found. */
     public record Outcome(boolean passed, int tries, int defined, double largest, String tolerance, String method,
@@ -166,12 +166,9 @@ public final class ItemCheck {
         GaussianEvaluator ev = new GaussianEvaluator(g);
         TreeSet<Integer> free = FreeVariables.of(s.lhs(), scope);
         free.addAll(FreeVariables.of(s.rhs(), scope));
-        Closed lc = null;
-        Closed rc = null;
-        try {
-            lc = ev.closed(s.lhs(), scope);
-            rc = ev.closed(s.rhs(), scope);
-        } catch (NotClosedForm e) {
+        Closed lc = ev.closed(s.lhs(), scope);
+        Closed rc = lc.available() ? ev.closed(s.rhs(), scope) : null;
+        if (rc == null || !rc.available()) {
             lc = null;
         }
         double[][] points = free.isEmpty() ? new double[][] {g.points()[0]} : g.points();
@@ -193,14 +190,11 @@ public final class ItemCheck {
             } else {
                 monteCarlo.set(true);
                 MonteCarlo mc = new MonteCarlo(g.toString().hashCode() * 31L + s.label().hashCode());
-                GaussianEvaluator.Estimate le;
-                GaussianEvaluator.Estimate re;
-                try {
-                    le = ev.estimate(s.lhs(), scope, x, mc);
-                    re = ev.estimate(s.rhs(), scope, x, mc);
-                } catch (NotClosedForm e) {
+                GaussianEvaluator.Estimate le = ev.estimate(s.lhs(), scope, x, mc);
+                GaussianEvaluator.Estimate re = le.available() ? ev.estimate(s.rhs(), scope, x, mc) : le;
+                if (!re.available()) {
                     return Verdict.fail(s.label() + ": cannot be evaluated on the gaussian family: no closed form and "
-                        + "no Monte Carlo estimator for " + e.getMessage()
+                        + "no Monte Carlo estimator for " + re.whyNot()
                         + " (Monte Carlo covers expectations E_{...}[...] of closed-form integrands, linearly combined)");
                 }
                 l = le.mean();
@@ -252,48 +246,19 @@ public final class ItemCheck {
 
     private static Verdict relation(Subject s, double l, double r, Tolerance tol, String where) {
         String what = s.label() + ": left " + s.relation() + " right" + (where.isEmpty() ? "" : " at " + where);
-        switch (s.relation()) {
-            case "==":
-                return Verdict.close(what, l, r, tol);
-            case "<=":
-                return Verdict.atMost(what, l, r, tol);
-            case ">=":
-                return Verdict.atLeast(what, l, r, tol);
-            case "<": {
-                Verdict v = Verdict.atMost(what, l, r, tol);
-                return l < r && !tol.accepts(r, l) ? v : Verdict.fail(failText(what, l, r, tol));
-            }
-            default: {
-                Verdict v = Verdict.atLeast(what, l, r, tol);
-                return l > r && !tol.accepts(r, l) ? v : Verdict.fail(failText(what, l, r, tol));
-            }
-        }
+        return switch (s.relation()) {
+            case EQUAL -> Verdict.close(what, l, r, tol);
+            case AT_MOST -> Verdict.atMost(what, l, r, tol);
+            case AT_LEAST -> Verdict.atLeast(what, l, r, tol);
+            case LESS -> l < r && !tol.accepts(r, l) ? Verdict.atMost(what, l, r, tol)
+                : Verdict.fail(failText(what, l, r, tol));
+            case GREATER -> l > r && !tol.accepts(r, l) ? Verdict.atLeast(what, l, r, tol)
+                : Verdict.fail(failText(what, l, r, tol));
+        };
     }
 
     private static String failText(String what, double l, double r, Tolerance tol) {
         return String.format(Locale.ROOT, "%s (strict)%n  left side:  %s%n  right side: %s%n  difference: %s%n"
             + "  tolerance:  %s", what, l, r, Math.abs(l - r), tol);
-    }
-
-    /** Composes the relations of consecutive steps; null when they point different ways. */
-    public static String compose(List<String> relations) {
-        String acc = "==";
-        for (String r : relations) {
-            if (r.equals("==")) {
-                continue;
-            }
-            if (acc.equals("==")) {
-                acc = r;
-            } else if (acc.charAt(0) != r.charAt(0)) {
-                return null;
-            } else if (r.length() == 1) {
-                acc = r;
-            }
-        }
-        return acc;
-    }
-
-    static Map<String, Integer> none() {
-        return new HashMap<>();
     }
 }

@@ -1,15 +1,19 @@
 package org.probity.spec.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.probity.math.LogSpace;
 import org.probity.math.NeumaierSum;
 import org.probity.spec.ast.Expr;
+import org.probity.spec.ast.Function;
+import org.probity.spec.ast.Operator;
 
 /**
  * Exact evaluation on a {@code markov} instance: expectations, KL, entropies and {@code int} by
  * enumeration of the variables they bind (at most K^(T+1) points), every density from the joint
- * table. Conventions of SPEC-LANGUAGE.md: {@code 0 * anything = 0} and {@code 0 / anything = 0} (so
- * 0·log 0 = 0 and a point where a factor is 0 contributes 0), points of zero weight are skipped.
+ * table. Conventions of SPEC-LANGUAGE.md ({@link Scalar}): {@code 0 * anything = 0} and
+ * {@code 0 / anything = 0} (so 0·log 0 = 0 and a point where a factor is 0 contributes 0), points of
+ * zero weight are skipped.
  *
  * <p>Alongside the value it records {@link #magnitude()}: the largest sum of absolute values of the
  * terms of any sum it formed, from which the tolerance of {@code ==} is derived.
@@ -32,102 +36,164 @@ final class MarkovEvaluator {
         }
     }
 
+    /** The value of {@code e} with index names from {@code s} and the states {@code x} of the free variables. */
     double eval(Expr e, Scope s, int[] x) {
-        if (e instanceof Expr.Num n) {
-            return n.value();
+        return e.accept(new At(s, x));
+    }
+
+    /** Evaluation at one scope and one assignment of states. */
+    private final class At implements Expr.Visitor<Double> {
+        private final Scope s;
+        private final int[] x;
+
+        At(Scope s, int[] x) {
+            this.s = s;
+            this.x = x;
         }
-        if (e instanceof Expr.Steps) {
-            return s.steps;
+
+        private double eval(Expr e) {
+            return e.accept(this);
         }
-        if (e instanceof Expr.Name n) {
-            Integer i = s.indices.get(n.name());
-            return i != null ? i : eval(s.lets.get(n.name()), s, x);
+
+        @Override
+        public Double num(Expr.Num e) {
+            return e.value();
         }
-        if (e instanceof Expr.Var v) {
-            return x[s.index(v.index())];
+
+        @Override
+        public Double steps(Expr.Steps e) {
+            return (double) s.steps;
         }
-        if (e instanceof Expr.Neg n) {
-            return -eval(n.operand(), s, x);
+
+        @Override
+        public Double name(Expr.Name e) {
+            Integer i = s.indices.get(e.name());
+            return i != null ? i : eval(s.lets.get(e.name()));
         }
-        if (e instanceof Expr.Bin b) {
-            return binary(b.op(), eval(b.left(), s, x), eval(b.right(), s, x));
+
+        @Override
+        public Double var(Expr.Var e) {
+            return (double) x[s.index(e.index())];
         }
-        if (e instanceof Expr.Call c) {
-            double a = eval(c.argument(), s, x);
+
+        @Override
+        public Double neg(Expr.Neg e) {
+            return -eval(e.operand());
+        }
+
+        @Override
+        public Double bin(Expr.Bin e) {
+            return binary(e.op(), eval(e.left()), eval(e.right()));
+        }
+
+        @Override
+        public Double call(Expr.Call e) {
+            double a = eval(e.argument());
             note(Math.abs(a));
-            if (c.function().equals("log")) {
+            if (e.function() == Function.LOG) {
                 // A relative error d in the argument is an absolute error d in its log, whatever its size.
                 note(1);
             }
-            return function(c.function(), a);
+            return Scalar.apply(e.function(), a);
         }
-        if (e instanceof Expr.Density d) {
-            return density(d, s, x);
+
+        @Override
+        public Double density(Expr.Density d) {
+            return MarkovEvaluator.this.density(d, s, x);
         }
-        if (e instanceof Expr.Expect ex) {
-            Expr.Density d = (Expr.Density) ex.distribution();
+
+        @Override
+        public Double normal(Expr.Normal e) {
+            throw new IllegalStateException("N(...) on markov: Semantics admits it only in gaussian-only models");
+        }
+
+        @Override
+        public Double expect(Expr.Expect ex) {
+            Expr.Density d = markovDensity(ex.distribution());
             return enumerate(s.targets(d), x, pt -> {
-                double w = density(d, s, pt);
+                double w = MarkovEvaluator.this.density(d, s, pt);
                 if (w == 0) {
                     return 0;
                 }
-                return binary('*', w, eval(ex.body(), s, pt));
+                return binary(Operator.MULTIPLY, w, MarkovEvaluator.this.eval(ex.body(), s, pt));
             });
         }
-        if (e instanceof Expr.Integral in) {
-            List<Integer> vars = new java.util.ArrayList<>();
+
+        @Override
+        public Double integral(Expr.Integral in) {
+            List<Integer> vars = new ArrayList<>();
             for (Scope.Slot sl : s.slots(in.variables())) {
                 vars.add(sl.index());
             }
-            return enumerate(vars, x, pt -> eval(in.body(), s, pt));
+            return enumerate(vars, x, pt -> MarkovEvaluator.this.eval(in.body(), s, pt));
         }
-        if (e instanceof Expr.Sum sm) {
+
+        @Override
+        public Double sum(Expr.Sum sm) {
             int lo = s.index(sm.from());
             int hi = s.index(sm.to());
             if (sm.product()) {
                 double prod = 1;
                 for (int i = lo; i <= hi; i++) {
-                    prod = binary('*', prod, eval(sm.body(), s.with(sm.index(), i), x));
+                    prod = binary(Operator.MULTIPLY, prod, MarkovEvaluator.this.eval(sm.body(), s.with(sm.index(), i), x));
                 }
                 return prod;
             }
             NeumaierSum acc = NeumaierSum.create();
             double abs = 0;
             for (int i = lo; i <= hi; i++) {
-                double v = eval(sm.body(), s.with(sm.index(), i), x);
+                double v = MarkovEvaluator.this.eval(sm.body(), s.with(sm.index(), i), x);
                 acc.add(v);
                 abs += Math.abs(v);
             }
             note(abs);
             return acc.sum();
         }
-        if (e instanceof Expr.Kl k) {
-            Expr.Density d1 = (Expr.Density) k.first();
-            Expr.Density d2 = (Expr.Density) k.second();
+
+        @Override
+        public Double kl(Expr.Kl k) {
+            Expr.Density d1 = markovDensity(k.first());
+            Expr.Density d2 = markovDensity(k.second());
             double[] scale = {0};
             double kl = enumerate(s.targets(d1), x, pt -> {
-                double a = density(d1, s, pt);
-                double b = density(d2, s, pt);
+                double a = MarkovEvaluator.this.density(d1, s, pt);
+                double b = MarkovEvaluator.this.density(d2, s, pt);
                 scale[0] += sensitivity(a, b, 2);
                 return LogSpace.klTerm(a, b);
             });
             note(scale[0]);
             return kl;
         }
-        if (e instanceof Expr.Entropy h) {
-            Expr.Density d1 = (Expr.Density) h.first();
-            Expr.Density d2 = (Expr.Density) (h.second() == null ? h.first() : h.second());
+
+        @Override
+        public Double entropy(Expr.Entropy h) {
+            Expr.Density d1 = markovDensity(h.first());
+            Expr.Density d2 = markovDensity(h.second() == null ? h.first() : h.second());
             double[] scale = {0};
             double entropy = enumerate(s.targets(d1), x, pt -> {
-                double a = density(d1, s, pt);
-                double b = density(d2, s, pt);
+                double a = MarkovEvaluator.this.density(d1, s, pt);
+                double b = MarkovEvaluator.this.density(d2, s, pt);
                 scale[0] += sensitivity(a, b, 1);
                 return a == 0 ? 0 : -LogSpace.xlogy(a, b);
             });
             note(scale[0]);
             return entropy;
         }
-        throw new IllegalStateException("not a markov expression: " + Printer.print(e));
+    }
+
+    /** The distributions of a markov model are its densities; N(...) is gaussian-only ({@link Semantics}). */
+    private static Expr.Density markovDensity(Expr.Distribution d) {
+        return d.match(new Expr.DistributionVisitor<>() {
+            @Override
+            public Expr.Density density(Expr.Density density) {
+                return density;
+            }
+
+            @Override
+            public Expr.Density normal(Expr.Normal n) {
+                throw new IllegalStateException("N(...) on markov: Semantics admits it only in gaussian-only models");
+            }
+        });
     }
 
     /**
@@ -197,35 +263,11 @@ final class MarkovEvaluator {
         return m.density(d.generative(), Scope.mask(targets), Scope.mask(given), pt);
     }
 
-    static double function(String f, double a) {
-        switch (f) {
-            case "log":
-                return Math.log(a);
-            case "exp":
-                return Math.exp(a);
-            case "sqrt":
-                return Math.sqrt(a);
-            case "abs":
-                return Math.abs(a);
-            default:
-                throw new IllegalStateException("not a markov function: " + f);
+    /** {@code l op r} under the language's conventions, noting the magnitude of sums and differences. */
+    double binary(Operator op, double l, double r) {
+        if (op == Operator.ADD || op == Operator.SUBTRACT) {
+            note(Math.abs(l) + Math.abs(r));
         }
-    }
-
-    double binary(char op, double l, double r) {
-        switch (op) {
-            case '+':
-                note(Math.abs(l) + Math.abs(r));
-                return l + r;
-            case '-':
-                note(Math.abs(l) + Math.abs(r));
-                return l - r;
-            case '*':
-                return l == 0 || r == 0 ? 0 : l * r;
-            case '/':
-                return l == 0 ? 0 : l / r;
-            default:
-                return Math.pow(l, r);
-        }
+        return Scalar.apply(op, l, r);
     }
 }

@@ -3,7 +3,7 @@ package org.probity.spec.internal;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.probity.report.ShortestDouble;
+import org.probity.math.ShortestDouble;
 
 /**
  * A {@code markov} model instance: K states, T steps, the forward process

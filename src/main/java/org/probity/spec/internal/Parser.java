@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.probity.spec.ast.Expr;
+import org.probity.spec.ast.Relation;
 import org.probity.spec.ast.Statement;
 
 /**
@@ -14,7 +15,6 @@ import org.probity.spec.ast.Statement;
  * derive); expressions are parsed by {@link ExpressionParser}.
  */
 public final class Parser {
-    static final Set<String> RELATIONS = Set.of("==", "<=", ">=", "<", ">");
     private static final Set<String> RESERVED = ExpressionParser.RESERVED;
 
     private final Tokens tk;
@@ -169,7 +169,7 @@ public final class Parser {
             tk.expect(",");
         }
         Expr lhs = exprs.expr();
-        String rel = relation();
+        Relation rel = relation();
         Expr rhs = exprs.expr();
         Token last = tk.previous();
         Statement.Claim c = new Statement.Claim(name, index, from, to, lhs, rel, rhs, start.line(), text(start, last));
@@ -189,11 +189,11 @@ public final class Parser {
             int save = tk.pos;
             tk.skipNewlines();
             Token rt = tk.peek();
-            if (!(rt.kind() == Token.Kind.SYMBOL && RELATIONS.contains(rt.text()))) {
+            if (!(rt.kind() == Token.Kind.SYMBOL && Relation.of(rt.text()) != null)) {
                 tk.pos = save;
                 break;
             }
-            String rel = relation();
+            Relation rel = relation();
             Expr e = exprs.expr();
             String reason = null;
             if (tk.peek().is("by")) {
@@ -219,11 +219,11 @@ public final class Parser {
             : to.text().length()));
     }
 
-    private String relation() {
+    private Relation relation() {
         Token t = tk.peek();
-        if (t.kind() == Token.Kind.SYMBOL && RELATIONS.contains(t.text())) {
+        if (t.kind() == Token.Kind.SYMBOL && Relation.of(t.text()) != null) {
             tk.next();
-            return t.text();
+            return Relation.of(t.text());
         }
         throw tk.error(t, "a relation (==, <=, >=, <, >)");
     }

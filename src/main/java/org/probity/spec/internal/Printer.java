@@ -3,6 +3,7 @@ package org.probity.spec.internal;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.probity.spec.ast.Expr;
+import org.probity.spec.ast.Operator;
 import org.probity.spec.ast.Statement;
 import org.probity.spec.ast.VarItem;
 
@@ -10,153 +11,280 @@ import org.probity.spec.ast.VarItem;
  * Prints the AST back in source notation, with the fewest parentheses that parse back to the same
  * tree: {@code Parser.parseExpression(Printer.print(e)).equals(e)}.
  */
-public final class Printer {
-    private static final int SUM = 1;
-    private static final int PRODUCT = 2;
+public final class Printer implements Expr.Visitor<Void> {
     private static final int UNARY = 3;
     private static final int PRIMARY = 5;
 
-    private Printer() {
+    /** Binding strength of a node: an operator's, unary minus', or that of a primary. */
+    private static final Expr.Visitor<Integer> PRECEDENCE = new Expr.Visitor<>() {
+        @Override
+        public Integer num(Expr.Num e) {
+            return PRIMARY;
+        }
+
+        @Override
+        public Integer steps(Expr.Steps e) {
+            return PRIMARY;
+        }
+
+        @Override
+        public Integer name(Expr.Name e) {
+            return PRIMARY;
+        }
+
+        @Override
+        public Integer var(Expr.Var e) {
+            return PRIMARY;
+        }
+
+        @Override
+        public Integer neg(Expr.Neg e) {
+            return UNARY;
+        }
+
+        @Override
+        public Integer bin(Expr.Bin e) {
+            return e.op().precedence();
+        }
+
+        @Override
+        public Integer call(Expr.Call e) {
+            return PRIMARY;
+        }
+
+        @Override
+        public Integer density(Expr.Density e) {
+            return PRIMARY;
+        }
+
+        @Override
+        public Integer normal(Expr.Normal e) {
+            return PRIMARY;
+        }
+
+        @Override
+        public Integer expect(Expr.Expect e) {
+            return PRIMARY;
+        }
+
+        @Override
+        public Integer integral(Expr.Integral e) {
+            return PRIMARY;
+        }
+
+        @Override
+        public Integer sum(Expr.Sum e) {
+            return PRIMARY;
+        }
+
+        @Override
+        public Integer kl(Expr.Kl e) {
+            return PRIMARY;
+        }
+
+        @Override
+        public Integer entropy(Expr.Entropy e) {
+            return PRIMARY;
+        }
+    };
+
+    private static final Statement.Visitor<String> STATEMENTS = new Statement.Visitor<>() {
+        @Override
+        public String title(Statement.Title t) {
+            return "title \"" + t.text() + "\"";
+        }
+
+        @Override
+        public String model(Statement.Model m) {
+            return "model " + String.join(" ", m.families()) + " states " + m.statesLo() + ".." + m.statesHi()
+                + " steps " + m.stepsLo() + ".." + m.stepsHi() + (m.positive() ? " positive" : "");
+        }
+
+        @Override
+        public String let(Statement.Let l) {
+            return "let " + l.name() + " = " + print(l.value());
+        }
+
+        @Override
+        public String claim(Statement.Claim c) {
+            String head = c.index() == null ? ""
+                : "for " + c.index() + " = " + print(c.from()) + ".." + print(c.to()) + ", ";
+            return "claim \"" + c.name() + "\": " + head + print(c.lhs()) + " " + c.relation() + " " + print(c.rhs());
+        }
+
+        @Override
+        public String derive(Statement.Derive d) {
+            StringBuilder sb = new StringBuilder("derive \"" + d.name() + "\":\n     " + print(d.start()));
+            for (Statement.Step step : d.steps()) {
+                sb.append("\n  ").append(step.relation()).append(' ').append(print(step.expr()));
+                if (step.reason() != null) {
+                    sb.append("   by \"").append(step.reason()).append('"');
+                }
+            }
+            return sb.toString();
+        }
+    };
+
+    private final StringBuilder sb;
+
+    private Printer(StringBuilder sb) {
+        this.sb = sb;
     }
 
     /** Source notation of an expression. */
     public static String print(Expr e) {
         StringBuilder sb = new StringBuilder();
-        write(e, sb);
+        e.accept(new Printer(sb));
         return sb.toString();
     }
 
     /** Source notation of a statement (one logical line; derivation steps on their own lines). */
     public static String print(Statement s) {
-        if (s instanceof Statement.Title t) {
-            return "title \"" + t.text() + "\"";
-        }
-        if (s instanceof Statement.Model m) {
-            return "model " + String.join(" ", m.families()) + " states " + m.statesLo() + ".." + m.statesHi()
-                + " steps " + m.stepsLo() + ".." + m.stepsHi() + (m.positive() ? " positive" : "");
-        }
-        if (s instanceof Statement.Let l) {
-            return "let " + l.name() + " = " + print(l.value());
-        }
-        if (s instanceof Statement.Claim c) {
-            String head = c.index() == null ? ""
-                : "for " + c.index() + " = " + print(c.from()) + ".." + print(c.to()) + ", ";
-            return "claim \"" + c.name() + "\": " + head + print(c.lhs()) + " " + c.relation() + " " + print(c.rhs());
-        }
-        Statement.Derive d = (Statement.Derive) s;
-        StringBuilder sb = new StringBuilder("derive \"" + d.name() + "\":\n     " + print(d.start()));
-        for (Statement.Step step : d.steps()) {
-            sb.append("\n  ").append(step.relation()).append(' ').append(print(step.expr()));
-            if (step.reason() != null) {
-                sb.append("   by \"").append(step.reason()).append('"');
-            }
-        }
-        return sb.toString();
+        return s.accept(STATEMENTS);
     }
 
     static int precedence(Expr e) {
-        if (e instanceof Expr.Bin b) {
-            switch (b.op()) {
-                case '+':
-                case '-':
-                    return SUM;
-                case '*':
-                case '/':
-                    return PRODUCT;
-                default:
-                    return 4;
-            }
-        }
-        if (e instanceof Expr.Neg) {
-            return UNARY;
-        }
-        return PRIMARY;
+        return e.accept(PRECEDENCE);
     }
 
-    private static void wrap(Expr e, int minPrecedence, StringBuilder sb) {
+    private void write(Expr e) {
+        e.accept(this);
+    }
+
+    private void wrap(Expr e, int minPrecedence) {
         if (precedence(e) < minPrecedence) {
             sb.append('(');
-            write(e, sb);
+            write(e);
             sb.append(')');
         } else {
-            write(e, sb);
+            write(e);
         }
     }
 
-    private static void write(Expr e, StringBuilder sb) {
-        if (e instanceof Expr.Num n) {
-            sb.append(number(n.value()));
-        } else if (e instanceof Expr.Steps) {
-            sb.append('T');
-        } else if (e instanceof Expr.Name n) {
-            sb.append(n.name());
-        } else if (e instanceof Expr.Var v) {
-            sb.append(variable(v.index()));
-        } else if (e instanceof Expr.Neg n) {
-            sb.append('-');
-            wrap(n.operand(), UNARY, sb);
-        } else if (e instanceof Expr.Bin b) {
-            int p = precedence(b);
-            if (b.op() == '^') {
-                wrap(b.left(), PRIMARY, sb);
-                sb.append('^');
-                wrap(b.right(), UNARY, sb);
-            } else {
-                wrap(b.left(), p, sb);
-                sb.append(' ').append(b.op()).append(' ');
-                wrap(b.right(), p + 1, sb);
-            }
-        } else if (e instanceof Expr.Call c) {
-            sb.append(c.function()).append('(');
-            write(c.argument(), sb);
-            sb.append(')');
-        } else if (e instanceof Expr.Density d) {
-            sb.append(d.generative() ? 'p' : 'q').append('(').append(items(d.targets()));
-            if (!d.given().isEmpty()) {
-                sb.append(" | ").append(items(d.given()));
-            }
-            sb.append(')');
-        } else if (e instanceof Expr.Normal n) {
-            sb.append("N(").append(item(n.at())).append("; ");
-            write(n.mean(), sb);
-            sb.append(", ");
-            write(n.variance(), sb);
-            sb.append(')');
-        } else if (e instanceof Expr.Expect x) {
-            sb.append("E_{");
-            write(x.distribution(), sb);
-            sb.append("}[ ");
-            write(x.body(), sb);
-            sb.append(" ]");
-        } else if (e instanceof Expr.Integral i) {
-            sb.append("int_{").append(items(i.variables())).append("}( ");
-            write(i.body(), sb);
-            sb.append(" )");
-        } else if (e instanceof Expr.Sum s) {
-            sb.append(s.product() ? "prod_{" : "sum_{").append(s.index()).append('=');
-            write(s.from(), sb);
-            sb.append("}^{");
-            write(s.to(), sb);
-            sb.append("}( ");
-            write(s.body(), sb);
-            sb.append(" )");
-        } else if (e instanceof Expr.Kl k) {
-            sb.append("KL( ");
-            write(k.first(), sb);
-            sb.append(" || ");
-            write(k.second(), sb);
-            sb.append(" )");
-        } else if (e instanceof Expr.Entropy h) {
-            sb.append("H( ");
-            write(h.first(), sb);
-            if (h.second() != null) {
-                sb.append(", ");
-                write(h.second(), sb);
-            }
-            sb.append(" )");
+    @Override
+    public Void num(Expr.Num e) {
+        sb.append(number(e.value()));
+        return null;
+    }
+
+    @Override
+    public Void steps(Expr.Steps e) {
+        sb.append('T');
+        return null;
+    }
+
+    @Override
+    public Void name(Expr.Name e) {
+        sb.append(e.name());
+        return null;
+    }
+
+    @Override
+    public Void var(Expr.Var e) {
+        sb.append(variable(e.index()));
+        return null;
+    }
+
+    @Override
+    public Void neg(Expr.Neg e) {
+        sb.append('-');
+        wrap(e.operand(), UNARY);
+        return null;
+    }
+
+    @Override
+    public Void bin(Expr.Bin e) {
+        if (e.op() == Operator.POWER) {
+            wrap(e.left(), PRIMARY);
+            sb.append('^');
+            wrap(e.right(), UNARY);
         } else {
-            throw new IllegalStateException("unknown node " + e);
+            int p = e.op().precedence();
+            wrap(e.left(), p);
+            sb.append(' ').append(e.op().symbol()).append(' ');
+            wrap(e.right(), p + 1);
         }
+        return null;
+    }
+
+    @Override
+    public Void call(Expr.Call e) {
+        sb.append(e.function().symbol()).append('(');
+        write(e.argument());
+        sb.append(')');
+        return null;
+    }
+
+    @Override
+    public Void density(Expr.Density e) {
+        sb.append(e.generative() ? 'p' : 'q').append('(').append(items(e.targets()));
+        if (!e.given().isEmpty()) {
+            sb.append(" | ").append(items(e.given()));
+        }
+        sb.append(')');
+        return null;
+    }
+
+    @Override
+    public Void normal(Expr.Normal e) {
+        sb.append("N(").append(item(e.at())).append("; ");
+        write(e.mean());
+        sb.append(", ");
+        write(e.variance());
+        sb.append(')');
+        return null;
+    }
+
+    @Override
+    public Void expect(Expr.Expect e) {
+        sb.append("E_{");
+        write(e.distribution());
+        sb.append("}[ ");
+        write(e.body());
+        sb.append(" ]");
+        return null;
+    }
+
+    @Override
+    public Void integral(Expr.Integral e) {
+        sb.append("int_{").append(items(e.variables())).append("}( ");
+        write(e.body());
+        sb.append(" )");
+        return null;
+    }
+
+    @Override
+    public Void sum(Expr.Sum e) {
+        sb.append(e.product() ? "prod_{" : "sum_{").append(e.index()).append('=');
+        write(e.from());
+        sb.append("}^{");
+        write(e.to());
+        sb.append("}( ");
+        write(e.body());
+        sb.append(" )");
+        return null;
+    }
+
+    @Override
+    public Void kl(Expr.Kl e) {
+        sb.append("KL( ");
+        write(e.first());
+        sb.append(" || ");
+        write(e.second());
+        sb.append(" )");
+        return null;
+    }
+
+    @Override
+    public Void entropy(Expr.Entropy e) {
+        sb.append("H( ");
+        write(e.first());
+        if (e.second() != null) {
+            sb.append(", ");
+            write(e.second());
+        }
+        sb.append(" )");
+        return null;
     }
 
     static String number(double v) {

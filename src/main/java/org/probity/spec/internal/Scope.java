@@ -13,14 +13,34 @@ import org.probity.spec.ast.VarItem;
  * whole numbers in range here.
  */
 final class Scope {
+    /** Index expressions here were accepted by {@link Semantics}; anything else is a bug. */
+    private static final IndexValue.Errors CHECKED = new IndexValue.Errors() {
+        @Override
+        public RuntimeException notWhole(Expr.Num n) {
+            return new IllegalStateException("index not checked by Semantics: " + n);
+        }
+
+        @Override
+        public RuntimeException unbound(Expr.Name n) {
+            return new IllegalStateException("index name not checked by Semantics: " + n);
+        }
+
+        @Override
+        public RuntimeException notIndex(Expr e) {
+            return new IllegalStateException("index not checked by Semantics: " + Printer.print(e));
+        }
+    };
+
     final Map<String, Expr> lets;
     final int steps;
     final Map<String, Integer> indices;
+    private final IndexValue values;
 
     Scope(Map<String, Expr> lets, int steps, Map<String, Integer> indices) {
         this.lets = lets;
         this.steps = steps;
         this.indices = indices;
+        this.values = new IndexValue(steps, indices, CHECKED);
     }
 
     Scope with(String name, int value) {
@@ -30,22 +50,7 @@ final class Scope {
     }
 
     int index(Expr e) {
-        if (e instanceof Expr.Num n) {
-            return (int) n.value();
-        }
-        if (e instanceof Expr.Steps) {
-            return steps;
-        }
-        if (e instanceof Expr.Name n) {
-            return indices.get(n.name());
-        }
-        if (e instanceof Expr.Neg n) {
-            return -index(n.operand());
-        }
-        Expr.Bin b = (Expr.Bin) e;
-        int l = index(b.left());
-        int r = index(b.right());
-        return b.op() == '+' ? l + r : b.op() == '-' ? l - r : l * r;
+        return values.of(e);
     }
 
     /** One resolved variable: its time index and its pinned value expression (or null). */
@@ -75,17 +80,23 @@ final class Scope {
     }
 
     /** The unpinned variables a distribution is over (its targets). */
-    List<Integer> targets(Expr dist) {
-        List<Integer> out = new ArrayList<>();
-        if (dist instanceof Expr.Normal n) {
-            out.add(index(n.at().from()));
-            return out;
-        }
-        for (Slot s : slots(((Expr.Density) dist).targets())) {
-            if (s.pinned() == null) {
-                out.add(s.index());
+    List<Integer> targets(Expr.Distribution dist) {
+        return dist.match(new Expr.DistributionVisitor<>() {
+            @Override
+            public List<Integer> density(Expr.Density d) {
+                List<Integer> out = new ArrayList<>();
+                for (Slot s : slots(d.targets())) {
+                    if (s.pinned() == null) {
+                        out.add(s.index());
+                    }
+                }
+                return out;
             }
-        }
-        return out;
+
+            @Override
+            public List<Integer> normal(Expr.Normal n) {
+                return List.of(index(n.at().from()));
+            }
+        });
     }
 }

@@ -2,6 +2,7 @@ package org.probity.spec.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,9 @@ import org.probity.spec.ast.VarItem;
  * {@code gaussian} model. Errors have the parser's {@code file:line:column: expected ..., found ...} form.
  */
 public final class Semantics {
-    private static final Set<String> SCHEDULE = Set.of("beta", "alpha", "abar", "snr");
-
     private final Parser.Parsed parsed;
     private final String file;
     private final Map<String, Expr> lets;
-    private final Map<String, Object> letOwner = new HashMap<>();
     private int steps;
     private boolean gaussianOnly;
     private boolean gaussianModel;
@@ -44,41 +42,68 @@ public final class Semantics {
     public static Map<String, Expr> check(Parser.Parsed parsed, String file) {
         Map<String, Expr> lets = new HashMap<>();
         Semantics s = new Semantics(parsed, file, lets);
-        Statement.Model model = null;
         for (Statement st : parsed.statements()) {
-            if (st instanceof Statement.Model m) {
-                model = m;
-            } else if (st instanceof Statement.Let l) {
-                if (lets.containsKey(l.name())) {
-                    Token t = parsed.positions().get(l.value());
-                    throw new SpecSyntaxException(file, l.line(), t == null ? 1 : 1, "a name not yet defined",
-                        "'" + l.name() + "' defined twice");
-                }
-                s.names(l.value(), Set.of());
-                lets.put(l.name(), l.value());
-            } else if (st instanceof Statement.Claim || st instanceof Statement.Derive) {
-                if (model == null) {
-                    throw new SpecSyntaxException(file, st.line(), 1, "a 'model' statement before the first claim",
-                        st instanceof Statement.Claim ? "'claim'" : "'derive'");
-                }
-                s.gaussianOnly = !model.families().contains("markov");
-                s.gaussianModel = model.families().contains("gaussian");
-                for (int t = model.stepsLo(); t <= model.stepsHi(); t++) {
-                    s.steps = t;
-                    if (st instanceof Statement.Claim c) {
-                        s.claim(c);
-                    } else {
-                        Statement.Derive d = (Statement.Derive) st;
-                        s.expr(d.start(), new HashMap<>(), new TreeSet<>());
-                        for (Statement.Step step : d.steps()) {
-                            s.expr(step.expr(), new HashMap<>(), new TreeSet<>());
-                        }
-                    }
-                }
-            }
+            st.accept(s.statements);
         }
         return lets;
     }
+
+    /** The checks of each kind of statement; {@code model} sets the model the later ones are checked under. */
+    private final Statement.Visitor<Void> statements = new Statement.Visitor<>() {
+        private Statement.Model model;
+
+        @Override
+        public Void title(Statement.Title t) {
+            return null;
+        }
+
+        @Override
+        public Void model(Statement.Model m) {
+            model = m;
+            return null;
+        }
+
+        @Override
+        public Void let(Statement.Let l) {
+            if (lets.containsKey(l.name())) {
+                throw new SpecSyntaxException(file, l.line(), 1, "a name not yet defined",
+                    "'" + l.name() + "' defined twice");
+            }
+            names(l.value(), Set.of());
+            lets.put(l.name(), l.value());
+            return null;
+        }
+
+        @Override
+        public Void claim(Statement.Claim c) {
+            forEachSteps(c, "'claim'", () -> Semantics.this.claim(c));
+            return null;
+        }
+
+        @Override
+        public Void derive(Statement.Derive d) {
+            forEachSteps(d, "'derive'", () -> {
+                expr(d.start(), new HashMap<>(), new TreeSet<>());
+                for (Statement.Step step : d.steps()) {
+                    expr(step.expr(), new HashMap<>(), new TreeSet<>());
+                }
+            });
+            return null;
+        }
+
+        /** Runs a check under every number of steps the current model allows. */
+        private void forEachSteps(Statement st, String found, Runnable check) {
+            if (model == null) {
+                throw new SpecSyntaxException(file, st.line(), 1, "a 'model' statement before the first claim", found);
+            }
+            gaussianOnly = !model.families().contains("markov");
+            gaussianModel = model.families().contains("gaussian");
+            for (int t = model.stepsLo(); t <= model.stepsHi(); t++) {
+                steps = t;
+                check.run();
+            }
+        }
+    };
 
     /**
      * Names in a let body must be earlier lets or index names; an index name is bound where the
@@ -96,14 +121,12 @@ public final class Semantics {
         if (e instanceof Expr.Sum s) {
             names(s.from(), indices);
             names(s.to(), indices);
-            Set<String> inner = new java.util.HashSet<>(indices);
+            Set<String> inner = new HashSet<>(indices);
             inner.add(s.index());
             names(s.body(), inner);
             return;
         }
-        java.util.List<Expr> children = new java.util.ArrayList<>();
-        Walk.children(e, children::add);
-        for (Expr c : children) {
+        for (Expr c : Walk.children(e)) {
             names(c, indices);
         }
     }
@@ -125,51 +148,112 @@ public final class Semantics {
     }
 
     private void expr(Expr e, Map<String, Integer> idx, TreeSet<Integer> bound) {
-        if (e instanceof Expr.Num || e instanceof Expr.Steps) {
-            return;
+        e.accept(new Meaning(idx, bound));
+    }
+
+    /** The meaning checks of an expression under index values {@code idx}, with {@code bound} bound by enclosing E/int. */
+    private final class Meaning implements Expr.Visitor<Void> {
+        private final Map<String, Integer> idx;
+        private final TreeSet<Integer> bound;
+
+        Meaning(Map<String, Integer> idx, TreeSet<Integer> bound) {
+            this.idx = idx;
+            this.bound = bound;
         }
-        if (e instanceof Expr.Name n) {
+
+        private void sub(Expr e) {
+            expr(e, idx, bound);
+        }
+
+        @Override
+        public Void num(Expr.Num e) {
+            return null;
+        }
+
+        @Override
+        public Void steps(Expr.Steps e) {
+            return null;
+        }
+
+        @Override
+        public Void name(Expr.Name n) {
             if (idx.containsKey(n.name())) {
-                return;
+                return null;
             }
             Expr body = lets.get(n.name());
             if (body == null) {
                 throw error(n, "a let name, an index name bound by for/sum/prod, or T", "'" + n.name() + "'");
             }
-            expr(body, idx, bound);
-        } else if (e instanceof Expr.Var v) {
+            sub(body);
+            return null;
+        }
+
+        @Override
+        public Void var(Expr.Var v) {
             variable(v.index(), v, idx);
-        } else if (e instanceof Expr.Neg n) {
-            expr(n.operand(), idx, bound);
-        } else if (e instanceof Expr.Bin b) {
-            expr(b.left(), idx, bound);
-            expr(b.right(), idx, bound);
-        } else if (e instanceof Expr.Call c) {
-            if (SCHEDULE.contains(c.function())) {
+            return null;
+        }
+
+        @Override
+        public Void neg(Expr.Neg n) {
+            sub(n.operand());
+            return null;
+        }
+
+        @Override
+        public Void bin(Expr.Bin b) {
+            sub(b.left());
+            sub(b.right());
+            return null;
+        }
+
+        @Override
+        public Void call(Expr.Call c) {
+            if (c.function().isSchedule()) {
                 requireGaussian(c, c.function() + "(t)");
                 int t = index(c.argument(), idx);
                 if (t < 0 || t > steps) {
                     throw error(c, "a step in 0..T (T = " + steps + ")", c.function() + "(" + t + ")");
                 }
             } else {
-                expr(c.argument(), idx, bound);
+                sub(c.argument());
             }
-        } else if (e instanceof Expr.Density d) {
+            return null;
+        }
+
+        @Override
+        public Void density(Expr.Density d) {
             over(d, idx, bound);
-        } else if (e instanceof Expr.Normal n) {
+            return null;
+        }
+
+        @Override
+        public Void normal(Expr.Normal n) {
             over(n, idx, bound);
-        } else if (e instanceof Expr.Expect x) {
+            return null;
+        }
+
+        @Override
+        public Void expect(Expr.Expect x) {
             Set<Integer> a = over(x.distribution(), idx, bound);
             TreeSet<Integer> inner = bindFresh(a, bound, x, "an expectation");
             expr(x.body(), idx, inner);
-        } else if (e instanceof Expr.Integral in) {
+            return null;
+        }
+
+        @Override
+        public Void integral(Expr.Integral in) {
             Set<Integer> a = new LinkedHashSet<>();
             for (VarItem v : in.variables()) {
                 a.addAll(items(List.of(v), idx, "int"));
             }
             TreeSet<Integer> inner = bindFresh(a, bound, in, "an integral");
             expr(in.body(), idx, inner);
-        } else if (e instanceof Expr.Sum s) {
+            return null;
+        }
+
+        @Override
+        public Void sum(Expr.Sum s) {
             if (idx.containsKey(s.index()) || lets.containsKey(s.index())) {
                 throw error(s, "an index name not already in use", "'" + s.index() + "'");
             }
@@ -180,18 +264,27 @@ public final class Semantics {
                 inner.put(s.index(), i);
                 expr(s.body(), inner, bound);
             }
-        } else if (e instanceof Expr.Kl k) {
+            return null;
+        }
+
+        @Override
+        public Void kl(Expr.Kl k) {
             same(k.first(), k.second(), idx, bound, k, "KL");
-        } else if (e instanceof Expr.Entropy h) {
+            return null;
+        }
+
+        @Override
+        public Void entropy(Expr.Entropy h) {
             if (h.second() == null) {
                 over(h.first(), idx, bound);
             } else {
                 same(h.first(), h.second(), idx, bound, h, "H");
             }
+            return null;
         }
     }
 
-    private void same(Expr d1, Expr d2, Map<String, Integer> idx, TreeSet<Integer> bound, Expr at, String what) {
+    private void same(Expr.Distribution d1, Expr.Distribution d2, Map<String, Integer> idx, TreeSet<Integer> bound, Expr at, String what) {
         Set<Integer> a = over(d1, idx, bound);
         Set<Integer> b = over(d2, idx, bound);
         if (!new TreeSet<>(a).equals(new TreeSet<>(b))) {
@@ -213,18 +306,28 @@ public final class Semantics {
     }
 
     /** Checks a distribution and returns its target variables. */
-    private Set<Integer> over(Expr dist, Map<String, Integer> idx, TreeSet<Integer> bound) {
-        if (dist instanceof Expr.Normal n) {
-            requireGaussian(n, "N(...)");
-            if (n.at().pinned() != null) {
-                throw error(n, "an unpinned variable in N(x; m, v)", Printer.item(n.at()));
+    private Set<Integer> over(Expr.Distribution dist, Map<String, Integer> idx, TreeSet<Integer> bound) {
+        return dist.match(new Expr.DistributionVisitor<>() {
+            @Override
+            public Set<Integer> normal(Expr.Normal n) {
+                requireGaussian(n, "N(...)");
+                if (n.at().pinned() != null) {
+                    throw error(n, "an unpinned variable in N(x; m, v)", Printer.item(n.at()));
+                }
+                Set<Integer> a = items(List.of(n.at()), idx, "N");
+                expr(n.mean(), idx, bound);
+                expr(n.variance(), idx, bound);
+                return a;
             }
-            Set<Integer> a = items(List.of(n.at()), idx, "N");
-            expr(n.mean(), idx, bound);
-            expr(n.variance(), idx, bound);
-            return a;
-        }
-        Expr.Density d = (Expr.Density) dist;
+
+            @Override
+            public Set<Integer> density(Expr.Density d) {
+                return densityTargets(d, idx, bound);
+            }
+        });
+    }
+
+    private Set<Integer> densityTargets(Expr.Density d, Map<String, Integer> idx, TreeSet<Integer> bound) {
         Set<Integer> a = items(d.targets(), idx, "the density");
         Set<Integer> b = items(d.given(), idx, "the density");
         for (int i : a) {
@@ -287,31 +390,22 @@ public final class Semantics {
 
     /** Evaluates an index expression: whole numbers, T, index names, + - * and unary minus. */
     int index(Expr e, Map<String, Integer> idx) {
-        if (e instanceof Expr.Num n) {
-            if (n.value() != Math.rint(n.value()) || Math.abs(n.value()) > 1e6) {
-                throw error(n, "a whole number", Printer.print(n));
+        return new IndexValue(steps, idx, new IndexValue.Errors() {
+            @Override
+            public RuntimeException notWhole(Expr.Num n) {
+                return error(n, "a whole number", Printer.print(n));
             }
-            return (int) n.value();
-        }
-        if (e instanceof Expr.Steps) {
-            return steps;
-        }
-        if (e instanceof Expr.Name n) {
-            Integer v = idx.get(n.name());
-            if (v == null) {
-                throw error(n, "an index name bound by for/sum/prod, or T", "'" + n.name() + "'");
+
+            @Override
+            public RuntimeException unbound(Expr.Name n) {
+                return error(n, "an index name bound by for/sum/prod, or T", "'" + n.name() + "'");
             }
-            return v;
-        }
-        if (e instanceof Expr.Neg n) {
-            return -index(n.operand(), idx);
-        }
-        if (e instanceof Expr.Bin b && b.op() != '/' && b.op() != '^') {
-            int l = index(b.left(), idx);
-            int r = index(b.right(), idx);
-            return b.op() == '+' ? l + r : b.op() == '-' ? l - r : l * r;
-        }
-        throw error(e, "an integer expression in index names and T", Printer.print(e));
+
+            @Override
+            public RuntimeException notIndex(Expr other) {
+                return error(other, "an integer expression in index names and T", Printer.print(other));
+            }
+        }).of(e);
     }
 
     private void requireGaussian(Object at, String what) {

@@ -1,68 +1,112 @@
 package org.probity.spec.internal;
 
-import java.util.function.Consumer;
+import java.util.ArrayList;
+import java.util.List;
 import org.probity.spec.ast.Expr;
 import org.probity.spec.ast.VarItem;
 
-/** Visits every expression node of a tree, parents first. */
+/** The direct children of an expression node, variable indices and pinned values included. */
 final class Walk {
+    private static final Expr.Visitor<List<Expr>> CHILDREN = new Expr.Visitor<>() {
+        @Override
+        public List<Expr> num(Expr.Num e) {
+            return List.of();
+        }
+
+        @Override
+        public List<Expr> steps(Expr.Steps e) {
+            return List.of();
+        }
+
+        @Override
+        public List<Expr> name(Expr.Name e) {
+            return List.of();
+        }
+
+        @Override
+        public List<Expr> var(Expr.Var e) {
+            return of(e.index());
+        }
+
+        @Override
+        public List<Expr> neg(Expr.Neg e) {
+            return of(e.operand());
+        }
+
+        @Override
+        public List<Expr> bin(Expr.Bin e) {
+            return of(e.left(), e.right());
+        }
+
+        @Override
+        public List<Expr> call(Expr.Call e) {
+            return of(e.argument());
+        }
+
+        @Override
+        public List<Expr> density(Expr.Density e) {
+            List<Expr> out = new ArrayList<>();
+            e.targets().forEach(v -> items(v, out));
+            e.given().forEach(v -> items(v, out));
+            return out;
+        }
+
+        @Override
+        public List<Expr> normal(Expr.Normal e) {
+            List<Expr> out = new ArrayList<>();
+            items(e.at(), out);
+            out.addAll(of(e.mean(), e.variance()));
+            return out;
+        }
+
+        @Override
+        public List<Expr> expect(Expr.Expect e) {
+            return of(e.distribution(), e.body());
+        }
+
+        @Override
+        public List<Expr> integral(Expr.Integral e) {
+            List<Expr> out = new ArrayList<>();
+            e.variables().forEach(v -> items(v, out));
+            out.add(e.body());
+            return out;
+        }
+
+        @Override
+        public List<Expr> sum(Expr.Sum e) {
+            return of(e.from(), e.to(), e.body());
+        }
+
+        @Override
+        public List<Expr> kl(Expr.Kl e) {
+            return of(e.first(), e.second());
+        }
+
+        @Override
+        public List<Expr> entropy(Expr.Entropy e) {
+            return of(e.first(), e.second());
+        }
+    };
+
     private Walk() {
     }
 
-    static void each(Expr e, Consumer<Expr> f) {
-        if (e == null) {
-            return;
-        }
-        f.accept(e);
-        children(e, c -> each(c, f));
+    /** The direct children of {@code e}, in source order. */
+    static List<Expr> children(Expr e) {
+        return e.accept(CHILDREN);
     }
 
-    /** The direct children of a node (variable indices and pinned values included). */
-    static void children(Expr e, Consumer<Expr> f) {
-        if (e instanceof Expr.Var v) {
-            one(v.index(), f);
-        } else if (e instanceof Expr.Neg n) {
-            one(n.operand(), f);
-        } else if (e instanceof Expr.Bin b) {
-            one(b.left(), f);
-            one(b.right(), f);
-        } else if (e instanceof Expr.Call c) {
-            one(c.argument(), f);
-        } else if (e instanceof Expr.Density d) {
-            d.targets().forEach(v -> item(v, f));
-            d.given().forEach(v -> item(v, f));
-        } else if (e instanceof Expr.Normal n) {
-            item(n.at(), f);
-            one(n.mean(), f);
-            one(n.variance(), f);
-        } else if (e instanceof Expr.Expect x) {
-            one(x.distribution(), f);
-            one(x.body(), f);
-        } else if (e instanceof Expr.Integral i) {
-            i.variables().forEach(v -> item(v, f));
-            one(i.body(), f);
-        } else if (e instanceof Expr.Sum s) {
-            one(s.from(), f);
-            one(s.to(), f);
-            one(s.body(), f);
-        } else if (e instanceof Expr.Kl k) {
-            one(k.first(), f);
-            one(k.second(), f);
-        } else if (e instanceof Expr.Entropy h) {
-            one(h.first(), f);
-            one(h.second(), f);
-        }
+    private static void items(VarItem v, List<Expr> out) {
+        out.addAll(of(v.from(), v.to(), v.pinned()));
     }
 
-    private static void item(VarItem v, Consumer<Expr> f) {
-        one(v.from(), f);
-        one(v.to(), f);
-        one(v.pinned(), f);
-    }
-
-    private static void one(Expr e, Consumer<Expr> f) {
-        if (e != null) {
-            f.accept(e);
+    private static List<Expr> of(Expr... es) {
+        List<Expr> out = new ArrayList<>(es.length);
+        for (Expr e : es) {
+            if (e != null) {
+                out.add(e);
+            }
         }
+        return out;
     }
 }

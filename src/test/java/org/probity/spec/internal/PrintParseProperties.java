@@ -8,13 +8,15 @@ import org.probity.check.Property;
 import org.probity.check.RunConfig;
 import org.probity.check.Verdict;
 import org.probity.spec.ast.Expr;
+import org.probity.spec.ast.Function;
+import org.probity.spec.ast.Operator;
 import org.probity.spec.ast.VarItem;
 
 /** {@code parse(print(e)) == e} for generated expression trees of every form of the grammar. */
 class PrintParseProperties {
     private static final String[] NAMES = {"a", "t", "L_CE", "s2"};
-    private static final String[] FUNCTIONS = {"log", "exp", "sqrt", "abs", "beta", "alpha", "abar", "snr"};
-    private static final char[] OPS = {'+', '-', '*', '/', '^'};
+    private static final Function[] FUNCTIONS = Function.values();
+    private static final Operator[] OPS = Operator.values();
 
     private static Expr index(Choices c) {
         switch ((int) c.draw(3)) {
@@ -25,7 +27,7 @@ class PrintParseProperties {
             case 2:
                 return new Expr.Name("t");
             default:
-                return new Expr.Bin(c.draw(1) == 0 ? '-' : '+', new Expr.Name("t"), new Expr.Num(1 + c.draw(2)));
+                return new Expr.Bin(c.draw(1) == 0 ? Operator.SUBTRACT : Operator.ADD, new Expr.Name("t"), new Expr.Num(1 + c.draw(2)));
         }
     }
 
@@ -37,14 +39,14 @@ class PrintParseProperties {
         return k == 2 ? new VarItem(index(c), null, new Expr.Num(c.draw(3))) : VarItem.of(index(c));
     }
 
-    private static Expr density(Choices c) {
+    private static Expr.Distribution density(Choices c) {
         int n = 1 + (int) c.draw(1);
         List<VarItem> targets = n == 1 ? List.of(item(c, true)) : List.of(item(c, true), item(c, true));
         List<VarItem> given = c.draw(1) == 0 ? List.of() : List.of(item(c, true));
         return new Expr.Density(c.draw(1) == 1, targets, given);
     }
 
-    private static Expr distribution(Choices c, int depth) {
+    private static Expr.Distribution distribution(Choices c, int depth) {
         return c.draw(3) == 0 ? new Expr.Normal(VarItem.of(index(c)), expr(c, depth), expr(c, depth)) : density(c);
     }
 

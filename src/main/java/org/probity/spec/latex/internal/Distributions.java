@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import org.probity.spec.Spec;
 import org.probity.spec.ast.Expr;
+import org.probity.spec.ast.Function;
+import org.probity.spec.ast.Operator;
 import org.probity.spec.ast.VarItem;
 
 /**
@@ -20,8 +22,8 @@ final class Distributions {
     }
 
     /** A distribution argument: a full density or Gaussian, or a bare p / q whose variables are inferred. */
-    record Dist(Expr expr, Boolean bareGenerative, String written) {
-        Expr with(List<VarItem> vars, List<VarItem> given) {
+    record Dist(Expr.Distribution expr, Boolean bareGenerative, String written) {
+        Expr.Distribution with(List<VarItem> vars, List<VarItem> given) {
             return expr != null ? expr : new Expr.Density(bareGenerative, vars, given);
         }
     }
@@ -207,7 +209,7 @@ final class Distributions {
         p.bound.push(over);
         try {
             Expr body = p.scope("E");
-            return new Expr.Expect(dist, body);
+            return new Expr.Expect((Expr.Distribution) dist, body);
         } finally {
             p.bound.pop();
         }
@@ -315,13 +317,13 @@ final class Distributions {
                 vars = inferred(p, what);
             }
         }
-        Expr first = a.with(vars, List.of());
-        Expr second = b == null ? null : b.with(vars, List.of());
+        Expr.Distribution first = a.with(vars, List.of());
+        Expr.Distribution second = b == null ? null : b.with(vars, List.of());
         return kl ? new Expr.Kl(first, second) : new Expr.Entropy(first, second);
     }
 
     /** After {@code \mathcal{N}}: {@code (x; mean, variance)}. */
-    static Expr normal(LatexParser p, LatexToken at) {
+    static Expr.Normal normal(LatexParser p, LatexToken at) {
         if (!p.opensBracket()) {
             throw LatexProblem.syntax("'(' after N", p.peek());
         }

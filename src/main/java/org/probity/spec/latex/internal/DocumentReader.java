@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import org.probity.spec.Spec;
 import org.probity.spec.SpecSyntaxException;
 import org.probity.spec.ast.Expr;
+import org.probity.spec.ast.Function;
+import org.probity.spec.ast.Operator;
 import org.probity.spec.ast.Statement;
 import org.probity.spec.ast.VarItem;
 import org.probity.spec.latex.Place;
@@ -417,7 +419,7 @@ public final class DocumentReader {
             chain.segmentStart = prev;
             chain.segmentModel = model;
         }
-        chain.steps.add(new Statement.Step(relation, (Expr) e, reason, place.line(), place.latex()));
+        chain.steps.add(new Statement.Step(org.probity.spec.ast.Relation.of(relation), (Expr) e, reason, place.line(), place.latex()));
         chain.notes.add(new Plan.StepNote(place, sym, reason, readings, note));
         chain.last = e;
     }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.probity.spec.ast.Expr;
+import org.probity.spec.ast.Function;
+import org.probity.spec.ast.Operator;
 import org.probity.spec.ast.VarItem;
 
 /**
@@ -80,7 +82,7 @@ final class FreeIndex {
         while (up < PROBE && !valid(forms, index, 2 * PROBE - up, 2 * PROBE)) {
             up++;
         }
-        Expr to = up == 0 ? new Expr.Steps() : new Expr.Bin('-', new Expr.Steps(), new Expr.Num(up));
+        Expr to = up == 0 ? new Expr.Steps() : new Expr.Bin(Operator.of('-'), new Expr.Steps(), new Expr.Num(up));
         return new Expr[] {new Expr.Num(lo), to};
     }
 
@@ -116,13 +118,13 @@ final class FreeIndex {
             Integer v = eval(n.operand(), index, t, steps);
             return v == null ? null : -v;
         }
-        if (e instanceof Expr.Bin b && b.op() != '/' && b.op() != '^') {
+        if (e instanceof Expr.Bin b && b.op().symbol() != '/' && b.op().symbol() != '^') {
             Integer l = eval(b.left(), index, t, steps);
             Integer r = eval(b.right(), index, t, steps);
             if (l == null || r == null) {
                 return null;
             }
-            return b.op() == '+' ? l + r : b.op() == '-' ? l - r : l * r;
+            return b.op().symbol() == '+' ? l + r : b.op().symbol() == '-' ? l - r : l * r;
         }
         return null;
     }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import org.probity.spec.Spec;
 import org.probity.spec.ast.Expr;
+import org.probity.spec.ast.Function;
+import org.probity.spec.ast.Operator;
 import org.probity.spec.ast.VarItem;
 
 /**
@@ -84,13 +86,13 @@ final class LatexParser extends LatexCursor {
         while (true) {
             if (peek().is("+")) {
                 next();
-                left = new Expr.Bin('+', left, term());
+                left = new Expr.Bin(Operator.of('+'), left, term());
             } else if (peek().is("-")) {
                 next();
-                left = new Expr.Bin('-', left, term());
+                left = new Expr.Bin(Operator.of('-'), left, term());
             } else if (signedBrace()) {
                 Expr u = power();
-                left = u instanceof Expr.Neg n ? new Expr.Bin('-', left, n.operand()) : new Expr.Bin('+', left, u);
+                left = u instanceof Expr.Neg n ? new Expr.Bin(Operator.of('-'), left, n.operand()) : new Expr.Bin(Operator.of('+'), left, u);
             } else {
                 return left;
             }
@@ -108,12 +110,12 @@ final class LatexParser extends LatexCursor {
         while (!stopsTerm()) {
             if (peek().is("\\cdot") || peek().is("\\times") || peek().is("*")) {
                 next();
-                left = new Expr.Bin('*', left, power());
+                left = new Expr.Bin(Operator.of('*'), left, power());
             } else if (peek().is("/")) {
                 next();
-                left = new Expr.Bin('/', left, power());
+                left = new Expr.Bin(Operator.of('/'), left, power());
             } else {
-                left = new Expr.Bin('*', left, power());
+                left = new Expr.Bin(Operator.of('*'), left, power());
             }
         }
         return left;
@@ -170,7 +172,7 @@ final class LatexParser extends LatexCursor {
                 throw LatexProblem.uncheckable("a sample superscript ^{(i)}: an estimator over samples, not an identity",
                     hat);
             }
-            base = new Expr.Bin('^', base, subExpr(exp, "the exponent"));
+            base = new Expr.Bin(Operator.of('^'), base, subExpr(exp, "the exponent"));
         }
         if (peek().is("'")) {
             throw LatexProblem.uncheckable("a derivative (prime) is not in the model families", peek());
@@ -252,24 +254,24 @@ final class LatexParser extends LatexCursor {
                 next();
                 Expr num = subExpr(argument("the numerator of \\frac"), "the numerator");
                 Expr den = subExpr(argument("the denominator of \\frac"), "the denominator");
-                return new Expr.Bin('/', num, den);
+                return new Expr.Bin(Operator.of('/'), num, den);
             }
             case "\\sqrt":
                 next();
                 if (peek().is("[")) {
                     throw LatexProblem.uncheckable("an n-th root", t);
                 }
-                return new Expr.Call("sqrt", subExpr(argument("the argument of \\sqrt"), "the root"));
+                return new Expr.Call(Function.SQRT, subExpr(argument("the argument of \\sqrt"), "the root"));
             case "\\log":
             case "\\ln":
                 next();
                 if (peek().is("_")) {
                     throw LatexProblem.uncheckable("a logarithm to another base", t);
                 }
-                return new Expr.Call("log", scope(t.text()));
+                return new Expr.Call(Function.LOG, scope(t.text()));
             case "\\exp":
                 next();
-                return new Expr.Call("exp", scope(t.text()));
+                return new Expr.Call(Function.EXP, scope(t.text()));
             case "\\mathbb": {
                 String name = plain(peekArgument());
                 if (name.equals("E")) {

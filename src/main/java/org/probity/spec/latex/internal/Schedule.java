@@ -2,6 +2,8 @@ package org.probity.spec.latex.internal;
 
 import java.util.List;
 import org.probity.spec.ast.Expr;
+import org.probity.spec.ast.Function;
+import org.probity.spec.ast.Operator;
 
 /**
  * Gaussian diffusion notation: {@code \beta_t}, {@code \alpha_t}, {@code \bar\alpha_t} (also
@@ -42,12 +44,12 @@ final class Schedule {
         List<LatexToken> sub = p.argument("the step of " + t.text());
         Expr step = Sums.index(p, sub, t);
         if (!name.equals("betatilde")) {
-            return new Expr.Call(name, step);
+            return new Expr.Call(Function.named(name).orElseThrow(), step);
         }
         p.ctx.read("\\tilde\\beta_t read as (1 - abar(t-1)) / (1 - abar(t)) * beta(t) (the posterior variance)");
-        Expr prev = new Expr.Bin('-', step, new Expr.Num(1));
-        return new Expr.Bin('*', new Expr.Bin('/', new Expr.Bin('-', new Expr.Num(1), new Expr.Call("abar", prev)),
-            new Expr.Bin('-', new Expr.Num(1), new Expr.Call("abar", step))), new Expr.Call("beta", step));
+        Expr prev = new Expr.Bin(Operator.of('-'), step, new Expr.Num(1));
+        return new Expr.Bin(Operator.of('*'), new Expr.Bin(Operator.of('/'), new Expr.Bin(Operator.of('-'), new Expr.Num(1), new Expr.Call(Function.ABAR, prev)),
+            new Expr.Bin(Operator.of('-'), new Expr.Num(1), new Expr.Call(Function.ABAR, step))), new Expr.Call(Function.BETA, step));
     }
 
     static Expr snr(LatexParser p, LatexToken at) {
@@ -63,6 +65,6 @@ final class Schedule {
         }
         Expr step = Sums.index(p, p.toks.subList(from, p.pos), at);
         p.closeBracket(open);
-        return new Expr.Call("snr", step);
+        return new Expr.Call(Function.SNR, step);
     }
 }

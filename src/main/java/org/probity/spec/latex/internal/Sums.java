@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.probity.spec.ast.Expr;
+import org.probity.spec.ast.Function;
+import org.probity.spec.ast.Operator;
 import org.probity.spec.ast.VarItem;
 
 /**
@@ -215,7 +217,7 @@ final class Sums {
             Expr left = peek().is("-") ? neg() : product();
             while (peek().is("+") || peek().is("-")) {
                 char op = next().text().charAt(0);
-                left = new Expr.Bin(op, left, product());
+                left = new Expr.Bin(Operator.of(op), left, product());
             }
             return left;
         }
@@ -228,7 +230,7 @@ final class Sums {
         private Expr product() {
             Expr left = atom();
             while (!atEnd() && !peek().is("+") && !peek().is("-") && !peek().is(")")) {
-                left = new Expr.Bin('*', left, atom());
+                left = new Expr.Bin(Operator.of('*'), left, atom());
             }
             return left;
         }
@@ -279,8 +281,8 @@ final class Sums {
             if (!steps) {
                 return new Expr.Num(offset);
             }
-            return offset == 0 ? new Expr.Steps() : offset < 0 ? new Expr.Bin('-', new Expr.Steps(), new Expr.Num(-offset))
-                : new Expr.Bin('+', new Expr.Steps(), new Expr.Num(offset));
+            return offset == 0 ? new Expr.Steps() : offset < 0 ? new Expr.Bin(Operator.of('-'), new Expr.Steps(), new Expr.Num(-offset))
+                : new Expr.Bin(Operator.of('+'), new Expr.Steps(), new Expr.Num(offset));
         }
 
         static End of(Expr e) {
@@ -291,8 +293,8 @@ final class Sums {
                 return new End(true, 0);
             }
             if (e instanceof Expr.Bin b && b.left() instanceof Expr.Steps && b.right() instanceof Expr.Num n
-                && (b.op() == '-' || b.op() == '+')) {
-                return new End(true, (b.op() == '-' ? -1 : 1) * (int) n.value());
+                && (b.op().symbol() == '-' || b.op().symbol() == '+')) {
+                return new End(true, (b.op().symbol() == '-' ? -1 : 1) * (int) n.value());
             }
             return null;
         }

@@ -1,4 +1,4 @@
-package org.probity.report;
+package org.probity.math;
 
 import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 

@@ -1,4 +1,4 @@
-package org.probity.report;
+package org.probity.math;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

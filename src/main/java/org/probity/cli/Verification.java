@@ -1,4 +1,4 @@
-package org.probity.report;
+package org.probity.cli;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +9,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.probity.report.CheckRecord;
 
 /**
  * Runs a list of check tasks (one per identity or spec file) on a fixed pool of threads and
  * collects their records in task order, so the result does not depend on the scheduling: each task
- * is determined by its own seed and inputs. Progress is reported as each task finishes.
+ * is determined by its own seed and inputs. Progress is reported as each task finishes. (Running
+ * is the front end's job; {@code report} only renders the records.)
  */
-public final class Verification {
+final class Verification {
     /**
      * One unit of work: a label for progress displays and the work, which returns the records of
      * what it checked.
@@ -23,7 +25,7 @@ public final class Verification {
      * @param label what runs (an identity name, a spec file)
      * @param work  the check
      */
-    public record Task(String label, Supplier<List<CheckRecord>> work) {
+    record Task(String label, Supplier<List<CheckRecord>> work) {
         /** Checks for nulls. */
         public Task {
             Objects.requireNonNull(label, "label");
@@ -32,7 +34,7 @@ public final class Verification {
     }
 
     /** Receives progress: a task started, or a task finished with its records. */
-    public interface Listener {
+    interface Listener {
         /**
          * @param task the task that starts
          */
@@ -55,7 +57,7 @@ public final class Verification {
      * @return every task's records, in task order
      * @throws RuntimeException whatever a task threw (unwrapped)
      */
-    public static List<CheckRecord> run(List<Task> tasks, int threads, Listener listener) {
+    static List<CheckRecord> run(List<Task> tasks, int threads, Listener listener) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, Math.max(1, tasks.size()))), r -> {
             Thread t = new Thread(r, "probity-verify");
             t.setDaemon(true);
@@ -98,7 +100,7 @@ public final class Verification {
     }
 
     /** A listener that ignores progress. */
-    public static Listener quiet() {
+    static Listener quiet() {
         return new Listener() {
             @Override
             public void started(Task task) {
@@ -114,7 +116,7 @@ public final class Verification {
      * @param consumer called with each record as its task finishes
      * @return a listener that forwards finished records
      */
-    public static Listener onRecord(Consumer<CheckRecord> consumer) {
+    static Listener onRecord(Consumer<CheckRecord> consumer) {
         return new Listener() {
             @Override
             public void started(Task task) {

@@ -1,0 +1,42 @@
+package org.probity.spec.internal;
+
+import org.probity.spec.ast.Function;
+import org.probity.spec.ast.Operator;
+
+/**
+ * The value semantics of the spec language on plain numbers, shared by every evaluator
+ * (SPEC-LANGUAGE.md, "Model families", conventions): {@code 0 * anything = 0} and
+ * {@code 0 / anything = 0}, so that 0·log 0 = 0 and a point where a factor is 0 contributes 0;
+ * otherwise IEEE 754 arithmetic and {@link Math}'s elementary functions.
+ */
+final class Scalar {
+    private Scalar() {
+    }
+
+    /** {@code l op r} under the conventions above. */
+    static double apply(Operator op, double l, double r) {
+        return switch (op) {
+            case ADD -> l + r;
+            case SUBTRACT -> l - r;
+            case MULTIPLY -> l == 0 || r == 0 ? 0 : l * r;
+            case DIVIDE -> l == 0 ? 0 : l / r;
+            case POWER -> Math.pow(l, r);
+        };
+    }
+
+    /**
+     * An elementary function of a number.
+     *
+     * @throws IllegalArgumentException for a schedule function, whose argument is a step, not a value
+     */
+    static double apply(Function f, double a) {
+        return switch (f) {
+            case LOG -> Math.log(a);
+            case EXP -> Math.exp(a);
+            case SQRT -> Math.sqrt(a);
+            case ABS -> Math.abs(a);
+            case BETA, ALPHA, ABAR, SNR -> throw new IllegalArgumentException(
+                "function: expected an elementary function, got the schedule function " + f);
+        };
+    }
+}
