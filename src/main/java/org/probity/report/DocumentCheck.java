@@ -11,7 +11,8 @@ import org.probity.spec.latex.DocumentResult;
 
 /**
  * Turns the checked steps and claims of a Markdown/LaTeX derivation into {@link CheckRecord}s, one
- * per row and model family (definitions and not-checkable rows are not checks and make no record).
+ * per row and model family; a row the reader could not check is one NOT CHECKED record with the reason
+ * (definitions are not checks and make no record).
  */
 public final class DocumentCheck {
     private static final String REPLAY = "probity check --seed %d --tries %d%s %s";
@@ -33,13 +34,24 @@ public final class DocumentCheck {
         long n = result.entries().stream().mapToLong(e -> e.items().size()).sum();
         Duration share = n == 0 ? Duration.ZERO : result.elapsed().dividedBy(n);
         for (DocumentResult.Entry e : result.entries()) {
+            if (e.kind() == DocumentResult.Kind.NOT_CHECKED) {
+                out.add(new CheckRecord(base + ": " + e.place().describe(), "document:" + base, "row",
+                    "line " + e.place().line() + ": " + e.place().latex().strip(), CheckRecord.Outcome.NOT_CHECKED, 0,
+                    Double.NaN, "", o.seed(), "", e.detail(), replay, Duration.ZERO));
+            }
             for (SpecResult.Item i : e.items()) {
                 String what = (e.kind() == DocumentResult.Kind.CHAIN ? "whole chain from " : "") + e.place().describe();
-                String counterexample = i.passed() ? "" : e.render().strip() + "\n      seed: " + i.seed()
+                String counterexample = !i.failed() ? "" : e.render().strip() + "\n      seed: " + i.seed()
                     + "\n      replay with the CLI: " + replay;
+                CheckRecord.Outcome outcome = switch (i.status()) {
+                    case PASS -> CheckRecord.Outcome.PASS;
+                    case FAIL -> CheckRecord.Outcome.FAIL;
+                    case NOT_CHECKED -> CheckRecord.Outcome.NOT_CHECKED;
+                };
                 out.add(new CheckRecord(base + ": " + what + " [" + i.family() + "]", "document:" + base, i.kind(),
-                    "line " + e.place().line() + ": " + e.place().latex().strip(), i.passed(), i.instances(),
-                    i.largestDiscrepancy(), i.tolerance(), i.seed(), counterexample, replay, share));
+                    "line " + e.place().line() + ": " + e.place().latex().strip(), outcome, i.instances(),
+                    i.largestDiscrepancy(), i.tolerance(), i.seed(), counterexample, i.notChecked() ? i.reason() : "",
+                    replay, share));
             }
         }
         return out;

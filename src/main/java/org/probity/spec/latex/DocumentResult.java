@@ -51,7 +51,10 @@ public final class DocumentResult {
                 case NOT_CHECKED:
                     return "NOT CHECKED";
                 default:
-                    return items.stream().allMatch(SpecResult.Item::passed) ? "PASS" : "FAIL";
+                    if (items.stream().anyMatch(SpecResult.Item::failed)) {
+                        return "FAIL";
+                    }
+                    return items.stream().anyMatch(SpecResult.Item::passed) ? "PASS" : "NOT CHECKED";
             }
         }
 
@@ -78,7 +81,7 @@ public final class DocumentResult {
             }
             for (SpecResult.Item i : items) {
                 sb.append(String.format(Locale.ROOT, "\n             %s %s: %d instances", i.family(),
-                    i.passed() ? "PASS" : "FAIL", i.instances()));
+                    i.status().label(), i.instances()));
                 if (i.defined() < i.instances()) {
                     sb.append(String.format(Locale.ROOT, " (%d where defined)", i.defined()));
                 }
@@ -90,7 +93,9 @@ public final class DocumentResult {
                 if (!i.method().equals("exact")) {
                     sb.append("\n               ").append(i.method());
                 }
-                if (!i.passed()) {
+                if (i.notChecked()) {
+                    sb.append("\n               ").append(i.reason());
+                } else if (i.failed()) {
                     sb.append("\n               ").append(i.counterexample().replace("\n", "\n               "));
                 }
             }
@@ -174,6 +179,11 @@ public final class DocumentResult {
     /** 0 when nothing failed, 1 when a check failed. */
     public int exitCode() {
         return passed() ? 0 : 1;
+    }
+
+    /** As {@link #exitCode()}, and with {@code strict} also 1 when a row could not be checked (definitions aside). */
+    public int exitCode(boolean strict) {
+        return !passed() || (strict && count("NOT CHECKED") > 0) ? 1 : 0;
     }
 
     private long count(String verdict) {
