@@ -76,7 +76,8 @@ final class SpecFiles {
      * {@code -} in the given format, before anything runs.
      *
      * @return a {@link Spec} or a {@link DerivationDocument} per argument
-     * @throws BadInputException for a missing file, an unknown extension, '-' without --format, or a parse error
+     * @throws BadInputException for a missing or unreadable file, '-' without --format, or a parse error (a file
+     *     that is not .md, .markdown, .tex or .latex is read as .prob)
      */
     static List<Object> parseAny(List<Path> files, String format, InputStream stdin) {
         List<Object> out = new ArrayList<>();
@@ -91,15 +92,10 @@ final class SpecFiles {
                     out.add(format.equals("prob") ? Spec.parse(text, "<stdin>") : DerivationDocument.parse(text,
                         "<stdin>", format.equals("md") ? DerivationDocument.Format.MARKDOWN : DerivationDocument.Format.TEX));
                 } else if (DerivationDocument.Format.ofFileName(name) != null) {
-                    if (!Files.exists(f)) {
-                        throw new BadInputException("cannot read derivation '" + f + "': no such file");
-                    }
-                    out.add(DerivationDocument.read(f));
-                } else if (name.endsWith(EXTENSION)) {
-                    out.add(parse(f));
+                    out.add(DerivationDocument.parse(TextFiles.read(f, "derivation"), name,
+                        DerivationDocument.Format.ofFileName(name)));
                 } else {
-                    throw new BadInputException("'" + f + "': expected a file ending in .prob, .md, .markdown, .tex or "
-                        + ".latex (or '-' with --format)");
+                    out.add(parse(f));
                 }
             } catch (SpecSyntaxException e) {
                 throw new BadInputException(e.getMessage(), e);
