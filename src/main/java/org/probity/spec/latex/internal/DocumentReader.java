@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.probity.spec.Spec;
 import org.probity.spec.SpecSyntaxException;
@@ -287,6 +288,11 @@ public final class DocumentReader {
         }
         int i = 0;
         String letter;
+        if ((toks.get(0).is("\\mathrm") || toks.get(0).is("\\text") || toks.get(0).is("\\operatorname"))
+            && toks.size() >= 3 && toks.get(1).is("{") && toks.get(toks.size() - 1).is("}")) {
+            String name = LatexCursor.plain(toks.subList(2, toks.size() - 1));
+            return name.matches("[A-Za-z][A-Za-z0-9]+") && !Set.of("KL", "SNR", "Cat", "E").contains(name) ? name : null;
+        }
         if (toks.get(0).is("\\mathcal") && toks.size() >= 4 && toks.get(1).is("{") && toks.get(3).is("}")) {
             letter = toks.get(2).text();
             i = 4;
@@ -414,6 +420,9 @@ public final class DocumentReader {
             chain.breakAt(this);
             chain.last = e;
             return;
+        }
+        if (chain.segmentModel != null && chain.segmentModel != model) {
+            chain.breakAt(this);
         }
         if (chain.segmentStart == null) {
             chain.segmentStart = prev;

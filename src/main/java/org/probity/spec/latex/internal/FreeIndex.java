@@ -72,14 +72,16 @@ final class FreeIndex {
     /** {from, to} of the index for a step between two expressions. */
     static Expr[] range(String index, Expr a, Expr b) {
         List<Expr> forms = new ArrayList<>();
-        collect(a, forms);
-        collect(b, forms);
+        List<Expr> steps = new ArrayList<>();
+        collect(a, forms, steps);
+        collect(b, forms, steps);
         int lo = 0;
-        while (lo < PROBE && !valid(forms, index, lo, lo + PROBE)) {
+        while (lo < PROBE && !(valid(forms, index, lo, lo + PROBE) && inRange(steps, index, lo, lo + PROBE))) {
             lo++;
         }
         int up = 0;
-        while (up < PROBE && !valid(forms, index, 2 * PROBE - up, 2 * PROBE)) {
+        while (up < PROBE && !(valid(forms, index, 2 * PROBE - up, 2 * PROBE)
+            && inRange(steps, index, 2 * PROBE - up, 2 * PROBE))) {
             up++;
         }
         Expr to = up == 0 ? new Expr.Steps() : new Expr.Bin(Operator.of('-'), new Expr.Steps(), new Expr.Num(up));
@@ -98,6 +100,17 @@ final class FreeIndex {
             }
             Expr other = seen.putIfAbsent(v, f);
             if (other != null && !other.equals(f)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Schedule steps: beta, alpha and snr need 1..T, abar 0..T (a step-1 form marks the former). */
+    private static boolean inRange(List<Expr> steps, String index, int t, int total) {
+        for (Expr f : steps) {
+            Integer v = eval(f, index, t, total);
+            if (v != null && (v < 0 || v > total)) {
                 return false;
             }
         }
@@ -130,7 +143,7 @@ final class FreeIndex {
     }
 
     /** Every variable index and schedule step of an expression (outside sums over other indices too). */
-    private static void collect(Expr e, List<Expr> out) {
+    private static void collect(Expr e, List<Expr> out, List<Expr> steps) {
         if (e == null) {
             return;
         }
@@ -138,8 +151,9 @@ final class FreeIndex {
             out.add(v.index());
             return;
         }
-        if (e instanceof Expr.Call c && Set.of("beta", "alpha", "abar", "snr").contains(c.function())) {
-            out.add(c.argument());
+        if (e instanceof Expr.Call c && c.function().isSchedule()) {
+            steps.add(c.function() == Function.ABAR ? c.argument()
+                : new Expr.Bin(Operator.SUBTRACT, c.argument(), new Expr.Num(1)));
             return;
         }
         for (VarItem v : items(e)) {
@@ -149,7 +163,7 @@ final class FreeIndex {
             }
         }
         for (Expr c : children(e)) {
-            collect(c, out);
+            collect(c, out, steps);
         }
     }
 

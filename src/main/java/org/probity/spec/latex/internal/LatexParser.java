@@ -369,6 +369,13 @@ final class LatexParser extends LatexCursor {
             case "Cat":
                 throw LatexProblem.uncheckable("a categorical density Cat(...) written out is not read yet", at);
             default:
+                if (ctx.defined.contains(name)) {
+                    return new Expr.Name(name);
+                }
+                if (ctx.unreadable.containsKey(name)) {
+                    throw LatexProblem.uncheckable(name + " is defined by an expression that was not read ("
+                        + ctx.unreadable.get(name) + ")", at);
+                }
                 throw LatexProblem.uncheckable("'" + name + "' is not a quantity of the model families", at);
         }
     }

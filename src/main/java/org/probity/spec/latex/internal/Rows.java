@@ -130,7 +130,9 @@ public final class Rows {
         depth = 0;
         for (int i = 0; i < kept.size(); i++) {
             LatexToken t = kept.get(i);
-            if (depth == 0 && Relations.isRelation(t)) {
+            boolean colonEquals = t.is(":") && i + 1 < kept.size() && kept.get(i + 1).is("=")
+                && kept.get(i + 1).start() == t.end();
+            if (depth == 0 && (Relations.isRelation(t) || colonEquals)) {
                 Relation rel;
                 if (t.is("\\overset") || t.is("\\stackrel")) {
                     int[] a = group(kept, i + 1);
