@@ -25,28 +25,36 @@ final class SpecFiles {
     private SpecFiles() {
     }
 
-    /** The {@code *.prob} files directly in {@code dir}, sorted by name; none when it does not exist. */
+    /**
+     * The spec files ({@code *.prob}) and derivations ({@code *.md}, {@code *.tex}; a README.md is
+     * documentation, not a derivation) directly in {@code dir}, sorted by name; none when it does not exist.
+     */
     static List<Path> list(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(EXTENSION) && Files.isRegularFile(p)).sorted()
-                    .toList();
+            return s.filter(p -> checkable(p.getFileName().toString()) && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private static boolean checkable(String name) {
+        return name.endsWith(EXTENSION) || (DerivationDocument.Format.ofFileName(name) != null
+            && !name.equalsIgnoreCase("README.md"));
+    }
+
     /**
-     * The files whose name, name without {@code .prob}, or path is in {@code names}; the names
+     * The files whose name, name without its extension, or path is in {@code names}; the names
      * that matched are removed from {@code names}.
      */
     static List<Path> select(List<Path> files, Set<String> names) {
         List<Path> out = new ArrayList<>();
         for (Path f : files) {
             String file = f.getFileName().toString();
-            String stem = file.substring(0, file.length() - EXTENSION.length());
+            int dot = file.lastIndexOf('.');
+            String stem = dot < 0 ? file : file.substring(0, dot);
             boolean hit = false;
             for (String key : new String[] {file, stem, f.toString()}) {
                 hit |= names.remove(key);
