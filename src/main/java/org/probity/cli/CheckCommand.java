@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.probity.report.CheckRecord;
+import org.probity.report.DerivationHtml;
 import org.probity.report.DocumentCheck;
 import org.probity.report.ReportFiles;
 import org.probity.report.RunReport;
@@ -62,7 +63,8 @@ final class CheckCommand implements Callable<Integer> {
             + "as when one fails.")
     private boolean strict;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "Also write summary.json, summary.md and junit.xml to DIR.")
+    @Option(names = "--report", paramLabel = "DIR", description = "Also write summary.json, summary.md and junit.xml to DIR, and for Markdown/LaTeX derivations "
+                    + "derivation.html (the displays rendered with MathJax, a verdict beside every step).")
     private Path reportDir;
 
     @Override
@@ -77,6 +79,7 @@ final class CheckCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<CheckRecord> records = new ArrayList<>();
         int exit = ExitCodes.HOLDS;
+        List<DocumentResult> documents = new ArrayList<>();
         for (Object input : inputs) {
             if (input instanceof Spec s) {
                 SpecResult r = s.check(options);
@@ -86,6 +89,7 @@ final class CheckCommand implements Callable<Integer> {
             } else {
                 DerivationDocument d = (DerivationDocument) input;
                 DocumentResult r = d.check(options);
+                documents.add(r);
                 out.println(r.render());
                 exit = Math.max(exit, r.exitCode(strict));
                 records.addAll(DocumentCheck.records(r, Path.of(d.fileName())));
@@ -97,7 +101,10 @@ final class CheckCommand implements Callable<Integer> {
             RunReport report = new RunReport("check", ProbityCli.version(), seed, tries, shard.index(), shard.count(),
                     records, List.of(), Duration.ofNanos(System.nanoTime() - start));
             try {
-                List<String> written = ReportFiles.write(report, List.of(), reportDir);
+                List<String> written = new ArrayList<>(ReportFiles.write(report, List.of(), reportDir));
+                if (!documents.isEmpty()) {
+                    written.addAll(DerivationHtml.write(documents, reportDir));
+                }
                 out.printf(Locale.ROOT, "reports: %s (%s)%n", reportDir, String.join(", ", written));
             } catch (IOException e) {
                 throw TextFiles.cannotWrite("the reports", reportDir, e);
