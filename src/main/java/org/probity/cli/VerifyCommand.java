@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.probity.check.PropertyResult;
 import org.probity.check.RunConfig;
+import org.probity.check.Shard;
 import org.probity.identities.Catalog;
 import org.probity.identities.Identity;
 import org.probity.report.CheckRecord;
@@ -24,7 +25,6 @@ import org.probity.report.RunReport;
 import org.probity.report.ScheduleProfile;
 import org.probity.report.SpecCheck;
 import org.probity.spec.Spec;
-import org.probity.spec.SpecOptions;
 import org.probity.spec.latex.DerivationDocument;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,6 +47,8 @@ final class VerifyCommand implements Callable<Integer> {
             + "spec file name; 'probity verify --list' lists them)";
     private static final String MSG_SPECS = "option '--specs': expected a directory of .prob files, got '%s' (%s)";
     private static final Path DEFAULT_SPECS = Path.of("specs");
+    private static final String MSG_REPLAY_BAD = "option '--replay': for '%s', the token '%s' %s (give the token and "
+            + "the --only NAME exactly as the failure printed them)";
     private static final String MSG_REPLAY = "option '--replay' needs exactly one identity in '--only', got %d";
 
     @picocli.CommandLine.Spec
@@ -76,7 +78,7 @@ final class VerifyCommand implements Callable<Integer> {
                     + "not a directory is an error, so that a typo cannot drop the specs from the gate.")
     private Path specsDir;
 
-    @Option(names = "--replay", paramLabel = "TOKEN",
+    @Option(names = "--replay", paramLabel = "TOKEN", converter = Converters.ReplayToken.class,
             description = "Replay one recorded failing input (the token a failure prints); needs one --only NAME.")
     private String replay;
 
@@ -132,34 +134,35 @@ final class VerifyCommand implements Callable<Integer> {
         if (replay != null && !(only.size() == 1 && selected.size() == 1)) {
             throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, MSG_REPLAY, only.size()));
         }
+        if (replay != null) {
+            String problem = selected.get(0).property().replayProblem(replay).orElse(null);
+            if (problem != null) {
+                throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, MSG_REPLAY_BAD,
+                        selected.get(0).name(), replay, problem));
+            }
+        }
         TextFiles.prepareDirectory("the reports", reportDir);
         if (specFiles.isEmpty()) {
             out.printf(Locale.ROOT, "note: no .prob, .md or .tex files in '%s' (run from the repository root, or give --specs DIR)%n",
                     specsRoot);
         }
-        RunConfig cfg = RunConfig.defaults().withSeed(seed).withTries(tries)
-                .withShard(shard.zeroBasedIndex(), shard.count());
-        if (replay != null) {
-            cfg = cfg.withReplay(replay);
-        }
+        RunConfig cfg = RunConfig.ofSeed(seed).withTries(tries).withShard(shard);
         List<Verification.Task> tasks = new ArrayList<>();
         for (Identity id : selected) {
-            RunConfig c = cfg;
+            RunConfig c = cfg.withReplay(replay);
             tasks.add(new Verification.Task(id.name(), () -> {
                 PropertyResult r = id.property().check(c);
                 return List.of(IdentityCheck.record(id, c, r));
             }));
         }
-        SpecOptions specOptions = SpecOptions.defaults().withSeed(seed).withTries(tries)
-                .withShard(shard.zeroBasedIndex(), shard.count());
         for (Object input : specs) {
             if (input instanceof Spec sp) {
                 tasks.add(new Verification.Task(sp.fileName(),
-                        () -> SpecCheck.records(sp.check(specOptions), Path.of(sp.fileName()))));
+                        () -> SpecCheck.records(sp.check(cfg), Path.of(sp.fileName()))));
             } else {
                 DerivationDocument d = (DerivationDocument) input;
                 tasks.add(new Verification.Task(d.fileName(),
-                        () -> DocumentCheck.records(d.check(specOptions), Path.of(d.fileName()))));
+                        () -> DocumentCheck.records(d.check(cfg), Path.of(d.fileName()))));
             }
         }
         long start = System.nanoTime();
@@ -167,7 +170,7 @@ final class VerifyCommand implements Callable<Integer> {
         List<CheckRecord> records = Verification.run(tasks, jobs, progress);
         progress.done();
         List<ScheduleProfile> schedules = StandardSchedules.profiles();
-        RunReport report = new RunReport("verify", ProbityCli.version(), seed, tries, shard.index(), shard.count(),
+        RunReport report = new RunReport("verify", ProbityCli.version(), seed, tries, shard,
                 records, schedules.stream().map(ScheduleProfile::summary).toList(),
                 Duration.ofNanos(System.nanoTime() - start));
         Summary.print(out, report);

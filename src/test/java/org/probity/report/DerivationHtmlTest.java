@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.probity.check.RunConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.probity.spec.SpecOptions;
+import org.probity.spec.Spec;
 import org.probity.spec.latex.DerivationDocument;
 import org.probity.spec.latex.DocumentResult;
 
@@ -30,7 +31,7 @@ class DerivationHtmlTest {
     @Test
     void thePageShowsEveryRowWithItsVerdictAndWorksOffline() throws Exception {
         DocumentResult r = DerivationDocument.read(Path.of("src/test/resources/derivations/planted-errors.md"))
-            .check(SpecOptions.defaults().withTries(50));
+            .check(Spec.options(RunConfig.DEFAULT_SEED).withTries(50));
         List<String> written = DerivationHtml.write(List.of(r), dir);
         assertThat(written).containsExactly("derivation.html", "mathjax/tex-svg-full.js");
         String html = Files.readString(dir.resolve("derivation.html"));

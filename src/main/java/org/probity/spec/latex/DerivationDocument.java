@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.probity.spec.Spec;
-import org.probity.spec.SpecOptions;
+import org.probity.check.RunConfig;
 import org.probity.spec.SpecResult;
 import org.probity.spec.SpecSyntaxException;
 import org.probity.spec.ast.Statement;
@@ -28,7 +28,7 @@ import org.probity.spec.latex.internal.TexSource;
  *
  * <pre>{@code
  * DerivationDocument doc = DerivationDocument.read(Path.of("derivation.md"));
- * DocumentResult result = doc.check(SpecOptions.defaults());
+ * DocumentResult result = doc.check(RunConfig.defaults());
  * System.out.print(result.render());
  * }</pre>
  */
@@ -163,7 +163,7 @@ public final class DerivationDocument {
      * @param options seed, instances per check, shard
      * @return the result, one entry per row in document order
      */
-    public DocumentResult check(SpecOptions options) {
+    public DocumentResult check(RunConfig options) {
         Objects.requireNonNull(options, "options");
         long start = System.nanoTime();
         List<DocumentResult.Entry> entries = new ArrayList<>();

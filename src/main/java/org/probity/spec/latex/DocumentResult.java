@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.probity.spec.SpecOptions;
+import org.probity.check.RunConfig;
 import org.probity.spec.SpecResult;
 import org.probity.spec.latex.internal.Plan;
 
@@ -111,10 +111,10 @@ public final class DocumentResult {
     private final String fileName;
     private final List<String> modelReadings;
     private final List<Entry> entries;
-    private final SpecOptions options;
+    private final RunConfig options;
     private final Duration elapsed;
 
-    DocumentResult(String fileName, List<String> modelReadings, List<Entry> entries, SpecOptions options,
+    DocumentResult(String fileName, List<String> modelReadings, List<Entry> entries, RunConfig options,
                    Duration elapsed) {
         this.fileName = fileName;
         this.modelReadings = List.copyOf(modelReadings);
@@ -162,7 +162,7 @@ public final class DocumentResult {
     }
 
     /** The options of the run. */
-    public SpecOptions options() {
+    public RunConfig options() {
         return options;
     }
 

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.probity.check.RunConfig;
 import org.junit.jupiter.api.Test;
-import org.probity.spec.SpecOptions;
+import org.probity.spec.Spec;
 import org.probity.spec.SpecResult;
 
 /** Wrong steps planted in a Markdown derivation are reported at their source line with a counterexample. */
@@ -13,7 +14,7 @@ class PlantedErrorsTest {
     @Test
     void everyPlantedErrorFailsAtItsLine() {
         DocumentResult r = DerivationDocument.read(Path.of("src/test/resources/derivations/planted-errors.md"))
-            .check(SpecOptions.defaults());
+            .check(Spec.options(RunConfig.DEFAULT_SEED));
         List<Integer> failing = r.entries().stream().filter(e -> e.kind() == DocumentResult.Kind.STEP && e.failed())
             .map(e -> e.place().line()).toList();
         // sign flip (line 10), swapped KL (line 17), off-by-one telescoping (line 23), alpha for alpha-bar (line 31)

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.probity.check.RunConfig;
 import org.junit.jupiter.api.Test;
-import org.probity.spec.SpecOptions;
+import org.probity.spec.Spec;
 
 /**
  * The document this project was created from (shared/examples/seed-vlb-derivation.md): every display is
@@ -16,7 +17,7 @@ class SeedDocumentTest {
     @Test
     void theSeedGivesTheTwoFindings() {
         DocumentResult r = DerivationDocument.read(Path.of("src/test/resources/derivations/seed-vlb-derivation.md"))
-            .check(SpecOptions.defaults());
+            .check(Spec.options(RunConfig.DEFAULT_SEED));
         String report = r.render();
         Set<Integer> displays = r.entries().stream().map(e -> e.place().display()).collect(Collectors.toSet());
         for (int d = 1; d <= 19; d++) {

@@ -3,10 +3,11 @@ package org.probity.spec.latex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.probity.check.RunConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.probity.spec.Spec;
-import org.probity.spec.SpecOptions;
+
 import org.probity.spec.SpecResult;
 
 /**
@@ -17,7 +18,7 @@ class SpecTwinsTest {
     @ParameterizedTest
     @ValueSource(strings = {"ddpm-vlb", "cross-entropy", "joint-markov", "gaussian-closed-forms", "vae"})
     void theMarkdownTwinGivesTheSameVerdicts(String name) {
-        SpecOptions options = SpecOptions.defaults().withTries(50);
+        RunConfig options = Spec.options(RunConfig.DEFAULT_SEED).withTries(50);
         SpecResult prob = Spec.parse(Path.of("specs", name + ".prob")).check(options);
         DocumentResult md = DerivationDocument.read(Path.of("specs", name + ".md")).check(options);
         assertThat(prob.passed()).isTrue();
