@@ -60,6 +60,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "Run only shard i of n (1 <= i <= n).")
     private Shard shard = Shard.WHOLE;
 
+    @Option(names = "--try-budget", paramLabel = "SECONDS", converter = Converters.PositiveInt.class,
+            description = "Seconds one model instance may take per claim or step; past it the item is NOT CHECKED "
+                    + "(default ${DEFAULT-VALUE}).")
+    private int tryBudget = (int) Spec.DEFAULT_TRY_BUDGET.toSeconds();
+
     @Option(names = "--strict", description = "Exit 1 when a claim or step could not be checked (NOT CHECKED), "
             + "as when one fails.")
     private boolean strict;
@@ -80,15 +85,16 @@ final class CheckCommand implements Callable<Integer> {
         List<CheckRecord> records = new ArrayList<>();
         int exit = ExitCodes.HOLDS;
         List<DocumentResult> documents = new ArrayList<>();
+        java.time.Duration budget = java.time.Duration.ofSeconds(tryBudget);
         for (Object input : inputs) {
             if (input instanceof Spec s) {
-                SpecResult r = s.check(options);
+                SpecResult r = s.check(options, budget);
                 out.println(r.render());
                 exit = Math.max(exit, r.exitCode(strict));
                 records.addAll(SpecCheck.records(r, Path.of(s.fileName())));
             } else {
                 DerivationDocument d = (DerivationDocument) input;
-                DocumentResult r = d.check(options);
+                DocumentResult r = d.check(options, budget);
                 documents.add(r);
                 out.println(r.render());
                 exit = Math.max(exit, r.exitCode(strict));

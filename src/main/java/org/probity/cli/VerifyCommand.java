@@ -86,6 +86,11 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Worker threads (default: the number of processors).")
     private int jobs = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--try-budget", paramLabel = "SECONDS", converter = Converters.PositiveInt.class,
+            description = "Seconds one model instance may take per spec claim or step; past it the item is NOT "
+                    + "CHECKED (default ${DEFAULT-VALUE}).")
+    private int tryBudget = (int) Spec.DEFAULT_TRY_BUDGET.toSeconds();
+
     @Option(names = "--strict", description = "Exit 1 when a check could not be checked (NOT CHECKED), as when one "
             + "fails.")
     private boolean strict;
@@ -157,12 +162,12 @@ final class VerifyCommand implements Callable<Integer> {
         }
         for (Object input : specs) {
             if (input instanceof Spec sp) {
-                tasks.add(new Verification.Task(sp.fileName(),
-                        () -> SpecCheck.records(sp.check(cfg), Path.of(sp.fileName()))));
+                tasks.add(new Verification.Task(sp.fileName(), () -> SpecCheck.records(
+                        sp.check(cfg, java.time.Duration.ofSeconds(tryBudget)), Path.of(sp.fileName()))));
             } else {
                 DerivationDocument d = (DerivationDocument) input;
-                tasks.add(new Verification.Task(d.fileName(),
-                        () -> DocumentCheck.records(d.check(cfg), Path.of(d.fileName()))));
+                tasks.add(new Verification.Task(d.fileName(), () -> DocumentCheck.records(
+                        d.check(cfg, java.time.Duration.ofSeconds(tryBudget)), Path.of(d.fileName()))));
             }
         }
         long start = System.nanoTime();

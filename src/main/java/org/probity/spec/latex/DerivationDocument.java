@@ -164,6 +164,17 @@ public final class DerivationDocument {
      * @return the result, one entry per row in document order
      */
     public DocumentResult check(RunConfig options) {
+        return check(options, null);
+    }
+
+    /**
+     * As {@link #check(RunConfig)}, with a wall-clock budget per try ({@link Spec#check(RunConfig, java.time.Duration)}).
+     *
+     * @param options seed, instances per check, shard
+     * @param tryBudget the budget of one try, or null for the checker's default
+     * @return the result, one entry per row in document order
+     */
+    public DocumentResult check(RunConfig options, java.time.Duration tryBudget) {
         Objects.requireNonNull(options, "options");
         long start = System.nanoTime();
         List<DocumentResult.Entry> entries = new ArrayList<>();
@@ -174,7 +185,7 @@ public final class DerivationDocument {
                 continue;
             }
             Plan.Unit u = (Plan.Unit) o;
-            SpecResult r = spec(u).check(options);
+            SpecResult r = tryBudget == null ? spec(u).check(options) : spec(u).check(options, tryBudget);
             entries.addAll(DocumentResult.entries(u, r));
         }
         return new DocumentResult(fileName, plan.modelReadings(), entries, options,
