@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.probity.report.CheckRecord;
+import org.probity.report.DerivationHtml;
+import org.probity.report.DocumentCheck;
 import org.probity.report.ReportFiles;
 import org.probity.report.RunReport;
 import org.probity.report.SpecCheck;
@@ -16,15 +18,21 @@ import org.probity.spec.Spec;
 import org.probity.check.RunConfig;
 import org.probity.check.Shard;
 import org.probity.spec.SpecResult;
+import org.probity.spec.latex.DerivationDocument;
+import org.probity.spec.latex.DocumentResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code probity check FILE.prob...}: the spec checker's report for each file (SPEC-LANGUAGE.md). */
+/**
+ * {@code probity check FILE...}: the spec checker's report for each {@code .prob} file
+ * (SPEC-LANGUAGE.md) and each Markdown or LaTeX derivation (DERIVATIONS.md), chosen by extension.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Checks every claim and every derivation step of .prob files on generated model instances, "
-                + "and names the first false one with a shrunk counterexample (SPEC-LANGUAGE.md).",
+        description = {"Checks every claim and every derivation step of .prob files, and of derivations written in "
+                + "Markdown (.md) or LaTeX (.tex), on generated model instances, and names each false one with a "
+                + "shrunk counterexample (SPEC-LANGUAGE.md, DERIVATIONS.md). '-' reads standard input (give --format).",
                 "Exit code 0 when nothing fails, 1 when something fails (or, with --strict, when something could "
                         + "not be checked), 2 for a file that cannot be read or parsed "
                         + "(file:line:column: expected ..., found ...)."})
@@ -32,8 +40,13 @@ final class CheckCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE.prob", arity = "1..*", description = "The spec files.")
+    @Parameters(paramLabel = "FILE", arity = "1..*",
+            description = "Spec files (.prob) or derivations (.md, .markdown, .tex, .latex); '-' for standard input.")
     private List<Path> files = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "md|tex|prob", converter = Converters.InputFormat.class,
+            description = "The format of standard input ('-'); files are read by their extension.")
+    private String format;
 
     @Option(names = "--seed", paramLabel = "N", converter = Converters.Seed.class,
             description = "Seed of every generated model instance (default ${DEFAULT-VALUE}).")
@@ -56,13 +69,14 @@ final class CheckCommand implements Callable<Integer> {
             + "as when one fails.")
     private boolean strict;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "Also write summary.json, summary.md and junit.xml to DIR.")
+    @Option(names = "--report", paramLabel = "DIR", description = "Also write summary.json, summary.md and junit.xml to DIR, and for Markdown/LaTeX derivations "
+                    + "derivation.html (the displays rendered with MathJax, a verdict beside every step).")
     private Path reportDir;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<Spec> specs = SpecFiles.parse(files);
+        List<Object> inputs = SpecFiles.parseAny(files, format, System.in);
         if (reportDir != null) {
             TextFiles.prepareDirectory("the reports", reportDir);
         }
@@ -70,19 +84,33 @@ final class CheckCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<CheckRecord> records = new ArrayList<>();
         int exit = ExitCodes.HOLDS;
-        for (Spec s : specs) {
-            SpecResult r = s.check(options, java.time.Duration.ofSeconds(tryBudget));
-            out.println(r.render());
+        List<DocumentResult> documents = new ArrayList<>();
+        java.time.Duration budget = java.time.Duration.ofSeconds(tryBudget);
+        for (Object input : inputs) {
+            if (input instanceof Spec s) {
+                SpecResult r = s.check(options, budget);
+                out.println(r.render());
+                exit = Math.max(exit, r.exitCode(strict));
+                records.addAll(SpecCheck.records(r, Path.of(s.fileName())));
+            } else {
+                DerivationDocument d = (DerivationDocument) input;
+                DocumentResult r = d.check(options, budget);
+                documents.add(r);
+                out.println(r.render());
+                exit = Math.max(exit, r.exitCode(strict));
+                records.addAll(DocumentCheck.records(r, Path.of(d.fileName())));
+            }
             out.println();
             out.flush();
-            exit = Math.max(exit, r.exitCode(strict));
-            records.addAll(SpecCheck.records(r, Path.of(s.fileName())));
         }
         if (reportDir != null) {
             RunReport report = new RunReport("check", ProbityCli.version(), seed, tries, shard,
                     records, List.of(), Duration.ofNanos(System.nanoTime() - start));
             try {
-                List<String> written = ReportFiles.write(report, List.of(), reportDir);
+                List<String> written = new ArrayList<>(ReportFiles.write(report, List.of(), reportDir));
+                if (!documents.isEmpty()) {
+                    written.addAll(DerivationHtml.write(documents, reportDir));
+                }
                 out.printf(Locale.ROOT, "reports: %s (%s)%n", reportDir, String.join(", ", written));
             } catch (IOException e) {
                 throw TextFiles.cannotWrite("the reports", reportDir, e);

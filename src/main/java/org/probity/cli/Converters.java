@@ -30,6 +30,19 @@ final class Converters {
         }
     }
 
+    /** The format of standard input for {@code check -}: md, tex or prob. */
+    static final class InputFormat implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String s = value.strip().toLowerCase(Locale.ROOT);
+            if (!(s.equals("md") || s.equals("tex") || s.equals("prob"))) {
+                throw new TypeConversionException(String.format(Locale.ROOT,
+                    "--format: expected md, tex or prob, got '%s'", value));
+            }
+            return s;
+        }
+    }
+
     /** A number of schedule steps T: a whole number in [1, {@link ScheduleInput#MAX_STEPS}]. */
     static final class Steps implements ITypeConverter<Integer> {
         @Override

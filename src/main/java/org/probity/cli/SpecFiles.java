@@ -1,6 +1,8 @@
 package org.probity.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.util.stream.Stream;
 import org.probity.spec.Spec;
 import org.probity.spec.SpecSyntaxException;
 import org.probity.spec.ast.Statement;
+import org.probity.spec.latex.DerivationDocument;
 
 /** Finding, selecting and parsing {@code .prob} files for {@code verify} and {@code check}. */
 final class SpecFiles {
@@ -22,28 +25,36 @@ final class SpecFiles {
     private SpecFiles() {
     }
 
-    /** The {@code *.prob} files directly in {@code dir}, sorted by name; none when it does not exist. */
+    /**
+     * The spec files ({@code *.prob}) and derivations ({@code *.md}, {@code *.tex}; a README.md is
+     * documentation, not a derivation) directly in {@code dir}, sorted by name; none when it does not exist.
+     */
     static List<Path> list(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(EXTENSION) && Files.isRegularFile(p)).sorted()
-                    .toList();
+            return s.filter(p -> checkable(p.getFileName().toString()) && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private static boolean checkable(String name) {
+        return name.endsWith(EXTENSION) || (DerivationDocument.Format.ofFileName(name) != null
+            && !name.equalsIgnoreCase("README.md"));
+    }
+
     /**
-     * The files whose name, name without {@code .prob}, or path is in {@code names}; the names
+     * The files whose name, name without its extension, or path is in {@code names}; the names
      * that matched are removed from {@code names}.
      */
     static List<Path> select(List<Path> files, Set<String> names) {
         List<Path> out = new ArrayList<>();
         for (Path f : files) {
             String file = f.getFileName().toString();
-            String stem = file.substring(0, file.length() - EXTENSION.length());
+            int dot = file.lastIndexOf('.');
+            String stem = dot < 0 ? file : file.substring(0, dot);
             boolean hit = false;
             for (String key : new String[] {file, stem, f.toString()}) {
                 hit |= names.remove(key);
@@ -64,6 +75,41 @@ final class SpecFiles {
         List<Spec> out = new ArrayList<>();
         for (Path f : files) {
             out.add(parse(f));
+        }
+        return out;
+    }
+
+    /**
+     * Parses spec files and Markdown/LaTeX derivations (by extension), and standard input for
+     * {@code -} in the given format, before anything runs.
+     *
+     * @return a {@link Spec} or a {@link DerivationDocument} per argument
+     * @throws BadInputException for a missing or unreadable file, '-' without --format, or a parse error (a file
+     *     that is not .md, .markdown, .tex or .latex is read as .prob)
+     */
+    static List<Object> parseAny(List<Path> files, String format, InputStream stdin) {
+        List<Object> out = new ArrayList<>();
+        for (Path f : files) {
+            String name = f.toString();
+            try {
+                if (name.equals("-")) {
+                    if (format == null) {
+                        throw new BadInputException("check -: expected --format md|tex|prob for standard input");
+                    }
+                    String text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+                    out.add(format.equals("prob") ? Spec.parse(text, "<stdin>") : DerivationDocument.parse(text,
+                        "<stdin>", format.equals("md") ? DerivationDocument.Format.MARKDOWN : DerivationDocument.Format.TEX));
+                } else if (DerivationDocument.Format.ofFileName(name) != null) {
+                    out.add(DerivationDocument.parse(TextFiles.read(f, "derivation"), name,
+                        DerivationDocument.Format.ofFileName(name)));
+                } else {
+                    out.add(parse(f));
+                }
+            } catch (SpecSyntaxException e) {
+                throw new BadInputException(e.getMessage(), e);
+            } catch (IOException e) {
+                throw new BadInputException("cannot read standard input: " + e.getMessage(), e);
+            }
         }
         return out;
     }

@@ -18,12 +18,14 @@ import org.probity.check.Shard;
 import org.probity.identities.Catalog;
 import org.probity.identities.Identity;
 import org.probity.report.CheckRecord;
+import org.probity.report.DocumentCheck;
 import org.probity.report.IdentityCheck;
 import org.probity.report.ReportFiles;
 import org.probity.report.RunReport;
 import org.probity.report.ScheduleProfile;
 import org.probity.report.SpecCheck;
 import org.probity.spec.Spec;
+import org.probity.spec.latex.DerivationDocument;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -133,7 +135,7 @@ final class VerifyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     String.format(Locale.ROOT, MSG_UNKNOWN, unknown.iterator().next()));
         }
-        List<Spec> specs = SpecFiles.parse(selectedSpecs);
+        List<Object> specs = SpecFiles.parseAny(selectedSpecs, null, null);
         if (replay != null && !(only.size() == 1 && selected.size() == 1)) {
             throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, MSG_REPLAY, only.size()));
         }
@@ -146,7 +148,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         TextFiles.prepareDirectory("the reports", reportDir);
         if (specFiles.isEmpty()) {
-            out.printf(Locale.ROOT, "note: no .prob files in '%s' (run from the repository root, or give --specs DIR)%n",
+            out.printf(Locale.ROOT, "note: no .prob, .md or .tex files in '%s' (run from the repository root, or give --specs DIR)%n",
                     specsRoot);
         }
         RunConfig cfg = RunConfig.ofSeed(seed).withTries(tries).withShard(shard);
@@ -158,9 +160,15 @@ final class VerifyCommand implements Callable<Integer> {
                 return List.of(IdentityCheck.record(id, c, r));
             }));
         }
-        for (Spec sp : specs) {
-            tasks.add(new Verification.Task(sp.fileName(),
-                    () -> SpecCheck.records(sp.check(cfg, java.time.Duration.ofSeconds(tryBudget)), Path.of(sp.fileName()))));
+        for (Object input : specs) {
+            if (input instanceof Spec sp) {
+                tasks.add(new Verification.Task(sp.fileName(), () -> SpecCheck.records(
+                        sp.check(cfg, java.time.Duration.ofSeconds(tryBudget)), Path.of(sp.fileName()))));
+            } else {
+                DerivationDocument d = (DerivationDocument) input;
+                tasks.add(new Verification.Task(d.fileName(), () -> DocumentCheck.records(
+                        d.check(cfg, java.time.Duration.ofSeconds(tryBudget)), Path.of(d.fileName()))));
+            }
         }
         long start = System.nanoTime();
         Progress progress = Progress.forOutput(out, System.console() != null, tasks.size());

@@ -79,6 +79,29 @@ public final class Spec {
     }
 
     /**
+     * A spec made by another reader (the Markdown/LaTeX reader of {@code org.probity.spec.latex}):
+     * statements built directly, each carrying the line (and text) of its source document. The
+     * meaning is checked as for a parsed file; a meaning error carries no column (0).
+     *
+     * @param fileName the document's name, used in messages
+     * @param source the document's text
+     * @param statements the statements in order (a {@code model} before the first claim or derivation)
+     * @throws SpecSyntaxException at the first meaningless construct
+     */
+    public static Spec of(String fileName, String source, List<Statement> statements) {
+        Objects.requireNonNull(fileName, "fileName");
+        Objects.requireNonNull(source, "source");
+        Parser.Parsed parsed = new Parser.Parsed(List.copyOf(statements), Map.of());
+        Map<String, Expr> lets = Semantics.check(parsed, fileName);
+        return new Spec(fileName, source, parsed, lets);
+    }
+
+    /** The {@code .prob} notation of an expression (what SPEC-LANGUAGE.md's grammar reads back to the same tree). */
+    public static String notation(Expr e) {
+        return org.probity.spec.internal.Printer.print(Objects.requireNonNull(e, "e"));
+    }
+
+    /**
      * Checks every claim, every derivation step (each consecutive pair) and every derivation's whole
      * chain on generated model instances of each family of the model statement before it, shrinking a
      * failure to the smallest instance.

@@ -13,6 +13,8 @@ public final class SpecSyntaxException extends RuntimeException {
     private final String fileName;
     private final int line;
     private final int column;
+    private final String expected;
+    private final String found;
 
     /**
      * @param fileName the file name as given to {@code Spec.parse}
@@ -26,6 +28,18 @@ public final class SpecSyntaxException extends RuntimeException {
         this.fileName = fileName;
         this.line = line;
         this.column = column;
+        this.expected = expected;
+        this.found = found;
+    }
+
+    /** What the language allows at the position. */
+    public String expected() {
+        return expected;
+    }
+
+    /** What the file holds at the position. */
+    public String found() {
+        return found;
     }
 
     /** The file name. */

@@ -159,7 +159,7 @@ class SpecCommandsTest {
         assertThat(r.err()).isEqualTo("probity check: cannot read spec file '" + missing + "': no such file" + System.lineSeparator());
         CliRunner.Result none = CliRunner.run("check");
         assertThat(none.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(none.err()).isEqualTo("probity check: Missing required parameter: 'FILE.prob' (see 'probity check --help')"
+        assertThat(none.err()).isEqualTo("probity check: Missing required parameter: 'FILE' (see 'probity check --help')"
                 + System.lineSeparator());
         assertThat(List.of(CliRunner.run("check", "--help").exitCode())).containsExactly(0);
     }

@@ -1,0 +1,194 @@
+package org.probity.spec.latex;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.probity.spec.Spec;
+import org.probity.check.RunConfig;
+import org.probity.spec.SpecResult;
+import org.probity.spec.SpecSyntaxException;
+import org.probity.spec.ast.Statement;
+import org.probity.spec.latex.internal.DocumentReader;
+import org.probity.spec.latex.internal.Fragment;
+import org.probity.spec.latex.internal.LatexProblem;
+import org.probity.spec.latex.internal.MarkdownSource;
+import org.probity.spec.latex.internal.Plan;
+import org.probity.spec.latex.internal.TexSource;
+
+/**
+ * A derivation as researchers write it: Markdown with LaTeX math, or a {@code .tex} file
+ * (DERIVATIONS.md). Reading finds every display, splits it into rows, translates the math into the
+ * spec AST with Probity's own LaTeX parser, and classifies every row as a step of a chain, a claim,
+ * a definition or a row that cannot be checked (with the reason). Immutable.
+ *
+ * <pre>{@code
+ * DerivationDocument doc = DerivationDocument.read(Path.of("derivation.md"));
+ * DocumentResult result = doc.check(RunConfig.defaults());
+ * System.out.print(result.render());
+ * }</pre>
+ */
+public final class DerivationDocument {
+    /** The input formats. */
+    public enum Format {
+        /** Markdown with {@code $…$}, {@code $$…$$}, {@code \[…\]} math. */
+        MARKDOWN,
+        /** LaTeX: {@code align}, {@code equation}, {@code multline}, {@code \[…\]}, {@code $…$}. */
+        TEX;
+
+        /** The format of a file name's extension (.md, .markdown, .tex, .latex), or null. */
+        public static Format ofFileName(String name) {
+            String n = name.toLowerCase(Locale.ROOT);
+            if (n.endsWith(".md") || n.endsWith(".markdown")) {
+                return MARKDOWN;
+            }
+            if (n.endsWith(".tex") || n.endsWith(".latex")) {
+                return TEX;
+            }
+            return null;
+        }
+    }
+
+    private final String fileName;
+    private final String source;
+    private final Format format;
+    private final Plan plan;
+
+    private DerivationDocument(String fileName, String source, Format format, Plan plan) {
+        this.fileName = fileName;
+        this.source = source;
+        this.format = format;
+        this.plan = plan;
+    }
+
+    /**
+     * Reads a file; the format comes from its extension.
+     *
+     * @throws SpecSyntaxException for an unreadable file, an unknown extension, or malformed LaTeX
+     *     ({@code file:line:column: expected ..., found ... in "fragment"})
+     */
+    public static DerivationDocument read(Path path) {
+        Objects.requireNonNull(path, "path");
+        Format f = Format.ofFileName(path.toString());
+        if (f == null) {
+            throw new SpecSyntaxException(path.toString(), 1, 1, "a file ending in .md, .markdown, .tex or .latex",
+                "'" + path.getFileName() + "'");
+        }
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw new SpecSyntaxException(path.toString(), 1, 1, "a readable UTF-8 file",
+                e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
+        return parse(text, path.toString(), f);
+    }
+
+    /**
+     * Reads source text.
+     *
+     * @param source the document
+     * @param fileName the name used in messages
+     * @param format Markdown or TeX
+     * @throws SpecSyntaxException at the first malformed formula or option
+     */
+    public static DerivationDocument parse(String source, String fileName, Format format) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(fileName, "fileName");
+        Objects.requireNonNull(format, "format");
+        List<Fragment> fragments;
+        try {
+            fragments = format == Format.MARKDOWN ? MarkdownSource.read(source) : TexSource.read(source);
+        } catch (LatexProblem p) {
+            throw new SpecSyntaxException(fileName, 1, 1, p.getMessage(), p.found());
+        }
+        Plan plan = DocumentReader.read(fileName, fragments);
+        DerivationDocument doc = new DerivationDocument(fileName, source, format, plan);
+        doc.specs();
+        return doc;
+    }
+
+    /** The file name used in messages. */
+    public String fileName() {
+        return fileName;
+    }
+
+    /** The source text. */
+    public String source() {
+        return source;
+    }
+
+    /** Markdown or TeX. */
+    public Format format() {
+        return format;
+    }
+
+    /** How the model family was chosen (from the notation and option comments). */
+    public List<String> modelReadings() {
+        return plan.modelReadings();
+    }
+
+    /** One spec per unit (its model, the definitions so far, the unit); a meaning error names the unit's row. */
+    private List<Spec> specs() {
+        List<Spec> out = new ArrayList<>();
+        for (Object o : plan.parts()) {
+            if (o instanceof Plan.Unit u) {
+                out.add(spec(u));
+            }
+        }
+        return out;
+    }
+
+    Spec spec(Plan.Unit u) {
+        List<Statement> st = new ArrayList<>();
+        st.add(u.model());
+        st.addAll(u.lets());
+        st.add(u.statement());
+        try {
+            return Spec.of(fileName, source, st);
+        } catch (SpecSyntaxException e) {
+            Place p = u.steps().get(0).place();
+            throw new SpecSyntaxException(fileName, p.line(), p.column(), e.expected(), e.found() + " in \"" + p.latex()
+                + "\"");
+        }
+    }
+
+    /**
+     * Checks every claim and step on generated model instances of the families in force.
+     *
+     * @param options seed, instances per check, shard
+     * @return the result, one entry per row in document order
+     */
+    public DocumentResult check(RunConfig options) {
+        return check(options, null);
+    }
+
+    /**
+     * As {@link #check(RunConfig)}, with a wall-clock budget per try ({@link Spec#check(RunConfig, java.time.Duration)}).
+     *
+     * @param options seed, instances per check, shard
+     * @param tryBudget the budget of one try, or null for the checker's default
+     * @return the result, one entry per row in document order
+     */
+    public DocumentResult check(RunConfig options, java.time.Duration tryBudget) {
+        Objects.requireNonNull(options, "options");
+        long start = System.nanoTime();
+        List<DocumentResult.Entry> entries = new ArrayList<>();
+        for (Object o : plan.parts()) {
+            if (o instanceof Plan.Note n) {
+                entries.add(new DocumentResult.Entry(n.definition() ? DocumentResult.Kind.DEFINITION
+                    : DocumentResult.Kind.NOT_CHECKED, n.place(), null, null, n.detail(), List.of(), n.readings()));
+                continue;
+            }
+            Plan.Unit u = (Plan.Unit) o;
+            SpecResult r = tryBudget == null ? spec(u).check(options) : spec(u).check(options, tryBudget);
+            entries.addAll(DocumentResult.entries(u, r));
+        }
+        return new DocumentResult(fileName, plan.modelReadings(), entries, options,
+            java.time.Duration.ofNanos(System.nanoTime() - start));
+    }
+}

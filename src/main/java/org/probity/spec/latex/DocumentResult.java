@@ -1,0 +1,213 @@
+package org.probity.spec.latex;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.probity.check.RunConfig;
+import org.probity.spec.SpecResult;
+import org.probity.spec.latex.internal.Plan;
+
+/**
+ * What checking a document found: one {@link Entry} per step, claim, whole chain, definition and
+ * not-checkable row, in document order. {@link #render()} is what {@code probity check FILE.md} prints.
+ */
+public final class DocumentResult {
+    /** What an entry is. */
+    public enum Kind {
+        /** A step of a chain or a claim, checked on the model families. */
+        STEP,
+        /** The relation of a whole chain (first expression to last). */
+        CHAIN,
+        /** A definition (a name for an expression); not a claim. */
+        DEFINITION,
+        /** A row the model families cannot evaluate, with the reason. */
+        NOT_CHECKED
+    }
+
+    /**
+     * One row's result.
+     *
+     * @param kind step, chain, definition or not checked
+     * @param place the display, row and source line
+     * @param relation the author's relation symbol (null for notes)
+     * @param reason the author's reason for the step (\quad\text, \tag, \overset label), or null
+     * @param detail for a note: the definition or the reason it is not checked; for a step: a remark or null
+     * @param items the checker's results, one per model family
+     * @param readings what the reader inferred for this row (bare E_q, bare arguments, index ranges)
+     */
+    public record Entry(Kind kind, Place place, String relation, String reason, String detail,
+                        List<SpecResult.Item> items, List<String> readings) {
+        public Entry {
+            items = List.copyOf(items);
+            readings = List.copyOf(readings);
+        }
+
+        /** PASS, FAIL, NOT CHECKED or DEFINITION. */
+        public String verdict() {
+            switch (kind) {
+                case DEFINITION:
+                    return "DEFINITION";
+                case NOT_CHECKED:
+                    return "NOT CHECKED";
+                default:
+                    if (items.stream().anyMatch(SpecResult.Item::failed)) {
+                        return "FAIL";
+                    }
+                    return items.stream().anyMatch(SpecResult.Item::passed) ? "PASS" : "NOT CHECKED";
+            }
+        }
+
+        /** Whether a check failed. */
+        public boolean failed() {
+            return verdict().equals("FAIL");
+        }
+
+        /** The multi-line rendering. */
+        public String render() {
+            StringBuilder sb = new StringBuilder();
+            String head = kind == Kind.CHAIN ? "whole chain from " + place.describe() : place.describe();
+            sb.append(String.format(Locale.ROOT, "%-12s %s: %s", verdict(), head, oneLine(place.latex())));
+            if (reason != null) {
+                sb.append("   [").append(reason).append(']');
+            }
+            if (kind == Kind.DEFINITION || kind == Kind.NOT_CHECKED) {
+                sb.append("\n             ").append(detail);
+            } else if (detail != null) {
+                sb.append("\n             note: ").append(detail);
+            }
+            for (String r : readings) {
+                sb.append("\n             reading: ").append(r);
+            }
+            for (SpecResult.Item i : items) {
+                sb.append(String.format(Locale.ROOT, "\n             %s %s: %d instances", i.family(),
+                    i.status().label(), i.instances()));
+                if (i.defined() < i.instances()) {
+                    sb.append(String.format(Locale.ROOT, " (%d where defined)", i.defined()));
+                }
+                sb.append(", largest discrepancy ").append(Double.isNaN(i.largestDiscrepancy()) ? "n/a"
+                    : String.format(Locale.ROOT, "%.3g", i.largestDiscrepancy()));
+                if (!i.tolerance().isEmpty()) {
+                    sb.append(" (tolerance ").append(i.tolerance()).append(')');
+                }
+                if (!i.method().equals("exact")) {
+                    sb.append("\n               ").append(i.method());
+                }
+                if (i.notChecked()) {
+                    sb.append("\n               ").append(i.reason());
+                } else if (i.failed()) {
+                    sb.append("\n               ").append(i.counterexample().replace("\n", "\n               "));
+                }
+            }
+            return sb.toString();
+        }
+
+        private static String oneLine(String s) {
+            String t = s.replaceAll("\\s+", " ").strip();
+            return t.length() > 160 ? t.substring(0, 157) + "..." : t;
+        }
+    }
+
+    private final String fileName;
+    private final List<String> modelReadings;
+    private final List<Entry> entries;
+    private final RunConfig options;
+    private final Duration elapsed;
+
+    DocumentResult(String fileName, List<String> modelReadings, List<Entry> entries, RunConfig options,
+                   Duration elapsed) {
+        this.fileName = fileName;
+        this.modelReadings = List.copyOf(modelReadings);
+        this.entries = List.copyOf(entries);
+        this.options = options;
+        this.elapsed = elapsed;
+    }
+
+    /** Entries of one checked unit: each step's items (per family), then the whole chain's. */
+    static List<Entry> entries(Plan.Unit u, SpecResult r) {
+        List<Entry> out = new ArrayList<>();
+        List<SpecResult.Item> steps = r.items().stream().filter(i -> !i.kind().equals("chain")).toList();
+        List<SpecResult.Item> chain = r.items().stream().filter(i -> i.kind().equals("chain")).toList();
+        int n = u.steps().size();
+        for (int k = 0; k < n; k++) {
+            List<SpecResult.Item> mine = new ArrayList<>();
+            for (int j = k; j < steps.size(); j += n) {
+                mine.add(steps.get(j));
+            }
+            Plan.StepNote s = u.steps().get(k);
+            out.add(new Entry(Kind.STEP, s.place(), s.relation(), s.reason(), s.note(), mine, s.readings()));
+        }
+        if (!chain.isEmpty()) {
+            Place first = u.steps().get(0).place();
+            Place last = u.steps().get(n - 1).place();
+            Place p = new Place(first.display(), first.row(), first.line(), first.column(), "to " + last.describe());
+            out.add(new Entry(Kind.CHAIN, p, chain.get(0).relation(), null, null, chain, List.of()));
+        }
+        return out;
+    }
+
+    /** The document's name. */
+    public String fileName() {
+        return fileName;
+    }
+
+    /** How the model family was chosen. */
+    public List<String> modelReadings() {
+        return modelReadings;
+    }
+
+    /** Every entry in document order. */
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** The options of the run. */
+    public RunConfig options() {
+        return options;
+    }
+
+    /** Wall-clock time of the check. */
+    public Duration elapsed() {
+        return elapsed;
+    }
+
+    /** Whether no check failed (not-checked rows and definitions do not fail). */
+    public boolean passed() {
+        return entries.stream().noneMatch(Entry::failed);
+    }
+
+    /** 0 when nothing failed, 1 when a check failed. */
+    public int exitCode() {
+        return passed() ? 0 : 1;
+    }
+
+    /** As {@link #exitCode()}, and with {@code strict} also 1 when a row could not be checked (definitions aside). */
+    public int exitCode(boolean strict) {
+        return !passed() || (strict && count("NOT CHECKED") > 0) ? 1 : 0;
+    }
+
+    private long count(String verdict) {
+        return entries.stream().filter(e -> e.verdict().equals(verdict)).count();
+    }
+
+    /** The report text. */
+    public String render() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(fileName).append(" (").append(options).append(")\n");
+        for (String m : modelReadings) {
+            sb.append(m).append('\n');
+        }
+        for (Entry e : entries) {
+            sb.append(e.render()).append('\n');
+        }
+        sb.append(String.format(Locale.ROOT, "%s: %d checked (%d PASS, %d FAIL), %d NOT CHECKED, %d definitions, %d ms",
+            passed() ? "PASS" : "FAIL", count("PASS") + count("FAIL"), count("PASS"), count("FAIL"),
+            count("NOT CHECKED"), count("DEFINITION"), elapsed.toMillis()));
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return render();
+    }
+}

@@ -1,0 +1,503 @@
+package org.probity.spec.latex.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.probity.spec.Spec;
+import org.probity.spec.SpecSyntaxException;
+import org.probity.spec.ast.Expr;
+import org.probity.spec.ast.Function;
+import org.probity.spec.ast.Operator;
+import org.probity.spec.ast.Statement;
+import org.probity.spec.ast.VarItem;
+import org.probity.spec.latex.Place;
+
+/**
+ * Reads the fragments of a document into a {@link Plan} (DERIVATIONS.md, "What a document means"):
+ * chains from aligned rows and from consecutive displays on the same left-hand side, reasons,
+ * definitions (:=, a fresh symbol on the left, "is defined as" / "定义为" before the display),
+ * not-checkable rows, and the model family from the notation and option comments.
+ */
+public final class DocumentReader {
+    private static final Pattern DEFINED_WORDS = Pattern.compile("(?i)(is defined as|defined as|we define|define|"
+        + "denote|定义为|定义|记为|记作)[\\s:：,，]*$");
+    private static final Pattern PROBABILISTIC = Pattern.compile("[pq](_\\{?\\\\(theta|phi)\\}?)?\\s*\\(|\\\\mathbb\\{E\\}|"
+        + "D_\\{|\\\\mathrm\\{KL\\}|H\\(|\\\\int|\\\\sum|\\\\prod|\\\\log|\\\\mathcal\\{N\\}|L_|\\\\bar\\\\alpha|\\\\beta_");
+
+    /** z as a density argument: p(z), q(z | x), p(x | z). */
+    private static final Pattern VAE_LATENT = Pattern.compile(
+        "(?:[pq](?:_\\{?\\\\(?:theta|phi)\\}?)?\\s*\\(|\\\\vert|\\\\mid|\\|)\\s*(?:\\\\mathbf\\s*\\{\\s*)?z\\b");
+
+    private final String file;
+    private final List<Fragment> fragments;
+    private final ReadingContext ctx = new ReadingContext();
+    private final List<Statement.Let> lets = new ArrayList<>();
+    private final List<Chain> chains = new ArrayList<>();
+    private final List<Object> parts = new ArrayList<>();
+    private final List<String> modelReadings = new ArrayList<>();
+    private Statement.Model model;
+    private List<VarItem> previousVariables = List.of();
+
+    private DocumentReader(String file, List<Fragment> fragments) {
+        this.file = file;
+        this.fragments = fragments;
+    }
+
+    /**
+     * Reads the fragments.
+     *
+     * @throws SpecSyntaxException {@code file:line:column: expected ..., found ... in "fragment"} for malformed LaTeX or options
+     */
+    public static Plan read(String file, List<Fragment> fragments) {
+        DocumentReader r = new DocumentReader(file, fragments);
+        r.inferModel();
+        int display = 0;
+        for (Fragment f : fragments) {
+            if (f.kind() == Fragment.Kind.OPTION) {
+                r.option(f);
+            } else {
+                if (f.kind() == Fragment.Kind.DISPLAY) {
+                    display++;
+                }
+                r.fragment(f, f.kind() == Fragment.Kind.DISPLAY ? display : 0);
+            }
+        }
+        for (Chain c : r.chains) {
+            c.close(r);
+        }
+        r.parts.sort(Comparator.comparingInt(DocumentReader::lineOf).thenComparingInt(DocumentReader::columnOf));
+        return new Plan(r.parts, r.modelReadings);
+    }
+
+    private static Place placeOf(Object o) {
+        if (o instanceof Plan.Note n) {
+            return n.place();
+        }
+        return ((Plan.Unit) o).steps().get(0).place();
+    }
+
+    private static int lineOf(Object o) {
+        return placeOf(o).line();
+    }
+
+    private static int columnOf(Object o) {
+        return placeOf(o).column() + placeOf(o).row() * 0;
+    }
+
+    // ------------------------------------------------------------------ model
+
+    private void inferModel() {
+        boolean gaussian = false;
+        boolean markov = false;
+        boolean vae = false;
+        List<String> why = new ArrayList<>();
+        for (Fragment f : fragments) {
+            if (f.kind() == Fragment.Kind.OPTION) {
+                continue;
+            }
+            String s = f.math().text();
+            if (s.matches("(?s).*(\\\\mathcal\\s*\\{\\s*N\\s*\\}|\\\\beta_|\\\\bar\\s*\\{?\\s*\\\\alpha|\\\\overline\\s*\\{\\s*"
+                + "\\\\alpha|\\\\epsilon|\\\\tilde\\s*\\{?\\s*\\\\beta).*")) {
+                gaussian = true;
+            }
+            if (s.matches("(?s).*(\\\\mathrm\\s*\\{\\s*Cat\\s*\\}|Q_t|\\\\overline\\s*\\{\\s*Q\\s*\\}).*")) {
+                markov = true;
+            }
+            if (VAE_LATENT.matcher(s).find()) {
+                vae = true;
+            }
+        }
+        ctx.vae = vae;
+        List<String> families = new ArrayList<>();
+        if (gaussian == markov) {
+            families.add("markov");
+            families.add("gaussian");
+            why.add(gaussian ? "both Gaussian and finite-state notation" : "generic notation (p, q, E, KL, integrals)");
+        } else if (gaussian) {
+            families.add("gaussian");
+            why.add("Gaussian notation (N, beta, alpha-bar)");
+        } else {
+            families.add("markov");
+            why.add("finite-state notation (Cat, Q_t, one-hot)");
+        }
+        int steps = vae ? 1 : 4;
+        model = new Statement.Model(new java.util.LinkedHashSet<>(families), 2, 3, 1, steps, false, 1);
+        modelReadings.add("model: " + String.join(" and ", families) + " (from " + why.get(0) + "), states 2..3, steps 1.."
+            + steps + (vae ? " (z is the latent of a VAE: T = 1)" : "") + ", without full support");
+    }
+
+    private void option(Fragment f) {
+        String text = f.math().text().replace(';', ' ').strip();
+        String[] words = text.split("\\s+");
+        StringBuilder prob = new StringBuilder("model");
+        boolean families = false;
+        for (String w : words) {
+            families |= w.equals("markov") || w.equals("gaussian");
+        }
+        if (!families) {
+            prob.append(' ').append(String.join(" ", model.families()));
+        }
+        String rest = text.startsWith("model") ? text.substring(5) : text;
+        prob.append(' ').append(rest);
+        if (!rest.contains("states")) {
+            prob.append(" states ").append(model.statesLo()).append("..").append(model.statesHi());
+        }
+        if (!rest.contains("steps")) {
+            prob.append(" steps ").append(model.stepsLo()).append("..").append(model.stepsHi());
+        }
+        try {
+            Spec spec = Spec.parse(prob + "\n", file);
+            Statement.Model m = (Statement.Model) spec.statements().get(0);
+            model = new Statement.Model(m.families(), m.statesLo(), m.statesHi(), m.stepsLo(), m.stepsHi(), m.positive(),
+                f.line());
+            modelReadings.add("line " + f.line() + ": option '" + text + "' sets model " + String.join(" ", m.families()) + " states " + m.statesLo() + ".."
+                + m.statesHi() + " steps " + m.stepsLo() + ".." + m.stepsHi() + (m.positive() ? " positive" : ""));
+        } catch (SpecSyntaxException e) {
+            throw new SpecSyntaxException(file, f.line(), f.column(), "probity options as in a .prob model line "
+                + "(markov, gaussian, states a..b, steps a..b, positive)", e.found() + " in '" + text + "'");
+        }
+    }
+
+    // ------------------------------------------------------------------ fragments and rows
+
+    private SpecSyntaxException syntax(Fragment f, LatexProblem p) {
+        int[] lc = f.math().at(p.offset());
+        String text = f.math().text();
+        int from = Math.max(0, p.offset() - 30);
+        int to = Math.min(text.length(), p.offset() + 30);
+        String snippet = text.substring(from, to).replaceAll("\\s+", " ").strip();
+        return new SpecSyntaxException(file, lc[0], lc[1], p.getMessage(), p.found() + " in \"" + snippet + "\"");
+    }
+
+    private void fragment(Fragment f, int display) {
+        String text = f.math().text();
+        List<Rows.Row> rows;
+        try {
+            rows = Rows.rows(text);
+        } catch (LatexProblem p) {
+            throw syntax(f, p);
+        }
+        boolean inline = display == 0;
+        if (inline && (rows.stream().allMatch(r -> r.relations().isEmpty()) || !PROBABILISTIC.matcher(text).find())) {
+            return;
+        }
+        boolean definedByWords = DEFINED_WORDS.matcher(f.proseBefore().replace("⟨math⟩", "").strip()).find()
+            && (display > 0 || f.proseBefore().strip().endsWith("⟨math⟩") == false);
+        Chain current = null;
+        List<VarItem> mentionedHere = new ArrayList<>();
+        for (Rows.Row row : rows) {
+            int[] lc = f.math().at(row.offset());
+            String latex = text.substring(row.offset(), Math.min(text.length(), row.endOffset())).strip();
+            Place place = new Place(display, row.number(), lc[0], lc[1], latex);
+            List<LatexToken> all = new ArrayList<>(row.lhs());
+            row.rhs().forEach(all::addAll);
+            List<VarItem> vars = Distributions.mentioned(all, text, ctx);
+            mentionedHere.addAll(vars);
+            if (row.relations().isEmpty()) {
+                continue;
+            }
+            if (row.continues()) {
+                if (current == null && !inline && !chains.isEmpty()) {
+                    current = chains.get(chains.size() - 1);
+                }
+                if (current == null) {
+                    parts.add(new Plan.Note(false, place, "a row that starts with a relation, with nothing before it",
+                        List.of()));
+                    continue;
+                }
+            } else {
+                Chain linked = current == null && !inline ? linkable(row.lhs(), text) : null;
+                if (linked != null) {
+                    current = linked;
+                } else {
+                    current = new Chain(key(row.lhs(), text), place);
+                    current.start = translate(f, row.lhs(), text, vars);
+                    current.last = current.start;
+                    current.startTokens = row.lhs();
+                    current.named = symbol(row.lhs(), text) != null;
+                    current.inline = inline;
+                    chains.add(current);
+                }
+            }
+            for (int k = 0; k < row.relations().size(); k++) {
+                Rows.Relation rel = row.relations().get(k);
+                List<LatexToken> rhs = row.rhs().get(k);
+                String reason = k == row.relations().size() - 1 ? row.reason() : null;
+                if (reason == null && rel.label() != null) {
+                    reason = labelReason(rel.label(), f.proseAfter());
+                }
+                link(f, current, rel, rhs, text, vars, place, reason, definedByWords && k == 0);
+            }
+        }
+        if (!mentionedHere.isEmpty()) {
+            previousVariables = List.copyOf(new java.util.LinkedHashSet<>(mentionedHere));
+        }
+        if (inline) {
+            current = null;
+        }
+    }
+
+    private static String labelReason(String label, String after) {
+        String l = label.replaceAll("\\\\text\\s*\\{|[{}]", "").strip();
+        int i = after.indexOf(l);
+        if (i < 0) {
+            return l;
+        }
+        String rest = after.substring(i + l.length()).strip();
+        int end = rest.indexOf('\n');
+        for (String stop : new String[] {". ", "。", "；", ";"}) {
+            int j = rest.indexOf(stop);
+            end = j >= 0 && (end < 0 || j < end) ? j : end;
+        }
+        return l + " " + (end < 0 ? rest : rest.substring(0, end)).replaceAll("^[:：,，\\s]+", "").strip();
+    }
+
+    /** The most recent chain on the same left-hand side that a display may continue. */
+    private Chain linkable(List<LatexToken> lhs, String text) {
+        String key = key(lhs, text);
+        for (int i = chains.size() - 1; i >= 0; i--) {
+            Chain c = chains.get(i);
+            if (c.inline) {
+                continue;
+            }
+            if (c.key.equals(key)) {
+                return c.allEqual && c.last instanceof Expr ? c : null;
+            }
+            if (c.named) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static String key(List<LatexToken> toks, String text) {
+        StringBuilder sb = new StringBuilder();
+        for (LatexToken t : toks) {
+            sb.append(t.text());
+        }
+        return sb.toString();
+    }
+
+    /** The name when the tokens are a bare symbol (a letter with an optional subscript), else null. */
+    static String symbol(List<LatexToken> toks, String text) {
+        if (toks.isEmpty()) {
+            return null;
+        }
+        int i = 0;
+        String letter;
+        if ((toks.get(0).is("\\mathrm") || toks.get(0).is("\\text") || toks.get(0).is("\\operatorname"))
+            && toks.size() >= 3 && toks.get(1).is("{") && toks.get(toks.size() - 1).is("}")) {
+            String name = LatexCursor.plain(toks.subList(2, toks.size() - 1));
+            return name.matches("[A-Za-z][A-Za-z0-9]+") && !Set.of("KL", "SNR", "Cat", "E").contains(name) ? name : null;
+        }
+        if (toks.get(0).is("\\mathcal") && toks.size() >= 4 && toks.get(1).is("{") && toks.get(3).is("}")) {
+            letter = toks.get(2).text();
+            i = 4;
+        } else if (toks.get(0).kind() == LatexToken.Kind.CHAR && toks.get(0).text().matches("[A-Za-z]")) {
+            letter = toks.get(0).text();
+            i = 1;
+        } else {
+            return null;
+        }
+        if ("xzpqTtsEHND".contains(letter) && !(letter.equals("D") && false)) {
+            return null;
+        }
+        if (i == toks.size()) {
+            return letter;
+        }
+        if (!toks.get(i).is("_") || i + 1 >= toks.size()) {
+            return null;
+        }
+        List<LatexToken> sub = toks.subList(i + 1, toks.size());
+        if (sub.get(0).is("{")) {
+            if (!sub.get(sub.size() - 1).is("}")) {
+                return null;
+            }
+            sub = sub.subList(1, sub.size() - 1);
+        } else if (sub.size() != 1) {
+            return null;
+        }
+        String name = LatexParser.symbolName(letter, sub, text);
+        return name.matches("[A-Za-z][A-Za-z0-9_]*") ? name : null;
+    }
+
+    private Object translate(Fragment f, List<LatexToken> toks, String text, List<VarItem> relationVars) {
+        List<LatexToken> all = new ArrayList<>(toks);
+        int end = toks.isEmpty() ? 0 : toks.get(toks.size() - 1).end();
+        all.add(new LatexToken(LatexToken.Kind.END, "", end, end));
+        ctx.readings.clear();
+        ctx.relationVariables = relationVars;
+        ctx.previousVariables = previousVariables;
+        try {
+            Expr e = LatexParser.parse(all, text, ctx);
+            return e;
+        } catch (LatexProblem p) {
+            if (p.kind() == LatexProblem.Kind.SYNTAX) {
+                throw syntax(f, p);
+            }
+            return p.getMessage();
+        }
+    }
+
+    private static boolean hasDots(List<LatexToken> toks) {
+        return toks.stream().anyMatch(t -> t.is("\\dots") || t.is("\\cdots") || t.is("\\ldots"))
+            && toks.stream().noneMatch(t -> t.is("\\int") || t.is("\\sum"));
+    }
+
+    private static boolean hasSamples(List<LatexToken> toks) {
+        for (int i = 0; i + 2 < toks.size(); i++) {
+            if (toks.get(i).is("^") && (toks.get(i + 1).is("(") || toks.get(i + 1).is("{") && toks.get(i + 2).is("("))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void link(Fragment f, Chain chain, Rows.Relation rel, List<LatexToken> rhs, String text, List<VarItem> vars,
+                      Place place, String reason, boolean definedByWords) {
+        Object prev = chain.last;
+        boolean first = chain.links == 0;
+        chain.links++;
+        String sym = rel.symbol();
+        String uncheckable = Relations.UNCHECKABLE.get(sym);
+        List<String> readings;
+        if (uncheckable != null) {
+            Object e = translate(f, rhs, text, vars);
+            String detail = uncheckable;
+            List<LatexToken> both = new ArrayList<>(chain.startTokens);
+            both.addAll(rhs);
+            if (hasSamples(both)) {
+                detail += "; an estimator over samples x^{(i)}";
+            }
+            parts.add(new Plan.Note(false, place, detail, List.of()));
+            chain.breakAt(this);
+            chain.last = e;
+            chain.allEqual = false;
+            return;
+        }
+        String name = first ? symbol(chain.startTokens, text) : null;
+        boolean definition = Relations.DEFINITIONS.contains(sym) || sym.equals(":=");
+        boolean fresh = name != null && !ctx.defined.contains(name) && !ctx.unreadable.containsKey(name);
+        if (first && fresh && (definition || sym.equals("="))) {
+            Object e = translate(f, rhs, text, vars);
+            readings = List.copyOf(ctx.readings());
+            if (e instanceof Expr x) {
+                ctx.defined.add(name);
+                lets.add(new Statement.Let(name, x, place.line()));
+                parts.add(new Plan.Note(true, place, name + " := " + Spec.notation(x), readings));
+            } else {
+                ctx.unreadable.put(name, (String) e);
+                parts.add(new Plan.Note(true, place, name + " := (not read: " + e + ")", readings));
+            }
+            chain.last = e;
+            chain.segmentStart = e instanceof Expr ? e : null;
+            return;
+        }
+        String relation = Relations.CLAIMS.get(sym);
+        String note = null;
+        if (relation == null) {
+            relation = "==";
+            note = "a definition of an expression that has a meaning already: checked against it";
+        } else if (definedByWords && first) {
+            note = "stated as a definition, of an expression that has a meaning already: checked against it";
+        }
+        Object e = translate(f, rhs, text, vars);
+        readings = List.copyOf(ctx.readings());
+        if (!sym.equals("=") && !definition) {
+            chain.allEqual = false;
+        }
+        if (!(prev instanceof Expr) || !(e instanceof Expr)) {
+            String why = !(prev instanceof Expr) ? (String) prev : (String) e;
+            if (hasDots(rhs) || hasDots(chain.startTokens) && first) {
+                why = "a notation line (it spells out a sequence with \\dots)";
+            }
+            String side = !(prev instanceof Expr) ? "the expression before the relation" : "the expression after it";
+            parts.add(new Plan.Note(false, place, why + (prev instanceof Expr || e instanceof Expr ? " (" + side + ")" : ""),
+                readings));
+            chain.breakAt(this);
+            chain.last = e;
+            return;
+        }
+        if (chain.segmentModel != null && chain.segmentModel != model) {
+            chain.breakAt(this);
+        }
+        if (chain.segmentStart == null) {
+            chain.segmentStart = prev;
+            chain.segmentModel = model;
+        }
+        chain.steps.add(new Statement.Step(org.probity.spec.ast.Relation.of(relation), (Expr) e, reason, place.line(), place.latex()));
+        chain.notes.add(new Plan.StepNote(place, sym, reason, readings, note));
+        chain.last = e;
+    }
+
+    /** A chain of expressions being read; checkable runs of steps become units. */
+    private static final class Chain {
+        final String key;
+        final Place place;
+        Object start;
+        List<LatexToken> startTokens = List.of();
+        boolean named;
+        boolean inline;
+        boolean allEqual = true;
+        int links;
+        Object last;
+        Object segmentStart;
+        Statement.Model segmentModel;
+        final List<Statement.Step> steps = new ArrayList<>();
+        final List<Plan.StepNote> notes = new ArrayList<>();
+
+        Chain(String key, Place place) {
+            this.key = key;
+            this.place = place;
+        }
+
+        void breakAt(DocumentReader r) {
+            close(r);
+            segmentStart = null;
+        }
+
+        void close(DocumentReader r) {
+            if (steps.isEmpty()) {
+                return;
+            }
+            Expr s = (Expr) segmentStart;
+            Statement.Model m = segmentModel == null ? r.model : segmentModel;
+            List<Statement.Let> lets = List.copyOf(r.lets);
+            List<Expr> all = new ArrayList<>();
+            all.add(s);
+            steps.forEach(st -> all.add(st.expr()));
+            String index = FreeIndex.of(all);
+            if (index != null || steps.size() == 1) {
+                Expr prev = s;
+                for (int k = 0; k < steps.size(); k++) {
+                    Statement.Step st = steps.get(k);
+                    Plan.StepNote note = notes.get(k);
+                    Expr[] range = index == null ? null : FreeIndex.range(index, prev, st.expr());
+                    List<String> readings = new ArrayList<>(note.readings());
+                    if (range != null) {
+                        readings.add(index + " ranges over " + Spec.notation(range[0]) + ".." + Spec.notation(range[1])
+                            + " (where every variable index is in 0..T and distinct variables stay distinct)");
+                    }
+                    Statement.Claim c = new Statement.Claim(note.place().describe(), range == null ? null : index,
+                        range == null ? null : range[0], range == null ? null : range[1], prev, st.relation(), st.expr(),
+                        st.line(), st.text());
+                    r.parts.add(new Plan.Unit(m, lets, c, List.of(new Plan.StepNote(note.place(), note.relation(),
+                        note.reason(), readings, note.note()))));
+                    prev = st.expr();
+                }
+            } else {
+                Place p0 = notes.get(0).place();
+                Statement.Derive d = new Statement.Derive("chain from " + p0.describe(), s, steps, p0.line(),
+                    p0.latex());
+                r.parts.add(new Plan.Unit(m, lets, d, List.copyOf(notes)));
+            }
+            steps.clear();
+            notes.clear();
+            segmentStart = last;
+            segmentModel = null;
+        }
+    }
+}

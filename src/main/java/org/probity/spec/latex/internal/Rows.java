@@ -1,0 +1,214 @@
+package org.probity.spec.latex.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a display into rows ({@code \\} of {@code aligned}, {@code align}, …) and each row into
+ * the expressions between its top-level relations; takes each row's reason ({@code \quad \text{…}},
+ * {@code \tag{…}}, the label of {@code \overset{(a)}{=}}). A row without a relation continues the
+ * expression of the row before it.
+ */
+public final class Rows {
+    private static final Pattern ENVIRONMENT = Pattern.compile("\\\\(begin|end)\\{(aligned|alignedat|align\\*?|split|"
+        + "gathered|gather\\*?|equation\\*?|multline\\*?|eqnarray\\*?|flalign\\*?|displaymath|math)\\}(\\{[0-9]+\\})?");
+    private static final Pattern DROPPED = Pattern.compile("\\\\label\\{[^}]*\\}|\\\\nonumber|\\\\notag");
+
+    private Rows() {
+    }
+
+    /** A relation between two expressions of a row. */
+    public record Relation(String symbol, String label, LatexToken token) { }
+
+    /** One row: its tokens before the first relation ({@code lhs}, empty when the row starts with a relation), the relations and the expressions after them. */
+    public record Row(int number, int offset, int endOffset, List<LatexToken> lhs, List<Relation> relations,
+                      List<List<LatexToken>> rhs, String reason) {
+        /** Whether the row begins with a relation (it continues the chain above). */
+        public boolean continues() {
+            return lhs.isEmpty();
+        }
+    }
+
+    /** The display text with environment markers, labels and \nonumber blanked out (offsets kept). */
+    static String blank(String latex) {
+        StringBuilder sb = new StringBuilder(latex);
+        for (Pattern p : new Pattern[] {ENVIRONMENT, DROPPED}) {
+            Matcher m = p.matcher(sb.toString());
+            while (m.find()) {
+                for (int i = m.start(); i < m.end(); i++) {
+                    sb.setCharAt(i, ' ');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The rows of a display (or of one inline formula: one row). */
+    static List<Row> rows(String latex) {
+        String text = blank(latex);
+        List<LatexToken> toks = LatexLexer.tokenize(text);
+        List<List<LatexToken>> raw = new ArrayList<>();
+        List<LatexToken> cur = new ArrayList<>();
+        int depth = 0;
+        for (LatexToken t : toks) {
+            if (t.kind() == LatexToken.Kind.END) {
+                break;
+            }
+            depth += t.is("{") ? 1 : t.is("}") ? -1 : 0;
+            if (depth == 0 && (t.is("\\\\") || t.is("\\cr"))) {
+                raw.add(cur);
+                cur = new ArrayList<>();
+            } else {
+                cur.add(t);
+            }
+        }
+        raw.add(cur);
+        List<Row> out = new ArrayList<>();
+        for (List<LatexToken> r : raw) {
+            Row row = row(out.size() + 1, r, text);
+            if (row == null) {
+                continue;
+            }
+            if (row.relations().isEmpty() && !out.isEmpty()) {
+                Row prev = out.remove(out.size() - 1);
+                out.add(appendTo(prev, row));
+            } else {
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    private static Row appendTo(Row prev, Row more) {
+        List<List<LatexToken>> rhs = new ArrayList<>(prev.rhs());
+        List<LatexToken> lhs = new ArrayList<>(prev.lhs());
+        if (rhs.isEmpty()) {
+            lhs.addAll(more.lhs());
+        } else {
+            List<LatexToken> last = new ArrayList<>(rhs.remove(rhs.size() - 1));
+            last.addAll(more.lhs());
+            rhs.add(last);
+        }
+        String reason = prev.reason() == null ? more.reason() : prev.reason();
+        return new Row(prev.number(), prev.offset(), more.endOffset(), lhs, prev.relations(), rhs, reason);
+    }
+
+    private static Row row(int number, List<LatexToken> toks, String text) {
+        List<LatexToken> kept = new ArrayList<>();
+        String reason = null;
+        int depth = 0;
+        for (int i = 0; i < toks.size(); i++) {
+            LatexToken t = toks.get(i);
+            if (depth == 0 && t.is("\\tag")) {
+                int[] end = group(toks, i + 1);
+                reason = text.substring(toks.get(i + 1).end(), toks.get(end[0]).start()).strip();
+                i = end[0];
+                continue;
+            }
+            if (depth == 0 && (t.is("\\quad") || t.is("\\qquad") || t.is("\\text")) && hasText(toks, i)) {
+                reason = reasonText(toks, i, text);
+                break;
+            }
+            depth += t.is("{") ? 1 : t.is("}") ? -1 : 0;
+            if (!t.is("&")) {
+                kept.add(t);
+            }
+        }
+        while (!kept.isEmpty() && (kept.get(kept.size() - 1).is(",") || kept.get(kept.size() - 1).is(".")
+            || kept.get(kept.size() - 1).is("，") || kept.get(kept.size() - 1).is("。"))) {
+            kept.remove(kept.size() - 1);
+        }
+        if (kept.isEmpty()) {
+            return null;
+        }
+        List<LatexToken> lhs = new ArrayList<>();
+        List<Relation> rels = new ArrayList<>();
+        List<List<LatexToken>> rhs = new ArrayList<>();
+        List<LatexToken> cur = lhs;
+        depth = 0;
+        for (int i = 0; i < kept.size(); i++) {
+            LatexToken t = kept.get(i);
+            boolean colonEquals = t.is(":") && i + 1 < kept.size() && kept.get(i + 1).is("=")
+                && kept.get(i + 1).start() == t.end();
+            if (depth == 0 && (Relations.isRelation(t) || colonEquals)) {
+                Relation rel;
+                if (t.is("\\overset") || t.is("\\stackrel")) {
+                    int[] a = group(kept, i + 1);
+                    int[] b = group(kept, a[0] + 1);
+                    String label = text.substring(kept.get(i + 1).end(), kept.get(a[0]).start()).strip();
+                    String sym = text.substring(kept.get(a[0] + 1).start(), kept.get(b[0]).end()).replaceAll("[{}\\s]", "");
+                    rel = new Relation(sym.equals("=") && label.matches(".*(def|:).*") ? ":=" : sym, label, t);
+                    i = b[0];
+                } else if (t.is(":") && i + 1 < kept.size() && kept.get(i + 1).is("=")) {
+                    rel = new Relation(":=", null, t);
+                    i++;
+                } else {
+                    rel = new Relation(t.text(), null, t);
+                }
+                rels.add(rel);
+                cur = new ArrayList<>();
+                rhs.add(cur);
+                continue;
+            }
+            if (t.is("{") || t.is("(") || t.is("[") || t.is("\\left") || t.is("\\{")) {
+                depth++;
+            } else if (t.is("}") || t.is(")") || t.is("]") || t.is("\\right") || t.is("\\}")) {
+                depth = Math.max(0, depth - 1);
+            }
+            if (t.is("\\left") || t.is("\\right")) {
+                cur.add(t);
+                if (i + 1 < kept.size()) {
+                    cur.add(kept.get(++i));
+                }
+                continue;
+            }
+            cur.add(t);
+        }
+        int start = kept.get(0).start();
+        int end = toks.get(toks.size() - 1).end();
+        return new Row(number, start, end, lhs, rels, rhs, reason);
+    }
+
+    private static boolean hasText(List<LatexToken> toks, int from) {
+        for (int i = from; i < toks.size(); i++) {
+            if (toks.get(i).is("\\text") || toks.get(i).is("\\mbox") || toks.get(i).is("\\textrm")) {
+                return true;
+            }
+            if (!(toks.get(i).is("\\quad") || toks.get(i).is("\\qquad") || toks.get(i).is("(")
+                || toks.get(i).is("\\,") || toks.get(i).is("\\;"))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static String reasonText(List<LatexToken> toks, int from, String text) {
+        String raw = text.substring(toks.get(from).start(), toks.get(toks.size() - 1).end());
+        String s = raw.replaceAll("\\\\q?quad", " ").replaceAll("\\\\(text|mbox|textrm)\\s*\\{", "")
+            .replaceAll("[{}]", "").replaceAll("\\\\[,;]", " ").strip();
+        if (s.startsWith("(") && s.endsWith(")")) {
+            s = s.substring(1, s.length() - 1).strip();
+        }
+        return s;
+    }
+
+    /** The index of the '}' closing the group at {@code i} (or {@code i} for a one-token argument). */
+    private static int[] group(List<LatexToken> toks, int i) {
+        if (i >= toks.size()) {
+            throw LatexProblem.syntax("an argument", toks.get(toks.size() - 1));
+        }
+        if (!toks.get(i).is("{")) {
+            return new int[] {i};
+        }
+        int depth = 0;
+        for (int j = i; j < toks.size(); j++) {
+            depth += toks.get(j).is("{") ? 1 : toks.get(j).is("}") ? -1 : 0;
+            if (depth == 0) {
+                return new int[] {j};
+            }
+        }
+        throw LatexProblem.syntax("'}' closing the '{'", toks.get(toks.size() - 1));
+    }
+}
