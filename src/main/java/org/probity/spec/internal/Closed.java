@@ -5,6 +5,7 @@ import java.util.List;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
+import org.probity.math.Constants;
 
 /**
  * A closed-form value on the gaussian family: \( \sum_i P_i(x)\, e^{Q_i(x)} \) with polynomials P_i
@@ -16,7 +17,6 @@ import org.hipparchus.linear.RealMatrix;
  * operation on it returns it unchanged (like NaN), and the evaluator then estimates or reports it.
  */
 final class Closed {
-    private static final double LOG_2PI = Math.log(2 * Math.PI);
 
     record Term(Quad poly, Quad expo) { }
 
@@ -327,7 +327,7 @@ final class Closed {
         for (int i = 0; i < k; i++) {
             logDet += 2 * Math.log(lower.getEntry(i, i));
         }
-        double c = q.c + 0.5 * dot(ba, sba) + 0.5 * k * LOG_2PI - 0.5 * logDet;
+        double c = q.c + 0.5 * dot(ba, sba) + 0.5 * k * Constants.LOG_2PI - 0.5 * logDet;
         double[] b = new double[n];
         double[][] m = new double[n][n];
         for (int j = 0; j < n; j++) {

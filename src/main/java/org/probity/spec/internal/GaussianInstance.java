@@ -6,6 +6,7 @@ import java.util.Map;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
+import org.probity.math.Constants;
 import org.probity.math.ShortestDouble;
 import org.probity.spec.ast.Function;
 
@@ -18,7 +19,6 @@ import org.probity.spec.ast.Function;
  * log-density quadratic in x. Also holds the points at which free variables are checked.
  */
 public final class GaussianInstance implements ModelInstance {
-    private static final double LOG_2PI = Math.log(2 * Math.PI);
 
     private final double[] betas;      // 1..T
     private final double mu0;
@@ -196,7 +196,7 @@ public final class GaussianInstance implements ModelInstance {
         RealMatrix w = lm.transposeMultiply(sInv);           // L^T S^-1 (n x k)
         double[][] m = w.multiply(lm).scalarMultiply(-0.5).getData();
         double[] bv = w.operate(h0);
-        double c = -0.5 * k * LOG_2PI - 0.5 * logDet - 0.5 * sInv.operate(MatrixUtils.createRealVector(h0))
+        double c = -0.5 * k * Constants.LOG_2PI - 0.5 * logDet - 0.5 * sInv.operate(MatrixUtils.createRealVector(h0))
             .dotProduct(MatrixUtils.createRealVector(h0));
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < i; j++) {
