@@ -15,7 +15,7 @@ final class ShouldBeCloseWithin extends BasicErrorMessageFactory {
                 + "but the difference was %s (%s ulps; allowed %s).",
             unquotedString(Double.toString(actual)), unquotedString(Double.toString(expected)),
             unquotedString(tolerance.toString()), unquotedString(Double.toString(Math.abs(actual - expected))),
-            unquotedString(ulps(actual, expected)), unquotedString(Double.toString(tolerance.allowance(expected))));
+            unquotedString(ulps(actual, expected)), unquotedString(Double.toString(tolerance.allowance(expected, actual))));
     }
 
     private static String ulps(double actual, double expected) {

@@ -145,7 +145,10 @@ public final class Verdict {
         return relation != null ? relation : message;
     }
 
-    /** The share of the tolerance the difference uses: 0 for equal sides, above 1 when rejected. */
+    /**
+     * The share of the tolerance the difference uses, {@code difference() / allowance()}: 0 for equal
+     * sides, at most 1 exactly when the verdict passed, above 1 (or NaN for a NaN side) when it failed.
+     */
     public double usage() {
         if (tolerance == null) {
             return 0;
@@ -154,8 +157,16 @@ public final class Verdict {
         if (d == 0) {
             return 0;
         }
-        double allowed = tolerance.allowance(rhs);
-        return allowed > 0 ? d / allowed : Double.POSITIVE_INFINITY;
+        double allowed = allowance();
+        return allowed > 0 ? d / allowed : Double.isNaN(d) ? Double.NaN : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * The difference the tolerance allows for these two sides ({@link Tolerance#allowance}, the right
+     * side taken as expected), the number the pass/fail decision compared with; NaN when not numeric.
+     */
+    public double allowance() {
+        return tolerance == null ? Double.NaN : tolerance.allowance(rhs, lhs);
     }
 
     /** A multi-line rendering for failure reports. */
@@ -165,7 +176,7 @@ public final class Verdict {
         }
         return String.format(Locale.ROOT,
             "%s%n  left side:  %s%n  right side: %s%n  difference: %s%n  tolerance:  %s (allows %s here)",
-            relation, lhs, rhs, difference(), tolerance, tolerance.allowance(rhs));
+            relation, lhs, rhs, difference(), tolerance, allowance());
     }
 
     @Override

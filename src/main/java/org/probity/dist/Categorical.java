@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.probity.math.LogSpace;
 import org.probity.math.NeumaierSum;
 import org.probity.math.Tolerance;
+import org.probity.math.Tolerances;
 
 /**
  * A categorical distribution on \( \{0, \dots, K-1\} \): an immutable, validated probability vector.
@@ -37,7 +38,7 @@ public final class Categorical {
      * @return the absolute tolerance, named
      */
     public static Tolerance normalization(int k) {
-        return Tolerance.absolute(8.0 * Math.max(1, k) * Tolerance.UNIT_ROUNDOFF).named("8 K u, K = " + k);
+        return Tolerances.roundedSum(8.0 * Math.max(1, k), 1).named("8 K u, K = " + k);
     }
 
     /**

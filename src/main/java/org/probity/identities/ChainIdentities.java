@@ -79,7 +79,7 @@ public final class ChainIdentities {
         String st = "L_CE = -E_{q(x_0)} log p(x_0) <= L_VLB = E_{q(x_{0:T})}[log q(x_{1:T}|x_0) - log p(x_{0:T})]";
         return identity("finite chain: L_CE <= L_VLB", st, ChainGens.chainPairs(), pair -> {
             Enumerated e = new Enumerated(pair.forward(), pair.reverse());
-            double mag = NeumaierSum.dot(pair.forward().initial(), e.magnitude);
+            double mag = Rules.expectedMagnitude(pair.forward().initial(), e.magnitude);
             return Verdict.atMost("L_CE <= L_VLB", c.crossEntropy(pair.forward(), pair.reverse()),
                 c.totalVlb(pair.forward(), pair.reverse()), Rules.logSum(pair.states(), pair.steps(), mag));
         });
@@ -103,7 +103,7 @@ public final class ChainIdentities {
                     v = v.and(Rules.close("log p(" + x0 + ") = log q(x_0)", c.logLikelihood(pair.reverse(), x0),
                         Math.log(q0[x0]), tol));
                 }
-                double mag = NeumaierSum.dot(q0, e.magnitude) + 1;
+                double mag = Rules.expectedMagnitude(q0, e.magnitude) + 1;
                 return v.and(Rules.close("L_VLB = L_CE", c.totalVlb(pair.forward(), pair.reverse()),
                     c.crossEntropy(pair.forward(), pair.reverse()), Rules.logSum(pair.states(), pair.steps(), mag)));
             }, ChainGens.vaeExamples().stream()

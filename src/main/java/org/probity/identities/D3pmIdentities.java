@@ -180,7 +180,7 @@ public final class D3pmIdentities {
     public static Identity crossEntropyBound(D3pmCalculus c) {
         return identity("D3PM: L_CE <= L_VLB", "-E_{q(x_0)} log p_theta(x_0) <= E_{q(x_0)} VLB(x_0)", inst -> {
             Enumerated e = enumerate(c, inst);
-            double mag = NeumaierSum.dot(inst.data(), e.magnitude);
+            double mag = Rules.expectedMagnitude(inst.data(), e.magnitude);
             return Verdict.atMost("L_CE <= L_VLB", c.crossEntropy(inst), c.totalVlb(inst),
                 Rules.logSum(inst.states(), inst.steps(), mag));
         });

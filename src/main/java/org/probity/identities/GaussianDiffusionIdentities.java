@@ -15,7 +15,9 @@ import org.probity.diffusion.LinearGaussianReverse;
 import org.probity.diffusion.NoiseSchedule;
 import org.probity.diffusion.VlbTerms;
 import org.probity.identities.gen.ScheduleGens;
+import org.probity.math.FloatFormat;
 import org.probity.math.Tolerance;
+import org.probity.math.Tolerances;
 
 /**
  * The identities of Gaussian diffusion (Ho et al. 2020, §2 and Appendix A; Sohl-Dickstein et al.
@@ -30,7 +32,6 @@ import org.probity.math.Tolerance;
 public final class GaussianDiffusionIdentities {
     /** The family of these identities. */
     public static final String FAMILY = "gaussian-diffusion";
-    private static final double U = Tolerance.UNIT_ROUNDOFF;
     private static final int MAX_STEPS = 4000;
     private static final double MIN_BETA = 1e-9;
     /** Identities that solve with the joint covariance run where it is well conditioned. */
@@ -205,7 +206,7 @@ public final class GaussianDiffusionIdentities {
                 m = sub.stepMean(s, t, m);
                 v = a * a * v + sub.stepVariance(s, t);
                 if (t <= 8 || t > s.steps() - 8 || t % 61 == 0) {
-                    Tolerance tol = Tolerance.conditioned(3 * t + 8, 1).or(Tolerance.absolute(Double.MIN_NORMAL))
+                    Tolerance tol = Tolerances.conditioned(3 * t + 8, 1).or(Tolerances.belowNormalRange(FloatFormat.FLOAT64, 1))
                         .named("3t + 8 roundings of a product / a sum of positive terms");
                     verdict = verdict.and(Verdict.close("mean of q(x_" + t + "|x_0)", sub.marginalMean(s, t, p.x), m, tol))
                         .and(Verdict.close("variance of q(x_" + t + "|x_0)", sub.marginalVariance(s, t), v, tol));
@@ -240,7 +241,7 @@ public final class GaussianDiffusionIdentities {
             }
             double kq = q.conditionNumberBound();
             Verdict v = Verdict.close("forward joint density = product of factors", q.joint().logDensity(p.x), factors,
-                absolute(64 * (n + 1) * (n + 1) * kq * U * mag).named("64 (T+1)^2 roundings x condition bound x magnitude"));
+                Tolerances.conditionedSum(64 * (n + 1) * (n + 1), kq, mag).named("64 (T+1)^2 roundings x condition bound x magnitude"));
             LinearGaussianChain r = in.reverse.asChain();
             double[] reversed = new double[n + 1];
             for (int k = 0; k <= n; k++) {
@@ -257,7 +258,7 @@ public final class GaussianDiffusionIdentities {
             }
             double kp = r.conditionNumberBound();
             return v.and(Verdict.close("reverse joint density = product of factors", r.joint().logDensity(reversed), rf,
-                absolute(64 * (n + 1) * (n + 1) * kp * U * rmag).named("64 (T+1)^2 roundings x condition bound x magnitude")));
+                Tolerances.conditionedSum(64 * (n + 1) * (n + 1), kp, rmag).named("64 (T+1)^2 roundings x condition bound x magnitude")));
         });
     }
 
@@ -274,11 +275,11 @@ public final class GaussianDiffusionIdentities {
             for (int t = 2; t <= q.s.steps(); t++) {
                 GaussianVector c = chain.joint().marginal(0, t - 1, t).conditional(new int[] {1}, new int[] {0, 2},
                     new double[] {q.x0, q.xt});
-                Tolerance tol = absolute(64 * kappa * U * (Math.abs(q.x0) + Math.abs(q.xt) + 1))
+                Tolerance tol = Tolerances.conditionedSum(64, kappa, Math.abs(q.x0) + Math.abs(q.xt) + 1)
                     .named("64 roundings x condition bound of the joint x |x_0| + |x_t| + 1");
                 v = v.and(Verdict.close("posterior mean at t = " + t, sub.posteriorMean(q.s, t, q.x0, q.xt), c.mean()[0], tol))
                     .and(Verdict.close("posterior variance at t = " + t, sub.posteriorVariance(q.s, t), c.covariance()[0][0],
-                        Tolerance.conditioned(64, kappa).named("64 roundings x condition bound of the joint")));
+                        Tolerances.conditioned(64, kappa).named("64 roundings x condition bound of the joint")));
             }
             return v;
         });
@@ -301,7 +302,7 @@ public final class GaussianDiffusionIdentities {
             double mag = post[1] + step[1] + prev[1] + cur[1];
             // Each variance and mean carries a few roundings, amplified by (x - m)^2 / v; 64 covers them.
             return Verdict.close("Bayes at t = " + t, post[0], rhs,
-                absolute(64 * U * mag).named("64 roundings x magnitude of the four log densities"));
+                Tolerances.roundedSum(64, mag).named("64 roundings x magnitude of the four log densities"));
         });
     }
 
@@ -336,7 +337,7 @@ public final class GaussianDiffusionIdentities {
             double kappa = Math.max(p.conditionNumberBound(), LinearGaussianChain.of(0, 1, gains(q), new double[n], noises(q))
                 .conditionNumberBound());
             double mag = 1 + Math.abs(logP) + absTerms(v) + kl;
-            Tolerance tol = absolute(64 * (n + 1) * (n + 1) * kappa * U * mag)
+            Tolerance tol = Tolerances.conditionedSum(64 * (n + 1) * (n + 1), kappa, mag)
                 .named("64 (T+1)^2 roundings x condition bound x magnitude");
             return Verdict.close("log p(x_0) - ELBO = KL", logP + v.total(), kl, tol);
         });
@@ -376,7 +377,7 @@ public final class GaussianDiffusionIdentities {
             double direct = q.expectation(fq) - q.expectation(fp);
             VlbTerms v = sub.vlb(s, in.x0, in.reverse);
             double mag = q.expectationMagnitude(fq) + q.expectationMagnitude(fp) + absTerms(v) + 1;
-            Tolerance tol = absolute(32 * (n + 1) * U * mag).named("32 (T+1) roundings x magnitude of both sums");
+            Tolerance tol = Tolerances.roundedSum(32 * (n + 1), mag).named("32 (T+1) roundings x magnitude of both sums");
             return Verdict.close("sum of VLB terms = direct expectation", v.total(), direct, tol);
         });
     }
@@ -392,7 +393,7 @@ public final class GaussianDiffusionIdentities {
             double var = q.variance(n);
             double kl = GaussianVector.of(new double[] {m}, new double[][] {{var}})
                 .klDivergence(GaussianVector.of(new double[] {0}, new double[][] {{1}}));
-            Tolerance tol = absolute((3 * n + 16) * U * (var + 1 + Math.abs(Math.log(var)) + m * m))
+            Tolerance tol = Tolerances.roundedSum(3 * n + 16, var + 1 + Math.abs(Math.log(var)) + m * m)
                 .named("(3T + 16) roundings of the composed variance x magnitude of the KL summands");
             return Verdict.close("L_T = KL(q(x_T|x_0) || N(0,1))", sub.priorKl(p.s, p.x), kl, tol);
         });
@@ -442,15 +443,7 @@ public final class GaussianDiffusionIdentities {
         int n = in.steps();
         double z2 = Math.pow(in.x0 - c.mean(n), 2) / c.variance(n);
         double mag = 1 + absTerms(v) + Math.abs(logP) + z2 + Math.abs(in.x0) * (Math.abs(in.x0) + Math.abs(c.mean(n))) / c.variance(n);
-        return absolute(64 * (n + 1) * U * mag).named("64 (T+1) roundings x magnitude of the VLB terms and log p");
-    }
-
-    /**
-     * An absolute tolerance; when the magnitude it is derived from is not finite (the subject returned
-     * an infinite or NaN value), zero, so that the comparison decides and the report shows the values.
-     */
-    private static Tolerance absolute(double amount) {
-        return Tolerance.absolute(Double.isFinite(amount) ? amount : 0);
+        return Tolerances.roundedSum(64 * (n + 1), mag).named("64 (T+1) roundings x magnitude of the VLB terms and log p");
     }
 
     private static double[] gains(LinearGaussianChain q) {

@@ -1,7 +1,9 @@
 package org.probity.identities;
 
 import org.probity.check.Verdict;
+import org.probity.math.NeumaierSum;
 import org.probity.math.Tolerance;
+import org.probity.math.Tolerances;
 
 /** The named tolerance rules of the chain and D3PM identities. */
 final class Rules {
@@ -10,7 +12,7 @@ final class Rules {
      * at most (T + 1) u relative error and the compensated sum adds 2u, so 16 ulps covers T <= 6 with
      * room; near 0 an absolute 64 u (sums of K^(T+1) <= 4096 terms below 1).
      */
-    static final Tolerance PROBABILITY = Tolerance.ulps(16).or(Tolerance.absolute(64 * Tolerance.UNIT_ROUNDOFF))
+    static final Tolerance PROBABILITY = Tolerance.ulps(16).or(Tolerances.roundedSum(64, 1))
         .named("probabilities: 16 ulps, or 64 u absolute");
 
     private Rules() {
@@ -19,12 +21,28 @@ final class Rules {
     /**
      * Sums of log-probability terms: 32 (T + 1) K^2 roundings of the magnitude
      * \( M = \mathbb{E}[\sum |\log q| + |\log p|] \) (the DP sums (T + 1) K^2 terms each carrying a
-     * few roundings; the absolute error of a sum is bounded by the sum of absolute values).
+     * few roundings; the absolute error of a sum is bounded by the sum of absolute values). An infinite
+     * magnitude (a path q takes that p forbids) allows nothing: both sides are then +∞
+     * ({@link Tolerances}' policy).
      */
     static Tolerance logSum(int k, int steps, double magnitude) {
-        double mag = Double.isFinite(magnitude) ? Math.max(1, magnitude) : 1;
-        return Tolerance.absolute(32.0 * (steps + 1) * k * k * Tolerance.UNIT_ROUNDOFF * mag)
+        return Tolerances.roundedSum(32.0 * (steps + 1) * k * k, magnitude)
             .named("32 (T+1) K^2 roundings x magnitude of the log terms");
+    }
+
+    /**
+     * \( \sum_{x_0 : w(x_0) > 0} w(x_0)\, m(x_0) \): the magnitude of an expectation over
+     * \( x_0 \sim w \), with \( 0 \cdot \infty = 0 \) (a state the data never takes contributes
+     * nothing, even where p forbids its paths).
+     */
+    static double expectedMagnitude(double[] weights, double[] magnitude) {
+        NeumaierSum s = NeumaierSum.create();
+        for (int i = 0; i < weights.length; i++) {
+            if (weights[i] > 0) {
+                s.add(weights[i] * magnitude[i]);
+            }
+        }
+        return s.sum();
     }
 
     /**
@@ -34,7 +52,7 @@ final class Rules {
      */
     static Tolerance underflow(int k, double normaliser) {
         double allowance = 4.0 * k * Double.MIN_VALUE / normaliser;
-        if (!(allowance > 64 * Tolerance.UNIT_ROUNDOFF)) {
+        if (!(allowance > PROBABILITY.alternatives().get(1).amount())) {
             return PROBABILITY;
         }
         return PROBABILITY.or(Tolerance.absolute(Math.min(allowance, 1))

@@ -1,11 +1,14 @@
 package org.probity.math;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How far an actual value may lie from an expected one: a value type that is printed with every
- * failure. Made from named rules, never from a bare literal at the point of use.
+ * failure. Made from named rules ({@link Tolerances}), never from a bare literal at the point of use.
  *
  * <ul>
  *   <li>{@link #ulps(long)}: at most {@code n} representable doubles apart ({@link Ulps#distance});</li>
@@ -14,17 +17,33 @@ import java.util.Objects;
  *   <li>{@link #or(Tolerance)}: either holds (the usual "relative, or absolute near zero").</li>
  * </ul>
  *
- * <p>Every tolerance accepts two equal infinities and rejects NaN on either side.
+ * <p><b>One decision.</b> {@link #accepts} is {@code difference(expected, actual) <= allowance(expected,
+ * actual)}, with {@link #difference} and {@link #allowance} the methods that reports print: a report's
+ * "difference / allowance" is at most 1 exactly when the tolerance accepts.
+ *
+ * <p><b>Non-finite values.</b> NaN on either side is never accepted (its difference is NaN). Two
+ * equal values, including the same infinity, are always accepted (difference 0). Otherwise, when
+ * either side is infinite, the difference is \( +\infty \) and the allowance finite: rejected.
  */
 public final class Tolerance {
-    /** Unit roundoff of binary64, \( 2^{-53} \). */
-    public static final double UNIT_ROUNDOFF = 0x1.0p-53;
-    /** Unit roundoff of binary32, \( 2^{-24} \). */
-    public static final double UNIT_ROUNDOFF_FLOAT = 0x1.0p-24;
+    /** Unit roundoff of binary64, \( 2^{-53} \) ({@link FloatFormat#FLOAT64}). */
+    public static final double UNIT_ROUNDOFF = FloatFormat.FLOAT64.unitRoundoff();
+    /** Unit roundoff of binary32, \( 2^{-24} \) ({@link FloatFormat#FLOAT32}). */
+    public static final double UNIT_ROUNDOFF_FLOAT = FloatFormat.FLOAT32.unitRoundoff();
 
     private static final String MSG_BAD = "%s: expected a finite number >= 0, got %s";
 
-    private enum Kind { ULPS, ABSOLUTE, RELATIVE, EITHER }
+    /** What a tolerance compares: its rule's shape, for callers that treat the shapes differently. */
+    public enum Kind {
+        /** At most n representable doubles apart. */
+        ULPS,
+        /** At most a fixed distance apart. */
+        ABSOLUTE,
+        /** At most a fraction of the larger magnitude apart. */
+        RELATIVE,
+        /** Either of two tolerances ({@link #or}); see {@link #alternatives()}. */
+        EITHER
+    }
 
     private final Kind kind;
     private final double amount;
@@ -78,18 +97,19 @@ public final class Tolerance {
 
     /**
      * The rule "{@code ulps} rounding errors, amplified by the condition number {@code condition}":
-     * relative \( \text{ulps} \cdot u \cdot \kappa \) with \( u = 2^{-53} \).
+     * relative \( \text{ulps} \cdot u \cdot \kappa \) with \( u = 2^{-53} \); the same as
+     * {@link Tolerances#conditioned(double, double)} but for a condition that is a constant of the
+     * caller, so that a non-finite one is a programming error rather than a measured instance.
      *
      * @param ulps a number of rounding errors the computation commits, {@code >= 0}
      * @param condition the condition estimate \( \kappa \ge 1 \) (values below 1 are taken as 1)
      * @return the tolerance, named after the rule
+     * @throws IllegalArgumentException if either argument is negative, infinite or NaN
      */
     public static Tolerance conditioned(double ulps, double condition) {
         requireAmount("ulps", ulps);
         requireAmount("condition", condition);
-        double k = Math.max(1, condition);
-        return relative(ulps * UNIT_ROUNDOFF * k)
-            .named(fmt(ulps) + " ulps x condition " + fmt(k));
+        return Tolerances.conditioned(ulps, condition);
     }
 
     /** Either this tolerance or {@code other} holds. */
@@ -105,49 +125,105 @@ public final class Tolerance {
     }
 
     /**
-     * Whether {@code actual} is within this tolerance of {@code expected}.
+     * Whether {@code actual} is within this tolerance of {@code expected}: whether
+     * {@code difference(expected, actual) <= allowance(expected, actual)}.
      *
      * @return true when accepted; false when either is NaN
      */
     public boolean accepts(double expected, double actual) {
-        if (Double.isNaN(expected) || Double.isNaN(actual)) {
-            return false;
-        }
-        if (expected == actual) {
-            return true;
-        }
-        if (Double.isInfinite(expected) || Double.isInfinite(actual)) {
-            return false;
+        return difference(expected, actual) <= allowance(expected, actual);
+    }
+
+    /**
+     * The difference every tolerance measures: \( |actual - expected| \), 0 when the two are equal
+     * (including the same infinity and {@code -0.0 == 0.0}), NaN when either is NaN, and
+     * \( +\infty \) when they are different infinities or one side is infinite.
+     *
+     * @param expected the expected value
+     * @param actual the actual value
+     * @return the difference
+     */
+    public static double difference(double expected, double actual) {
+        return expected == actual ? 0 : Math.abs(actual - expected);
+    }
+
+    /**
+     * The largest \( |actual - expected| \) this tolerance accepts for this pair: the number reports
+     * print and the number {@link #accepts} compares with, so the two never disagree.
+     *
+     * <ul>
+     *   <li>ulps(n): the distance from {@code expected} to the double n steps from it towards
+     *   {@code actual} ({@link Ulps#step}); for n up to \( 2^{50} \) the decision is exactly
+     *   {@code Ulps.distance(expected, actual) <= n};</li>
+     *   <li>absolute(eps): eps;</li>
+     *   <li>relative(eps): \( \text{eps} \cdot \max(|actual|, |expected|) \);</li>
+     *   <li>either: the larger allowance of the two.</li>
+     * </ul>
+     *
+     * @param expected the expected value
+     * @param actual the actual value
+     * @return the allowance, {@code >= 0}. When either value is infinite or NaN an absolute rule still
+     *     allows its eps, while a relative or ulps rule allows 0 (the magnitude it scales with is not
+     *     finite); the difference is then NaN or \( +\infty \), so only an identical value passes
+     */
+    public double allowance(double expected, double actual) {
+        if (!(Double.isFinite(expected) && Double.isFinite(actual))) {
+            return switch (kind) {
+                case ABSOLUTE -> amount;
+                case EITHER -> Math.max(left.allowance(expected, actual), right.allowance(expected, actual));
+                default -> 0;
+            };
         }
         switch (kind) {
             case ULPS:
-                return Ulps.distance(expected, actual) <= amount;
+                double towards = Ulps.step(expected, actual >= expected ? (long) amount : -(long) amount);
+                return Math.abs(towards - expected);
             case ABSOLUTE:
-                return Math.abs(actual - expected) <= amount;
+                return amount;
             case RELATIVE:
-                return Math.abs(actual - expected) <= amount * Math.max(Math.abs(actual), Math.abs(expected));
+                return amount * Math.max(Math.abs(actual), Math.abs(expected));
             default:
-                return left.accepts(expected, actual) || right.accepts(expected, actual);
+                return Math.max(left.allowance(expected, actual), right.allowance(expected, actual));
+        }
+    }
+
+    /** The shape of this tolerance's rule. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /**
+     * The rules this tolerance accepts with, in the order they were combined: the two sides of every
+     * {@link #or} flattened, or this tolerance alone when it is not an {@link Kind#EITHER}.
+     *
+     * @return an unmodifiable list of tolerances of kind ULPS, ABSOLUTE or RELATIVE
+     */
+    public List<Tolerance> alternatives() {
+        List<Tolerance> out = new ArrayList<>();
+        collect(out);
+        return List.copyOf(out);
+    }
+
+    private void collect(List<Tolerance> out) {
+        if (kind == Kind.EITHER) {
+            left.collect(out);
+            right.collect(out);
+        } else {
+            out.add(this);
         }
     }
 
     /**
-     * The absolute difference this tolerance allows around {@code expected}, for reports.
-     *
-     * @param expected the expected value
-     * @return the largest allowed \( |actual - expected| \) (approximate for ulps: {@code n * ulp(expected)})
+     * The parameter of a single rule: n for ulps, eps for absolute and relative; NaN for
+     * {@link Kind#EITHER}.
      */
-    public double allowance(double expected) {
-        switch (kind) {
-            case ULPS:
-                return amount * Math.ulp(expected);
-            case ABSOLUTE:
-                return amount;
-            case RELATIVE:
-                return amount * Math.abs(expected);
-            default:
-                return Math.max(left.allowance(expected), right.allowance(expected));
-        }
+    public double amount() {
+        return kind == Kind.EITHER ? Double.NaN : amount;
+    }
+
+    /** The name of the rule this tolerance comes from ({@link #named}), if it was given one. */
+    public Optional<String> ruleName() {
+        return Optional.ofNullable(rule);
     }
 
     @Override
@@ -191,7 +267,7 @@ public final class Tolerance {
         return eps;
     }
 
-    private static String fmt(double x) {
+    static String fmt(double x) {
         return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : String.format(Locale.ROOT, "%.3g", x);
     }
 }

@@ -9,6 +9,9 @@ package org.probity.math;
  * It is computed exactly from the IEEE-754 bit patterns, so it never rounds.
  */
 public final class Ulps {
+    private static final long ORDERED_POSITIVE_INFINITY = ordered(Double.POSITIVE_INFINITY);
+    private static final long ORDERED_NEGATIVE_INFINITY = ordered(Double.NEGATIVE_INFINITY);
+
     private Ulps() {
     }
 
@@ -35,6 +38,30 @@ public final class Ulps {
             return Long.MAX_VALUE;
         }
         return Math.abs(d);
+    }
+
+    /**
+     * Returns the double {@code n} representable steps from {@code x}: towards \( +\infty \) for
+     * {@code n > 0}, towards \( -\infty \) for {@code n < 0}, counting as {@link #distance} does
+     * ({@code -0.0} and {@code 0.0} are one point), so {@code distance(x, step(x, n)) == |n|} while
+     * the result is finite. Saturates at the infinities.
+     *
+     * @param x a finite or infinite double
+     * @param n the number of steps, any sign
+     * @return the double reached; NaN when {@code x} is NaN
+     */
+    public static double step(double x, long n) {
+        if (Double.isNaN(x)) {
+            return Double.NaN;
+        }
+        long from = ordered(x);
+        long to = from + n;
+        // Overflow of the long happens only when n and from have the same sign and the sum does not.
+        if (((from ^ to) & (n ^ to)) < 0) {
+            to = n > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+        }
+        to = Math.max(ORDERED_NEGATIVE_INFINITY, Math.min(ORDERED_POSITIVE_INFINITY, to));
+        return Double.longBitsToDouble(to >= 0 ? to : Long.MIN_VALUE - to);
     }
 
     /** Maps a double to a long whose natural order is the order of the doubles, with ±0 equal. */

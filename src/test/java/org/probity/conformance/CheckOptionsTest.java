@@ -27,9 +27,9 @@ class CheckOptionsTest {
         // float64 rule equals the math package's conditioned rule
         assertThat(Precision.FLOAT64.conditioned(16, 100).accepts(1, 1 + 16 * 100 * 0x1.0p-53 * 0.99)).isTrue();
         assertThat(Precision.FLOAT64.conditioned(16, 100).accepts(1, 1 + 16 * 100 * 0x1.0p-53 * 1.01)).isFalse();
-        assertThat(Tolerance.conditioned(16, 100).allowance(1)).isEqualTo(Precision.FLOAT64.conditioned(16, 100).allowance(1));
+        assertThat(Tolerance.conditioned(16, 100).allowance(1, 1)).isEqualTo(Precision.FLOAT64.conditioned(16, 100).allowance(1, 1));
         assertThat(Precision.FLOAT32.conditioned(16, 0.5).toString()).contains("u(float32)").contains("condition 1.00");
-        assertThat(Precision.FLOAT32.onScale(16, 3).allowance(0)).isEqualTo(16 * 3 * 0x1.0p-24);
+        assertThat(Precision.FLOAT32.onScale(16, 3).allowance(0, 0)).isEqualTo(16 * 3 * 0x1.0p-24);
         assertThat(Precision.fromWireName("float16")).isEmpty();
     }
 

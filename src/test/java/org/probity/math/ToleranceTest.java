@@ -58,14 +58,14 @@ class ToleranceTest {
         assertThat(t.accepts(0.0, 1e-301)).isTrue();
         assertThat(t.accepts(1.0, 1.0 + 1e-16)).isTrue();
         assertThat(t.accepts(1.0, 1.0 + 1e-14)).isFalse();
-        assertThat(t.allowance(1.0)).isEqualTo(1e-15);
+        assertThat(t.allowance(1.0, 1.0)).isEqualTo(1e-15);
     }
 
     @Test
     void conditionedIsRelativeUlpsTimesConditionAndClampsConditionAtOne() {
         Tolerance t = Tolerance.conditioned(4, 100);
-        assertThat(t.allowance(1.0)).isEqualTo(4 * 100 * Tolerance.UNIT_ROUNDOFF);
-        assertThat(Tolerance.conditioned(4, 0.5).allowance(1.0)).isEqualTo(4 * Tolerance.UNIT_ROUNDOFF);
+        assertThat(t.allowance(1.0, 1.0)).isEqualTo(4 * 100 * Tolerance.UNIT_ROUNDOFF);
+        assertThat(Tolerance.conditioned(4, 0.5).allowance(1.0, 1.0)).isEqualTo(4 * Tolerance.UNIT_ROUNDOFF);
         assertThat(t).hasToString("relative 4.44e-14 [4 ulps x condition 100]");
         assertThat(Tolerance.conditioned(4, 0.5)).hasToString("relative 4.44e-16 [4 ulps x condition 1]");
     }

@@ -2,7 +2,9 @@ package org.probity.chain.internal;
 
 import java.util.Locale;
 import org.probity.math.NeumaierSum;
+import org.probity.math.FloatFormat;
 import org.probity.math.Tolerance;
+import org.probity.math.Tolerances;
 
 /**
  * Argument validation shared by the chain and discrete-diffusion types. Messages name the
@@ -23,7 +25,7 @@ public final class Checks {
 
     /** The tolerance on the sum of a probability vector of length {@code k}. */
     public static Tolerance rowSumTolerance(int k) {
-        return Tolerance.absolute(ROUNDINGS_PER_ENTRY * Math.max(k, 2) * Tolerance.UNIT_ROUNDOFF)
+        return Tolerances.roundedSum(ROUNDINGS_PER_ENTRY * Math.max(k, 2), 1)
             .named(ROUNDINGS_PER_ENTRY + " roundings per entry");
     }
 
@@ -91,7 +93,7 @@ public final class Checks {
             s = t;
         }
         // the same rule as rowSumTolerance(k), without allocating it
-        return Math.abs(s + c - 1.0) <= ROUNDINGS_PER_ENTRY * Math.max(k, 2) * Tolerance.UNIT_ROUNDOFF;
+        return Math.abs(s + c - 1.0) <= ROUNDINGS_PER_ENTRY * Math.max(k, 2) * FloatFormat.FLOAT64.unitRoundoff();
     }
 
     /** Validates a row-stochastic {@code k x k} matrix and returns a deep copy. */

@@ -25,7 +25,7 @@ public record Comparison(String quantity, double actual, double expected, Tolera
 
     /** A one-sided comparison: {@code actual >= bound} up to the tolerance's allowance. */
     public static Comparison atLeast(String quantity, double actual, double bound, Tolerance tolerance) {
-        boolean ok = actual >= bound - tolerance.allowance(bound);
+        boolean ok = actual >= bound - tolerance.allowance(bound, actual);
         return new Comparison(quantity + " >= " + fmt(bound), actual, bound, tolerance, ok && !Double.isNaN(actual), true);
     }
 
@@ -48,13 +48,13 @@ public record Comparison(String quantity, double actual, double expected, Tolera
      * ulp count of a tiny result is meaningless and is not reported.
      */
     public boolean ulpsMeaningful() {
-        return !oneSided && Double.isFinite(expected) && tolerance.toString().startsWith("relative");
+        return !oneSided && Double.isFinite(expected) && tolerance.alternatives().get(0).kind() == Tolerance.Kind.RELATIVE;
     }
 
     /** |actual − expected| divided by the tolerance's allowance: ≤ 1 passes; ∞ for NaN. */
     public double usage() {
         if (oneSided) {
-            return ok ? 0 : Double.isNaN(actual) ? Double.POSITIVE_INFINITY : (expected - actual) / tolerance.allowance(expected);
+            return ok ? 0 : Double.isNaN(actual) ? Double.POSITIVE_INFINITY : (expected - actual) / tolerance.allowance(expected, actual);
         }
         double d = difference();
         if (d == 0) {
@@ -63,7 +63,7 @@ public record Comparison(String quantity, double actual, double expected, Tolera
         if (!(d < Double.POSITIVE_INFINITY)) {
             return Double.POSITIVE_INFINITY;
         }
-        double allow = tolerance.allowance(expected);
+        double allow = tolerance.allowance(expected, actual);
         return allow > 0 ? d / allow : Double.POSITIVE_INFINITY;
     }
 
