@@ -93,18 +93,7 @@ class ArchitectureTest {
     }
 
     /** Frozen violations; each line goes when its change lands (see the class comment). */
-    static final List<Allowed> ALLOWED = List.of(
-            // issue 10 item 1 (helper `engine`): conformance runs its properties on check's public API
-            new Allowed("org.probity.conformance.internal.PropertyRunner", "org.probity.check.internal.RecordingChoices",
-                    "conformance's second property engine"),
-            new Allowed("org.probity.conformance.internal.PropertyRunner", "org.probity.check.internal.Shrinker",
-                    "conformance's second property engine"),
-            new Allowed("org.probity.conformance.internal.PropertyRunner", "org.probity.check.internal.TrySeeds",
-                    "conformance's second property engine"),
-            new Allowed("org.probity.conformance.internal.PropertyRunner", "org.probity.check.internal.Discard",
-                    "conformance's second property engine"),
-            new Allowed("org.probity.conformance.internal.CaseGens", "org.probity.check.internal.Discard",
-                    "conformance's generators discard with the engine's internal exception"));
+    static final List<Allowed> ALLOWED = List.of();
 
     /** A package and its {@code internal} sub-package (and everything under that) form one unit. */
     private static final SliceAssignment UNITS = new SliceAssignment() {

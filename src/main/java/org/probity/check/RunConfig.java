@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import org.apache.commons.rng.simple.RandomSource;
+import org.probity.check.internal.ReplayToken;
 
 /**
  * How a property runs: tries, seed, budgets, shard and replay. Immutable; {@code withX} methods
@@ -35,6 +36,11 @@ public record RunConfig(int tries, long seed, Duration timeBudget, int maxShrink
 
     private static final String MSG_TRIES = "tries: expected an integer >= 1, got %d";
     private static final String MSG_SHARD = "shard: expected 0 <= index < count, got %d/%d";
+    private static final String MSG_NON_NEGATIVE = "%s: expected an integer >= 0, got %d";
+    private static final Duration DEFAULT_TIME_BUDGET = Duration.ofMinutes(5);
+    private static final int DEFAULT_MAX_SHRINK_STEPS = 10_000;
+    private static final Duration DEFAULT_SHRINK_TIME_BUDGET = Duration.ofSeconds(30);
+    private static final int DEFAULT_MAX_DISCARD_RATIO = 5;
 
     /** Validates the fields. */
     public RunConfig {
@@ -44,21 +50,40 @@ public record RunConfig(int tries, long seed, Duration timeBudget, int maxShrink
         if (!(shardCount >= 1 && shardIndex >= 0 && shardIndex < shardCount)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_SHARD, shardIndex, shardCount));
         }
-        if (maxShrinkSteps < 0 || maxDiscardRatio < 0) {
-            throw new IllegalArgumentException("maxShrinkSteps and maxDiscardRatio: expected >= 0");
+        if (maxShrinkSteps < 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_NON_NEGATIVE, "maxShrinkSteps", maxShrinkSteps));
+        }
+        if (maxDiscardRatio < 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_NON_NEGATIVE, "maxDiscardRatio", maxDiscardRatio));
         }
         Objects.requireNonNull(timeBudget, "timeBudget");
         Objects.requireNonNull(shrinkTimeBudget, "shrinkTimeBudget");
+        if (replay != null) {
+            ReplayToken.requireWellFormed(replay);
+        }
+    }
+
+    /**
+     * {@link #DEFAULT_TRIES} tries with seed {@code seed}, whatever the system properties say: the
+     * whole run (one shard), no replay, a 5-minute budget for the tries, 10 000 shrink candidates
+     * within 30 s, 5 discards per try.
+     *
+     * @param seed the seed that determines every try
+     * @return the options
+     */
+    public static RunConfig ofSeed(long seed) {
+        return new RunConfig(DEFAULT_TRIES, seed, DEFAULT_TIME_BUDGET, DEFAULT_MAX_SHRINK_STEPS, DEFAULT_SHRINK_TIME_BUDGET,
+            DEFAULT_MAX_DISCARD_RATIO, 0, 1, null);
     }
 
     /** 1000 tries (or {@code -Dprobity.tries}), seed {@link #DEFAULT_SEED} (or {@code -Dprobity.seed=N|random}). */
     public static RunConfig defaults() {
         String tries = System.getProperty("probity.tries");
         String seed = System.getProperty("probity.seed");
-        return new RunConfig(tries == null ? DEFAULT_TRIES : parse("probity.tries", tries),
-            seed == null ? DEFAULT_SEED : "random".equals(seed.trim()) ? RandomSource.createLong() : parseLong("probity.seed", seed),
-            Duration.ofMinutes(5), 10_000, Duration.ofSeconds(30), 5, 0, 1,
-            System.getProperty("probity.replay"));
+        RunConfig c = ofSeed(seed == null ? DEFAULT_SEED
+            : "random".equals(seed.trim()) ? RandomSource.createLong() : parseLong("probity.seed", seed));
+        return c.withTries(tries == null ? DEFAULT_TRIES : parse("probity.tries", tries))
+            .withReplay(System.getProperty("probity.replay"));
     }
 
     /** A copy with {@code n} tries. */
@@ -81,12 +106,23 @@ public record RunConfig(int tries, long seed, Duration timeBudget, int maxShrink
         return new RunConfig(tries, seed, timeBudget, steps, shrinkTimeBudget, maxDiscardRatio, shardIndex, shardCount, replay);
     }
 
+    /** A copy whose shrinking stops after {@code d} of wall-clock time. */
+    public RunConfig withShrinkTimeBudget(Duration d) {
+        return new RunConfig(tries, seed, timeBudget, maxShrinkSteps, d, maxDiscardRatio, shardIndex, shardCount, replay);
+    }
+
     /** A copy that runs only the tries {@code i} with {@code i mod count == index}. */
     public RunConfig withShard(int index, int count) {
         return new RunConfig(tries, seed, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, index, count, replay);
     }
 
-    /** A copy that replays one recorded input instead of generating tries. */
+    /**
+     * A copy that replays one recorded input instead of generating tries, for the property the
+     * token names (other properties run as usual).
+     *
+     * @param token {@code HASH:CHOICES} as a failure prints it, or null for none
+     * @throws IllegalArgumentException if the token is not of that form
+     */
     public RunConfig withReplay(String token) {
         return new RunConfig(tries, seed, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shardIndex, shardCount, token);
     }

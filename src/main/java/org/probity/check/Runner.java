@@ -5,45 +5,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.probity.check.internal.Discard;
-import org.probity.check.internal.RecordingChoices;
-import org.probity.check.internal.ReplayToken;
 import org.probity.check.internal.Show;
-import org.probity.check.internal.Shrinker;
-import org.probity.check.internal.TrySeeds;
 
-/** Runs one property: examples, generated tries, coverage, then shrinking of the first failure. */
+/**
+ * Runs one property: examples, generated tries, coverage, then shrinking of the first failure. The
+ * tries, their seeding and discards, shrinking and replay come from {@link Trials}.
+ */
 final class Runner<T> {
-    /** A generated input and the verdict on it. */
-    private record Outcome<T>(T value, Verdict verdict) {
-    }
-
     private final String name;
-    private final Gen<T> gen;
     private final Function<? super T, Verdict> body;
     private final List<Property.Coverage<T>> coverage;
     private final List<T> examples;
     private final RunConfig cfg;
+    private final Trials<T> trials;
 
     Runner(String name, Gen<T> gen, Function<? super T, Verdict> body, List<Property.Coverage<T>> coverage,
            List<T> examples, RunConfig cfg) {
         this.name = name;
-        this.gen = gen;
         this.body = body;
         this.coverage = coverage;
         this.examples = examples;
         this.cfg = cfg;
+        this.trials = Engine.trials(name, gen, cfg);
     }
 
     PropertyResult run() {
         long start = System.nanoTime();
-        if (cfg.replay() != null) {
-            long[] choices = ReplayToken.choicesFor(name, cfg.replay());
-            if (choices != null) {
-                return replay(choices, start);
-            }
+        Optional<Trial<T>> replayed = trials.replay();
+        if (replayed.isPresent()) {
+            return replay(replayed.get(), start);
         }
         Verdict largest = null;
         // Explicit examples belong to shard 0, so that n shards add up to exactly one run.
@@ -59,35 +51,15 @@ final class Runner<T> {
         }
         int[] inClass = new int[coverage.size()];
         int tries = 0;
-        int discards = 0;
-        int maxDiscards = cfg.maxDiscardRatio() * cfg.tries();
         long deadline = start + cfg.timeBudget().toNanos();
         String note = "";
-        // Try slot i owns the random stream (seed, i); a discarded input is redrawn from the rest of
-        // that stream, so the slots, and with them the shards, partition a run whatever is discarded.
-        for (int i = cfg.shardIndex(); i < cfg.tries(); i += cfg.shardCount()) {
+        for (Trial<T> trial : trials) {
             if (System.nanoTime() > deadline) {
                 note = String.format(Locale.ROOT, "stopped by the time budget of %s after %d of %d tries",
-                    cfg.timeBudget(), tries, triesInShard());
+                    cfg.timeBudget(), tries, trials.size());
                 break;
             }
-            UniformRandomProvider stream = TrySeeds.stream(cfg.seed(), i);
-            RecordingChoices choices;
-            T value;
-            while (true) {
-                choices = RecordingChoices.random(stream);
-                try {
-                    value = gen.generate(choices);
-                    break;
-                } catch (Discard d) {
-                    if (++discards > maxDiscards) {
-                        String why = String.format(Locale.ROOT,
-                            "too many discarded inputs: %d discarded for %d tries (budget %d per try); the generator rarely satisfies '%s'",
-                            discards, tries, cfg.maxDiscardRatio(), d.getMessage());
-                        return result(false, tries, discards, percentages(inClass, tries), null, largest, start, why);
-                    }
-                }
-            }
+            T value = trial.value();
             tries++;
             for (int k = 0; k < inClass.length; k++) {
                 if (coverage.get(k).member().test(value)) {
@@ -96,69 +68,34 @@ final class Runner<T> {
             }
             Verdict v = evaluate(value);
             if (!v.passed()) {
-                Failure f = shrink(value, v, choices.recorded(), i);
-                return result(false, tries, discards, percentages(inClass, tries), f, largest, start, note);
+                Failure f = failure(trials.shrink(trial, v, this::evaluate));
+                return result(false, tries, trials.discards(), percentages(inClass, tries), f, largest, start, note);
             }
             largest = tighter(largest, v);
         }
+        if (trials.discardNote().isPresent()) {
+            return result(false, tries, trials.discards(), percentages(inClass, tries), null, largest, start,
+                trials.discardNote().get());
+        }
         String covNote = coverageShortfall(inClass, tries);
         if (!covNote.isEmpty()) {
-            return result(false, tries, discards, percentages(inClass, tries), null, largest, start, covNote);
+            return result(false, tries, trials.discards(), percentages(inClass, tries), null, largest, start, covNote);
         }
-        return result(true, tries, discards, percentages(inClass, tries), null, largest, start, note);
+        return result(true, tries, trials.discards(), percentages(inClass, tries), null, largest, start, note);
     }
 
-    private int triesInShard() {
-        int n = cfg.shardCount();
-        int i = cfg.shardIndex();
-        return cfg.tries() / n + (i < cfg.tries() % n ? 1 : 0);
-    }
-
-    private PropertyResult replay(long[] choices, long start) {
-        RecordingChoices c = RecordingChoices.replay(choices);
-        T value = gen.generate(c);
-        Verdict v = evaluate(value);
-        Failure f = v.passed() ? null : new Failure(Show.value(value), Show.value(value), v, cfg.seed(), 0,
-            c.recorded(), 0, false, ReplayToken.of(name, c.recorded()));
-        String note = "replayed one input from -Dprobity.replay: " + Show.value(value);
+    private PropertyResult replay(Trial<T> t, long start) {
+        Verdict v = evaluate(t.value());
+        String shown = Show.value(t.value());
+        Failure f = v.passed() ? null : new Failure(shown, shown, v, cfg.seed(), 0, t.choices(), 0, false, t.replayToken());
+        String note = "replayed one input from -Dprobity.replay: " + shown;
         return result(v.passed(), 1, 0, Map.of(), f, v.passed() ? v : null, start, note);
     }
 
-    private Failure shrink(T value, Verdict verdict, long[] recorded, int tryIndex) {
-        String original = Show.value(value);
-        // A failure that does not reproduce from its own choices depends on hidden state.
-        Outcome<T> again = attempt(recorded);
-        if (again == null) {
-            return new Failure(original, original, verdict, cfg.seed(), tryIndex, recorded, 0, true,
-                ReplayToken.of(name, recorded));
-        }
-        Shrinker<Outcome<T>> shrinker = new Shrinker<>(cand -> {
-            RecordingChoices c = RecordingChoices.replay(cand);
-            Outcome<T> o = attempt(c);
-            return o == null ? null : new Shrinker.Attempt<>(c.recorded(), o);
-        }, cfg.maxShrinkSteps(), cfg.shrinkTimeBudget().toNanos());
-        Shrinker.Attempt<Outcome<T>> best = shrinker.shrink(new Shrinker.Attempt<>(recorded, new Outcome<>(value, verdict)));
-        Outcome<T> last = attempt(best.recorded());
-        boolean flaky = last == null;
-        Outcome<T> shown = best.payload();
-        return new Failure(Show.value(shown.value()), original, shown.verdict(), cfg.seed(), tryIndex, best.recorded(),
-            shrinker.steps(), flaky, ReplayToken.of(name, best.recorded()));
-    }
-
-    private Outcome<T> attempt(long[] choices) {
-        return attempt(RecordingChoices.replay(choices));
-    }
-
-    /** Regenerates from {@code c} and evaluates; the outcome when the input fails, else null. */
-    private Outcome<T> attempt(RecordingChoices c) {
-        T value;
-        try {
-            value = gen.generate(c);
-        } catch (RuntimeException e) { // a Discard, or a generator that cannot build this candidate
-            return null;
-        }
-        Verdict v = evaluate(value);
-        return v.passed() ? null : new Outcome<>(value, v);
+    private Failure failure(Shrunk<T> s) {
+        Trial<T> shown = s.trial();
+        return new Failure(Show.value(shown.value()), Show.value(s.original().value()), s.verdict(), cfg.seed(),
+            s.original().index(), shown.choices(), s.steps(), s.flaky(), shown.replayToken());
     }
 
     private Verdict evaluate(T value) {

@@ -110,6 +110,14 @@ public final class Verdict {
         return tolerance != null;
     }
 
+    /**
+     * Whether this verdict compares two numbers for equality within a tolerance ({@link #close}),
+     * rather than for an inequality with slack ({@link #atMost}, {@link #atLeast}).
+     */
+    public boolean isEquality() {
+        return tolerance != null && kind == Relation.EQUAL;
+    }
+
     /** The left side, NaN when not numeric. */
     public double lhs() {
         return lhs;

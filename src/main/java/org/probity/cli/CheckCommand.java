@@ -2,7 +2,6 @@ package org.probity.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +52,9 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         List<Spec> specs = SpecFiles.parse(files);
+        if (reportDir != null) {
+            TextFiles.prepareDirectory("the reports", reportDir);
+        }
         SpecOptions options = SpecOptions.defaults().withSeed(seed).withTries(tries)
                 .withShard(shard.zeroBasedIndex(), shard.count());
         long start = System.nanoTime();
@@ -73,7 +75,7 @@ final class CheckCommand implements Callable<Integer> {
                 List<String> written = ReportFiles.write(report, List.of(), reportDir);
                 out.printf(Locale.ROOT, "reports: %s (%s)%n", reportDir, String.join(", ", written));
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw TextFiles.cannotWrite("the reports", reportDir, e);
             }
         }
         out.flush();

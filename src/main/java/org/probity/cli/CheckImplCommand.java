@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.probity.conformance.AdapterFault;
-import org.probity.conformance.CheckOptions;
 import org.probity.conformance.ConformanceChecker;
 import org.probity.conformance.ConformanceReport;
 import org.probity.conformance.ReportFormat;
@@ -30,7 +29,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code probity check-impl [--seed N] [--tries N] [--report DIR] [--timeout-ms N] -- COMMAND ARGS…}:
+ * {@code probity check-impl [--seed N] [--tries N] [--replay TOKEN] [--report DIR] [--timeout-ms N] -- COMMAND ARGS…}:
  * starts an adapter (no shell), checks every op it lists (PROTOCOL.md) and prints a table per op and
  * the shrunk failing input of each finding. Exit 0 when every checked property holds, 1 when one
  * fails, 2 when the adapter or the options are broken (one message with the adapter's stderr tail,
@@ -56,6 +55,8 @@ public final class CheckImplCommand implements Callable<Integer> {
     /** The same as Markdown tables. */
     static final String DETAIL_MD = "conformance.md";
     private static final String MSG_POSITIVE = "%s: expected an integer >= 1, got %d";
+    private static final String MSG_REPLAY_UNKNOWN = "check-impl: --replay: the token '%s' names none of the properties "
+        + "checked for '%s' (a token replays the property and input of the finding that printed it)";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -64,10 +65,14 @@ public final class CheckImplCommand implements Callable<Integer> {
     private Long seed;
 
     @Option(names = "--tries", paramLabel = "N", description = "Cases per property, each a batch of up to 24 inputs (default: ${DEFAULT-VALUE}).")
-    private int tries = CheckOptions.DEFAULT_TRIES;
+    private int tries = ConformanceChecker.DEFAULT_TRIES;
 
     @Option(names = "--max-shrink", paramLabel = "N", description = "Shrink candidates per finding, each one request (default: ${DEFAULT-VALUE}).")
-    private int maxShrink = CheckOptions.DEFAULT_SHRINK_STEPS;
+    private int maxShrink = ConformanceChecker.DEFAULT_SHRINK_STEPS;
+
+    @Option(names = "--replay", paramLabel = "TOKEN", converter = Converters.ReplayToken.class,
+            description = "Rerun exactly one recorded input: the token a finding prints (only the property it names runs).")
+    private String replay;
 
     @Option(names = "--timeout-ms", paramLabel = "N", description = "Per-request timeout in milliseconds (default: ${DEFAULT-VALUE}).")
     private int timeoutMs = 10_000;
@@ -85,7 +90,7 @@ public final class CheckImplCommand implements Callable<Integer> {
         cmd.setErr(err);
         cmd.setParameterExceptionHandler((ex, a) -> {
             err.println("check-impl: " + ex.getMessage());
-            err.println("usage: probity check-impl [--seed N] [--tries N] [--report DIR] [--timeout-ms N] -- COMMAND ARGS...");
+            err.println("usage: probity check-impl [--seed N] [--tries N] [--replay TOKEN] [--report DIR] [--timeout-ms N] -- COMMAND ARGS...");
             return BROKEN;
         });
         int code = cmd.execute(args);
@@ -115,7 +120,7 @@ public final class CheckImplCommand implements Callable<Integer> {
             return BROKEN;
         }
         long s = seed != null ? seed : RunConfig.DEFAULT_SEED;
-        CheckOptions options = CheckOptions.of(s).withTries(tries).withMaxShrinkSteps(maxShrink);
+        RunConfig options = ConformanceChecker.options(s).withTries(tries).withMaxShrinkSteps(maxShrink).withReplay(replay);
         ConformanceReport r;
         try (SubprocessImplementation impl = SubprocessImplementation.start(command, Duration.ofMillis(timeoutMs))) {
             r = ConformanceChecker.check(impl, options);
@@ -126,6 +131,10 @@ public final class CheckImplCommand implements Callable<Integer> {
             // a bug in Probity, not in the adapter: one line, like every other error of the CLI
             err.println("check-impl: internal error (a bug in Probity): " + e);
             return INTERNAL_ERROR;
+        }
+        if (r.isReplay() && r.ops().stream().noneMatch(OpResult::checked)) {
+            err.println(String.format(Locale.ROOT, MSG_REPLAY_UNKNOWN, replay, r.implementation().name()));
+            return BROKEN;
         }
         out.print(ReportFormat.text(r));
         if (report != null) {
@@ -147,10 +156,12 @@ public final class CheckImplCommand implements Callable<Integer> {
      */
     RunReport runReport(ConformanceReport r) {
         List<CheckRecord> records = new ArrayList<>();
-        String replay = "probity check-impl --seed " + r.seed() + " --tries " + r.tries() + " -- " + String.join(" ", command);
+        String adapter = " -- " + String.join(" ", command);
+        String rerun = "probity check-impl --seed " + r.seed() + " --tries " + r.tries() + adapter;
         for (OpResult o : r.ops()) {
             for (PropertyRun p : o.runs()) {
                 Finding f = p.finding().orElse(null);
+                String replay = f == null ? rerun : "probity check-impl --replay " + f.replayToken() + adapter;
                 records.add(new CheckRecord(o.op().wireName() + ": " + p.property(), o.op().wireName(), "conformance",
                     p.property() + (p.selfConsistency() ? " (implementation alone)" : " (against Probity's reference)"),
                     p.passed(), (int) Math.min(Integer.MAX_VALUE, p.points()), f == null ? p.maxDifference() : f.difference(),

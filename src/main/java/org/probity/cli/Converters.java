@@ -1,12 +1,14 @@
 package org.probity.cli;
 
 import java.util.Locale;
+import org.probity.check.RunConfig;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Option-value converters whose messages say what was expected and what was given. */
 final class Converters {
     private static final String MSG_POSITIVE = "expected a whole number >= 1, got '%s'";
+    private static final String MSG_RANGE = "expected a whole number in [1, %d], got '%s'";
     private static final String MSG_SEED = "expected a whole number (decimal, or hexadecimal with 0x), got '%s'";
 
     private Converters() {
@@ -28,6 +30,32 @@ final class Converters {
         }
     }
 
+    /** A number of schedule steps T: a whole number in [1, {@link ScheduleInput#MAX_STEPS}]. */
+    static final class Steps implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return wholeNumber(value, ScheduleInput.MAX_STEPS);
+        }
+    }
+
+    /**
+     * @param value the option's text
+     * @param max   the largest value allowed
+     * @return the number, in [1, max]
+     * @throws TypeConversionException {@code expected a whole number in [1, max], got 'value'}
+     */
+    static int wholeNumber(String value, int max) {
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n >= 1 && n <= max) {
+                return (int) n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new TypeConversionException(String.format(Locale.ROOT, MSG_RANGE, max, value));
+    }
+
     /** A 64-bit seed: any long, decimal or {@code 0x}-hexadecimal (as failures print it). */
     static final class Seed implements ITypeConverter<Long> {
         @Override
@@ -40,6 +68,18 @@ final class Converters {
                 return Long.parseLong(s);
             } catch (NumberFormatException e) {
                 throw new TypeConversionException(String.format(Locale.ROOT, MSG_SEED, value));
+            }
+        }
+    }
+
+    /** A replay token {@code HASH:CHOICES}, as a failure prints it. */
+    static final class ReplayToken implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                return RunConfig.ofSeed(RunConfig.DEFAULT_SEED).withReplay(value.strip()).replay();
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage().replaceFirst("^probity\\.replay: ", ""));
             }
         }
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -23,7 +22,6 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
     private static final String INTERNAL = "%s: internal error: %s (a bug in Probity; set PROBITY_DEBUG=1 for the stack trace)";
     private static final String UNKNOWN_COMMAND = "unknown command '%s' (expected one of: %s)";
     private static final String HINT = "%s (see '%s --help')";
-    private static final String IO = "cannot read %s: %s";
     private static final String FS = "cannot use '%s': %s";
 
     private final boolean debug;
@@ -74,19 +72,12 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
         return code;
     }
 
-    /** One line for an I/O error: which file and why. */
+    /** One line for an I/O error that no command put in context: which file and why. */
     static String describe(IOException io) {
-        if (io instanceof NoSuchFileException) {
-            return String.format(Locale.ROOT, IO, ((NoSuchFileException) io).getFile(), "no such file");
+        if (io instanceof FileSystemException && ((FileSystemException) io).getFile() != null) {
+            return String.format(Locale.ROOT, FS, ((FileSystemException) io).getFile(), TextFiles.reason(io));
         }
-        if (io instanceof FileSystemException) {
-            FileSystemException fs = (FileSystemException) io;
-            String reason = fs.getReason() != null ? fs.getReason()
-                    : io.getClass().getSimpleName().replaceAll("Exception$", "").replaceAll("([a-z])([A-Z])", "$1 $2")
-                            .toLowerCase(Locale.ROOT);
-            return String.format(Locale.ROOT, FS, fs.getFile(), reason);
-        }
-        return String.format(Locale.ROOT, "I/O error: %s", firstLine(String.valueOf(io.getMessage())));
+        return String.format(Locale.ROOT, "I/O error: %s", TextFiles.reason(io));
     }
 
     private static void print(CommandLine cmd, String line) {

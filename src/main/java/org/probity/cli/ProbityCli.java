@@ -23,6 +23,9 @@ import picocli.CommandLine.IVersionProvider;
         exitCodeList = {"0:everything checked holds", "1:something fails (the counterexample is printed)",
                 "2:bad usage or unreadable input", "3:internal error (a bug in Probity)"})
 public final class ProbityCli implements java.util.concurrent.Callable<Integer> {
+    private static final String INTERNAL_VM = "probity: internal error: %s (an input Probity should have bounded, "
+            + "or a bug; set PROBITY_DEBUG=1 for the stack trace)";
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -32,7 +35,8 @@ public final class ProbityCli implements java.util.concurrent.Callable<Integer> 
      * @param args the command-line arguments
      */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine cmd = commandLine();
+        System.exit(execute(cmd, args));
     }
 
     /**
@@ -74,10 +78,29 @@ public final class ProbityCli implements java.util.concurrent.Callable<Integer> 
         CommandLine cmd = commandLine(factory);
         cmd.setOut(out);
         cmd.setErr(err);
-        int code = cmd.execute(args);
+        int code = execute(cmd, args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * {@link CommandLine#execute} with the JVM's own errors (out of memory, stack overflow), which
+     * picocli lets through, turned into one line and {@link ExitCodes#INTERNAL_ERROR} like any
+     * other bug: a trace with the JVM's exit code 1 would read as "a check fails" in CI.
+     */
+    private static int execute(CommandLine cmd, String[] args) {
+        try {
+            return cmd.execute(args);
+        } catch (VirtualMachineError | LinkageError e) {
+            PrintWriter err = cmd.getErr();
+            err.println(String.format(java.util.Locale.ROOT, INTERNAL_VM, e));
+            if (System.getenv("PROBITY_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return ExitCodes.INTERNAL_ERROR;
+        }
     }
 
     @Override

@@ -2,8 +2,6 @@ package org.probity.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +32,8 @@ final class ScheduleCommand implements Callable<Integer> {
                     + "or a file of beta values: one per line ('#' comments allowed) or a JSON array.")
     private String schedule;
 
-    @Option(names = {"--T", "-T"}, paramLabel = "N", converter = Converters.PositiveInt.class,
-            description = "Number of steps of a named schedule (default 1000).")
+    @Option(names = {"--T", "-T"}, paramLabel = "N", converter = Converters.Steps.class,
+            description = "Number of steps of a named schedule, 1 to " + ScheduleInput.MAX_STEPS + " (default 1000).")
     private Integer steps;
 
     @Option(names = "--zero-snr", description = "Rescale to zero terminal SNR (Lin et al. 2024, Algorithm 1).")
@@ -52,6 +50,9 @@ final class ScheduleCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         ScheduleInput.Resolved r = ScheduleInput.resolve(schedule, steps, zeroSnr);
+        if (charts != null) {
+            TextFiles.prepareDirectory("the charts", charts);
+        }
         ScheduleProfile profile = ScheduleProfile.of(r.name(), r.schedule());
         if (json) {
             out.print(profile.json());
@@ -60,11 +61,10 @@ final class ScheduleCommand implements Callable<Integer> {
         }
         if (charts != null) {
             try {
-                Files.createDirectories(charts);
                 List<String> files = Charts.write(List.of(profile.curve()), charts);
                 (json ? spec.commandLine().getErr() : out).printf(Locale.ROOT, "charts: %s (%s)%n", charts, String.join(", ", files));
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw TextFiles.cannotWrite("the charts", charts, e);
             }
         }
         out.flush();
@@ -95,13 +95,19 @@ final class ScheduleCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "  monotonic              beta_t non-decreasing: %s; abar_t strictly decreasing: %s%n",
                 s.betaNonDecreasing() ? "yes" : "no (first decrease at t = " + s.firstBetaDecrease() + ")",
-                s.alphaBarDecreasing() ? "yes" : "no");
+                s.alphaBarDecreasing() ? "yes" : stall(profile, s.firstAlphaBarStall()));
         if (s.clippedSteps().isEmpty()) {
             out.printf(Locale.ROOT, "  clipped steps          none (no beta_t = %s, the cosine clip)%n", ScheduleSummary.BETA_CLIP);
         } else {
             out.printf(Locale.ROOT, "  clipped steps          %d with beta_t = %s (the cosine clip): t = %s%n",
                     s.clippedSteps().size(), ScheduleSummary.BETA_CLIP, steps(s.clippedSteps()));
         }
+    }
+
+    /** "no (abar_2 = abar_1 = 0.0)": the first step where ᾱ does not decrease (β ≤ 1 keeps it from rising). */
+    private static String stall(ScheduleProfile profile, int t) {
+        return String.format(Locale.ROOT, "no (abar_%d = abar_%d = %s)", t, t - 1,
+                ShortestDouble.toString(profile.schedule().alphaBar(t)));
     }
 
     private static String steps(List<Integer> ts) {

@@ -1,12 +1,14 @@
 package org.probity.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,16 +28,22 @@ import org.probity.diffusion.Schedules;
 final class ScheduleInput {
     static final String SIGMOID = "sigmoid";
     static final String ZERO_SNR = "-zero-snr";
+    /**
+     * The most steps a schedule may have here: 100 000, far beyond the T of published models (≤ 4000)
+     * and small enough that every table of the report fits in memory.
+     */
+    static final int MAX_STEPS = 100_000;
     /** The earlier spelling of {@code scaled_linear}, still accepted. */
     static final String SCALED_LINEAR_ALIAS = "scaled-linear";
 
     private static final String MSG_UNKNOWN = "unknown schedule '%s' (expected one of " + NamedSchedule.names()
             + ", sigmoid, optionally with the suffix -zero-snr, or a file of beta values)";
-    private static final String MSG_NO_FILE = "cannot read schedule file '%s': no such file";
     private static final String MSG_READ = "cannot read schedule file '%s': %s";
     private static final String MSG_LINE = "%s:%d: expected a beta value, a number in (0, 1], found '%s'";
     private static final String MSG_JSON_ITEM = "%s: element %d of the JSON array: expected a beta value, a number in (0, 1], found %s";
-    private static final String MSG_JSON = "%s:%d:%d: expected a JSON array of beta values, found %s";
+    private static final String MSG_JSON = "%s:%d:%d: expected %s, found %s";
+    private static final String MSG_TOO_MANY = "%s: expected at most %d beta values (the limit of T), found more";
+    private static final String MSG_ZERO_SNR = "option '--zero-snr': %s";
     private static final String MSG_EMPTY = "%s: expected at least one beta value, found none";
     private static final String MSG_T_WITH_FILE = "option '--T' applies to named schedules; the file '%s' has its own steps";
 
@@ -82,7 +90,8 @@ final class ScheduleInput {
             try {
                 s = Schedules.zeroTerminalSnr(s);
             } catch (IllegalArgumentException e) {
-                throw new BadInputException(e.getMessage(), e);
+                String why = e.getMessage().replaceFirst("^schedule: ", "");
+                throw new BadInputException(String.format(Locale.ROOT, MSG_ZERO_SNR, why), e);
             }
             name = name + ", zero terminal SNR";
         }
@@ -107,15 +116,7 @@ final class ScheduleInput {
      * @throws BadInputException naming the file, the line and the offending text
      */
     static NoiseSchedule fromFile(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(String.format(Locale.ROOT, MSG_NO_FILE, file), e);
-        } catch (IOException | RuntimeException e) {
-            throw new BadInputException(String.format(Locale.ROOT, MSG_READ, file,
-                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
-        }
+        String text = TextFiles.read(file, "schedule file");
         double[] betas = text.strip().startsWith("[") ? json(text, file) : lines(text, file);
         if (betas.length == 0) {
             throw new BadInputException(String.format(Locale.ROOT, MSG_EMPTY, file));
@@ -138,33 +139,93 @@ final class ScheduleInput {
                 throw new BadInputException(String.format(Locale.ROOT, MSG_LINE, file, i + 1, v));
             }
             out.add(beta);
+            checkSteps(file, out.size());
         }
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /**
+     * A JSON array of numbers, token by token (Jackson's streaming parser), so that every message
+     * names the position and the text found there in Probity's words. {@code NaN} and
+     * {@code Infinity} are read as numbers and then refused as beta values, like any other number
+     * outside (0, 1].
+     */
     private static double[] json(String text, Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(text);
-        } catch (JsonParseException e) {
-            throw new BadInputException(String.format(Locale.ROOT, MSG_JSON, file, e.getLocation().getLineNr(),
-                    e.getLocation().getColumnNr(), e.getOriginalMessage().split("\n")[0]), e);
-        } catch (IOException e) {
-            throw new BadInputException(String.format(Locale.ROOT, MSG_READ, file, e.getMessage().split("\n")[0]), e);
-        }
-        if (!root.isArray()) {
-            throw new BadInputException(String.format(Locale.ROOT, MSG_JSON, file, 1, 1, root.getNodeType().toString().toLowerCase(Locale.ROOT)));
-        }
-        double[] out = new double[root.size()];
-        for (int i = 0; i < root.size(); i++) {
-            JsonNode n = root.get(i);
-            Double beta = n.isNumber() ? beta(n.asText()) : null;
-            if (beta == null) {
-                throw new BadInputException(String.format(Locale.ROOT, MSG_JSON_ITEM, file, i + 1, n.toString()));
+        JsonFactory factory = JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+        List<Double> out = new ArrayList<>();
+        try (JsonParser p = factory.createParser(text)) {
+            p.nextToken(); // '[': the caller saw it
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                if (t == null) {
+                    throw jsonError(file, p.currentLocation(), "a beta value or ']'", "the end of the file");
+                }
+                Double beta = t.isNumeric() ? beta(p.getText()) : null;
+                if (beta == null) {
+                    throw new BadInputException(String.format(Locale.ROOT, MSG_JSON_ITEM, file, out.size() + 1,
+                            t.isScalarValue() ? p.getText() : t.asString() == null ? t.name() : t.asString()));
+                }
+                out.add(beta);
+                checkSteps(file, out.size());
             }
-            out[i] = beta;
+            if (p.nextToken() != null) {
+                throw jsonError(file, p.currentTokenLocation(), "the end of the file after the array", "'" + p.getText() + "'");
+            }
+        } catch (JsonEOFException e) {
+            throw syntaxError(file, text, text.length(), "the end of the file");
+        } catch (JsonParseException e) {
+            // Jackson's offset is at the offending character or just past the offending word: name the word
+            int offset = (int) Math.min(text.length(), Math.max(0, e.getLocation().getCharOffset()));
+            if (offset == text.length() || !isWordChar(text.charAt(offset))) {
+                offset = offset > 0 && isWordChar(text.charAt(offset - 1)) ? offset - 1 : offset;
+            }
+            if (offset == text.length()) {
+                throw syntaxError(file, text, offset, "the end of the file");
+            }
+            int from = offset;
+            int to = offset + 1;
+            while (from > 0 && isWordChar(text.charAt(from - 1)) && isWordChar(text.charAt(offset))) {
+                from--;
+            }
+            while (to < text.length() && isWordChar(text.charAt(to)) && isWordChar(text.charAt(offset))) {
+                to++;
+            }
+            throw syntaxError(file, text, from, "'" + text.substring(from, to) + "'");
+        } catch (IOException e) {
+            throw new BadInputException(String.format(Locale.ROOT, MSG_READ, file, TextFiles.reason(e)), e);
         }
-        return out;
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static BadInputException jsonError(Path file, JsonLocation at, String expected, String found) {
+        return new BadInputException(String.format(Locale.ROOT, MSG_JSON, file, at.getLineNr(), at.getColumnNr(),
+                expected, found));
+    }
+
+    private static boolean isWordChar(char c) {
+        return !Character.isWhitespace(c) && ",[]{}:\"".indexOf(c) < 0;
+    }
+
+    /** "FILE:LINE:COLUMN: expected a JSON array of beta values, found ..." at {@code offset} of {@code text}. */
+    private static BadInputException syntaxError(Path file, String text, int offset, String found) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new BadInputException(String.format(Locale.ROOT, MSG_JSON, file, line, column,
+                "a JSON array of beta values", found));
+    }
+
+    /** Refuses a file with more than {@link #MAX_STEPS} beta values. */
+    private static void checkSteps(Path file, int count) {
+        if (count > MAX_STEPS) {
+            throw new BadInputException(String.format(Locale.ROOT, MSG_TOO_MANY, file, MAX_STEPS));
+        }
     }
 
     /** A β value in (0, 1], or null. */

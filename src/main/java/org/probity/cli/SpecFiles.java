@@ -6,14 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.probity.spec.Spec;
 import org.probity.spec.SpecSyntaxException;
+import org.probity.spec.ast.Statement;
 
 /** Finding, selecting and parsing {@code .prob} files for {@code verify} and {@code check}. */
 final class SpecFiles {
     static final String EXTENSION = ".prob";
+    private static final String MSG_NOTHING = "%s:%d:%d: expected a claim or a derive statement, found the end of the "
+            + "file (a file that checks nothing cannot pass)";
 
     private SpecFiles() {
     }
@@ -64,14 +68,27 @@ final class SpecFiles {
         return out;
     }
 
+    /**
+     * Reads and parses one file; a file with no claim and no derivation (empty, only comments, only
+     * {@code title}/{@code model}/{@code let}) is refused, since a check of nothing would pass.
+     *
+     * @throws BadInputException with {@code file:line:column: expected ..., found ...}
+     */
     static Spec parse(Path f) {
-        if (!Files.exists(f)) {
-            throw new BadInputException("cannot read spec file '" + f + "': no such file");
-        }
+        String source = TextFiles.read(f, "spec file");
+        Spec spec;
         try {
-            return Spec.parse(f);
+            spec = Spec.parse(source, f.toString());
         } catch (SpecSyntaxException e) {
             throw new BadInputException(e.getMessage(), e);
         }
+        boolean checksSomething = spec.statements().stream()
+                .anyMatch(s -> s instanceof Statement.Claim || s instanceof Statement.Derive);
+        if (!checksSomething) {
+            int line = 1 + (int) source.chars().filter(c -> c == '\n').count();
+            int column = 1 + source.length() - (source.lastIndexOf('\n') + 1);
+            throw new BadInputException(String.format(Locale.ROOT, MSG_NOTHING, f, line, column));
+        }
+        return spec;
     }
 }

@@ -2,7 +2,7 @@ package org.probity.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +42,8 @@ final class VerifyCommand implements Callable<Integer> {
 
     private static final String MSG_UNKNOWN = "unknown identity '%s' for option '--only' (expected an identity or "
             + "spec file name; 'probity verify --list' lists them)";
+    private static final String MSG_SPECS = "option '--specs': expected a directory of .prob files, got '%s' (%s)";
+    private static final Path DEFAULT_SPECS = Path.of("specs");
     private static final String MSG_REPLAY = "option '--replay' needs exactly one identity in '--only', got %d";
 
     @picocli.CommandLine.Spec
@@ -66,8 +68,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "Where to write the reports (default ${DEFAULT-VALUE}).")
     private Path reportDir = Path.of("reports");
 
-    @Option(names = "--specs", paramLabel = "DIR", description = "Where the .prob specs are (default ${DEFAULT-VALUE}).")
-    private Path specsDir = Path.of("specs");
+    @Option(names = "--specs", paramLabel = "DIR",
+            description = "Where the .prob specs are (default: specs, when it exists). A DIR that does not exist or is "
+                    + "not a directory is an error, so that a typo cannot drop the specs from the gate.")
+    private Path specsDir;
 
     @Option(names = "--replay", paramLabel = "TOKEN",
             description = "Replay one recorded failing input (the token a failure prints); needs one --only NAME.")
@@ -94,7 +98,12 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         List<Identity> identities = catalog.get();
-        List<Path> specFiles = SpecFiles.list(specsDir);
+        Path specsRoot = specsDir == null ? DEFAULT_SPECS : specsDir;
+        if (specsDir != null && !Files.isDirectory(specsDir)) {
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, MSG_SPECS, specsDir,
+                    Files.exists(specsDir) ? "not a directory" : "no such directory"));
+        }
+        List<Path> specFiles = SpecFiles.list(specsRoot);
         if (list) {
             for (Identity id : identities) {
                 out.printf(Locale.ROOT, "%-70s %s%n", id.name(), id.family());
@@ -113,12 +122,13 @@ final class VerifyCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, MSG_UNKNOWN, unknown.iterator().next()));
         }
         List<Spec> specs = SpecFiles.parse(selectedSpecs);
-        if (specFiles.isEmpty()) {
-            out.printf(Locale.ROOT, "note: no .prob files in '%s' (run from the repository root, or give --specs DIR)%n",
-                    specsDir);
-        }
         if (replay != null && !(only.size() == 1 && selected.size() == 1)) {
             throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, MSG_REPLAY, only.size()));
+        }
+        TextFiles.prepareDirectory("the reports", reportDir);
+        if (specFiles.isEmpty()) {
+            out.printf(Locale.ROOT, "note: no .prob files in '%s' (run from the repository root, or give --specs DIR)%n",
+                    specsRoot);
         }
         RunConfig cfg = RunConfig.defaults().withSeed(seed).withTries(tries)
                 .withShard(shard.zeroBasedIndex(), shard.count());
@@ -152,7 +162,7 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             files = ReportFiles.write(report, schedules.stream().map(ScheduleProfile::curve).toList(), reportDir);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw TextFiles.cannotWrite("the reports", reportDir, e);
         }
         out.printf(Locale.ROOT, "reports: %s (%s)%n", reportDir, String.join(", ", files));
         Summary.verdictLine(out, report);

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.probity.check.RunConfig;
 import org.probity.conformance.internal.CategoricalProperties;
 import org.probity.conformance.internal.CheckContext;
 import org.probity.conformance.internal.ConformanceProperty;
@@ -25,12 +26,33 @@ import org.probity.conformance.internal.ScheduleProperties;
  *
  * <p>Inputs come from the property engine's generators (schedules of six families and arbitrary β
  * at T = 1..1000, edge timesteps t = 1, 2, T − 1, T, log-variances in [−30, 30], probability vectors
- * with exact zeros); each property draws {@link CheckOptions#tries()} cases and answers them with
- * one request per op (non-schedule ops) or per schedule; the first failing case is shrunk by
- * re-querying the implementation. {@link AdapterFault} propagates: a broken adapter stops the check.
+ * with exact zeros); each property draws {@link RunConfig#tries()} cases on the property engine
+ * and answers them with one request per op (non-schedule ops) or per schedule; the first failing
+ * case is shrunk by re-querying the implementation, and its finding carries the replay token that
+ * reruns it ({@link RunConfig#withReplay}). {@link AdapterFault} propagates: a broken adapter stops
+ * the check.
  */
 public final class ConformanceChecker {
+    /** Cases per property when not told otherwise. */
+    public static final int DEFAULT_TRIES = 100;
+    /** Shrink candidates per finding when not told otherwise (each one or a few requests). */
+    public static final int DEFAULT_SHRINK_STEPS = 300;
+    /** Wall-clock budget of shrinking one finding. */
+    public static final Duration SHRINK_TIME_BUDGET = Duration.ofSeconds(20);
+
     private ConformanceChecker() {
+    }
+
+    /**
+     * The run options of a conformance check with seed {@code seed}: {@link #DEFAULT_TRIES} cases per
+     * property, {@link #DEFAULT_SHRINK_STEPS} shrink candidates within {@link #SHRINK_TIME_BUDGET}.
+     *
+     * @param seed the seed that fixes every generated case
+     * @return the options; {@code withX} methods adjust them
+     */
+    public static RunConfig options(long seed) {
+        return RunConfig.ofSeed(seed).withTries(DEFAULT_TRIES).withMaxShrinkSteps(DEFAULT_SHRINK_STEPS)
+            .withShrinkTimeBudget(SHRINK_TIME_BUDGET);
     }
 
     /** Every property, in op order. */
@@ -46,11 +68,11 @@ public final class ConformanceChecker {
      * Checks {@code impl}.
      *
      * @param impl the implementation (not closed by this method)
-     * @param options seed, tries, shrink bound
-     * @return the report
+     * @param options seed, tries, shrink budgets, replay token ({@link #options(long)})
+     * @return the report; with a replay token, only the property it names has a run
      * @throws AdapterFault if an adapter process breaks the protocol
      */
-    public static ConformanceReport check(Implementation impl, CheckOptions options) {
+    public static ConformanceReport check(Implementation impl, RunConfig options) {
         Objects.requireNonNull(impl, "impl");
         Objects.requireNonNull(options, "options");
         long start = System.nanoTime();
@@ -74,7 +96,7 @@ public final class ConformanceChecker {
                         skipped.add(p.name() + " (needs " + missing + ")");
                         continue;
                     }
-                    runs.add(PropertyRunner.run(p, ctx, options.seed(), options.tries(), options.maxShrinkSteps()));
+                    PropertyRunner.run(p, ctx, options).ifPresent(runs::add);
                 }
             }
             results.add(new OpResult(op, d.supports(op), List.copyOf(runs), List.copyOf(skipped)));
@@ -82,6 +104,6 @@ public final class ConformanceChecker {
         long req = impl instanceof SubprocessImplementation s ? s.requests() - req0 : 0;
         long nanos = impl instanceof SubprocessImplementation s ? s.nanosInRequests() - nanos0 : 0;
         return new ConformanceReport(d, List.copyOf(results), options.seed(), options.tries(),
-            Duration.ofNanos(System.nanoTime() - start), req, nanos);
+            Duration.ofNanos(System.nanoTime() - start), req, nanos, options.replay());
     }
 }

@@ -14,9 +14,15 @@ import java.util.List;
  * @param elapsed wall time of the check
  * @param requests requests sent (0 for an in-process implementation)
  * @param requestNanos time spent in requests, nanoseconds (0 in process)
+ * @param replay the replay token when the run replayed one input, else null
  */
 public record ConformanceReport(Description implementation, List<OpResult> ops, long seed, int tries, Duration elapsed,
-                                long requests, long requestNanos) {
+                                long requests, long requestNanos, String replay) {
+
+    /** Whether the run replayed one recorded input instead of generating cases. */
+    public boolean isReplay() {
+        return replay != null;
+    }
 
     /** Whether every checked property held. */
     public boolean passed() {

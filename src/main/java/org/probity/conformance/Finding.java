@@ -19,13 +19,15 @@ import java.util.Locale;
  * @param detail one line: the comparison, or the implementation's error text
  * @param shrinkSteps how many candidates the shrinker tried
  * @param seed the seed of the run
+ * @param replayToken the token that reruns exactly the shrunk input:
+ *     {@code probity check-impl --replay TOKEN -- COMMAND}
  */
 public record Finding(Op op, String property, String input, String quantity, double implementation, double expected,
-                      double difference, String tolerance, String detail, int shrinkSteps, long seed) {
+                      double difference, String tolerance, String detail, int shrinkSteps, long seed, String replayToken) {
 
-    /** Several lines: op and property, then input and detail, as printed by check-impl. */
+    /** Several lines: op and property, then input, detail and the replay option, as printed by check-impl. */
     public String render() {
-        return String.format(Locale.ROOT, "FAIL %s — %s%n  input: %s%n  %s%n  (shrunk in %d steps; seed %d)",
-            op.wireName(), property, input, detail, shrinkSteps, seed);
+        return String.format(Locale.ROOT, "FAIL %s — %s%n  input: %s%n  %s%n  (shrunk in %d steps; seed %d; rerun this input with --replay %s)",
+            op.wireName(), property, input, detail, shrinkSteps, seed, replayToken);
     }
 }

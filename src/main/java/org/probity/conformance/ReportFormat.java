@@ -3,6 +3,7 @@ package org.probity.conformance;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Locale;
 import org.probity.conformance.internal.Wire;
 
@@ -26,11 +27,19 @@ public final class ReportFormat {
     /** The plain-text report. */
     public static String text(ConformanceReport r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "check-impl: %s, precision %s, seed %d, %d cases per property%n",
-            r.implementation().name(), r.implementation().precision().wireName(), r.seed(), r.tries()));
+        if (r.isReplay()) {
+            sb.append(String.format(Locale.ROOT, "check-impl: %s, precision %s, replaying one input (--replay %s)%n",
+                r.implementation().name(), r.implementation().precision().wireName(), r.replay()));
+        } else {
+            sb.append(String.format(Locale.ROOT, "check-impl: %s, precision %s, seed %d, %d cases per property%n",
+                r.implementation().name(), r.implementation().precision().wireName(), r.seed(), r.tries()));
+        }
         sb.append(String.format(Locale.ROOT, "%-36s %5s %6s %8s %12s %10s  %s%n", "op", "props", "cases", "points",
             "max ulps", "err/tol", "verdict"));
         for (OpResult o : r.ops()) {
+            if (!o.checked() && r.isReplay()) {
+                continue;
+            }
             if (!o.checked()) {
                 sb.append(String.format(Locale.ROOT, "%-36s %5s %6s %8s %12s %10s  %s%n", o.op().wireName(), "-", "-", "-", "-", "-",
                     o.listed() ? "not checked (properties need ops not listed)" : "not checked (not listed by describe)"));
@@ -39,7 +48,7 @@ public final class ReportFormat {
             sb.append(String.format(Locale.ROOT, "%-36s %5d %6d %8d %12s %10s  %s%n", o.op().wireName(), o.runs().size(),
                 o.cases(), o.points(), ulps(o.maxUlps()), usage(o.maxUsage()), o.verdict()));
         }
-        for (OpResult o : r.ops()) {
+        for (OpResult o : r.isReplay() ? List.<OpResult>of() : r.ops()) {
             for (String s : o.skipped()) {
                 sb.append("  skipped for ").append(o.op().wireName()).append(": ").append(s).append('\n');
             }
@@ -79,6 +88,7 @@ public final class ReportFormat {
             sb.append("\n## ").append(f.op().wireName()).append(": ").append(f.property()).append("\n\n");
             sb.append("- input: `").append(f.input()).append("`\n");
             sb.append("- ").append(f.detail()).append('\n');
+            sb.append("- rerun this input: `--replay ").append(f.replayToken()).append("`\n");
         }
         return sb.toString();
     }
@@ -89,6 +99,9 @@ public final class ReportFormat {
         root.put("implementation", r.implementation().name());
         root.put("precision", r.implementation().precision().wireName());
         root.put("seed", r.seed());
+        if (r.isReplay()) {
+            root.put("replay", r.replay());
+        }
         root.put("tries", r.tries());
         root.put("passed", r.passed());
         root.put("elapsed_seconds", r.elapsed().toNanos() / 1e9);
@@ -126,6 +139,7 @@ public final class ReportFormat {
             n.put("tolerance", f.tolerance());
             n.put("detail", f.detail());
             n.put("shrink_steps", f.shrinkSteps());
+            n.put("replay_token", f.replayToken());
         }
         try {
             return Wire.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";

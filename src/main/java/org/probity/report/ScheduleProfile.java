@@ -88,13 +88,15 @@ public final class ScheduleProfile {
                 clipped.add(t);
             }
         }
-        boolean decreasing = true;
-        for (int t = 1; t <= n; t++) {
-            decreasing &= schedule.alphaBar(t) < schedule.alphaBar(t - 1) || schedule.alphaBar(t - 1) == 0;
+        int stall = 0;
+        for (int t = 1; t <= n && stall == 0; t++) {
+            if (!(schedule.alphaBar(t) < schedule.alphaBar(t - 1))) {
+                stall = t;
+            }
         }
         double mean = (2 * priorKl(0) + priorKl(1)) / 3;
         return new ScheduleSummary(name, n, schedule.alphaBar(n), schedule.snr(1), schedule.snr(n), mean / Constants.LN2,
-                priorKl(1) / Constants.LN2, nonDecreasing, firstDecrease, decreasing, clipped);
+                priorKl(1) / Constants.LN2, nonDecreasing, firstDecrease, stall, clipped);
     }
 
     /**

@@ -16,12 +16,15 @@ import java.util.Objects;
  * @param priorKlBitsEdge \( L_T \) in bits per dimension at \( |x_0| = 1 \) (the largest on [-1, 1])
  * @param betaNonDecreasing whether \( \beta_t \) never decreases
  * @param firstBetaDecrease the first t with \( \beta_t < \beta_{t-1} \), or 0
- * @param alphaBarDecreasing whether \( \bar\alpha_t \) strictly decreases (every \( \beta_t > 0 \))
+ * @param firstAlphaBarStall the first t with \( \bar\alpha_t \ge \bar\alpha_{t-1} \) in double precision (a
+ *                        step that adds no noise: \( \bar\alpha_{t-1} = 0 \) after a \( \beta = 1 \), or a
+ *                        \( \beta_t \) below the rounding of \( \bar\alpha_{t-1} \)), or 0 when
+ *                        \( \bar\alpha_t \) strictly decreases
  * @param clippedSteps    the steps t whose \( \beta_t \) equals the cosine schedule's clip 0.999
  */
 public record ScheduleSummary(String name, int steps, double alphaBarT, double snrFirst, double snrLast,
                               double priorKlBitsMean, double priorKlBitsEdge, boolean betaNonDecreasing,
-                              int firstBetaDecrease, boolean alphaBarDecreasing, List<Integer> clippedSteps) {
+                              int firstBetaDecrease, int firstAlphaBarStall, List<Integer> clippedSteps) {
     /** The cosine schedule's clip on \( \beta_t \) (Nichol and Dhariwal 2021). */
     public static final double BETA_CLIP = 0.999;
 
@@ -29,6 +32,11 @@ public record ScheduleSummary(String name, int steps, double alphaBarT, double s
     public ScheduleSummary {
         Objects.requireNonNull(name, "name");
         clippedSteps = List.copyOf(clippedSteps);
+    }
+
+    /** @return whether \( \bar\alpha_t \) strictly decreases over t = 0..T (no stall) */
+    public boolean alphaBarDecreasing() {
+        return firstAlphaBarStall == 0;
     }
 
     /** @return whether the terminal SNR is exactly zero (\( \bar\alpha_T = 0 \)) */

@@ -98,4 +98,33 @@ class CheckImplCommandTest {
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("kl-only");
     }
+
+    @Test
+    void replayRerunsExactlyTheFindingsInputOnTheZooAdapterAndOnTheFixedReference() {
+        Run found = run("--seed", "3", "--tries", "8", "--", "python3", "adapters/python/zoo/kl_half_missing.py");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("FAIL normal_kl .*\\n  input: (.*)\\n(?:.*\\n)*?.*--replay ([0-9a-f]{8}:[0-9,]*)\\)")
+            .matcher(found.out());
+        assertThat(m.find()).as(found.out()).isTrue();
+        String input = m.group(1);
+        String token = m.group(2);
+
+        Run replayed = run("--replay", token, "--", "python3", "adapters/python/zoo/kl_half_missing.py");
+        assertThat(replayed.code()).as(replayed.err()).isEqualTo(1);
+        assertThat(replayed.out()).contains("replaying one input (--replay " + token + ")").contains("input: " + input)
+            .contains("1 element-wise evaluations in 1 requests").doesNotContain("categorical_kl");
+
+        Run reference = run("--replay", token, "--", "python3", "adapters/python/reference.py");
+        assertThat(reference.code()).as(reference.out() + reference.err()).isZero();
+        assertThat(reference.out()).containsPattern("normal_kl\\s+1\\s+1\\s+1\\s.*pass").contains("PASS: 0 findings");
+    }
+
+    @Test
+    void replayTokensThatAreMalformedOrNameNoPropertyGiveExitTwo() {
+        Run bad = run("--replay", "zz", "--", "python3", "adapters/python/reference.py");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--replay").contains("expected HASH:CHOICES").contains("'zz'");
+        Run unknown = run("--replay", "12345678:0", "--", "python3", "adapters/python/reference.py");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--replay: the token '12345678:0' names none of the properties");
+    }
 }

@@ -143,7 +143,7 @@ class ScheduleCommandTest {
                 "probity schedule: unknown schedule 'cosin' (expected one of linear, linear_scaled, scaled_linear, cosine, sigmoid, "
                         + "optionally with the suffix -zero-snr, or a file of beta values)");
         assertBadInput(CliRunner.run("schedule", "linear", "--T", "0"),
-                "probity schedule: Invalid value for option '--T': expected a whole number >= 1, got '0' (see 'probity schedule --help')");
+                "probity schedule: Invalid value for option '--T': expected a whole number in [1, 100000], got '0' (see 'probity schedule --help')");
         Path f = Files.writeString(dir.resolve("b.txt"), "0.1\n");
         assertBadInput(CliRunner.run("schedule", f.toString(), "--T", "10"),
                 "probity schedule: option '--T' applies to named schedules; the file '" + f + "' has its own steps");

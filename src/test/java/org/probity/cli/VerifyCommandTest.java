@@ -19,8 +19,16 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 class VerifyCommandTest {
-    /** No spec files: these tests are about the catalog side (SpecCommandsTest covers specs). */
+    /** An empty directory: these tests are about the catalog side (SpecCommandsTest covers specs). */
     private static final String NO_SPECS = "target/no-specs-here";
+
+    static {
+        try {
+            Files.createDirectories(Path.of(NO_SPECS));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @TempDir
     Path dir;

@@ -54,7 +54,7 @@ class BugZooTest {
             ConformanceReport r;
             try (SubprocessImplementation impl = SubprocessImplementation.start(
                     List.of("python3", ZOO.resolve(e.getKey()).toString()), Duration.ofSeconds(20))) {
-                r = ConformanceChecker.check(impl, CheckOptions.of(20261124L).withTries(TRIES).withMaxShrinkSteps(60));
+                r = ConformanceChecker.check(impl, ConformanceChecker.options(20261124L).withTries(TRIES).withMaxShrinkSteps(60));
             }
             assertThat(r.passed()).as("zoo adapter %s must be flagged", e.getKey()).isFalse();
             List<Op> failing = r.ops().stream().filter(o -> !o.passed()).map(OpResult::op).toList();

@@ -112,7 +112,7 @@ class InProcessImplementationTest {
 
     @Test
     void correctJavaImplementationPassesAndUnlistedOpsAreNotChecked() {
-        ConformanceReport r = ConformanceChecker.check(new JavaKl(false, false), CheckOptions.of(5).withTries(200));
+        ConformanceReport r = ConformanceChecker.check(new JavaKl(false, false), ConformanceChecker.options(5).withTries(200));
         assertThat(r.findings()).as(ReportFormat.text(r)).isEmpty();
         assertThat(r.ops()).filteredOn(o -> o.op() == Op.VB_TERM).singleElement().satisfies(o -> {
             assertThat(o.checked()).isFalse();
@@ -123,7 +123,7 @@ class InProcessImplementationTest {
 
     @Test
     void brokenGaussianKlIsFlaggedOnNormalKlWithAShrunkInput() {
-        ConformanceReport r = ConformanceChecker.check(new JavaKl(true, false), CheckOptions.of(5).withTries(50));
+        ConformanceReport r = ConformanceChecker.check(new JavaKl(true, false), ConformanceChecker.options(5).withTries(50));
         assertThat(r.findings()).isNotEmpty().allMatch(f -> f.op() == Op.NORMAL_KL);
         Finding f = r.findings().get(0);
         // shrunk to one element with the simplest values that still show the doubled KL
@@ -134,10 +134,37 @@ class InProcessImplementationTest {
 
     @Test
     void zeroLogZeroNanIsFlaggedOnEntropyAndCrossEntropyOnly() {
-        ConformanceReport r = ConformanceChecker.check(new JavaKl(false, true), CheckOptions.of(5).withTries(50));
+        ConformanceReport r = ConformanceChecker.check(new JavaKl(false, true), ConformanceChecker.options(5).withTries(50));
         assertThat(r.findings()).extracting(Finding::op).contains(Op.CATEGORICAL_ENTROPY, Op.CATEGORICAL_CROSS_ENTROPY)
             .doesNotContain(Op.NORMAL_KL, Op.CATEGORICAL_KL);
         assertThat(r.findings()).filteredOn(f -> f.op() == Op.CATEGORICAL_ENTROPY).first()
             .satisfies(f -> assertThat(f.implementation()).isNaN());
+    }
+
+    @Test
+    void aFindingsReplayTokenRerunsExactlyItsShrunkInputAndNothingElse() {
+        ConformanceReport r = ConformanceChecker.check(new JavaKl(true, false), ConformanceChecker.options(5).withTries(50));
+        Finding f = r.findings().get(0);
+        assertThat(f.replayToken()).matches("[0-9a-f]{8}:[0-9,]*");
+        assertThat(f.render()).contains("rerun this input with --replay " + f.replayToken());
+        assertThat(ReportFormat.json(r)).contains("\"replay_token\" : \"" + f.replayToken() + "\"");
+
+        ConformanceReport again = ConformanceChecker.check(new JavaKl(true, false),
+            ConformanceChecker.options(5).withReplay(f.replayToken()));
+        assertThat(again.isReplay()).isTrue();
+        assertThat(again.ops().stream().mapToInt(o -> o.runs().size()).sum()).isEqualTo(1);
+        assertThat(again.findings()).singleElement().satisfies(g -> {
+            assertThat(g.property()).isEqualTo(f.property());
+            assertThat(g.input()).isEqualTo(f.input());
+            assertThat(g.implementation()).isEqualTo(f.implementation());
+            assertThat(g.replayToken()).isEqualTo(f.replayToken());
+        });
+        assertThat(again.points()).isEqualTo(1);
+        // the same input on a fixed implementation: the property now holds
+        ConformanceReport fixed = ConformanceChecker.check(new JavaKl(false, false),
+            ConformanceChecker.options(5).withReplay(f.replayToken()));
+        assertThat(fixed.passed()).isTrue();
+        assertThat(fixed.ops().stream().flatMap(o -> o.runs().stream())).singleElement()
+            .satisfies(p -> assertThat(p.property()).isEqualTo(f.property()));
     }
 }

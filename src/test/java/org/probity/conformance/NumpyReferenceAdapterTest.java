@@ -25,7 +25,7 @@ class NumpyReferenceAdapterTest {
         List<String> cmd = new ArrayList<>(List.of("python3", "adapters/python/numpy_reference.py"));
         cmd.addAll(List.of(flags));
         try (SubprocessImplementation impl = SubprocessImplementation.start(cmd, Duration.ofSeconds(30))) {
-            return ConformanceChecker.check(impl, CheckOptions.of(31).withTries(15).withMaxShrinkSteps(40));
+            return ConformanceChecker.check(impl, ConformanceChecker.options(31).withTries(15).withMaxShrinkSteps(40));
         }
     }
 
@@ -59,7 +59,7 @@ class NumpyReferenceAdapterTest {
         for (long seed : new long[] {1, 2}) {
             List<String> cmd = List.of("python3", "adapters/python/examples/improved_diffusion_style.py");
             try (SubprocessImplementation impl = SubprocessImplementation.start(cmd, Duration.ofSeconds(30))) {
-                ConformanceReport r = ConformanceChecker.check(impl, CheckOptions.of(seed).withTries(40).withMaxShrinkSteps(40));
+                ConformanceReport r = ConformanceChecker.check(impl, ConformanceChecker.options(seed).withTries(40).withMaxShrinkSteps(40));
                 assertThat(r.ops().stream().filter(o -> !o.passed()).map(OpResult::op).toList()).as(ReportFormat.text(r))
                     .containsExactlyInAnyOrder(Op.DISCRETIZED_GAUSSIAN_LOG_LIKELIHOOD, Op.VB_TERM);
             }

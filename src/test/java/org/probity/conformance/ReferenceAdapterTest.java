@@ -13,7 +13,7 @@ class ReferenceAdapterTest {
     @Test
     void referencePassesEveryPropertyAtOneSeedWithManyCases() {
         try (SubprocessImplementation impl = SubprocessImplementation.start(REFERENCE, Duration.ofSeconds(20))) {
-            ConformanceReport r = ConformanceChecker.check(impl, CheckOptions.of(7).withTries(60));
+            ConformanceReport r = ConformanceChecker.check(impl, ConformanceChecker.options(7).withTries(60));
             assertThat(r.findings()).as(ReportFormat.text(r)).isEmpty();
             assertThat(r.ops()).allMatch(OpResult::checked);
             // every quantity stays well inside its tolerance: a correct implementation is not near the edge
@@ -27,7 +27,7 @@ class ReferenceAdapterTest {
         try (SubprocessImplementation impl = SubprocessImplementation.start(REFERENCE, Duration.ofSeconds(20))) {
             double worst = 0;
             for (long seed = 1; seed <= 20; seed++) {
-                ConformanceReport r = ConformanceChecker.check(impl, CheckOptions.of(seed * 1_000_003L).withTries(6));
+                ConformanceReport r = ConformanceChecker.check(impl, ConformanceChecker.options(seed * 1_000_003L).withTries(6));
                 assertThat(r.findings()).as("seed %d:%n%s", seed, ReportFormat.text(r)).isEmpty();
                 worst = Math.max(worst, r.ops().stream().mapToDouble(OpResult::maxUsage).max().orElse(0));
             }

@@ -2,6 +2,7 @@ package org.probity.check.internal;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -11,6 +12,8 @@ import java.util.stream.Collectors;
  * whole test run.
  */
 public final class ReplayToken {
+    private static final Pattern HASH = Pattern.compile("[0-9a-fA-F]{8}");
+
     private ReplayToken() {
     }
 
@@ -20,7 +23,8 @@ public final class ReplayToken {
     }
 
     /**
-     * The choices of {@code token} if it belongs to the property named {@code name}, else null.
+     * The choices of {@code token} if it belongs to the property named {@code name} (any property
+     * when {@code name} is null), else null.
      *
      * @throws IllegalArgumentException if the token is malformed
      */
@@ -30,7 +34,12 @@ public final class ReplayToken {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                 "probity.replay: expected HASH:CHOICES as printed by a failure, got '%s'", token));
         }
-        if (!token.substring(0, colon).equals(tag(name))) {
+        String hash = token.substring(0, colon).strip();
+        if (!HASH.matcher(hash).matches()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                "probity.replay: expected 8 hex digits before ':' as printed by a failure, got '%s'", token));
+        }
+        if (name != null && !hash.equalsIgnoreCase(tag(name))) {
             return null;
         }
         String body = token.substring(colon + 1).trim();
@@ -43,6 +52,15 @@ public final class ReplayToken {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                 "probity.replay: expected comma-separated integers after ':', got '%s'", body), e);
         }
+    }
+
+    /**
+     * Checks the form {@code HASH:CHOICES} (8 hex digits, a colon, comma-separated integers).
+     *
+     * @throws IllegalArgumentException naming the token and the expected form
+     */
+    public static void requireWellFormed(String token) {
+        choicesFor(null, token);
     }
 
     private static String tag(String name) {

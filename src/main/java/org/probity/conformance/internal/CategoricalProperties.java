@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.probity.check.Gen;
 import org.probity.check.Gens;
+import org.probity.check.Verdict;
 import org.probity.conformance.Op;
 
 /**
@@ -51,7 +52,7 @@ public final class CategoricalProperties {
     }
 
     interface Row {
-        Comparison compare(CheckContext ctx, int i, int j, double[] p, double[] q, double got);
+        Verdict compare(CheckContext ctx, int i, int j, double[] p, double[] q, double got);
     }
 
     static List<Outcome> split(CheckContext ctx, List<List<double[][]>> cases, double[] got, Row row) {

@@ -1,45 +1,55 @@
 package org.probity.conformance.internal;
 
 import java.util.Locale;
+import org.probity.check.Verdict;
+import org.probity.conformance.Precision;
 import org.probity.math.Tolerance;
 import org.probity.math.Ulps;
 
 /**
- * One number the implementation answered, set against what it should be: the expected value (from
- * Probity's reference, or from the implementation's own answers for a self-consistency property),
- * the difference and the tolerance, with the error in ulps and the share of the tolerance used.
- *
- * @param quantity what the number is, with its index in the batch, e.g. {@code "variance[3]"}
- * @param actual the implementation's answer
- * @param expected what it should be
- * @param tolerance the allowed deviation (named rule)
- * @param ok whether the tolerance accepts the answer
- * @param oneSided whether {@code expected} is a lower bound rather than a value
+ * Conformance's vocabulary over the engine's {@link Verdict}: a number the implementation answered
+ * (the left side) set against what it should be (the right side: Probity's reference, or the
+ * implementation's own answers for a self-consistency property), and how a finding prints it. The
+ * pass rule is the verdict's.
  */
-public record Comparison(String quantity, double actual, double expected, Tolerance tolerance, boolean ok, boolean oneSided) {
-
-    /** Compares {@code actual} with {@code expected} under {@code tolerance}. */
-    public static Comparison of(String quantity, double actual, double expected, Tolerance tolerance) {
-        return new Comparison(quantity, actual, expected, tolerance, tolerance.accepts(expected, actual), false);
+public final class Comparison {
+    private Comparison() {
     }
 
-    /** A one-sided comparison: {@code actual >= bound} up to the tolerance's allowance. */
-    public static Comparison atLeast(String quantity, double actual, double bound, Tolerance tolerance) {
-        boolean ok = actual >= bound - tolerance.allowance(bound, actual);
-        return new Comparison(quantity + " >= " + fmt(bound), actual, bound, tolerance, ok && !Double.isNaN(actual), true);
+    /**
+     * {@code actual} equals {@code expected} within {@code tolerance}.
+     *
+     * @param quantity what the number is, with its index in the batch, e.g. {@code "variance[3]"}
+     */
+    public static Verdict of(String quantity, double actual, double expected, Tolerance tolerance) {
+        return Verdict.close(quantity, actual, expected, tolerance);
     }
 
-    /** |actual − expected|, or NaN / ∞ when either side is. */
-    public double difference() {
-        if (actual == expected) {
+    /** One-sided: {@code actual >= bound}, or below it by no more than the tolerance allows. */
+    public static Verdict atLeast(String quantity, double actual, double bound, Tolerance tolerance) {
+        return Verdict.atLeast(quantity + " >= " + fmt(bound), actual, bound, tolerance);
+    }
+
+    /**
+     * |actual − expected| divided by the tolerance's allowance: ≤ 1 passes; ∞ for NaN; 0 for a
+     * one-sided comparison that holds.
+     */
+    public static double usage(Verdict v) {
+        double actual = v.lhs();
+        double expected = v.rhs();
+        if (!v.isEquality()) {
+            return v.passed() ? 0 : Double.isNaN(actual) ? Double.POSITIVE_INFINITY
+                : (expected - actual) / v.allowance();
+        }
+        double d = v.difference();
+        if (d == 0) {
             return 0;
         }
-        return Math.abs(actual - expected);
-    }
-
-    /** The error in ulps of the expected value (saturates at Long.MAX_VALUE). */
-    public long ulps() {
-        return Ulps.distance(expected, actual);
+        if (!(d < Double.POSITIVE_INFINITY)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double allow = v.allowance();
+        return allow > 0 ? d / allow : Double.POSITIVE_INFINITY;
     }
 
     /**
@@ -47,30 +57,45 @@ public record Comparison(String quantity, double actual, double expected, Tolera
      * rule with a finite expected value. Under an absolute rule (sums that may cancel to near 0) an
      * ulp count of a tiny result is meaningless and is not reported.
      */
-    public boolean ulpsMeaningful() {
-        return !oneSided && Double.isFinite(expected) && tolerance.alternatives().get(0).kind() == Tolerance.Kind.RELATIVE;
+    static boolean ulpsMeaningful(Verdict v) {
+        return v.isEquality() && Double.isFinite(v.rhs()) && v.tolerance().alternatives().get(0).kind() == Tolerance.Kind.RELATIVE;
     }
 
-    /** |actual − expected| divided by the tolerance's allowance: ≤ 1 passes; ∞ for NaN. */
-    public double usage() {
-        if (oneSided) {
-            return ok ? 0 : Double.isNaN(actual) ? Double.POSITIVE_INFINITY : (expected - actual) / tolerance.allowance(expected, actual);
+    /**
+     * The error in ulps of the declared format (float32 ulps for a float32 implementation), counted
+     * only for expected values in the format's normal range.
+     */
+    static long ulpsIn(Precision p, Verdict v) {
+        double e = v.rhs();
+        if (p == Precision.FLOAT32) {
+            if (!(Math.abs(e) >= Float.MIN_NORMAL && Math.abs(e) <= Float.MAX_VALUE)) {
+                return 0;
+            }
+            float a = (float) v.lhs();
+            if (Float.isNaN(a)) {
+                return Long.MAX_VALUE;
+            }
+            return Math.abs(orderedFloat(a) - orderedFloat((float) e));
         }
-        double d = difference();
-        if (d == 0) {
-            return 0;
-        }
-        if (!(d < Double.POSITIVE_INFINITY)) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double allow = tolerance.allowance(expected, actual);
-        return allow > 0 ? d / allow : Double.POSITIVE_INFINITY;
+        return Math.abs(e) >= Double.MIN_NORMAL ? Ulps.distance(e, v.lhs()) : 0;
+    }
+
+    private static long orderedFloat(float x) {
+        int bits = Float.floatToRawIntBits(x);
+        return bits >= 0 ? bits : (long) Integer.MIN_VALUE - bits;
     }
 
     /** One line: quantity, both sides, difference, tolerance. */
-    public String render() {
+    public static String render(Verdict v) {
+        long ulps = Ulps.distance(v.rhs(), v.lhs());
         return String.format(Locale.ROOT, "%s: implementation %s, expected %s, difference %s (%s ulps), tolerance %s",
-            quantity, fmt(actual), fmt(expected), fmt(difference()), ulps() == Long.MAX_VALUE ? "∞" : Long.toString(ulps()), tolerance);
+            v.description(), fmt(v.lhs()), fmt(v.rhs()), fmt(difference(v)), ulps == Long.MAX_VALUE ? "∞" : Long.toString(ulps),
+            v.tolerance());
+    }
+
+    /** |actual − expected|, or NaN / ∞ when either side is (for a one-sided comparison too). */
+    static double difference(Verdict v) {
+        return v.lhs() == v.rhs() ? 0 : Math.abs(v.lhs() - v.rhs());
     }
 
     static String fmt(double x) {

@@ -3,13 +3,17 @@ package org.probity.conformance.internal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.probity.check.Verdict;
 
 /**
- * What one case of a conformance property found: its comparisons (the number of element-wise
- * evaluations it covered), or the error the implementation raised on it.
+ * What one case of a conformance property found: a verdict per compared number (the case covers
+ * {@link #points()} element-wise evaluations), or the error the implementation raised on it.
  */
 public final class Outcome {
-    private final List<Comparison> comparisons = new ArrayList<>();
+    /** The text of an implementation's error on a valid input, before the error itself. */
+    static final String RAISED = "the implementation raised an error on a valid input: ";
+
+    private final List<Verdict> checks = new ArrayList<>();
     private final int points;
     private String error;
 
@@ -25,9 +29,9 @@ public final class Outcome {
         return o;
     }
 
-    /** Adds a comparison. */
-    public Outcome add(Comparison c) {
-        comparisons.add(c);
+    /** Adds the verdict on one compared number ({@link Comparison}). */
+    public Outcome add(Verdict v) {
+        checks.add(v);
         return this;
     }
 
@@ -36,14 +40,9 @@ public final class Outcome {
         return points;
     }
 
-    /** The comparisons made. */
-    public List<Comparison> comparisons() {
-        return Collections.unmodifiableList(comparisons);
-    }
-
-    /** Whether every comparison holds and nothing raised. */
-    public boolean passed() {
-        return error == null && comparisons.stream().allMatch(Comparison::ok);
+    /** The verdicts, one per compared number. */
+    public List<Verdict> checks() {
+        return Collections.unmodifiableList(checks);
     }
 
     /** The error text, or null. */
@@ -51,14 +50,20 @@ public final class Outcome {
         return error;
     }
 
-    /** The failing comparison that uses most of (or most exceeds) its tolerance, or null. */
-    public Comparison worstFailure() {
-        Comparison worst = null;
-        for (Comparison c : comparisons) {
-            if (!c.ok() && (worst == null || !(c.usage() <= worst.usage()))) {
+    /**
+     * The case's verdict for the engine: a failure naming the implementation's error; else the
+     * failing comparison that most exceeds its tolerance; else a pass.
+     */
+    public Verdict verdict() {
+        if (error != null) {
+            return Verdict.fail(RAISED + error);
+        }
+        Verdict worst = null;
+        for (Verdict c : checks) {
+            if (!c.passed() && (worst == null || !(Comparison.usage(c) <= Comparison.usage(worst)))) {
                 worst = c;
             }
         }
-        return worst;
+        return worst == null ? Verdict.pass() : worst;
     }
 }

@@ -5,19 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.probity.check.RunConfig;
 import org.probity.math.Tolerance;
 
-class CheckOptionsTest {
+class ConformanceOptionsTest {
     @Test
-    void triesAndShrinkStepsMustBePositiveAndTheMessageNamesThem() {
-        assertThatThrownBy(() -> CheckOptions.of(1).withTries(0))
+    void triesAndShrinkStepsAreValidatedAndTheMessageNamesThem() {
+        assertThatThrownBy(() -> ConformanceChecker.options(1).withTries(0))
             .isInstanceOf(IllegalArgumentException.class).hasMessage("tries: expected an integer >= 1, got 0");
-        assertThatThrownBy(() -> CheckOptions.of(1).withMaxShrinkSteps(-3))
-            .isInstanceOf(IllegalArgumentException.class).hasMessage("maxShrinkSteps: expected an integer >= 1, got -3");
-        CheckOptions o = CheckOptions.of(9).withTries(5).withMaxShrinkSteps(7).withSeed(11);
+        assertThatThrownBy(() -> ConformanceChecker.options(1).withMaxShrinkSteps(-3))
+            .isInstanceOf(IllegalArgumentException.class).hasMessage("maxShrinkSteps: expected an integer >= 0, got -3");
+        RunConfig o = ConformanceChecker.options(9).withTries(5).withMaxShrinkSteps(7).withSeed(11);
         assertThat(o.seed()).isEqualTo(11);
         assertThat(o.tries()).isEqualTo(5);
         assertThat(o.maxShrinkSteps()).isEqualTo(7);
+        assertThat(ConformanceChecker.options(3).tries()).isEqualTo(ConformanceChecker.DEFAULT_TRIES);
+        assertThat(ConformanceChecker.options(3).maxShrinkSteps()).isEqualTo(ConformanceChecker.DEFAULT_SHRINK_STEPS);
+        assertThat(ConformanceChecker.options(3).replay()).isNull();
     }
 
     @Test
