@@ -43,8 +43,8 @@ final class Progress implements Verification.Listener {
     public void finished(Verification.Task task, List<CheckRecord> records) {
         running.remove(task.label());
         finished++;
-        long bad = records.stream().filter(r -> !r.passed()).count();
-        passed += records.size() - bad;
+        long bad = records.stream().filter(CheckRecord::failed).count();
+        passed += records.stream().filter(CheckRecord::passed).count();
         failed += bad;
         if (terminal) {
             redraw();
@@ -54,11 +54,12 @@ final class Progress implements Verification.Listener {
         if (records.size() == 1) {
             CheckRecord r = records.get(0);
             out.printf(Locale.ROOT, "[%d/%d] %s  %s (%s): %d instances, largest discrepancy %s, %s%n", finished, total,
-                    verdict, r.name(), r.family(), r.instances(), TextTable.discrepancy(r.largestDiscrepancy()),
+                    r.verdict(), r.name(), r.family(), r.instances(), TextTable.discrepancy(r.largestDiscrepancy()),
                     TextTable.seconds(r.elapsed()));
         } else {
-            out.printf(Locale.ROOT, "[%d/%d] %s  %s: %d checks, %d failed%n", finished, total, verdict, task.label(),
-                    records.size(), bad);
+            long skipped = records.stream().filter(CheckRecord::notChecked).count();
+            out.printf(Locale.ROOT, "[%d/%d] %s  %s: %d checks, %d failed%s%n", finished, total, verdict, task.label(),
+                    records.size(), bad, skipped == 0 ? "" : ", " + skipped + " not checked");
         }
         out.flush();
     }

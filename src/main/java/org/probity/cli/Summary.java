@@ -37,18 +37,29 @@ final class Summary {
             }
             out.println(indent(c.counterexample().strip()));
         }
+        for (CheckRecord c : report.notChecked()) {
+            out.println();
+            out.printf(Locale.ROOT, "NOT CHECKED %s (%s)%n", c.name(), c.family());
+            out.println(indent(c.reason().strip()));
+        }
         out.println();
     }
 
     static void verdictLine(PrintWriter out, RunReport report) {
-        if (report.passed()) {
+        int skipped = report.notChecked().size();
+        String notChecked = skipped == 0 ? "" : String.format(Locale.ROOT, ", %d not checked", skipped);
+        if (!report.passed()) {
+            out.printf(Locale.ROOT, "FAIL: %d of %d checks fail%s (seed %d, %d tries, shard %d/%d, %s)%n",
+                    report.failures(), report.checks().size(), notChecked, report.seed(), report.tries(),
+                    report.shardIndex(), report.shardCount(), TextTable.seconds(report.elapsed()));
+        } else if (skipped == 0) {
             out.printf(Locale.ROOT, "PASS: all %d checks hold (seed %d, %d tries, shard %d/%d, %s)%n",
                     report.checks().size(), report.seed(), report.tries(), report.shardIndex(), report.shardCount(),
                     TextTable.seconds(report.elapsed()));
         } else {
-            out.printf(Locale.ROOT, "FAIL: %d of %d checks fail (seed %d, %d tries, shard %d/%d, %s)%n",
-                    report.failures(), report.checks().size(), report.seed(), report.tries(), report.shardIndex(),
-                    report.shardCount(), TextTable.seconds(report.elapsed()));
+            out.printf(Locale.ROOT, "PASS: %d of %d checks hold%s (seed %d, %d tries, shard %d/%d, %s)%n",
+                    report.passes(), report.checks().size(), notChecked, report.seed(), report.tries(),
+                    report.shardIndex(), report.shardCount(), TextTable.seconds(report.elapsed()));
         }
     }
 

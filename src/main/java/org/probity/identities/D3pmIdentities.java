@@ -2,7 +2,6 @@ package org.probity.identities;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 import org.probity.chain.FiniteChain;
 import org.probity.chain.ReverseChain;
 import org.probity.check.Gen;
@@ -18,19 +17,31 @@ import org.probity.math.NeumaierSum;
 import org.probity.math.Tolerance;
 
 /**
- * The identities of discrete diffusion (D3PM; Austin et al. 2021) as contracts: each factory takes
- * the {@link D3pmCalculus} under test. Instances come from {@link ChainGens#d3pmInstances()}
- * (uniform, absorbing and discretized-Gaussian families; "jsd", linear and arbitrary schedules with
- * β = 1 steps; reverse models as matrices, as the true reverse process, or x₀-parameterised in both
- * forms; T = 1 included). References are computed by enumerating every path of the materialised
- * chains. Family name: {@value #FAMILY}.
+ * The identities of discrete diffusion (D3PM; Austin et al. 2021) as contracts. A D3PM is a finite
+ * Markov chain, so the seven identities every finite chain satisfies come from
+ * {@link FiniteChainContract}; this family adds the three of its own structure: the "jsd" schedule's
+ * keep probability, the normalisation of its matrices, and the x₀-parameterised reverse step. The
+ * subject is a {@link D3pmCalculus}. Instances come from {@link ChainGens#d3pmInstances()} (uniform,
+ * absorbing and discretized-Gaussian families; "jsd", linear and arbitrary schedules with β = 1
+ * steps; reverse models as matrices, as the true reverse process, or x₀-parameterised in both forms;
+ * T = 1 included). References are computed by enumerating every path of the chains materialised
+ * from the calculus' own matrices. Family name: {@value #FAMILY}.
  */
-public final class D3pmIdentities {
+public final class D3pmIdentities extends FiniteChainContract<D3pmInstance> {
     /** The family of these identities. */
     public static final String FAMILY = "d3pm";
     private static final int MAX_JSD_STEPS = 4000;
 
-    private D3pmIdentities() {
+    private final D3pmCalculus c;
+
+    private D3pmIdentities(D3pmCalculus c) {
+        super("D3PM: ", FAMILY);
+        this.c = Objects.requireNonNull(c, "c");
+    }
+
+    /** The identities of this family against {@code c}. */
+    public static D3pmIdentities of(D3pmCalculus c) {
+        return new D3pmIdentities(c);
     }
 
     /** Every identity of this class against Probity's implementation. */
@@ -38,30 +49,121 @@ public final class D3pmIdentities {
         return all(D3pmCalculus.library());
     }
 
-    /** Every identity of this class against {@code c}. */
+    /** Every identity of this class against {@code c}, in catalog order. */
     public static List<Identity> all(D3pmCalculus c) {
-        Objects.requireNonNull(c, "c");
-        return List.of(composedSteps(c), jsdKeepProbability(c), normalisation(c), bayesPosterior(c), elboBound(c),
-            elboGap(c), crossEntropyBound(c), vlbDecomposition(c), tightBound(c), x0Parameterisation(c));
+        D3pmIdentities f = of(c);
+        return List.of(f.composedSteps(), f.jsdKeepProbability(), f.normalisation(), f.bayesPosterior(), f.elboBound(),
+            f.elboGap(), f.crossEntropyBound(), f.vlbDecomposition(), f.tightBound(), f.x0Parameterisation());
     }
 
-    /** Q̄_t in closed form = Q_1 ⋯ Q_t (sum over paths). */
-    public static Identity composedSteps(D3pmCalculus c) {
-        return identity("D3PM: q(x_t|x_0) = Q̄_t = t composed steps",
-            "Q̄_t[x_0][x_t] = sum_{x_{1:t-1}} prod_{s<=t} Q_s[x_{s-1}][x_s]; uniform and absorbing: "
-                + "Q̄_t = abar_t I + (1 - abar_t) (11^T/K or 1 e_m^T)", inst -> {
-                Enumerated e = enumerate(c, inst);
-                Verdict v = Verdict.pass();
-                for (int t = 0; t <= inst.steps(); t++) {
-                    double[][] cum = c.cumulative(inst.diffusion(), t);
-                    for (int x0 = 0; x0 < inst.states(); x0++) {
-                        v = v.and(Rules.closeVectors("Q̄_" + t + "[" + x0 + "]", cum[x0], e.cumulative[t][x0],
-                            Rules.PROBABILITY));
-                    }
-                }
-                return v;
-            });
+    // ---------------------------------------------------------------------------------------------
+    // The instances and the calculus, for the contract
+
+    @Override
+    Gen<D3pmInstance> instances() {
+        return ChainGens.d3pmInstances();
     }
+
+    @Override
+    List<D3pmInstance> examples() {
+        return ChainGens.d3pmVaeExamples();
+    }
+
+    @Override
+    Gen<D3pmInstance> trueReverseInstances() {
+        return ChainGens.d3pmInstances().map(D3pmInstance::withTrueReverse);
+    }
+
+    @Override
+    List<D3pmInstance> trueReverseExamples() {
+        return ChainGens.d3pmVaeExamples().stream().map(D3pmInstance::withTrueReverse).toList();
+    }
+
+    @Override
+    int states(D3pmInstance inst) {
+        return inst.states();
+    }
+
+    @Override
+    int steps(D3pmInstance inst) {
+        return inst.steps();
+    }
+
+    @Override
+    double[] data(D3pmInstance inst) {
+        return inst.data();
+    }
+
+    /** Enumeration over the chains materialised from the calculus' own Q_t and reverse matrices. */
+    @Override
+    Enumerated enumerate(D3pmInstance inst) {
+        double[][][] qs = new double[inst.steps()][][];
+        double[][][] ps = new double[inst.steps()][][];
+        for (int t = 1; t <= inst.steps(); t++) {
+            qs[t - 1] = c.transition(inst.diffusion(), t);
+            ps[t - 1] = c.reverseTransition(inst.reverse(), t);
+        }
+        return new Enumerated(FiniteChain.of(inst.data(), qs), ReverseChain.of(inst.reverse().prior(), ps));
+    }
+
+    @Override
+    FiniteChain forward(D3pmInstance inst) {
+        return inst.forwardChain();
+    }
+
+    @Override
+    ReverseChain reverse(D3pmInstance inst) {
+        return inst.reverseChain();
+    }
+
+    @Override
+    double[][] transition(D3pmInstance inst, int t) {
+        return c.transition(inst.diffusion(), t);
+    }
+
+    @Override
+    double[][] cumulative(D3pmInstance inst, int t) {
+        return c.cumulative(inst.diffusion(), t);
+    }
+
+    @Override
+    double[] posterior(D3pmInstance inst, int t, int x0, int xt) {
+        return c.posterior(inst.diffusion(), t, x0, xt);
+    }
+
+    @Override
+    double vlb(D3pmInstance inst, int x0) {
+        return c.vlb(inst, x0);
+    }
+
+    @Override
+    double[] vlbTerms(D3pmInstance inst, int x0) {
+        return c.vlbTerms(inst, x0);
+    }
+
+    @Override
+    double logLikelihood(D3pmInstance inst, int x0) {
+        return c.logLikelihood(inst, x0);
+    }
+
+    @Override
+    double totalVlb(D3pmInstance inst) {
+        return c.totalVlb(inst);
+    }
+
+    @Override
+    double crossEntropy(D3pmInstance inst) {
+        return c.crossEntropy(inst);
+    }
+
+    /** The path-law KL of the chain library (the calculus has no KL of its own). */
+    @Override
+    double klDivergence(FiniteChain a, FiniteChain b) {
+        return a.klDivergence(b);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The identities of D3PM's own structure
 
     /**
      * The "jsd" schedule β_t = 1/(T − t + 1): a token is uncorrupted after t steps with probability
@@ -70,7 +172,7 @@ public final class D3pmIdentities {
      * the compensated sum adds 2u of the sum of magnitudes (= |log ᾱ_t|), and exp turns the absolute
      * error of the log into a relative error.
      */
-    public static Identity jsdKeepProbability(D3pmCalculus c) {
+    public Identity jsdKeepProbability() {
         Gen<int[]> gen = ch -> {
             int steps = Gens.integers(1, MAX_JSD_STEPS).generate(ch);
             int t = Gens.integers(0, steps).generate(ch);
@@ -98,8 +200,8 @@ public final class D3pmIdentities {
     }
 
     /** Q_t, Q̄_t and the reverse matrices are row-stochastic; both joints sum to 1 over all paths. */
-    public static Identity normalisation(D3pmCalculus c) {
-        return identity("D3PM: normalisation of Q_t, Q̄_t, p(x_{t-1}|x_t) and both joints",
+    public Identity normalisation() {
+        return identity("normalisation of Q_t, Q̄_t, p(x_{t-1}|x_t) and both joints",
             "sum_j Q_t[i][j] = sum_j Q̄_t[i][j] = sum_j P_t[i][j] = 1, entries >= 0; sum over paths of q and of p = 1",
             inst -> {
                 Verdict v = Verdict.pass();
@@ -108,119 +210,10 @@ public final class D3pmIdentities {
                         .and(rows("Q̄_" + t, c.cumulative(inst.diffusion(), t)))
                         .and(rows("P_" + t, c.reverseTransition(inst.reverse(), t)));
                 }
-                Enumerated e = enumerate(c, inst);
+                Enumerated e = enumerate(inst);
                 return v.and(Rules.close("sum of q(x_{0:T})", e.totalQ, 1, Rules.PROBABILITY))
                     .and(Rules.close("sum of p(x_{0:T})", e.totalP, 1, Rules.PROBABILITY));
             });
-    }
-
-    /** The closed-form posterior equals the conditional of the joint. */
-    public static Identity bayesPosterior(D3pmCalculus c) {
-        return identity("D3PM: Bayes' rule for the forward posterior",
-            "q(x_{t-1}|x_t,x_0) = Q_t[x_{t-1}][x_t] Q̄_{t-1}[x_0][x_{t-1}] / Q̄_t[x_0][x_t] = q(x_{t-1},x_t|x_0) / q(x_t|x_0)",
-            inst -> {
-                Enumerated e = enumerate(c, inst);
-                Verdict v = Verdict.pass();
-                for (int t = 1; t <= inst.steps(); t++) {
-                    for (int x0 = 0; x0 < inst.states(); x0++) {
-                        for (int xt = 0; xt < inst.states(); xt++) {
-                            double z = e.cumulative[t][x0][xt];
-                            if (z == 0) {
-                                continue;
-                            }
-                            double[] post = c.posterior(inst.diffusion(), t, x0, xt);
-                            double[] ref = new double[inst.states()];
-                            for (int i = 0; i < ref.length; i++) {
-                                ref[i] = e.triples[t][x0][i][xt] / z;
-                            }
-                            v = v.and(Rules.closeVectors("q(x_{t-1}|x_t=" + xt + ",x_0=" + x0 + "), t=" + t, post, ref,
-                                Rules.PROBABILITY));
-                        }
-                    }
-                }
-                return v;
-            });
-    }
-
-    /** ELBO(x_0) <= log p(x_0). */
-    public static Identity elboBound(D3pmCalculus c) {
-        return identity("D3PM: ELBO <= log p(x_0)", "ELBO(x_0) <= log p_theta(x_0) for every x_0", inst -> {
-            Enumerated e = enumerate(c, inst);
-            Verdict v = Verdict.pass();
-            for (int x0 = 0; x0 < inst.states(); x0++) {
-                v = v.and(Verdict.atMost("ELBO(" + x0 + ") <= log p(" + x0 + ")", -c.vlb(inst, x0),
-                    c.logLikelihood(inst, x0), Rules.logSum(inst.states(), inst.steps(), e.magnitude[x0])));
-            }
-            return v;
-        });
-    }
-
-    /** log p(x_0) − ELBO(x_0) = KL(q(x_{1:T}|x_0) || p(x_{1:T}|x_0)). */
-    public static Identity elboGap(D3pmCalculus c) {
-        return identity("D3PM: ELBO gap = KL to the reverse posterior",
-            "log p(x_0) - ELBO(x_0) = KL(q(x_{1:T}|x_0) || p_theta(x_{1:T}|x_0)) where p_theta(x_0) > 0", inst -> {
-                Enumerated e = enumerate(c, inst);
-                FiniteChain q = inst.forwardChain();
-                FiniteChain pf = inst.reverseChain().forwardTime();
-                Verdict v = Verdict.pass();
-                for (int x0 = 0; x0 < inst.states(); x0++) {
-                    if (!(e.likelihood[x0] > 0)) {
-                        continue;
-                    }
-                    double gap = c.logLikelihood(inst, x0) + c.vlb(inst, x0);
-                    double kl = q.startingAt(x0).klDivergence(pf.given(0, x0));
-                    v = v.and(Rules.close("log p - ELBO = KL at x_0 = " + x0, gap, kl,
-                        Rules.logSum(inst.states(), inst.steps(), e.magnitude[x0])));
-                }
-                return v;
-            });
-    }
-
-    /** L_CE <= L_VLB. */
-    public static Identity crossEntropyBound(D3pmCalculus c) {
-        return identity("D3PM: L_CE <= L_VLB", "-E_{q(x_0)} log p_theta(x_0) <= E_{q(x_0)} VLB(x_0)", inst -> {
-            Enumerated e = enumerate(c, inst);
-            double mag = Rules.expectedMagnitude(inst.data(), e.magnitude);
-            return Verdict.atMost("L_CE <= L_VLB", c.crossEntropy(inst), c.totalVlb(inst),
-                Rules.logSum(inst.states(), inst.steps(), mag));
-        });
-    }
-
-    /** The direct VLB (DP), its decomposition, and enumeration agree. */
-    public static Identity vlbDecomposition(D3pmCalculus c) {
-        return identity("D3PM: L_VLB = L_T + sum L_{t-1} + L_0 = direct expectation",
-            "E_q[log q(x_{1:T}|x_0) - log p(x_{0:T})] (enumeration) = VLB(x_0) (DP) = L_T + sum_{t=2}^T L_{t-1} + L_0",
-            inst -> {
-                Enumerated e = enumerate(c, inst);
-                Verdict v = Verdict.pass();
-                for (int x0 = 0; x0 < inst.states(); x0++) {
-                    Tolerance tol = Rules.logSum(inst.states(), inst.steps(), e.magnitude[x0]);
-                    v = v.and(Rules.close("VLB(x_0 = " + x0 + ") by DP = by enumeration", c.vlb(inst, x0), e.vlb[x0], tol));
-                    v = v.and(Rules.close("L_T + sum L_{t-1} + L_0 at x_0 = " + x0, NeumaierSum.sum(c.vlbTerms(inst, x0)),
-                        e.vlb[x0], tol));
-                }
-                return v;
-            });
-    }
-
-    /** With the true reverse process the bound is tight. */
-    public static Identity tightBound(D3pmCalculus c) {
-        String name = "D3PM: bound tight for the true reverse process";
-        Property<D3pmInstance> p = Property.forAll(name, ChainGens.d3pmInstances().map(D3pmInstance::withTrueReverse),
-            inst -> {
-                Enumerated e = enumerate(c, inst);
-                double[] q0 = inst.data();
-                Verdict v = Verdict.pass();
-                for (int x0 = 0; x0 < inst.states(); x0++) {
-                    if (q0[x0] == 0) {
-                        continue;
-                    }
-                    Tolerance tol = Rules.logSum(inst.states(), inst.steps(), e.magnitude[x0] + Math.abs(Math.log(q0[x0])));
-                    v = v.and(Rules.close("ELBO(" + x0 + ") = log q(x_0)", -c.vlb(inst, x0), Math.log(q0[x0]), tol));
-                }
-                return v;
-            }).withExamples(ChainGens.d3pmVaeExamples().stream().map(D3pmInstance::withTrueReverse).toList());
-        return Identity.of(name, FAMILY, "p = true reverse of q => ELBO(x_0) = log p(x_0) = log q(x_0)", p);
     }
 
     /** A diffusion and an x₀-prediction table {@code [t-1][x_t]}, for {@link #x0Parameterisation}. */
@@ -238,7 +231,7 @@ public final class D3pmIdentities {
      * \( \tilde{x}_0 \) (renormalised), both \( = \tilde{p}(x_0 \mid x_1) \) at t = 1; so an exact
      * (one-hot) prediction reproduces the forward posterior.
      */
-    public static Identity x0Parameterisation(D3pmCalculus c) {
+    public Identity x0Parameterisation() {
         String name = "D3PM: x0-parameterised reverse step = posterior weighted by the prediction";
         Gen<X0Case> gen = ch -> {
             D3pmInstance inst = ChainGens.d3pmInstances().generate(ch);
@@ -324,22 +317,5 @@ public final class D3pmIdentities {
                 .and(Rules.close(what + " row " + i + " sums to 1", NeumaierSum.sum(m[i]), 1, Rules.PROBABILITY));
         }
         return v;
-    }
-
-    /** Enumeration over the chains materialised from the calculus' own Q_t and reverse matrices. */
-    private static Enumerated enumerate(D3pmCalculus c, D3pmInstance inst) {
-        double[][][] qs = new double[inst.steps()][][];
-        double[][][] ps = new double[inst.steps()][][];
-        for (int t = 1; t <= inst.steps(); t++) {
-            qs[t - 1] = c.transition(inst.diffusion(), t);
-            ps[t - 1] = c.reverseTransition(inst.reverse(), t);
-        }
-        return new Enumerated(FiniteChain.of(inst.data(), qs), ReverseChain.of(inst.reverse().prior(), ps));
-    }
-
-    private static Identity identity(String name, String statement, Function<D3pmInstance, Verdict> body) {
-        Property<D3pmInstance> p = Property.forAll(name, ChainGens.d3pmInstances(), body)
-            .withExamples(ChainGens.d3pmVaeExamples());
-        return Identity.of(name, FAMILY, statement, p);
     }
 }

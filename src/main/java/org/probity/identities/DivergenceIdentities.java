@@ -3,34 +3,34 @@ package org.probity.identities;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 import org.probity.check.Gen;
 import org.probity.check.Gens;
 import org.probity.check.Property;
 import org.probity.check.Verdict;
 import org.probity.dist.Categorical;
-import org.probity.dist.DiagonalGaussian;
 import org.probity.dist.Gaussian;
 import org.probity.divergence.Divergences;
 import org.probity.divergence.Estimate;
 import org.probity.divergence.MonteCarlo;
 import org.probity.divergence.Quadrature;
-import org.probity.math.NeumaierSum;
+import org.probity.identities.gen.DivergenceGens;
+import org.probity.identities.gen.DivergenceGens.CategoricalPair;
+import org.probity.identities.gen.DivergenceGens.GaussianPair;
 import org.probity.math.FloatFormat;
+import org.probity.math.NeumaierSum;
 import org.probity.math.Tolerance;
 import org.probity.math.Tolerances;
 
 /**
- * The divergence identities as contracts (STYLE.md 7): each factory takes the {@link Divergences}
- * implementation under test, so the same identity runs against Probity's library ({@link #all()})
- * and against deliberately broken variants, which must fail. Tolerances are named rules: \( c\,u \)
- * times the magnitude of the terms a relation adds (absolute), the accuracy claims of the closed
+ * The divergence identities as contracts (STYLE.md 7): the subject is the {@link Divergences}
+ * implementation under test ({@link #of}), so the same identities run against Probity's library
+ * ({@link #all()}) and against deliberately broken variants, which must fail. Instances come from
+ * {@link DivergenceGens}. Tolerances are named rules ({@link Tolerances}): \( c\,u \) times the
+ * magnitude of the terms a relation adds ({@link DivergenceRules}), the accuracy claims of the closed
  * forms (ulps), and the declared bounds of the second methods ({@link Quadrature},
  * {@link MonteCarlo}, false-alarm rate \( 10^{-9} \) per check).
  */
 public final class DivergenceIdentities {
-    private static final double U = FloatFormat.FLOAT64.unitRoundoff();
     private static final double ALPHA = MonteCarlo.DEFAULT_FALSE_ALARM;
     /** Central-difference step of the gradient identities. */
     private static final double H = 1e-4;
@@ -40,30 +40,15 @@ public final class DivergenceIdentities {
      */
     private static final double MC_FLOOR = 1e-12;
 
-    /** A pair of probability vectors of one length. */
-    public record CategoricalPair(double[] p, double[] q) {
-        @Override
-        public String toString() {
-            return "p=" + java.util.Arrays.toString(p) + ", q=" + java.util.Arrays.toString(q);
-        }
+    private final Divergences d;
+
+    private DivergenceIdentities(Divergences d) {
+        this.d = Objects.requireNonNull(d, "d");
     }
 
-    /** Two univariate Gaussians \( \mathcal N(m_1, v_1) \), \( \mathcal N(m_2, v_2) \) and a seed for Monte Carlo. */
-    public record GaussianPair(double m1, double v1, double m2, double v2, long seed) {
-        Gaussian p() {
-            return Gaussian.of(m1, v1);
-        }
-
-        Gaussian q() {
-            return Gaussian.of(m2, v2);
-        }
-
-        UniformRandomProvider rng() {
-            return RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        }
-    }
-
-    private DivergenceIdentities() {
+    /** The divergence identities against {@code d}. */
+    public static DivergenceIdentities of(Divergences d) {
+        return new DivergenceIdentities(d);
     }
 
     /** Every divergence identity against Probity's implementation. */
@@ -71,75 +56,13 @@ public final class DivergenceIdentities {
         return all(Divergences.library());
     }
 
-    /** Every divergence identity against {@code d}. */
+    /** Every divergence identity against {@code d}, in catalog order. */
     public static List<Identity> all(Divergences d) {
-        Objects.requireNonNull(d, "d");
-        return List.of(crossEntropyCategorical(d), crossEntropyGaussian(d), crossEntropyDiagonalGaussian(d),
-            gibbsCategorical(d), gibbsGaussian(d), selfDivergence(d), gaussianSecondMethods(d), binaryCrossEntropy(d),
-            multiClassCrossEntropy(d), empiricalCrossEntropy(d), mleGradientsCategorical(d), mleGradientsGaussian(d),
-            decoderNormalization(d));
-    }
-
-    // ----- generators
-
-    static Gen<CategoricalPair> categoricalPairs(boolean positiveQ) {
-        return Gens.integers(2, 16).flatMap(k -> Gens.combine(Gens.probabilityVectors(k),
-            positiveQ ? Gens.positiveProbabilityVectors(k) : Gens.probabilityVectors(k), CategoricalPair::new));
-    }
-
-    /** Independent pairs, and pairs whose parameters differ by a relative 1e-6 or less. */
-    static Gen<GaussianPair> gaussianPairs() {
-        Gen<double[]> one = Gens.combine(Gens.doubles(-10, 10), Gens.doubles(-6, 6), (m, l) -> new double[] {m, l});
-        Gen<GaussianPair> independent = Gens.combine(one, one, Gens.longs(0, Long.MAX_VALUE),
-            (a, b, s) -> new GaussianPair(a[0], Math.exp(a[1]), b[0], Math.exp(b[1]), s));
-        Gen<GaussianPair> near = Gens.combine(one, Gens.zip(Gens.doubles(-1e-6, 1e-6), Gens.doubles(-1e-6, 1e-6)),
-            Gens.longs(0, Long.MAX_VALUE), (a, e, s) -> new GaussianPair(a[0], Math.exp(a[1]),
-                a[0] + e.first() * Math.exp(0.5 * a[1]), Math.exp(a[1]) * (1 + e.second()), s));
-        return Gens.frequency(Gens.weighted(3, independent), Gens.weighted(1, near));
-    }
-
-    static Gen<DiagonalGaussian[]> diagonalPairs() {
-        return Gens.lists(gaussianPairs(), 1, 6).map(list -> new DiagonalGaussian[] {
-            DiagonalGaussian.of(list.stream().mapToDouble(GaussianPair::m1).toArray(),
-                list.stream().mapToDouble(GaussianPair::v1).toArray()),
-            DiagonalGaussian.of(list.stream().mapToDouble(GaussianPair::m2).toArray(),
-                list.stream().mapToDouble(GaussianPair::v2).toArray())});
-    }
-
-    /** Named edge cases run before the generated ones: one-hot against uniform, equal, K = 2. */
-    static List<CategoricalPair> categoricalExamples() {
-        return List.of(new CategoricalPair(new double[] {1, 0, 0}, new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3}),
-            new CategoricalPair(new double[] {0.5, 0.5}, new double[] {0.5, 0.5}),
-            new CategoricalPair(new double[] {0.1, 0.3, 0.3, 0.3}, new double[] {0.2, 0.5, 0.1, 0.2}));
-    }
-
-    /** Named Gaussian edge cases: equal, standard against shifted, variance ratio 1 + 2^-40. */
-    static List<GaussianPair> gaussianExamples() {
-        return List.of(new GaussianPair(0, 1, 0, 1, 1), new GaussianPair(0, 1, 1, 1, 2),
-            new GaussianPair(3, 2, 3, 2 * (1 + 0x1.0p-40), 3), new GaussianPair(-1, 1e-6, 1, 1e6, 4));
-    }
-
-    // ----- tolerance rules
-
-    /** {@link Tolerances#roundedSum}: \( c\,u \max(1, M) \), rounding of sums of terms of magnitude M. */
-    static Tolerance roundoff(double c, double magnitude, String of) {
-        return Tolerances.roundedSum(c, magnitude).named(c + " u x (" + of + ")");
-    }
-
-    private static double logMagnitude(double[] p, double[] q) {
-        NeumaierSum s = NeumaierSum.create();
-        for (int i = 0; i < p.length; i++) {
-            if (p[i] > 0) {
-                s.add(p[i] * (Math.abs(Math.log(p[i])) + Math.abs(Math.log(q[i]))));
-            }
-        }
-        return s.sum();
-    }
-
-    private static double gaussianMagnitude(Divergences d, double m1, double v1, double m2, double v2) {
-        double dm = m1 - m2;
-        return Math.abs(0.5 * Math.log(2 * Math.PI * v2)) + 0.5 * v1 / v2 + 0.5 * dm * dm / v2
-            + Math.abs(0.5 * Math.log(2 * Math.PI * Math.E * v1));
+        DivergenceIdentities f = of(d);
+        return List.of(f.crossEntropyCategorical(), f.crossEntropyGaussian(), f.crossEntropyDiagonalGaussian(),
+            f.gibbsCategorical(), f.gibbsGaussian(), f.selfDivergence(), f.gaussianSecondMethods(), f.binaryCrossEntropy(),
+            f.multiClassCrossEntropy(), f.empiricalCrossEntropy(), f.mleGradientsCategorical(), f.mleGradientsGaussian(),
+            f.decoderNormalization());
     }
 
     private static Identity identity(String name, String family, String statement, Property<?> property) {
@@ -149,42 +72,42 @@ public final class DivergenceIdentities {
     // ----- identities
 
     /** \( H(p, q) = \mathrm{KL}(p\|q) + H(p) \) for probability vectors. */
-    public static Identity crossEntropyCategorical(Divergences d) {
+    public Identity crossEntropyCategorical() {
         String name = "categorical: H(p, q) = KL(p || q) + H(p)";
         return identity(name, "categorical", "-sum_i p_i log q_i = sum_i p_i log(p_i/q_i) - sum_i p_i log p_i",
-            Property.forAll(name, categoricalPairs(true), c -> Verdict.close("H(p, q) = KL(p || q) + H(p)",
+            Property.forAll(name, DivergenceGens.categoricalPairs(true), c -> Verdict.close("H(p, q) = KL(p || q) + H(p)",
                 d.crossEntropyCategorical(c.p(), c.q()), d.klCategorical(c.p(), c.q()) + d.entropyCategorical(c.p()),
-                roundoff(16, logMagnitude(c.p(), c.q()), "E_p|log p| + E_p|log q|")))
-                .withExamples(categoricalExamples()));
+                DivergenceRules.roundoff(16, DivergenceRules.logMagnitude(c.p(), c.q()), "E_p|log p| + E_p|log q|")))
+                .withExamples(DivergenceGens.categoricalExamples()));
     }
 
     /** \( H(p, q) = \mathrm{KL}(p\|q) + H(p) \) for univariate Gaussians. */
-    public static Identity crossEntropyGaussian(Divergences d) {
+    public Identity crossEntropyGaussian() {
         String name = "gaussian: H(p, q) = KL(p || q) + H(p)";
         return identity(name, "gaussian", "1/2 log(2 pi v2) + (v1 + (m1 - m2)^2)/(2 v2) = KL + 1/2 log(2 pi e v1)",
-            Property.forAll(name, gaussianPairs(), g -> Verdict.close("H(p, q) = KL(p || q) + H(p)",
+            Property.forAll(name, DivergenceGens.gaussianPairs(), g -> Verdict.close("H(p, q) = KL(p || q) + H(p)",
                 d.crossEntropyGaussian(g.m1(), g.v1(), g.m2(), g.v2()),
                 d.klGaussian(g.m1(), g.v1(), g.m2(), g.v2()) + d.entropyGaussian(g.v1()),
-                roundoff(16, gaussianMagnitude(d, g.m1(), g.v1(), g.m2(), g.v2()), "sum of |terms|")))
-                .withExamples(gaussianExamples())
+                DivergenceRules.roundoff(16, DivergenceRules.gaussianMagnitude(g.m1(), g.v1(), g.m2(), g.v2()), "sum of |terms|")))
+                .withExamples(DivergenceGens.gaussianExamples())
                 .cover("nearly equal, KL < 1e-10", 5, g -> org.probity.divergence.Kl.gaussian(g.m1(), g.v1(), g.m2(),
                     g.v2()) < 1e-10));
     }
 
     /** \( H(p, q) = \mathrm{KL}(p\|q) + H(p) \) for diagonal Gaussians. */
-    public static Identity crossEntropyDiagonalGaussian(Divergences d) {
+    public Identity crossEntropyDiagonalGaussian() {
         String name = "diagonal gaussian: H(p, q) = KL(p || q) + H(p)";
         return identity(name, "diagonal-gaussian", "sum over dimensions of the univariate identity",
-            Property.forAll(name, diagonalPairs(), pq -> {
+            Property.forAll(name, DivergenceGens.diagonalPairs(), pq -> {
                 double mag = 0;
                 for (int i = 0; i < pq[0].dimension(); i++) {
                     Gaussian a = pq[0].component(i);
                     Gaussian b = pq[1].component(i);
-                    mag += gaussianMagnitude(d, a.mean(), a.variance(), b.mean(), b.variance());
+                    mag += DivergenceRules.gaussianMagnitude(a.mean(), a.variance(), b.mean(), b.variance());
                 }
                 return Verdict.close("H(p, q) = KL(p || q) + H(p)", d.crossEntropyDiagonalGaussian(pq[0], pq[1]),
                     d.klDiagonalGaussian(pq[0], pq[1]) + d.entropyDiagonalGaussian(pq[0]),
-                    roundoff(32, mag, "sum of |terms| over dimensions"));
+                    DivergenceRules.roundoff(32, mag, "sum of |terms| over dimensions"));
             }));
     }
 
@@ -203,46 +126,37 @@ public final class DivergenceIdentities {
      * the bound. Found by {@code verify --seed 3 --tries 1000}: p = (0, 1), q = (2^-54, 1) has KL = 0
      * against a bound of 1.5e-33.
      */
-    public static Identity gibbsCategorical(Divergences d) {
+    public Identity gibbsCategorical() {
         String name = "categorical: Gibbs, KL(p || q) >= ||p - q||_1^2 / 2 >= 0";
-        Gen<CategoricalPair> gen = Gens.frequency(Gens.weighted(3, categoricalPairs(false)),
+        Gen<CategoricalPair> gen = Gens.frequency(Gens.weighted(3, DivergenceGens.categoricalPairs(false)),
             Gens.weighted(1, Gens.probabilityVectors(Gens.integers(2, 16)).map(p -> new CategoricalPair(p, p))));
         return identity(name, "categorical", "KL(p || q) >= 1/2 (sum_i |p_i - q_i|)^2 (Pinsker), = 0 iff p = q; "
                 + "for p, q summing to 1 within delta: >= Pinsker - 6 delta",
-            Property.forAll(name, gen, c -> pinsker(d, c))
+            Property.forAll(name, gen, c -> pinsker(c))
                 .withExamples(List.of(new CategoricalPair(new double[] {0, 1}, new double[] {0x1.0p-54, 1})))
                 .cover("p = q", 5, c -> java.util.Arrays.equals(c.p(), c.q())));
     }
 
     /** The verdict of {@link #gibbsCategorical} on one pair. */
-    static Verdict pinsker(Divergences d, CategoricalPair c) {
+    Verdict pinsker(CategoricalPair c) {
         NeumaierSum l1 = NeumaierSum.create();
         for (int i = 0; i < c.p().length; i++) {
             l1.add(Math.abs(c.p()[i] - c.q()[i]));
         }
         double pinsker = 0.5 * l1.sum() * l1.sum();
         double kl = d.klCategorical(c.p(), c.q());
-        double delta = normalizationError(c.p()) + normalizationError(c.q());
+        double delta = DivergenceRules.normalizationError(c.p()) + DivergenceRules.normalizationError(c.q());
         Tolerance tol = Tolerances.conditioned(64, 1)
             .or(Tolerance.absolute(6 * delta).named("6 x normalization error of p and q"))
             .or(Tolerances.belowNormalRange(FloatFormat.FLOAT64, 1));
         return Verdict.atLeast("KL(p || q) >= Pinsker bound", kl, pinsker, tol);
     }
 
-    /** \( |\sum_i x_i - 1| \), with the 1 inside a compensated sum so that no deviation is rounded away. */
-    private static double normalizationError(double[] x) {
-        NeumaierSum s = NeumaierSum.create().add(-1);
-        for (double v : x) {
-            s.add(v);
-        }
-        return Math.abs(s.sum());
-    }
-
     /** \( \mathrm{KL} \ge 0 \) for Gaussians, and \( &gt; 0 \) whenever the parameters differ measurably. */
-    public static Identity gibbsGaussian(Divergences d) {
+    public Identity gibbsGaussian() {
         String name = "gaussian: Gibbs, KL(p || q) >= 0, > 0 unless p = q";
         return identity(name, "gaussian", "KL(N(m1, v1) || N(m2, v2)) >= 0 with equality iff m1 = m2 and v1 = v2",
-            Property.forAll(name, gaussianPairs(), g -> {
+            Property.forAll(name, DivergenceGens.gaussianPairs(), g -> {
                 double kl = d.klGaussian(g.m1(), g.v1(), g.m2(), g.v2());
                 double dm = g.m1() - g.m2();
                 double dv = (g.v1() - g.v2()) / g.v2();
@@ -253,7 +167,7 @@ public final class DivergenceIdentities {
     }
 
     /** \( \mathrm{KL}(p\|p) = 0 \) for categorical and Gaussian p. */
-    public static Identity selfDivergence(Divergences d) {
+    public Identity selfDivergence() {
         String name = "KL(p || p) = 0 (categorical and gaussian)";
         Gen<Object[]> gen = Gens.combine(Gens.probabilityVectors(Gens.integers(1, 16)), Gens.doubles(-10, 10),
             Gens.doubles(-6, 6), (p, m, l) -> new Object[] {p, m, Math.exp(l)});
@@ -262,17 +176,17 @@ public final class DivergenceIdentities {
             double m = (double) o[1];
             double v = (double) o[2];
             return Verdict.close("KL(p || p) = 0 (categorical)", d.klCategorical(p, p), 0,
-                roundoff(16, logMagnitude(p, p), "E_p|log p|"))
+                DivergenceRules.roundoff(16, DivergenceRules.logMagnitude(p, p), "E_p|log p|"))
                 .and(Verdict.close("KL(p || p) = 0 (gaussian)", d.klGaussian(m, v, m, v), 0,
-                    roundoff(16, Math.abs(0.5 * Math.log(v)), "|log v|/2")));
+                    DivergenceRules.roundoff(16, Math.abs(0.5 * Math.log(v)), "|log v|/2")));
         }));
     }
 
     /** Closed-form Gaussian KL = Gauss–Legendre quadrature = Monte Carlo, within their declared bounds. */
-    public static Identity gaussianSecondMethods(Divergences d) {
+    public Identity gaussianSecondMethods() {
         String name = "gaussian: closed-form KL = quadrature = Monte Carlo";
         return identity(name, "gaussian", "KL closed form = int p (log p - log q) dx (quadrature) = E_p[log p - log q] (MC)",
-            Property.forAll(name, gaussianPairs(), g -> {
+            Property.forAll(name, DivergenceGens.gaussianPairs(), g -> {
                 double kl = d.klGaussian(g.m1(), g.v1(), g.m2(), g.v2());
                 Estimate quad = Quadrature.klGaussian(g.p(), g.q());
                 double sd = MonteCarlo.gaussianKlSpread(g.p(), g.q());
@@ -281,11 +195,11 @@ public final class DivergenceIdentities {
                         Tolerances.statistical(quad.errorBound(), 8, kl, "quadrature bound + 8 ulps"))
                     .and(Verdict.close("KL closed form = Monte Carlo (" + mc.evaluations() + " samples)", kl, mc.value(),
                         Tolerances.statistical(mc.errorBound(), 8, kl, "MC bound at false-alarm 1e-9 + 8 ulps")));
-            }).withExamples(gaussianExamples()));
+            }).withExamples(DivergenceGens.gaussianExamples()));
     }
 
     /** Binary cross-entropy with a logit is \( -\mathbb E_{(1-y, y)} \ln(1 - \sigma(\ell), \sigma(\ell)) \). */
-    public static Identity binaryCrossEntropy(Divergences d) {
+    public Identity binaryCrossEntropy() {
         String name = "binary cross-entropy with logit = H((1-y, y), (1-s, s)), s = sigmoid(logit)";
         return identity(name, "categorical", "softplus(l) - y l = -(1-y) log(1 - sigmoid(l)) - y log sigmoid(l)",
             Property.forAll(name, Gens.zip(Gens.probabilities(), Gens.doubles(-40, 40)), yl -> {
@@ -294,12 +208,12 @@ public final class DivergenceIdentities {
                 double[] target = {1 - y, y};
                 double[] model = {1 / (1 + Math.exp(l)), 1 / (1 + Math.exp(-l))};
                 return Verdict.close("BCE(y, l) = H(target, model)", d.binaryCrossEntropyWithLogit(y, l),
-                    d.crossEntropyCategorical(target, model), roundoff(16, 1 + Math.abs(l), "1 + |logit|"));
+                    d.crossEntropyCategorical(target, model), DivergenceRules.roundoff(16, 1 + Math.abs(l), "1 + |logit|"));
             }));
     }
 
     /** Softmax cross-entropy with logits is \( -\mathbb E_t \ln \operatorname{softmax}(\ell) \). */
-    public static Identity multiClassCrossEntropy(Divergences d) {
+    public Identity multiClassCrossEntropy() {
         String name = "multi-class cross-entropy with logits = H(t, softmax(logits))";
         Gen<double[][]> gen = Gens.integers(2, 12).flatMap(k -> Gens.combine(Gens.probabilityVectors(k),
             Gens.doubles(-30, 30).arrays(k, k), (t, l) -> new double[][] {t, l}));
@@ -311,14 +225,14 @@ public final class DivergenceIdentities {
                 }
                 return Verdict.close("CE(t, logits) = H(t, softmax)", d.crossEntropyWithLogits(tl[0], tl[1]),
                     d.crossEntropyCategorical(tl[0], Categorical.ofLogits(tl[1]).probabilities()),
-                    roundoff(16, mag, "1 + 2 sum |logits|"));
+                    DivergenceRules.roundoff(16, mag, "1 + 2 sum |logits|"));
             }));
     }
 
     /** The empirical mean of \( -\ln q(X) \), \( X \sim p \), is within its Hoeffding / Laurent–Massart bound of \( H(p, q) \). */
-    public static Identity empiricalCrossEntropy(Divergences d) {
+    public Identity empiricalCrossEntropy() {
         String name = "empirical mean of -log q under p converges to H(p, q)";
-        Gen<Object[]> gen = Gens.combine(categoricalPairs(true), gaussianPairs(), (c, g) -> new Object[] {c, g});
+        Gen<Object[]> gen = Gens.combine(DivergenceGens.categoricalPairs(true), DivergenceGens.gaussianPairs(), (c, g) -> new Object[] {c, g});
         return identity(name, "divergence", "(1/n) sum_i -log q(X_i), X_i ~ p, within its declared bound of H(p, q)",
             Property.forAll(name, gen, o -> {
                 CategoricalPair c = (CategoricalPair) o[0];
@@ -348,7 +262,7 @@ public final class DivergenceIdentities {
      * MLE equivalence, categorical: with \( q_\theta = \operatorname{softmax}(\theta) \), the gradients of
      * \( H(p, q_\theta) \) and \( \mathrm{KL}(p\|q_\theta) \) in θ agree, and equal \( q_\theta - p \).
      */
-    public static Identity mleGradientsCategorical(Divergences d) {
+    public Identity mleGradientsCategorical() {
         String name = "categorical: grad_theta H(p, q_theta) = grad_theta KL(p || q_theta) = q - p";
         Gen<double[][]> gen = Gens.integers(2, 8).flatMap(k -> Gens.combine(Gens.probabilityVectors(k),
             Gens.doubles(-5, 5).arrays(k, k), (p, t) -> new double[][] {p, t}));
@@ -357,7 +271,7 @@ public final class DivergenceIdentities {
                 double[] p = pt[0];
                 double[] theta = pt[1];
                 double[] q = Categorical.ofLogits(theta).probabilities();
-                double mag = 1 + logMagnitude(p, q) + 2 * java.util.Arrays.stream(theta).map(Math::abs).sum();
+                double mag = 1 + DivergenceRules.logMagnitude(p, q) + 2 * java.util.Arrays.stream(theta).map(Math::abs).sum();
                 // central difference: h^2/6 max|f'''| (|d^3 logsumexp| <= 0.1) + rounding 2 x 16 u M / (2h)
                 Tolerance tol = Tolerances.differenceQuotient(H, H * H / 60, 16, mag).named("central difference, h = 1e-4");
                 Verdict v = Verdict.pass();
@@ -387,17 +301,17 @@ public final class DivergenceIdentities {
      * gradients of cross-entropy and KL in \( (\mu, \lambda) \) agree and equal \( ((\mu - m)/e^\lambda,\ \tfrac12 -
      * (v + (m - \mu)^2)/(2e^\lambda)) \).
      */
-    public static Identity mleGradientsGaussian(Divergences d) {
+    public Identity mleGradientsGaussian() {
         String name = "gaussian: grad H(p, q_model) = grad KL(p || q_model) in the model's mean and log-variance";
         return identity(name, "gaussian", "d/dmu, d/dlambda of H(N(m, v), N(mu, e^lambda)) = of KL(...)",
-            Property.forAll(name, gaussianPairs(), g -> {
+            Property.forAll(name, DivergenceGens.gaussianPairs(), g -> {
                 double m = g.m1();
                 double v = g.v1();
                 double mu = g.m2();
                 double lambda = Math.log(g.v2());
                 double hm = H * Math.sqrt(g.v2());
                 double a = v + (m - mu) * (m - mu);
-                double mag = 1 + gaussianMagnitude(d, m, v, mu, g.v2());
+                double mag = 1 + DivergenceRules.gaussianMagnitude(m, v, mu, g.v2());
                 // H and KL are quadratic in mu: the central difference is exact up to rounding.
                 Tolerance tolMu = Tolerances.differenceQuotient(hm, 0, 16, mag).named("central difference in mu: rounding 16 u M / h");
                 Tolerance tolL = Tolerances.differenceQuotient(H, H * H / 6 * a / g.v2(), 16, mag)
@@ -418,7 +332,7 @@ public final class DivergenceIdentities {
     }
 
     /** The 256 probabilities of the discretized Gaussian decoder sum to 1 (Ho et al. 2020, eq. 13). */
-    public static Identity decoderNormalization(Divergences d) {
+    public Identity decoderNormalization() {
         String name = "discretized gaussian decoder: the 256 bin probabilities sum to 1";
         return identity(name, "discretized-gaussian", "sum_{k=0}^{255} P(bin k | mean, log-scale) = 1 (open edge bins)",
             Property.forAll(name, Gens.zip(Gens.doubles(-3, 3), Gens.doubles(-12, 4)), ms -> {

@@ -3,8 +3,10 @@
  * model family, property with its domain generator, relation and tolerance rule) that the engine,
  * JUnit and the CLI run alike. Families: divergences, finite chains, D3PM and Gaussian diffusion,
  * each written as a contract over a calculus interface ({@link ChainCalculus},
- * {@link D3pmCalculus}, {@code GaussianDiffusionIdentities.Subject}, {@code divergence.Divergences})
- * so that deliberately broken implementations can be shown to fail.
+ * {@link D3pmCalculus}, {@link GaussianDiffusionCalculus}, {@code divergence.Divergences})
+ * so that deliberately broken implementations can be shown to fail. The identities every finite
+ * chain satisfies are stated once, in the contract base {@link FiniteChainContract}, which the
+ * finite-chain and D3PM families extend.
  *
  * <p>Follows: Sohl-Dickstein et al. 2015, Ho et al. 2020 §2 and appendix A, Austin et al. 2021
  * (the identities themselves); Commons Statistics' {@code BaseDistributionTest} and jqwik's

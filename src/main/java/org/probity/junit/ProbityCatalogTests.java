@@ -71,7 +71,8 @@ public final class ProbityCatalogTests {
      * A {@code .prob} file as dynamic tests: one test per claim, derivation step and whole chain
      * per model family, named as {@code probity check} prints them. The file is checked once, when
      * its first test runs; a test fails with the item's report (line, text, shrunk model instance,
-     * both sides, difference, tolerance, seed). A file that cannot be read or parsed gives one failing
+     * both sides, difference, tolerance, seed); an item that could not be checked (NOT CHECKED) is aborted
+     * with its reason, which JUnit reports as skipped. A file that cannot be read or parsed gives one failing
      * test with the {@code file:line:column} message.
      *
      * @param file    the spec file
@@ -94,7 +95,10 @@ public final class ProbityCatalogTests {
         for (SpecResult.Item item : result.items()) {
             String display = item.name() + " [" + item.family() + "]";
             tests.add(DynamicTest.dynamicTest(display, () -> {
-                if (!item.passed()) {
+                if (item.notChecked()) {
+                    throw new org.opentest4j.TestAbortedException("not checked: " + item.reason());
+                }
+                if (item.failed()) {
                     throw new org.opentest4j.AssertionFailedError(item.render() + "\n      seed: " + item.seed()
                             + " (rerun with -Dprobity.seed=" + item.seed() + " or probity check --seed " + item.seed()
                             + " " + file + ")");

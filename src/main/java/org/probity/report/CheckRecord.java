@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param family             the family (catalog family, or {@code spec:FILE} for spec items)
  * @param kind               {@code identity}, {@code claim} or {@code step}
  * @param statement          the statement in words or in the spec language
- * @param passed             whether it held on every instance
+ * @param outcome            PASS, FAIL or NOT CHECKED
  * @param instances          how many generated instances were checked
  * @param largestDiscrepancy the largest difference between the two sides seen (NaN if no numeric
  *                           relation was evaluated; may be infinite)
@@ -20,16 +20,51 @@ import java.util.Objects;
  * @param seed               the seed that replays the run of this item
  * @param counterexample     for a failure, the shrunk counterexample with both sides, the
  *                           difference and the tolerance; "" when it passed
+ * @param reason             for NOT CHECKED: why it could not be checked and where; "" otherwise
  * @param replay             the command that replays this item exactly
  * @param elapsed            wall-clock time (a timing field: varies between runs)
  */
-public record CheckRecord(String name, String family, String kind, String statement, boolean passed, int instances,
-                          double largestDiscrepancy, String tolerance, long seed, String counterexample, String replay,
-                          Duration elapsed) {
+public record CheckRecord(String name, String family, String kind, String statement, Outcome outcome, int instances,
+                          double largestDiscrepancy, String tolerance, long seed, String counterexample, String reason,
+                          String replay, Duration elapsed) {
     private static final String MSG_NEGATIVE = "instances: expected an integer >= 0, got %d";
+
+    /** The three verdicts of a check, never blurred. */
+    public enum Outcome {
+        /** Held on every instance. */
+        PASS("PASS"),
+        /** Failed: a shrunk counterexample is reported. */
+        FAIL("FAIL"),
+        /** Could not be checked (a construct that cannot be evaluated, no defined instance): the reason says why. */
+        NOT_CHECKED("NOT CHECKED");
+
+        private final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        /** {@code PASS}, {@code FAIL} or {@code NOT CHECKED}. */
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * A record that passed or failed (no NOT CHECKED, no reason): the shape of the catalog's and
+     * {@code check-impl}'s checks.
+     */
+    public CheckRecord(String name, String family, String kind, String statement, boolean passed, int instances,
+                       double largestDiscrepancy, String tolerance, long seed, String counterexample, String replay,
+                       Duration elapsed) {
+        this(name, family, kind, statement, passed ? Outcome.PASS : Outcome.FAIL, instances, largestDiscrepancy,
+                tolerance, seed, counterexample, "", replay, elapsed);
+    }
 
     /** Validates: no null fields, {@code instances >= 0}. */
     public CheckRecord {
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(kind, "kind");
@@ -43,14 +78,29 @@ public record CheckRecord(String name, String family, String kind, String statem
         }
     }
 
-    /** @return {@code PASS} or {@code FAIL} */
+    /** @return {@code PASS}, {@code FAIL} or {@code NOT CHECKED} */
     public String verdict() {
-        return passed ? "PASS" : "FAIL";
+        return outcome.label();
+    }
+
+    /** @return whether it held */
+    public boolean passed() {
+        return outcome == Outcome.PASS;
+    }
+
+    /** @return whether it failed */
+    public boolean failed() {
+        return outcome == Outcome.FAIL;
+    }
+
+    /** @return whether it could not be checked */
+    public boolean notChecked() {
+        return outcome == Outcome.NOT_CHECKED;
     }
 
     /**
      * @return one line for displays that hold one (JUnit's failure message): the counterexample's
-     *         line that names the shrunk input, else its first line; "" when it passed
+     *         line that names the shrunk input, else its first line; "" when it did not fail
      */
     public String counterexampleHeadline() {
         String c = counterexample.strip();

@@ -17,7 +17,8 @@ import javax.xml.stream.XMLStreamWriter;
  * {@code testsuite} per family with the seed and tries as {@code properties}, one
  * {@code testcase} per checked item ({@code classname} {@code probity.FAMILY}), and for a failure
  * a {@code failure} element whose {@code message} is the counterexample's first line and whose
- * text is the full counterexample with the seed and the replay command.
+ * text is the full counterexample with the seed and the replay command; a check that could not be
+ * checked is a {@code skipped} testcase whose {@code message} is the reason.
  */
 public final class JUnitXml {
     /** The {@code type} attribute of every {@code failure} element. */
@@ -45,6 +46,7 @@ public final class JUnitXml {
             x.writeAttribute("tests", Integer.toString(report.checks().size()));
             x.writeAttribute("failures", Long.toString(report.failures()));
             x.writeAttribute("errors", "0");
+            x.writeAttribute("skipped", Integer.toString(report.notChecked().size()));
             x.writeAttribute("time", time(report.elapsed()));
             for (Map.Entry<String, List<CheckRecord>> e : byFamily.entrySet()) {
                 writeSuite(x, report, e.getKey(), e.getValue());
@@ -66,9 +68,9 @@ public final class JUnitXml {
         x.writeStartElement("testsuite");
         x.writeAttribute("name", "probity." + family);
         x.writeAttribute("tests", Integer.toString(checks.size()));
-        x.writeAttribute("failures", Long.toString(checks.stream().filter(c -> !c.passed()).count()));
+        x.writeAttribute("failures", Long.toString(checks.stream().filter(CheckRecord::failed).count()));
         x.writeAttribute("errors", "0");
-        x.writeAttribute("skipped", "0");
+        x.writeAttribute("skipped", Long.toString(checks.stream().filter(CheckRecord::notChecked).count()));
         x.writeAttribute("time", time(total));
         nl(x, 2);
         x.writeStartElement("properties");
@@ -83,7 +85,13 @@ public final class JUnitXml {
             x.writeAttribute("name", clean(c.name()));
             x.writeAttribute("classname", "probity." + clean(family));
             x.writeAttribute("time", time(c.elapsed()));
-            if (!c.passed()) {
+            if (c.notChecked()) {
+                nl(x, 3);
+                x.writeEmptyElement("skipped");
+                x.writeAttribute("message", clean("not checked: " + c.reason()));
+                nl(x, 2);
+            }
+            if (c.failed()) {
                 nl(x, 3);
                 x.writeStartElement("failure");
                 x.writeAttribute("message", clean(c.counterexampleHeadline()));

@@ -22,7 +22,7 @@ import org.probity.math.ShortestDouble;
  */
 public final class JsonSummary {
     /** The schema identifier written in the {@code "schema"} field. */
-    public static final String SCHEMA = "probity.summary/1";
+    public static final String SCHEMA = "probity.summary/2";
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
@@ -54,8 +54,9 @@ public final class JsonSummary {
             g.writeStringField("verdict", report.passed() ? "PASS" : "FAIL");
             g.writeObjectFieldStart("counts");
             g.writeNumberField("checks", report.checks().size());
-            g.writeNumberField("passed", report.checks().size() - report.failures());
+            g.writeNumberField("passed", report.passes());
             g.writeNumberField("failed", report.failures());
+            g.writeNumberField("notChecked", report.notChecked().size());
             g.writeEndObject();
             g.writeArrayFieldStart("checks");
             for (CheckRecord c : report.checks()) {
@@ -90,10 +91,15 @@ public final class JsonSummary {
         }
         g.writeStringField("tolerance", c.tolerance());
         g.writeNumberField("seed", c.seed());
-        if (c.passed()) {
-            g.writeNullField("counterexample");
-        } else {
+        if (c.failed()) {
             g.writeStringField("counterexample", c.counterexample());
+        } else {
+            g.writeNullField("counterexample");
+        }
+        if (c.notChecked()) {
+            g.writeStringField("reason", c.reason());
+        } else {
+            g.writeNullField("reason");
         }
         g.writeStringField("replay", c.replay());
         writeTiming(g, c.elapsed());

@@ -21,8 +21,9 @@ public final class MarkdownSummary {
         StringBuilder b = new StringBuilder();
         b.append("# Probity ").append(report.command()).append(": ")
                 .append(report.passed() ? "PASS" : "FAIL").append("\n\n");
-        b.append(String.format(Locale.ROOT, "%d checked, %d passed, %d failed. Seed %d, %d tries per property, shard %d/%d, %s.%n%n",
-                report.checks().size(), report.checks().size() - report.failures(), report.failures(),
+        b.append(String.format(Locale.ROOT, "%d checked, %d passed, %d failed%s. Seed %d, %d tries per property, shard %d/%d, %s.%n%n",
+                report.checks().size(), report.passes(), report.failures(),
+                report.notChecked().isEmpty() ? "" : ", " + report.notChecked().size() + " not checked",
                 report.seed(), report.tries(), report.shardIndex(), report.shardCount(),
                 TextTable.seconds(report.elapsed())));
         b.append("| identity | family | instances | largest discrepancy | tolerance | verdict | time |\n");
@@ -31,7 +32,7 @@ public final class MarkdownSummary {
             b.append("| ").append(cell(c.name())).append(" | ").append(cell(c.family())).append(" | ")
                     .append(c.instances()).append(" | ").append(TextTable.discrepancy(c.largestDiscrepancy()))
                     .append(" | ").append(cell(c.tolerance())).append(" | ")
-                    .append(c.passed() ? "PASS" : "**FAIL**").append(" | ").append(TextTable.seconds(c.elapsed()))
+                    .append(c.failed() ? "**FAIL**" : c.verdict()).append(" | ").append(TextTable.seconds(c.elapsed()))
                     .append(" |\n");
         }
         if (report.failures() > 0) {
@@ -41,6 +42,12 @@ public final class MarkdownSummary {
                 b.append(c.statement().isEmpty() ? "" : "Statement: `" + c.statement().replace('`', '\'') + "`\n\n");
                 b.append("Seed ").append(c.seed()).append(". Replay: `").append(c.replay()).append("`\n\n");
                 b.append("```\n").append(c.counterexample().strip()).append("\n```\n");
+            }
+        }
+        if (!report.notChecked().isEmpty()) {
+            b.append("\n## Not checked\n\n");
+            for (CheckRecord c : report.notChecked()) {
+                b.append("- ").append(cell(c.name())).append(": ").append(cell(c.reason())).append('\n');
             }
         }
         if (!report.schedules().isEmpty()) {

@@ -33,11 +33,16 @@ public final class SpecCheck {
         Duration share = items.isEmpty() ? Duration.ZERO : result.elapsed().dividedBy(items.size());
         List<CheckRecord> out = new ArrayList<>();
         for (SpecResult.Item i : items) {
-            String counterexample = i.passed() ? "" : i.render().strip() + "\n      seed: " + i.seed()
+            String counterexample = !i.failed() ? "" : i.render().strip() + "\n      seed: " + i.seed()
                     + "\n      replay with the CLI: " + replay;
+            CheckRecord.Outcome outcome = switch (i.status()) {
+                case PASS -> CheckRecord.Outcome.PASS;
+                case FAIL -> CheckRecord.Outcome.FAIL;
+                case NOT_CHECKED -> CheckRecord.Outcome.NOT_CHECKED;
+            };
             out.add(new CheckRecord(base + ": " + i.name() + " [" + i.family() + "]", "spec:" + base, i.kind(),
-                    "line " + i.line() + ": " + i.text().strip(), i.passed(), i.instances(), i.largestDiscrepancy(),
-                    i.tolerance(), i.seed(), counterexample, replay, share));
+                    "line " + i.line() + ": " + i.text().strip(), outcome, i.instances(), i.largestDiscrepancy(),
+                    i.tolerance(), i.seed(), counterexample, i.notChecked() ? i.reason() : "", replay, share));
         }
         return out;
     }

@@ -16,12 +16,14 @@ final class SpecChecker {
     private static final List<String> FAMILIES = List.of("markov", "gaussian");
 
     private final Map<String, Expr> lets;
+    private final ItemCheck.Locator locator;
     private final RunConfig cfg;
     private final SpecOptions options;
     private final List<SpecResult.Item> items = new ArrayList<>();
 
-    private SpecChecker(Map<String, Expr> lets, SpecOptions options) {
+    private SpecChecker(Map<String, Expr> lets, ItemCheck.Locator locator, SpecOptions options) {
         this.lets = lets;
+        this.locator = locator;
         this.options = options;
         this.cfg = RunConfig.defaults().withTries(options.tries()).withSeed(options.seed())
             .withShard(options.shardIndex(), options.shardCount());
@@ -29,7 +31,11 @@ final class SpecChecker {
 
     static SpecResult check(Spec spec, SpecOptions options) {
         long start = System.nanoTime();
-        SpecChecker checker = new SpecChecker(spec.lets(), options);
+        ItemCheck.Locator locator = node -> {
+            int[] lc = spec.parsed().lineColumn(node);
+            return lc[0] == 0 ? "" : "line " + lc[0] + ", column " + lc[1];
+        };
+        SpecChecker checker = new SpecChecker(spec.lets(), locator, options);
         Statements walk = checker.new Statements();
         for (Statement st : spec.statements()) {
             st.accept(walk);
@@ -100,8 +106,9 @@ final class SpecChecker {
 
     private SpecResult.Item item(ItemCheck.Subject s, String kind, int line, String text, Statement.Model model,
                                  String family) {
-        ItemCheck.Outcome o = ItemCheck.run(s, model, family, lets, cfg);
-        return new SpecResult.Item(s.label(), kind, family, line, text, s.relation().symbol(), o.passed(), o.tries(),
-            o.defined(), o.largest(), o.tolerance(), o.method(), o.counterexample(), options.seed(), o.replay());
+        ItemCheck.Outcome o = ItemCheck.run(s, model, family, lets, cfg, locator);
+        return new SpecResult.Item(s.label(), kind, family, line, text, s.relation().symbol(), o.status(), o.tries(),
+            o.defined(), o.largest(), o.tolerance(), o.method(), o.counterexample(), o.reason(), options.seed(),
+            o.replay());
     }
 }

@@ -9,12 +9,46 @@ import java.util.Optional;
  * What checking a {@code .prob} file found: one {@link Item} per claim, per derivation step and per
  * derivation chain, per model family. {@link #render()} is the text SPEC-LANGUAGE.md ("What
  * {@code probity check} prints") describes.
+ *
+ * <p>Three verdicts, never blurred ({@link Status}): an item holds, fails (with a shrunk
+ * counterexample), or is not checked (with the reason and the source position of what could not be
+ * evaluated). Not-checked items are counted apart; they make {@link #exitCode(boolean)} 1 only when
+ * strict.
  */
 public final class SpecResult {
     private final String fileName;
     private final List<Item> items;
     private final SpecOptions options;
     private final Duration elapsed;
+
+    /** The verdict of one item. */
+    public enum Status {
+        /** Held on every instance where it was defined (at least one). */
+        PASS("PASS"),
+        /** Failed on an instance: a shrunk counterexample is reported. */
+        FAIL("FAIL"),
+        /**
+         * Could not be decided: a construct the family cannot evaluate, or no instance on which both
+         * sides were defined; the reason says which.
+         */
+        NOT_CHECKED("NOT CHECKED");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        /** {@code PASS}, {@code FAIL} or {@code NOT CHECKED}, as reports print it. */
+        public String label() {
+            return label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
 
     /**
      * The result of one claim, step or chain on one family.
@@ -25,36 +59,59 @@ public final class SpecResult {
      * @param line the line of the claim or step
      * @param text the source text of the claim or step
      * @param relation the relation checked (==, <=, >=, <, >)
-     * @param passed whether it held on every instance
+     * @param status PASS, FAIL or NOT CHECKED
      * @param instances model instances tried
      * @param defined instances on which both sides were defined at some assignment (the rest were skipped)
      * @param largestDiscrepancy the largest |left - right| seen (NaN when never defined)
      * @param tolerance the tolerance rule of the largest discrepancy or of the failure
      * @param method "exact" or the Monte Carlo declaration (false-alarm rate, samples)
      * @param counterexample for a failure: the shrunk model instance, the assignment of free
-     *     variables, both sides, the difference and the tolerance; empty when passed
+     *     variables, both sides, the difference and the tolerance; empty otherwise
+     * @param reason for NOT CHECKED: why, with the source position of the construct
+     *     ({@code line L, column C}); for a PASS with skipped instances: why they were skipped; else empty
      * @param seed the seed of the run
-     * @param replay the engine's replay token of the shrunk counterexample, empty when passed
+     * @param replay the engine's replay token of the shrunk counterexample, empty unless failed
      */
-    public record Item(String name, String kind, String family, int line, String text, String relation, boolean passed,
+    public record Item(String name, String kind, String family, int line, String text, String relation, Status status,
                        int instances, int defined, double largestDiscrepancy, String tolerance, String method,
-                       String counterexample, long seed, String replay) {
+                       String counterexample, String reason, long seed, String replay) {
+        /** Whether it held (status PASS). */
+        public boolean passed() {
+            return status == Status.PASS;
+        }
+
+        /** Whether it failed (status FAIL). */
+        public boolean failed() {
+            return status == Status.FAIL;
+        }
+
+        /** Whether it was not checked (status NOT CHECKED). */
+        public boolean notChecked() {
+            return status == Status.NOT_CHECKED;
+        }
+
         /** The multi-line rendering of this item. */
         public String render() {
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format(Locale.ROOT, "%s  %s [%s] line %d: %d instances", passed ? "PASS" : "FAIL", name,
+            sb.append(String.format(Locale.ROOT, "%s  %s [%s] line %d: %d instances", status.label(), name,
                 family, line, instances));
             if (defined < instances) {
                 sb.append(String.format(Locale.ROOT, " (%d where defined)", defined));
             }
-            sb.append(String.format(Locale.ROOT, ", largest discrepancy %s", discrepancy(largestDiscrepancy)));
-            if (!tolerance.isEmpty()) {
-                sb.append(" (tolerance ").append(tolerance).append(')');
+            if (status != Status.NOT_CHECKED || !Double.isNaN(largestDiscrepancy)) {
+                sb.append(String.format(Locale.ROOT, ", largest discrepancy %s", discrepancy(largestDiscrepancy)));
+                if (!tolerance.isEmpty()) {
+                    sb.append(" (tolerance ").append(tolerance).append(')');
+                }
             }
             if (!method.equals("exact")) {
                 sb.append("\n      ").append(method);
             }
-            if (!passed) {
+            if (!reason.isEmpty()) {
+                sb.append("\n      ").append(status == Status.NOT_CHECKED ? "not checked: " : "skipped: ")
+                    .append(reason.replace("\n", "\n      "));
+            }
+            if (status == Status.FAIL) {
                 sb.append("\n      line ").append(line).append(": ").append(text.replace("\n", "\n      "));
                 sb.append("\n      ").append(counterexample.replace("\n", "\n      "));
             }
@@ -83,14 +140,24 @@ public final class SpecResult {
         return items;
     }
 
-    /** Whether every item passed. */
+    /** Whether no item failed (items not checked do not fail a file; see {@link #exitCode(boolean)}). */
     public boolean passed() {
-        return items.stream().allMatch(Item::passed);
+        return items.stream().noneMatch(Item::failed);
+    }
+
+    /** The number of items that failed. */
+    public long failures() {
+        return items.stream().filter(Item::failed).count();
+    }
+
+    /** The number of items not checked. */
+    public long notChecked() {
+        return items.stream().filter(Item::notChecked).count();
     }
 
     /** The first failed item in file order. */
     public Optional<Item> firstFailure() {
-        return items.stream().filter(i -> !i.passed()).findFirst();
+        return items.stream().filter(Item::failed).findFirst();
     }
 
     /** The options of the run. */
@@ -103,9 +170,16 @@ public final class SpecResult {
         return elapsed;
     }
 
-    /** The process exit code {@code probity check} uses: 0 when all hold, 1 when one fails. */
+    /** The process exit code {@code probity check} uses: 0 when nothing fails, 1 when one fails. */
     public int exitCode() {
-        return passed() ? 0 : 1;
+        return exitCode(false);
+    }
+
+    /**
+     * The exit code: 1 when an item fails, or when {@code strict} and an item was not checked; else 0.
+     */
+    public int exitCode(boolean strict) {
+        return failures() > 0 || (strict && notChecked() > 0) ? 1 : 0;
     }
 
     /** The report text: one block per item, then a summary line. */
@@ -115,10 +189,19 @@ public final class SpecResult {
         for (Item i : items) {
             sb.append(i.render()).append('\n');
         }
-        long failed = items.stream().filter(i -> !i.passed()).count();
-        sb.append(String.format(Locale.ROOT, "%s: %d checks, %d failed, %d ms", failed == 0 ? "PASS" : "FAIL",
-            items.size(), failed, elapsed.toMillis()));
+        sb.append(summaryLine());
         return sb.toString();
+    }
+
+    /**
+     * {@code PASS: n checks, f failed, k not checked, t ms} ({@code FAIL} when one failed; the
+     * not-checked count only when there are some).
+     */
+    public String summaryLine() {
+        long failed = failures();
+        long skipped = notChecked();
+        return String.format(Locale.ROOT, "%s: %d checks, %d failed%s, %d ms", failed == 0 ? "PASS" : "FAIL",
+            items.size(), failed, skipped == 0 ? "" : ", " + skipped + " not checked", elapsed.toMillis());
     }
 
     @Override

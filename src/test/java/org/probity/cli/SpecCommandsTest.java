@@ -21,8 +21,59 @@ class SpecCommandsTest {
     static final String WRONG = "title \"deliberately wrong\"\nmodel markov states 2..3 steps 1..2\n"
             + "claim \"KL is symmetric\": KL( q(x_0) || p(x_0) ) == KL( p(x_0) || q(x_0) )\n";
 
+    static final String UNEVALUABLE = "title \"not evaluable\"\nmodel gaussian steps 1..1\n"
+            + "claim \"a moment\": E_{q(x_0)}[ x_0^2 ] >= 0\n"
+            + "claim \"int of abs\": int_{x_1}( abs(x_1) ) >= 0\n";
+
     @TempDir
     Path dir;
+
+    @Test
+    void aConstructThatCannotBeEvaluatedIsNotCheckedInEveryReportAndExitsZeroUnlessStrict() throws Exception {
+        Path file = Files.writeString(dir.resolve("unevaluable.prob"), UNEVALUABLE);
+        Path reports = dir.resolve("reports");
+        CliRunner.Result r = CliRunner.run("check", file.toString(), "--tries", "5", "--report", reports.toString());
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("PASS  claim \"a moment\"",
+                "NOT CHECKED  claim \"int of abs\" [gaussian] line 4: 5 instances (0 where defined)",
+                "not checked: line 4, column 32: abs(x_1): cannot be evaluated on the gaussian family: abs of a variable",
+                "PASS: 2 checks, 0 failed, 1 not checked");
+        JsonNode json = new ObjectMapper().readTree(reports.resolve("summary.json").toFile());
+        assertThat(json.get("verdict").asText()).isEqualTo("PASS");
+        assertThat(json.get("counts").get("checks").asInt()).isEqualTo(2);
+        assertThat(json.get("counts").get("passed").asInt()).isEqualTo(1);
+        assertThat(json.get("counts").get("failed").asInt()).isZero();
+        assertThat(json.get("counts").get("notChecked").asInt()).isEqualTo(1);
+        JsonNode skipped = json.get("checks").get(1);
+        assertThat(skipped.get("verdict").asText()).isEqualTo("NOT CHECKED");
+        assertThat(skipped.get("reason").asText()).startsWith("line 4, column 32: abs(x_1): cannot be evaluated");
+        assertThat(skipped.get("counterexample").isNull()).isTrue();
+        assertThat(json.get("checks").get(0).get("reason").isNull()).isTrue();
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(reports.resolve("junit.xml").toFile());
+        assertThat(xml.getDocumentElement().getAttribute("skipped")).isEqualTo("1");
+        assertThat(xml.getDocumentElement().getAttribute("failures")).isEqualTo("0");
+        Element skip = (Element) xml.getElementsByTagName("skipped").item(0);
+        assertThat(skip.getAttribute("message")).startsWith("not checked: line 4, column 32: abs(x_1)");
+        assertThat(((Element) skip.getParentNode()).getAttribute("name")).contains("int of abs");
+        assertThat(xml.getElementsByTagName("failure").getLength()).isZero();
+        assertThat(Files.readString(reports.resolve("summary.md"))).contains("0 failed, 1 not checked",
+                "| NOT CHECKED |", "## Not checked", "line 4, column 32: abs(x_1)");
+
+        CliRunner.Result strict = CliRunner.run("check", file.toString(), "--tries", "5", "--strict");
+        assertThat(strict.exitCode()).isEqualTo(ExitCodes.FAILS);
+
+        Path specs = Files.createDirectories(dir.resolve("specs"));
+        Files.writeString(specs.resolve("unevaluable.prob"), UNEVALUABLE);
+        CliRunner.Result verify = CliRunner.withCatalog(TestIdentities::passing, "verify", "--tries", "5", "--specs",
+                specs.toString(), "--report", dir.resolve("r3").toString());
+        assertThat(verify.exitCode()).as(verify.out()).isZero();
+        assertThat(verify.out()).contains("NOT CHECKED unevaluable.prob: claim \"int of abs\" [gaussian]",
+                "PASS: 2 of 3 checks hold, 1 not checked");
+        CliRunner.Result verifyStrict = CliRunner.withCatalog(TestIdentities::passing, "verify", "--tries", "5",
+                "--specs", specs.toString(), "--strict", "--report", dir.resolve("r4").toString());
+        assertThat(verifyStrict.exitCode()).isEqualTo(ExitCodes.FAILS);
+    }
 
     @Test
     void checkPassesOnAGoodSpec() throws IOException {

@@ -38,16 +38,16 @@ class BrokenGaussianDiffusionTest {
         Bug.MISSING_HALF, Set.of("elboGap", "tightBound", "vlbDecomposition", "priorKlIsKl"),
         Bug.STEP_MEAN_ALPHA_NOT_SQRT, Set.of("composedSteps", "markovFactorisation", "bayesRule"));
 
-    private static List<Named> identities(GaussianDiffusionIdentities.Subject s) {
-        return List.of(new Named("composedSteps", GaussianDiffusionIdentities.composedSteps(s)),
-            new Named("markovFactorisation", GaussianDiffusionIdentities.markovFactorisation(s)),
-            new Named("posteriorIsConditional", GaussianDiffusionIdentities.posteriorIsConditional(s)),
-            new Named("bayesRule", GaussianDiffusionIdentities.bayesRule(s)),
-            new Named("elboBound", GaussianDiffusionIdentities.elboBound(s)),
-            new Named("elboGap", GaussianDiffusionIdentities.elboGap(s)),
-            new Named("tightBound", GaussianDiffusionIdentities.tightBound(s)),
-            new Named("vlbDecomposition", GaussianDiffusionIdentities.vlbDecomposition(s)),
-            new Named("priorKlIsKl", GaussianDiffusionIdentities.priorKlIsKl(s)));
+    private static List<Named> identities(GaussianDiffusionCalculus s) {
+        return List.of(new Named("composedSteps", GaussianDiffusionIdentities.of(s).composedSteps()),
+            new Named("markovFactorisation", GaussianDiffusionIdentities.of(s).markovFactorisation()),
+            new Named("posteriorIsConditional", GaussianDiffusionIdentities.of(s).posteriorIsConditional()),
+            new Named("bayesRule", GaussianDiffusionIdentities.of(s).bayesRule()),
+            new Named("elboBound", GaussianDiffusionIdentities.of(s).elboBound()),
+            new Named("elboGap", GaussianDiffusionIdentities.of(s).elboGap()),
+            new Named("tightBound", GaussianDiffusionIdentities.of(s).tightBound()),
+            new Named("vlbDecomposition", GaussianDiffusionIdentities.of(s).vlbDecomposition()),
+            new Named("priorKlIsKl", GaussianDiffusionIdentities.of(s).priorKlIsKl()));
     }
 
     private record Named(String factory, Identity identity) {
@@ -80,12 +80,12 @@ class BrokenGaussianDiffusionTest {
 
     @TestFactory
     Stream<DynamicTest> everyIdentityIsCaughtBySomeBug() {
-        return identities(GaussianDiffusionIdentities.Subject.library()).stream().map(n -> DynamicTest.dynamicTest(n.factory, () ->
+        return identities(GaussianDiffusionCalculus.library()).stream().map(n -> DynamicTest.dynamicTest(n.factory, () ->
             assertThat(MUST_FAIL.values().stream().anyMatch(set -> set.contains(n.factory))).isTrue()));
     }
 
     /** The formulas of Ho et al. 2020 evaluated directly, with optional bugs. */
-    static final class Textbook implements GaussianDiffusionIdentities.Subject {
+    static final class Textbook implements GaussianDiffusionCalculus {
         private final Set<Bug> bugs;
 
         Textbook(Set<Bug> bugs) {

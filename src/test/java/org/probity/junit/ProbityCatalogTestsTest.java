@@ -63,6 +63,16 @@ class ProbityCatalogTestsTest {
                 .hasMessageStartingWith(bad + ":2:");
     }
 
+    @Test
+    void aStepThatCannotBeEvaluatedIsAbortedWithItsReasonNotFailed(@TempDir Path dir) throws Throwable {
+        Path file = Files.writeString(dir.resolve("skip.prob"), "model gaussian steps 1..1\n"
+                + "claim \"int of abs\": int_{x_1}( abs(x_1) ) >= 0\n");
+        List<DynamicTest> tests = leaves(ProbityCatalogTests.spec(file, SpecOptions.defaults().withTries(3)).toList());
+        assertThatThrownBy(() -> tests.get(0).getExecutable().execute())
+                .isInstanceOf(org.opentest4j.TestAbortedException.class)
+                .hasMessageStartingWith("not checked: line 2, column 32: abs(x_1): cannot be evaluated");
+    }
+
     private static List<DynamicTest> leaves(List<? extends DynamicNode> nodes) {
         List<DynamicTest> out = new ArrayList<>();
         for (DynamicNode n : nodes) {

@@ -24,20 +24,33 @@ final class Closed {
     final int n;
     /** Why there is no closed form; null when there is one. */
     private final String whyNot;
+    /** The innermost AST node whose value has no closed form (null until the evaluator names it). */
+    private final Object origin;
 
     private Closed(List<Term> terms, int n) {
-        this(terms, n, null);
+        this(terms, n, null, null);
     }
 
-    private Closed(List<Term> terms, int n, String whyNot) {
+    private Closed(List<Term> terms, int n, String whyNot, Object origin) {
         this.terms = terms;
         this.n = n;
         this.whyNot = whyNot;
+        this.origin = origin;
     }
 
     /** No closed form, for the reason {@code why} (a phrase such as "exp of an exponential"). */
     static Closed none(String why, int n) {
-        return new Closed(List.of(), n, why);
+        return new Closed(List.of(), n, why, null);
+    }
+
+    /** This value; when it is a none not yet attributed to a node, attributed to {@code node}. */
+    Closed from(Object node) {
+        return available() || origin != null ? this : new Closed(terms, n, whyNot, node);
+    }
+
+    /** The node whose value has no closed form, or null. */
+    Object origin() {
+        return origin;
     }
 
     /** Whether this is a closed form (else {@link #whyNot()} says why not). */
@@ -178,7 +191,8 @@ final class Closed {
             return none("log of a sum of terms or of a polynomial", n);
         }
         if (!(t.poly().c > 0)) {
-            return none("log of a negative term", n);
+            // the log of a negative number is undefined at every point, not unevaluable
+            return constant(Double.NaN, n);
         }
         return poly(t.expo().plus(Quad.constant(Math.log(t.poly().c), n)));
     }

@@ -13,7 +13,8 @@ import org.probity.spec.ast.Operator;
 
 /**
  * Evaluation on a {@code gaussian} instance. {@link #closed} gives the exact value as a function of
- * the free variables ({@link Closed}): densities, conditionals (Schur complement), KL and entropies,
+ * the free variables ({@link Closed}): densities and conditionals (from the chain factors,
+ * {@link GaussianChain}), KL and entropies,
  * expectations and integrals of polynomials of degree <= 2 times exp-quadratics. What has no closed
  * form is {@link Closed#none}, with the reason; {@link #estimate} then estimates expectations by
  * Monte Carlo (sampling the expectation's Gaussian exactly), with the sample size fixed in advance.
@@ -41,7 +42,7 @@ final class GaussianEvaluator {
 
     /** The exact value of {@code e} as a function of the free variables, or {@link Closed#none} with the reason. */
     Closed closed(Expr e, Scope s) {
-        Closed r = e.accept(new Exact(s));
+        Closed r = e.accept(new Exact(s)).from(e);
         for (Closed.Term t : r.terms) {
             scale = Math.max(scale, Math.max(coefficients(t.poly()), coefficients(t.expo())));
         }
@@ -107,7 +108,7 @@ final class GaussianEvaluator {
                 case ADD -> l.plus(r);
                 case SUBTRACT -> l.plus(r.negate());
                 case MULTIPLY -> isZero(l) || isZero(r) ? Closed.constant(0, n) : l.times(r);
-                case DIVIDE -> isZero(l) ? Closed.constant(0, n) : l.dividedBy(r);
+                case DIVIDE -> isZero(l) ? Closed.constant(isZero(r) ? Double.NaN : 0, n) : l.dividedBy(r);
                 case POWER -> r.isConstant() ? l.power(r.constantValue()) : Closed.none("a variable exponent", n);
             };
         }
@@ -195,7 +196,7 @@ final class GaussianEvaluator {
 
     /** A density as a single exp-quadratic term, or none with the reason. */
     Closed density(Expr.Distribution dist, Scope s) {
-        return dist.match(new Expr.DistributionVisitor<>() {
+        return dist.match(new Expr.DistributionVisitor<Closed>() {
             @Override
             public Closed density(Expr.Density d) {
                 return modelDensity(d, s);
@@ -205,7 +206,7 @@ final class GaussianEvaluator {
             public Closed normal(Expr.Normal nd) {
                 return normalDensity(nd, s);
             }
-        });
+        }).from(dist);
     }
 
     private Closed normalDensity(Expr.Normal nd, Scope s) {
@@ -225,7 +226,8 @@ final class GaussianEvaluator {
         }
         double var = v.constantValue();
         if (!(var > 0)) {
-            return Closed.none("N(x; m, v) with v <= 0", n);
+            // a variance <= 0 (or NaN) leaves the density undefined at every point
+            return Closed.constant(Double.NaN, n);
         }
         Quad mean = m.terms.isEmpty() ? Quad.constant(0, n) : m.terms.get(0).poly();
         Quad r = Quad.variable(i, n).plus(mean.scale(-1));
@@ -236,12 +238,10 @@ final class GaussianEvaluator {
     private Closed modelDensity(Expr.Density d, Scope s) {
         List<Scope.Slot> targets = s.slots(d.targets());
         List<Scope.Slot> given = s.slots(d.given());
-        int a = Scope.mask(targets);
-        if (a == 0) {
+        if (targets.isEmpty()) {
             return Closed.constant(1, n);
         }
-        Quad q = g.logDensity(d.generative(), a, Scope.mask(given));
-        condition[0] = Math.max(condition[0], g.condition());
+        Quad q = g.logDensity(d.generative(), Scope.variables(targets), Scope.variables(given));
         scale = Math.max(scale, coefficients(q));
         for (List<Scope.Slot> side : List.of(targets, given)) {
             for (Scope.Slot sl : side) {
@@ -264,17 +264,18 @@ final class GaussianEvaluator {
      * A Monte Carlo or exact value: mean and variance of the mean (0 when exact), and samples drawn;
      * or, when {@code whyNot} is not null, no estimate, with the reason.
      */
-    record Estimate(double mean, double variance, long samples, String whyNot) {
+    record Estimate(double mean, double variance, long samples, String whyNot, Object origin) {
         static Estimate exact(double v) {
-            return new Estimate(v, 0, 0, null);
+            return new Estimate(v, 0, 0, null, null);
         }
 
         static Estimate of(double mean, double variance, long samples) {
-            return new Estimate(mean, variance, samples, null);
+            return new Estimate(mean, variance, samples, null, null);
         }
 
-        static Estimate none(String why) {
-            return new Estimate(Double.NaN, Double.NaN, 0, why);
+        /** No estimate, for the reason {@code why}, at the AST node {@code origin}. */
+        static Estimate none(String why, Object origin) {
+            return new Estimate(Double.NaN, Double.NaN, 0, why, origin);
         }
 
         boolean available() {
@@ -289,7 +290,7 @@ final class GaussianEvaluator {
         if (known.available()) {
             return Estimate.exact(known.at(x));
         }
-        return e.accept(new Estimator(s, x, mc, known.whyNot()));
+        return e.accept(new Estimator(s, x, mc, known));
     }
 
     /**
@@ -301,17 +302,19 @@ final class GaussianEvaluator {
         private final Scope s;
         private final double[] x;
         private final MonteCarlo mc;
+        private final Closed known;
         private final String why;
 
-        Estimator(Scope s, double[] x, MonteCarlo mc, String why) {
+        Estimator(Scope s, double[] x, MonteCarlo mc, Closed known) {
             this.s = s;
             this.x = x;
             this.mc = mc;
-            this.why = why;
+            this.known = known;
+            this.why = known.whyNot();
         }
 
         private Estimate none() {
-            return Estimate.none(why);
+            return Estimate.none(why, known.origin());
         }
 
         private Estimate sub(Expr e) {
@@ -371,7 +374,7 @@ final class GaussianEvaluator {
             if (b.op() == Operator.DIVIDE && r.variance() == 0) {
                 return Estimate.of(l.mean() / r.mean(), l.variance() / (r.mean() * r.mean()), k);
             }
-            return Estimate.none("a Monte Carlo estimate used non-linearly (" + why + ")");
+            return Estimate.none("a Monte Carlo estimate used non-linearly (" + why + ")", b);
         }
 
         @Override
@@ -384,7 +387,7 @@ final class GaussianEvaluator {
                 return a;
             }
             if (a.variance() != 0) {
-                return Estimate.none("a Monte Carlo estimate inside " + c.function() + "(...)");
+                return Estimate.none("a Monte Carlo estimate inside " + c.function() + "(...)", c);
             }
             return Estimate.of(Scalar.apply(c.function(), a.mean()), 0, a.samples());
         }
@@ -401,7 +404,7 @@ final class GaussianEvaluator {
 
         @Override
         public Estimate expect(Expr.Expect ex) {
-            return expectation(ex, s, x, mc, why);
+            return expectation(ex, s, x, mc, known);
         }
 
         @Override
@@ -440,11 +443,11 @@ final class GaussianEvaluator {
         }
     }
 
-    private Estimate expectation(Expr.Expect ex, Scope s, double[] x, MonteCarlo mc, String why) {
+    private Estimate expectation(Expr.Expect ex, Scope s, double[] x, MonteCarlo mc, Closed known) {
         List<Integer> a = s.targets(ex.distribution());
         Closed dist = density(ex.distribution(), s);
         if (!dist.available()) {
-            return Estimate.none(dist.whyNot());
+            return Estimate.none(dist.whyNot(), dist.origin());
         }
         Quad q = dist.terms.get(0).expo();
         for (int i = 0; i < n; i++) {
@@ -482,7 +485,7 @@ final class GaussianEvaluator {
                 return inner;
             }
             if (inner.variance() != 0) {
-                return Estimate.none("nested Monte Carlo (" + why + ")");
+                return Estimate.none("nested Monte Carlo (" + known.whyNot() + ")", ex);
             }
             acc.add(inner.mean());
         }

@@ -12,8 +12,9 @@ import org.probity.spec.ast.Operator;
  * Exact evaluation on a {@code markov} instance: expectations, KL, entropies and {@code int} by
  * enumeration of the variables they bind (at most K^(T+1) points), every density from the joint
  * table. Conventions of SPEC-LANGUAGE.md ({@link Scalar}): {@code 0 * anything = 0} and
- * {@code 0 / anything = 0} (so 0·log 0 = 0 and a point where a factor is 0 contributes 0), points of
- * zero weight are skipped.
+ * {@code 0 / x = 0} for x ≠ 0 (so 0·log 0 = 0), 0/0 undefined; inside E, int and sum a point where a
+ * factor of the integrand (or the expectation's density) is 0 contributes 0, even where the
+ * integrand is 0/0.
  *
  * <p>Alongside the value it records {@link #magnitude()}: the largest sum of absolute values of the
  * terms of any sum it formed, from which the tolerance of {@code ==} is derived.
@@ -115,7 +116,7 @@ final class MarkovEvaluator {
                 if (w == 0) {
                     return 0;
                 }
-                return binary(Operator.MULTIPLY, w, MarkovEvaluator.this.eval(ex.body(), s, pt));
+                return binary(Operator.MULTIPLY, w, term(ex.body(), s, pt));
             });
         }
 
@@ -125,7 +126,7 @@ final class MarkovEvaluator {
             for (Scope.Slot sl : s.slots(in.variables())) {
                 vars.add(sl.index());
             }
-            return enumerate(vars, x, pt -> MarkovEvaluator.this.eval(in.body(), s, pt));
+            return enumerate(vars, x, pt -> term(in.body(), s, pt));
         }
 
         @Override
@@ -142,7 +143,7 @@ final class MarkovEvaluator {
             NeumaierSum acc = NeumaierSum.create();
             double abs = 0;
             for (int i = lo; i <= hi; i++) {
-                double v = MarkovEvaluator.this.eval(sm.body(), s.with(sm.index(), i), x);
+                double v = term(sm.body(), s.with(sm.index(), i), x);
                 acc.add(v);
                 abs += Math.abs(v);
             }
@@ -179,6 +180,29 @@ final class MarkovEvaluator {
             note(scale[0]);
             return entropy;
         }
+    }
+
+    /**
+     * A term of E, int or sum: the integrand's value, or 0 where it is undefined but one of its
+     * factors is 0 (SPEC-LANGUAGE.md: such a point contributes 0).
+     */
+    private double term(Expr body, Scope s, int[] x) {
+        double v = eval(body, s, x);
+        return Double.isNaN(v) && zeroFactor(body, s, x) ? 0 : v;
+    }
+
+    /** Whether a factor of the product (numerators and denominators, through minus signs and lets) is 0 at x. */
+    private boolean zeroFactor(Expr e, Scope s, int[] x) {
+        if (e instanceof Expr.Bin b && (b.op() == Operator.MULTIPLY || b.op() == Operator.DIVIDE)) {
+            return zeroFactor(b.left(), s, x) || zeroFactor(b.right(), s, x);
+        }
+        if (e instanceof Expr.Neg n) {
+            return zeroFactor(n.operand(), s, x);
+        }
+        if (e instanceof Expr.Name n && !s.indices.containsKey(n.name())) {
+            return zeroFactor(s.lets.get(n.name()), s, x);
+        }
+        return eval(e, s, x) == 0;
     }
 
     /** The distributions of a markov model are its densities; N(...) is gaussian-only ({@link Semantics}). */

@@ -5,9 +5,10 @@ import org.probity.spec.ast.Operator;
 
 /**
  * The value semantics of the spec language on plain numbers, shared by every evaluator
- * (SPEC-LANGUAGE.md, "Model families", conventions): {@code 0 * anything = 0} and
- * {@code 0 / anything = 0}, so that 0·log 0 = 0 and a point where a factor is 0 contributes 0;
- * otherwise IEEE 754 arithmetic and {@link Math}'s elementary functions.
+ * (SPEC-LANGUAGE.md, "Model families", conventions and extensions): {@code 0 * anything = 0} and
+ * {@code 0 / x = 0} for x ≠ 0, so that 0·log 0 = 0; {@code 0 / 0} is undefined (NaN: the point is
+ * skipped, or contributes 0 inside E, int and sum when a factor of the integrand is 0); otherwise
+ * IEEE 754 arithmetic and {@link Math}'s elementary functions.
  */
 final class Scalar {
     private Scalar() {
@@ -19,7 +20,7 @@ final class Scalar {
             case ADD -> l + r;
             case SUBTRACT -> l - r;
             case MULTIPLY -> l == 0 || r == 0 ? 0 : l * r;
-            case DIVIDE -> l == 0 ? 0 : l / r;
+            case DIVIDE -> l == 0 ? (r == 0 ? Double.NaN : 0) : l / r;
             case POWER -> Math.pow(l, r);
         };
     }

@@ -71,6 +71,15 @@ final class Scope {
         return out;
     }
 
+    /** The variable indices of the slots, in order. */
+    static int[] variables(List<Slot> slots) {
+        int[] out = new int[slots.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = slots.get(k).index();
+        }
+        return out;
+    }
+
     static int mask(List<Slot> slots) {
         int m = 0;
         for (Slot s : slots) {

@@ -13,6 +13,7 @@ import org.probity.check.Property;
 import org.probity.check.RunConfig;
 import org.probity.check.Verdict;
 import org.probity.math.Tolerance;
+import org.probity.math.Tolerances;
 import org.probity.spec.ast.Expr;
 import org.probity.spec.ast.Statement;
 
@@ -30,8 +31,7 @@ class EvaluatorCrossCheckProperties {
     private static final RunConfig CFG = RunConfig.defaults().withTries(200);
 
     private static Tolerance rule(int steps, int k, double magnitude) {
-        double m = Double.isFinite(magnitude) ? Math.max(1, magnitude) : 1;
-        return Tolerance.absolute(256 * (steps + 2) * k * Tolerance.UNIT_ROUNDOFF * m)
+        return Tolerances.roundedSum(256 * (steps + 2) * k, magnitude)
             .named(String.format(Locale.ROOT, "2^8 (T+2) K u max(1, M), M = %.3g", magnitude));
     }
 

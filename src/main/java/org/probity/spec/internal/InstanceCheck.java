@@ -1,0 +1,234 @@
+package org.probity.spec.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.probity.check.Verdict;
+import org.probity.math.ShortestDouble;
+import org.probity.math.Tolerance;
+import org.probity.math.Tolerances;
+import org.probity.spec.ast.Expr;
+
+/**
+ * Evaluates one relation {@code lhs REL rhs} on one model instance: both sides at every assignment
+ * of the free variables (markov) or at the instance's random points (gaussian) and every value of a
+ * {@code for} index; the verdict is the worst seen, null when nothing was defined. What cannot be
+ * evaluated is recorded in the {@link Trace}.
+ *
+ * <p>Tolerance of {@code ==} (and the slack of {@code <=}), derived from the magnitude M of the
+ * terms (the largest sum of absolute values formed while evaluating either side):
+ * markov: absolute {@code 2^8 (T+2) u M}; gaussian: absolute {@code 16 (T+2)^2 u (κ V + C)}: two
+ * sources of rounding error, added. κ V: the values' magnitude V (sum of absolute terms) amplified
+ * by κ, the largest condition number of a precision factorised to integrate (near-collinear
+ * x_{t-1}, x_t when β_t is small; densities themselves are built from the chain factors without
+ * inverting anything, {@link GaussianChain}). C: the largest coefficient sum of any quadratic formed
+ * (precisions 1/β make these large, and they cancel), times (1 + max |x_i|)^2 and max(1, |value|)
+ * (an error in a log-density's coefficients is an absolute error in the log and a relative error
+ * in the density). u = 2^-53. The dimension factor is quadratic: a Cholesky solve on n = T+1
+ * unknowns loses about n u κ (Higham, Accuracy and Stability, Thm 10.4) and the quadratic forms
+ * built from the solved blocks sum up to n more terms. The worst case would multiply the two
+ * sources; that bound hides dropped terms, so they are added.
+ */
+final class InstanceCheck {
+    private static final double MARKOV_ULPS = 256;
+    private static final double GAUSSIAN_ULPS = 16;
+
+    private InstanceCheck() {
+    }
+
+    /** What the evaluations of one check met besides verdicts: Monte Carlo, constructs that cannot be evaluated. */
+    static final class Trace {
+        boolean monteCarlo;
+        /** Instances on which some construct could not be evaluated. */
+        int unevaluableInstances;
+        /** The first such construct: why, and its AST node (null when unknown). */
+        String why;
+        Object origin;
+        private boolean thisInstance;
+
+        void startInstance() {
+            thisInstance = false;
+        }
+
+        void unevaluable(String reason, Object node) {
+            if (why == null) {
+                why = reason;
+                origin = node;
+            }
+            if (!thisInstance) {
+                thisInstance = true;
+                unevaluableInstances++;
+            }
+        }
+
+        boolean instanceUnevaluable() {
+            return thisInstance;
+        }
+    }
+
+    /** The worst verdict over all assignments and index values; null when nothing was defined. */
+    static Verdict verdict(ItemCheck.Subject s, ModelInstance inst, Map<String, Expr> lets, Trace trace) {
+        Scope base = new Scope(lets, inst.steps(), Map.of());
+        List<Scope> scopes = new ArrayList<>();
+        if (s.index() == null) {
+            scopes.add(base);
+        } else {
+            for (int i = base.index(s.from()); i <= base.index(s.to()); i++) {
+                scopes.add(base.with(s.index(), i));
+            }
+        }
+        Verdict worst = null;
+        for (Scope scope : scopes) {
+            String at = s.index() == null ? "" : s.index() + " = " + scope.indices.get(s.index());
+            Verdict v = inst instanceof MarkovInstance m ? markov(s, m, scope, at) : gaussian(s, (GaussianInstance) inst,
+                scope, at, trace);
+            if (v != null && !v.passed()) {
+                return v;
+            }
+            if (v != null && (worst == null || worse(v, worst))) {
+                worst = v;
+            }
+        }
+        return worst;
+    }
+
+    private static Verdict markov(ItemCheck.Subject s, MarkovInstance m, Scope scope, String at) {
+        TreeSet<Integer> free = FreeVariables.of(s.lhs(), scope);
+        free.addAll(FreeVariables.of(s.rhs(), scope));
+        List<Integer> vars = new ArrayList<>(free);
+        int count = 1;
+        for (int i = 0; i < vars.size(); i++) {
+            count *= m.states();
+        }
+        Verdict worst = null;
+        int[] x = new int[m.steps() + 1];
+        for (int c = 0; c < count; c++) {
+            java.util.Arrays.fill(x, -1);
+            int r = c;
+            StringBuilder where = new StringBuilder(at);
+            for (int v : vars) {
+                x[v] = r % m.states();
+                r /= m.states();
+                where.append(where.length() > 0 ? ", " : "").append("x_").append(v).append(" = ").append(x[v]);
+            }
+            MarkovEvaluator ev = new MarkovEvaluator(m);
+            double l = ev.eval(s.lhs(), scope, x);
+            double rr = ev.eval(s.rhs(), scope, x);
+            if (Double.isNaN(l) || Double.isNaN(rr)) {
+                continue;
+            }
+            double mag = Math.max(ev.magnitude(), Math.max(finite(l), finite(rr)));
+            Tolerance tol = Tolerances.roundedSum(MARKOV_ULPS * (m.steps() + 2), mag)
+                .named(String.format(Locale.ROOT, "markov: 2^8 (T+2) u M, M = %.3g", mag));
+            Verdict v = relation(s, l, rr, tol, where.toString());
+            if (!v.passed()) {
+                return v;
+            }
+            if (worst == null || worse(v, worst)) {
+                worst = v;
+            }
+        }
+        return worst;
+    }
+
+    private static Verdict gaussian(ItemCheck.Subject s, GaussianInstance g, Scope scope, String at, Trace trace) {
+        GaussianEvaluator ev = new GaussianEvaluator(g);
+        TreeSet<Integer> free = FreeVariables.of(s.lhs(), scope);
+        free.addAll(FreeVariables.of(s.rhs(), scope));
+        Closed lc = ev.closed(s.lhs(), scope);
+        Closed rc = lc.available() ? ev.closed(s.rhs(), scope) : null;
+        if (rc == null || !rc.available()) {
+            lc = null;
+        }
+        double[][] points = free.isEmpty() ? new double[][] {g.points()[0]} : g.points();
+        Verdict worst = null;
+        for (double[] x : points) {
+            StringBuilder where = new StringBuilder(at);
+            for (int v : free) {
+                where.append(where.length() > 0 ? ", " : "").append("x_").append(v).append(" = ")
+                    .append(ShortestDouble.toString(x[v]));
+            }
+            double l;
+            double r;
+            double se = 0;
+            double mag;
+            if (lc != null) {
+                l = lc.at(x);
+                r = rc.at(x);
+                mag = Math.max(lc.magnitudeAt(x), rc.magnitudeAt(x));
+            } else {
+                MonteCarlo mc = new MonteCarlo(g.toString().hashCode() * 31L + s.label().hashCode());
+                GaussianEvaluator.Estimate le = ev.estimate(s.lhs(), scope, x, mc);
+                GaussianEvaluator.Estimate re = le.available() ? ev.estimate(s.rhs(), scope, x, mc) : le;
+                if (!re.available()) {
+                    trace.unevaluable(re.whyNot(), re.origin());
+                    return null;
+                }
+                trace.monteCarlo |= le.samples() + re.samples() > 0;
+                l = le.mean();
+                r = re.mean();
+                se = Math.sqrt(le.variance() + re.variance());
+                mag = Math.max(finite(l), finite(r));
+            }
+            if (Double.isNaN(l) || Double.isNaN(r)) {
+                continue;
+            }
+            double radius = 1;
+            for (double xi : x) {
+                radius = Math.max(radius, 1 + Math.abs(xi));
+            }
+            double kappa = ev.condition[0];
+            double values = Math.max(mag, Math.max(finite(l), finite(r)));
+            double coefficients = ev.coefficientScale() * radius * radius * Math.max(1, Math.max(finite(l), finite(r)));
+            mag = kappa * values + coefficients;
+            double n = g.steps() + 2;
+            Tolerance tol = Tolerances.roundedSum(GAUSSIAN_ULPS * n * n, mag)
+                .named(String.format(Locale.ROOT, "gaussian: 16 (T+2)^2 u (kappa V + C), kappa = %.3g, V = %.3g, C = %.3g",
+                    kappa, values, coefficients));
+            if (se > 0) {
+                tol = tol.or(Tolerances.statistical(MonteCarlo.Z * se, 0, Math.max(finite(l), finite(r)),
+                    String.format(Locale.ROOT, "Monte Carlo: z = %.3f standard errors (%.3g), false-alarm rate %s",
+                    MonteCarlo.Z, se, MonteCarlo.FALSE_ALARM)));
+            }
+            Verdict v = relation(s, l, r, tol, where.toString());
+            if (!v.passed()) {
+                return v;
+            }
+            if (worst == null || worse(v, worst)) {
+                worst = v;
+            }
+        }
+        return worst;
+    }
+
+    private static boolean worse(Verdict a, Verdict b) {
+        if (!a.isNumeric() || !b.isNumeric()) {
+            return false;
+        }
+        return a.difference() > b.difference();
+    }
+
+    private static double finite(double v) {
+        return Double.isFinite(v) ? Math.abs(v) : 0;
+    }
+
+    private static Verdict relation(ItemCheck.Subject s, double l, double r, Tolerance tol, String where) {
+        String what = s.label() + ": left " + s.relation() + " right" + (where.isEmpty() ? "" : " at " + where);
+        return switch (s.relation()) {
+            case EQUAL -> Verdict.close(what, l, r, tol);
+            case AT_MOST -> Verdict.atMost(what, l, r, tol);
+            case AT_LEAST -> Verdict.atLeast(what, l, r, tol);
+            case LESS -> l < r && !tol.accepts(r, l) ? Verdict.atMost(what, l, r, tol)
+                : Verdict.fail(failText(what, l, r, tol));
+            case GREATER -> l > r && !tol.accepts(r, l) ? Verdict.atLeast(what, l, r, tol)
+                : Verdict.fail(failText(what, l, r, tol));
+        };
+    }
+
+    private static String failText(String what, double l, double r, Tolerance tol) {
+        return String.format(Locale.ROOT, "%s (strict)%n  left side:  %s%n  right side: %s%n  difference: %s%n"
+            + "  tolerance:  %s", what, l, r, Math.abs(l - r), tol);
+    }
+}
