@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.probity.check.RunConfig;
+import org.probity.conformance.internal.CaseGens;
 import org.probity.conformance.internal.CategoricalProperties;
 import org.probity.conformance.internal.CheckContext;
 import org.probity.conformance.internal.ConformanceProperty;
@@ -55,11 +56,12 @@ public final class ConformanceChecker {
             .withShrinkTimeBudget(SHRINK_TIME_BUDGET);
     }
 
-    /** Every property, in op order. */
-    static List<ConformanceProperty<?>> properties() {
+    /** Every property, in op order, generating schedules within {@code limits}. */
+    static List<ConformanceProperty<?>> properties(StepLimits limits) {
+        CaseGens gens = CaseGens.within(limits);
         List<ConformanceProperty<?>> all = new ArrayList<>();
-        all.addAll(ScheduleProperties.all());
-        all.addAll(GaussianProperties.all());
+        all.addAll(ScheduleProperties.all(gens));
+        all.addAll(GaussianProperties.all(gens));
         all.addAll(CategoricalProperties.all());
         return all;
     }
@@ -80,7 +82,7 @@ public final class ConformanceChecker {
         long nanos0 = impl instanceof SubprocessImplementation s ? s.nanosInRequests() : 0;
         Description d = impl.describe();
         CheckContext ctx = new CheckContext(impl, d.precision());
-        List<ConformanceProperty<?>> props = properties();
+        List<ConformanceProperty<?>> props = properties(d.limits());
         List<OpResult> results = new ArrayList<>();
         for (Op op : Op.values()) {
             List<PropertyRun> runs = new ArrayList<>();
@@ -94,6 +96,10 @@ public final class ConformanceChecker {
                     missing.removeAll(d.ops());
                     if (!missing.isEmpty()) {
                         skipped.add(p.name() + " (needs " + missing + ")");
+                        continue;
+                    }
+                    if (!d.limits().contains(Math.max(p.minSteps(), d.limits().minSteps()))) {
+                        skipped.add(p.name() + " (needs T >= " + p.minSteps() + ", outside the adapter's limits " + d.limits() + ")");
                         continue;
                     }
                     PropertyRunner.run(p, ctx, options).ifPresent(runs::add);

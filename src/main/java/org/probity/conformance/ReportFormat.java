@@ -24,6 +24,22 @@ public final class ReportFormat {
         return u == Long.MAX_VALUE ? "∞" : Long.toString(u);
     }
 
+    /** The verdict of an op that describe lists but this Probity does not know. */
+    static final String UNKNOWN = "not checked (unknown to this Probity)";
+
+    /** What describe declared beyond name, ops and precision, for the report's header; empty if nothing. */
+    static String declared(Description d) {
+        StringBuilder sb = new StringBuilder();
+        if (!d.limits().isNone()) {
+            sb.append("limits ").append(d.limits());
+        }
+        d.schedules().ifPresent(s -> sb.append(sb.length() > 0 ? "; " : "").append("schedules ").append(s));
+        if (!d.variants().isEmpty()) {
+            sb.append(sb.length() > 0 ? "; " : "").append("variants ").append(d.variants());
+        }
+        return sb.toString();
+    }
+
     /** The plain-text report. */
     public static String text(ConformanceReport r) {
         StringBuilder sb = new StringBuilder();
@@ -34,6 +50,10 @@ public final class ReportFormat {
             sb.append(String.format(Locale.ROOT, "check-impl: %s, precision %s, seed %d, %d cases per property%n",
                 r.implementation().name(), r.implementation().precision().wireName(), r.seed(), r.tries()));
         }
+        String declared = declared(r.implementation());
+        if (!declared.isEmpty()) {
+            sb.append("declared: ").append(declared).append('\n');
+        }
         sb.append(String.format(Locale.ROOT, "%-36s %5s %6s %8s %12s %10s  %s%n", "op", "props", "cases", "points",
             "max ulps", "err/tol", "verdict"));
         for (OpResult o : r.ops()) {
@@ -42,11 +62,15 @@ public final class ReportFormat {
             }
             if (!o.checked()) {
                 sb.append(String.format(Locale.ROOT, "%-36s %5s %6s %8s %12s %10s  %s%n", o.op().wireName(), "-", "-", "-", "-", "-",
-                    o.listed() ? "not checked (properties need ops not listed)" : "not checked (not listed by describe)"));
+                    !o.listed() ? "not checked (not listed by describe)"
+                        : o.skipped().isEmpty() ? "not checked (no property of this op yet)" : "not checked (properties need ops not listed)"));
                 continue;
             }
             sb.append(String.format(Locale.ROOT, "%-36s %5d %6d %8d %12s %10s  %s%n", o.op().wireName(), o.runs().size(),
                 o.cases(), o.points(), ulps(o.maxUlps()), usage(o.maxUsage()), o.verdict()));
+        }
+        for (String unknown : r.isReplay() ? List.<String>of() : r.implementation().unknownOps()) {
+            sb.append(String.format(Locale.ROOT, "%-36s %5s %6s %8s %12s %10s  %s%n", unknown, "-", "-", "-", "-", "-", UNKNOWN));
         }
         for (OpResult o : r.isReplay() ? List.<OpResult>of() : r.ops()) {
             for (String s : o.skipped()) {
@@ -83,6 +107,10 @@ public final class ReportFormat {
                     p.property().replace("|", "\\|"), p.selfConsistency() ? "self" : "reference", p.cases(), p.points(),
                     ulps(p.maxUlps()), usage(p.maxUsage()), p.passed() ? "pass" : "FAIL"));
             }
+        }
+        for (String unknown : r.implementation().unknownOps()) {
+            sb.append("| `").append(unknown.replace("|", "\\|").replace("`", "")).append("` | — | — | — | — | — | — | ")
+                .append(UNKNOWN).append(" |\n");
         }
         for (Finding f : r.findings()) {
             sb.append("\n## ").append(f.op().wireName()).append(": ").append(f.property()).append("\n\n");
@@ -125,6 +153,13 @@ public final class ReportFormat {
             }
             ArrayNode skipped = n.putArray("skipped");
             o.skipped().forEach(skipped::add);
+        }
+        for (String unknown : r.implementation().unknownOps()) {
+            ObjectNode n = ops.addObject();
+            n.put("op", unknown);
+            n.put("verdict", "not checked");
+            n.putArray("properties");
+            n.putArray("skipped").add("unknown to this Probity");
         }
         ArrayNode fs = root.putArray("findings");
         for (Finding f : r.findings()) {

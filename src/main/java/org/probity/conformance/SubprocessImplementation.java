@@ -5,10 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.probity.diffusion.DiscreteDiffusion;
+import org.probity.diffusion.NoiseLevels;
+import org.probity.diffusion.Prediction;
+import org.probity.diffusion.TimestepSpacing;
 import org.probity.conformance.internal.AdapterChannel;
 import org.probity.conformance.internal.Wire;
 
@@ -99,17 +105,75 @@ public final class SubprocessImplementation implements Implementation, AutoClose
         }
         Set<Op> set = EnumSet.noneOf(Op.class);
         List<String> unknown = new ArrayList<>();
-        for (JsonNode o : ops) {
-            Op.fromWireName(o.asText()).ifPresentOrElse(set::add, () -> unknown.add(o.asText()));
-        }
-        if (!unknown.isEmpty()) {
-            throw channel.fail(AdapterFault.Kind.MISSING_FIELD, "describe lists ops the protocol does not have: " + unknown
-                + " (known: " + java.util.Arrays.stream(Op.values()).map(Op::wireName).toList() + ")");
+        for (String o : strings(ops, "ops")) {
+            Op.fromWireName(o).ifPresentOrElse(set::add, () -> unknown.add(o));
         }
         String prec = r.hasNonNull("precision") ? r.get("precision").asText() : "float64";
         Precision precision = Precision.fromWireName(prec).orElseThrow(() -> channel.fail(AdapterFault.Kind.MISSING_FIELD,
             "describe: precision must be \"float64\" or \"float32\", got \"" + prec + "\""));
-        return Description.of(name, set, precision);
+        Description d = Description.of(name, set, precision).withUnknownOps(unknown);
+        if (r.hasNonNull("schedules")) {
+            d = d.withSchedules(strings(r.get("schedules"), "schedules"));
+        }
+        if (r.hasNonNull("limits")) {
+            d = d.withLimits(limits(r.get("limits")));
+        }
+        if (r.hasNonNull("variants")) {
+            JsonNode v = r.get("variants");
+            if (!v.isObject()) {
+                throw describeFault("\"variants\" to be an object {op: [values]}", v);
+            }
+            Map<String, List<String>> byKey = new LinkedHashMap<>();
+            v.fields().forEachRemaining(e -> byKey.put(e.getKey(), strings(e.getValue(), "variants." + e.getKey())));
+            d = d.withVariants(byKey);
+        }
+        return d;
+    }
+
+    private List<String> strings(JsonNode a, String field) {
+        if (!a.isArray()) {
+            throw describeFault("\"" + field + "\" to be an array of strings", a);
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode x : a) {
+            if (!x.isTextual()) {
+                throw describeFault("\"" + field + "\" to be an array of strings", a);
+            }
+            out.add(x.textValue());
+        }
+        return out;
+    }
+
+    private StepLimits limits(JsonNode l) {
+        if (!l.isObject()) {
+            throw describeFault("\"limits\" to be an object {\"min_T\": n, \"max_T\": n}", l);
+        }
+        int min = 1;
+        int max = Integer.MAX_VALUE;
+        for (String f : new String[] {"min_T", "max_T"}) {
+            JsonNode n = l.get(f);
+            if (n == null || n.isNull()) {
+                continue;
+            }
+            if (!n.canConvertToInt() || !(n.isIntegralNumber() || n.isNumber() && n.doubleValue() == Math.rint(n.doubleValue()))
+                || n.asInt() < 1) {
+                throw describeFault("\"limits\".\"" + f + "\" to be an integer >= 1", n);
+            }
+            if (f.equals("min_T")) {
+                min = n.asInt();
+            } else {
+                max = n.asInt();
+            }
+        }
+        if (min > max) {
+            throw describeFault("\"limits\" to have min_T <= max_T", l);
+        }
+        return new StepLimits(min, max);
+    }
+
+    private AdapterFault describeFault(String expected, JsonNode got) {
+        return channel.fail(AdapterFault.Kind.MISSING_FIELD, "describe: expected " + expected + ", got "
+            + AdapterChannel.abbreviate(got.toString()));
     }
 
     // ---- ops ----
@@ -222,6 +286,167 @@ public final class SubprocessImplementation implements Implementation, AutoClose
         a.set("p", Wire.matrix(p));
         a.set("q", Wire.matrix(q));
         return doubles(channel.call(Op.CATEGORICAL_CROSS_ENTROPY.wireName(), a, p.length));
+    }
+
+    // ---- version 2 ----
+
+    @Override
+    public ScheduleTable betaSchedule(String name, int steps) {
+        ObjectNode a = Wire.object();
+        a.put("name", name);
+        a.put("T", steps);
+        JsonNode r = channel.call(Op.BETA_SCHEDULE.wireName(), a, -1);
+        String what = "the last request (" + Op.BETA_SCHEDULE.wireName() + ")";
+        if (!r.isObject()) {
+            throw channel.fail(AdapterFault.Kind.MISSING_FIELD, what + ": expected {betas, alphas_cumprod}, got "
+                + AdapterChannel.abbreviate(r.toString()));
+        }
+        // the lengths are the implementation's answer to check, not a protocol matter
+        return ScheduleTable.of(numbers(r.get("betas"), "betas", what), numbers(r.get("alphas_cumprod"), "alphas_cumprod", what));
+    }
+
+    @Override
+    public double[] snr(double[] betas, int[] t) {
+        ObjectNode a = Wire.object();
+        a.set("betas", Wire.array(betas));
+        a.set("t", Wire.array(t));
+        return doubles(channel.call(Op.SNR.wireName(), a, t.length));
+    }
+
+    @Override
+    public double[] getVelocity(double[] betas, double[] x0, double[] eps, int[] t) {
+        ObjectNode a = Wire.object();
+        a.set("betas", Wire.array(betas));
+        a.set("x0", Wire.array(x0));
+        a.set("eps", Wire.array(eps));
+        a.set("t", Wire.array(t));
+        return doubles(channel.call(Op.GET_VELOCITY.wireName(), a, x0.length));
+    }
+
+    @Override
+    public double[] predictX0FromV(double[] betas, double[] xt, int[] t, double[] v) {
+        ObjectNode a = Wire.object();
+        a.set("betas", Wire.array(betas));
+        a.set("xt", Wire.array(xt));
+        a.set("t", Wire.array(t));
+        a.set("v", Wire.array(v));
+        return doubles(channel.call(Op.PREDICT_X0_FROM_V.wireName(), a, xt.length));
+    }
+
+    @Override
+    public double[] lossWeight(double[] betas, int[] t, Prediction predictionType, double gamma) {
+        ObjectNode a = Wire.object();
+        a.set("betas", Wire.array(betas));
+        a.set("t", Wire.array(t));
+        a.put("prediction_type", predictionType.label());
+        a.set("gamma", Wire.number(gamma));
+        return doubles(channel.call(Op.LOSS_WEIGHT.wireName(), a, t.length));
+    }
+
+    @Override
+    public int[] inferenceTimesteps(int steps, int n, TimestepSpacing spacing) {
+        ObjectNode a = Wire.object();
+        a.put("T", steps);
+        a.put("n", n);
+        a.put("spacing", spacing.label());
+        String what = "the last request (" + Op.INFERENCE_TIMESTEPS.wireName() + ")";
+        double[] xs = numbers(channel.call(Op.INFERENCE_TIMESTEPS.wireName(), a, -1), "result", what);
+        int[] out = new int[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            if (!(xs[i] == Math.rint(xs[i]) && Math.abs(xs[i]) <= Integer.MAX_VALUE)) {
+                throw new OpError(Op.INFERENCE_TIMESTEPS, String.format(Locale.ROOT,
+                    "result[%d] = %s is not an integer timestep", i, xs[i]));
+            }
+            out[i] = (int) xs[i];
+        }
+        return out;
+    }
+
+    @Override
+    public DdimSteps ddimStep(double[] betas, int[] t, int[] tPrev, double[] xt, double[] eps, double eta, double[] noise) {
+        ObjectNode a = Wire.object();
+        a.set("betas", Wire.array(betas));
+        a.set("t", Wire.array(t));
+        a.set("t_prev", Wire.array(tPrev));
+        a.set("xt", Wire.array(xt));
+        a.set("eps", Wire.array(eps));
+        a.set("eta", Wire.number(eta));
+        a.set("noise", Wire.array(noise));
+        JsonNode r = channel.call(Op.DDIM_STEP.wireName(), a, -1);
+        String what = "the last request (" + Op.DDIM_STEP.wireName() + ")";
+        if (!r.isObject()) {
+            throw channel.fail(AdapterFault.Kind.MISSING_FIELD, what + ": expected {mean, std, x_prev}, got "
+                + AdapterChannel.abbreviate(r.toString()));
+        }
+        for (String f : new String[] {"mean", "std", "x_prev"}) {
+            channel.checkArray(r.get(f), f, what, t.length);
+        }
+        return DdimSteps.of(doubles(r.get("mean")), doubles(r.get("std")), doubles(r.get("x_prev")));
+    }
+
+    @Override
+    public double[] sigmaSchedule(NoiseLevels.Kind kind, int n, double sigmaMin, double sigmaMax, double rho) {
+        ObjectNode a = Wire.object();
+        a.put("kind", kind.label());
+        a.put("n", n);
+        a.set("sigma_min", Wire.number(sigmaMin));
+        a.set("sigma_max", Wire.number(sigmaMax));
+        a.set("rho", Wire.number(rho));
+        String what = "the last request (" + Op.SIGMA_SCHEDULE.wireName() + ")";
+        return numbers(channel.call(Op.SIGMA_SCHEDULE.wireName(), a, -1), "result", what);
+    }
+
+    @Override
+    public double[][] d3pmQMat(DiscreteDiffusion.Family kind, double[] betas, int states, int t) {
+        ObjectNode a = d3pmArgs(kind, betas, states);
+        a.put("t", t);
+        return rows(Op.D3PM_Q_MAT, a, states, states);
+    }
+
+    @Override
+    public double[][] d3pmQProbs(DiscreteDiffusion.Family kind, double[] betas, int states, int[] x0, int[] t) {
+        ObjectNode a = d3pmArgs(kind, betas, states);
+        a.set("x0", Wire.array(x0));
+        a.set("t", Wire.array(t));
+        return rows(Op.D3PM_Q_PROBS, a, x0.length, states);
+    }
+
+    @Override
+    public double[][] d3pmQPosterior(DiscreteDiffusion.Family kind, double[] betas, int states, int[] x0, int[] xt, int[] t) {
+        ObjectNode a = d3pmArgs(kind, betas, states);
+        a.set("x0", Wire.array(x0));
+        a.set("xt", Wire.array(xt));
+        a.set("t", Wire.array(t));
+        return rows(Op.D3PM_Q_POSTERIOR, a, x0.length, states);
+    }
+
+    private static ObjectNode d3pmArgs(DiscreteDiffusion.Family kind, double[] betas, int states) {
+        ObjectNode a = Wire.object();
+        a.put("kind", Op.d3pmKind(kind));
+        a.set("betas", Wire.array(betas));
+        a.put("K", states);
+        return a;
+    }
+
+    private double[][] rows(Op op, ObjectNode args, int count, int width) {
+        String what = "the last request (" + op.wireName() + ")";
+        JsonNode r = channel.call(op.wireName(), args, -1);
+        if (!r.isArray() || r.size() != count) {
+            throw channel.fail(r.isArray() ? AdapterFault.Kind.WRONG_LENGTH : AdapterFault.Kind.MISSING_FIELD, String.format(Locale.ROOT,
+                "answer to %s: expected %d rows of %d numbers, got %s", what, count, width, AdapterChannel.abbreviate(r.toString())));
+        }
+        double[][] out = new double[count][];
+        for (int i = 0; i < count; i++) {
+            channel.checkArray(r.get(i), "result[" + i + "]", what, width);
+            out[i] = doubles(r.get(i));
+        }
+        return out;
+    }
+
+    /** An array of numbers of any length (the length is checked by the properties). */
+    private double[] numbers(JsonNode a, String field, String what) {
+        channel.checkArray(a, field, what, a != null && a.isArray() ? a.size() : 0);
+        return doubles(a);
     }
 
     /** Closes the adapter's stdin, gives it a moment to exit, then destroys it forcibly. */

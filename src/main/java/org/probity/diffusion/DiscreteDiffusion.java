@@ -5,6 +5,7 @@ import org.probity.chain.FiniteChain;
 import org.probity.chain.Stochastic;
 import org.probity.chain.TransitionSource;
 import org.probity.chain.VariationalBound;
+import org.probity.math.DoubleDouble;
 import org.probity.math.NeumaierSum;
 
 /**
@@ -24,10 +25,13 @@ import org.probity.math.NeumaierSum;
  *       and the diagonal completes each row to 1 (Austin et al. Appendix A.2.2); doubly stochastic,
  *       \( \bar{Q}_t \) is the matrix product.</li>
  * </ul>
- * with \( \bar\alpha_t = \prod_{s \le t} (1 - \beta_s) \), computed as
- * \( \exp \sum_s \mathrm{log1p}(-\beta_s) \) (compensated), and \( 1 - \bar\alpha_t \) as
- * \( -\mathrm{expm1} \) of that sum. Relative error of \( \bar\alpha_t \): about
- * \( (2 + |\log \bar\alpha_t|) u \) (measured in {@code DiscreteDiffusionTest} against exact rationals).
+ * with \( \bar\alpha_t = \prod_{s \le t} (1 - \beta_s) \) and \( 1 - \bar\alpha_t \) from the
+ * double-double recurrences of {@link NoiseSchedule} (each within 1 ulp).
+ *
+ * <p>Accuracy of the uniform and absorbing families: every entry of \( Q_t \), of \( \bar{Q}_t \)
+ * ({@link #cumulative}, {@link #cumulativeRow}) and of the posterior ({@link #posterior}, Bayes' rule
+ * in double-double) is its exact value for the double β array rounded once, within 1 ulp (50-digit
+ * test in {@code D3pmAccuracyTest}).
  *
  * <p>The variational bound and the exact likelihood run on the dynamic programs of
  * {@code org.probity.chain} ({@link #bound(double[], D3pmReverseModel)}); matrices are computed on
@@ -44,18 +48,13 @@ public final class DiscreteDiffusion implements TransitionSource {
     private final Family family;
     private final int k;
     private final double[] betas;
-    private final double[] logAlphaBar;
+    private final NoiseSchedule keep; // its alphaBar_t is the keep probability, in double-double
 
     private DiscreteDiffusion(Family family, int k, double[] betas) {
         this.family = family;
         this.k = k;
         this.betas = betas;
-        this.logAlphaBar = new double[betas.length + 1];
-        NeumaierSum s = NeumaierSum.create();
-        for (int t = 1; t <= betas.length; t++) {
-            s.add(Math.log1p(-betas[t - 1]));
-            logAlphaBar[t] = s.sum();
-        }
+        this.keep = NoiseSchedule.of(betas);
     }
 
     /** The uniform family on {@code states >= 2} states. @throws IllegalArgumentException naming the parameter */
@@ -134,7 +133,7 @@ public final class DiscreteDiffusion implements TransitionSource {
         if (family == Family.DISCRETIZED_GAUSSIAN) {
             throw new IllegalStateException(String.format(Locale.ROOT, MSG_KEEP, family));
         }
-        return Math.exp(logAlphaBar[t]);
+        return keep.alphaBar(t);
     }
 
     /** \( Q_t \) as a new matrix, {@code 1 <= t <= T}. */
@@ -148,15 +147,10 @@ public final class DiscreteDiffusion implements TransitionSource {
     public void fill(int t, double[][] out) {
         Stochastic.index("t", t, 1, steps());
         double b = betas[t - 1];
-        switch (family) {
-            case UNIFORM:
-                blend(out, 1 - b, b);
-                break;
-            case ABSORBING:
-                blend(out, 1 - b, b);
-                break;
-            default:
-                gaussian(out, b);
+        if (family == Family.DISCRETIZED_GAUSSIAN) {
+            gaussian(out, b);
+        } else {
+            blend(out, DoubleDouble.difference(1, b), DoubleDouble.of(b));
         }
     }
 
@@ -173,7 +167,7 @@ public final class DiscreteDiffusion implements TransitionSource {
                 out[i] = cumulativeRow(t, i);
             }
         } else {
-            blend(out, Math.exp(logAlphaBar[t]), -Math.expm1(logAlphaBar[t]));
+            blend(out, keep.alphaBarDd(t), keep.oneMinusAlphaBarDd(t));
         }
         return out;
     }
@@ -182,6 +176,13 @@ public final class DiscreteDiffusion implements TransitionSource {
     public double[] cumulativeRow(int t, int x0) {
         Stochastic.index("t", t, 0, steps());
         Stochastic.index("x0", x0, 0, k - 1);
+        if (family != Family.DISCRETIZED_GAUSSIAN) {
+            double[] row = new double[k];
+            for (int j = 0; j < k; j++) {
+                row[j] = entry(keep.alphaBarDd(t), keep.oneMinusAlphaBarDd(t), x0, j).doubleValue();
+            }
+            return row;
+        }
         double[] v = new double[k];
         v[x0] = 1;
         return timesCumulative(t, v);
@@ -197,6 +198,9 @@ public final class DiscreteDiffusion implements TransitionSource {
     public double[] posterior(int t, int x0, int xt) {
         Stochastic.index("t", t, 1, steps());
         Stochastic.index("xt", xt, 0, k - 1);
+        if (family != Family.DISCRETIZED_GAUSSIAN) {
+            return closedFormPosterior(t, x0, xt);
+        }
         double[] prev = cumulativeRow(t - 1, x0);
         double[][] q = transition(t);
         double[] post = new double[k];
@@ -207,13 +211,41 @@ public final class DiscreteDiffusion implements TransitionSource {
         }
         double norm = z.sum();
         if (!(norm > 0)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                "xt: state %d is unreachable at step %d from x0 = %d; expected a reachable state", xt, t, x0));
+            throw unreachable(t, x0, xt);
         }
         for (int i = 0; i < k; i++) {
             post[i] /= norm;
         }
         return post;
+    }
+
+    /** Bayes' rule in double-double on the closed-form entries, each probability rounded once. */
+    private double[] closedFormPosterior(int t, int x0, int xt) {
+        Stochastic.index("x0", x0, 0, k - 1);
+        double b = betas[t - 1];
+        DoubleDouble stay = DoubleDouble.difference(1, b);
+        DoubleDouble move = DoubleDouble.of(b);
+        DoubleDouble keepPrev = keep.alphaBarDd(t - 1);
+        DoubleDouble movePrev = keep.oneMinusAlphaBarDd(t - 1);
+        DoubleDouble[] num = new DoubleDouble[k];
+        DoubleDouble z = DoubleDouble.ZERO;
+        for (int i = 0; i < k; i++) {
+            num[i] = entry(stay, move, i, xt).multiply(entry(keepPrev, movePrev, x0, i));
+            z = z.add(num[i]);
+        }
+        if (!(z.hi() > 0)) {
+            throw unreachable(t, x0, xt);
+        }
+        double[] post = new double[k];
+        for (int i = 0; i < k; i++) {
+            post[i] = num[i].divide(z).doubleValue();
+        }
+        return post;
+    }
+
+    private static IllegalArgumentException unreachable(int t, int x0, int xt) {
+        return new IllegalArgumentException(String.format(Locale.ROOT,
+            "xt: state %d is unreachable at step %d from x0 = %d; expected a reachable state", xt, t, x0));
     }
 
     /** The forward process started from {@code q0} as a materialised chain (\( T K^2 \) numbers). */
@@ -240,8 +272,8 @@ public final class DiscreteDiffusion implements TransitionSource {
     double[] timesCumulative(int t, double[] v) {
         double[] out = new double[k];
         if (family != Family.DISCRETIZED_GAUSSIAN) {
-            double a = Math.exp(logAlphaBar[t]);
-            double oneMinus = -Math.expm1(logAlphaBar[t]);
+            double a = keep.alphaBar(t);
+            double oneMinus = keep.oneMinusAlphaBar(t);
             double mass = NeumaierSum.sum(v);
             for (int j = 0; j < k; j++) {
                 out[j] = a * v[j];
@@ -268,23 +300,46 @@ public final class DiscreteDiffusion implements TransitionSource {
         return cur;
     }
 
-    /** {@code keep * I + move * (uniform rows, or the mask column)}. */
-    private void blend(double[][] out, double keep, double move) {
+    /**
+     * {@code stay * I + move * (uniform rows, or the mask column)}, each entry the correct rounding of
+     * its double-double value: {@code stay + move/K} on the uniform diagonal, {@code move/K} off it.
+     */
+    private void blend(double[][] out, DoubleDouble stay, DoubleDouble move) {
+        double diag = entry(stay, move, 0, 0).doubleValue();
+        double off = family == Family.UNIFORM ? entry(stay, move, 0, 1).doubleValue() : move.doubleValue();
+        double stays = stay.doubleValue();
         for (int i = 0; i < k; i++) {
             double[] row = out[i];
             if (family == Family.UNIFORM) {
-                java.util.Arrays.fill(row, 0, k, move / k);
-                row[i] += keep;
+                java.util.Arrays.fill(row, 0, k, off);
+                row[i] = diag;
             } else {
                 java.util.Arrays.fill(row, 0, k, 0.0);
                 if (i == k - 1) {
                     row[i] = 1;
                 } else {
-                    row[i] = keep;
-                    row[k - 1] = move;
+                    row[i] = stays;
+                    row[k - 1] = off;
                 }
             }
         }
+    }
+
+    /**
+     * Entry (i, j) of {@code stay * I + move * (uniform rows, or the mask column)} in double-double
+     * (uniform and absorbing families): Q_t with stay = 1 − β_t, move = β_t; Q̄_t with stay = ᾱ_t,
+     * move = 1 − ᾱ_t.
+     */
+    private DoubleDouble entry(DoubleDouble stay, DoubleDouble move, int i, int j) {
+        if (family == Family.UNIFORM) {
+            DoubleDouble spread = move.divide(DoubleDouble.of(k));
+            return i == j ? stay.add(spread) : spread;
+        }
+        int mask = k - 1;
+        if (i == mask) {
+            return j == mask ? DoubleDouble.ONE : DoubleDouble.ZERO;
+        }
+        return j == i ? stay : j == mask ? move : DoubleDouble.ZERO;
     }
 
     private void gaussian(double[][] out, double b) {

@@ -169,6 +169,42 @@ public final class NoiseSchedule {
         return tab.coefXt[step(t, 1)];
     }
 
+    /** \( \bar\alpha_t \) in double-double (the trailing part loses bits once \( \bar\alpha_t \) is subnormal). */
+    DoubleDouble alphaBarDd(int t) {
+        int i = step(t, 0);
+        return DoubleDouble.of(tab.alphaBar[i], tab.alphaBarLo[i]);
+    }
+
+    /** \( \sqrt{\bar\alpha_t} \) in double-double. */
+    DoubleDouble sqrtAlphaBarDd(int t) {
+        int i = step(t, 0);
+        return DoubleDouble.of(tab.sqrtAlphaBar[i], tab.sqrtAlphaBarLo[i]);
+    }
+
+    /** \( 1 - \bar\alpha_t \) in double-double. */
+    DoubleDouble oneMinusAlphaBarDd(int t) {
+        int i = step(t, 0);
+        return DoubleDouble.of(tab.oneMinusAlphaBar[i], tab.oneMinusAlphaBarLo[i]);
+    }
+
+    /** \( \sqrt{1 - \bar\alpha_t} \) in double-double. */
+    DoubleDouble sqrtOneMinusAlphaBarDd(int t) {
+        int i = step(t, 0);
+        return DoubleDouble.of(tab.sqrtOneMinusAlphaBar[i], tab.sqrtOneMinusAlphaBarLo[i]);
+    }
+
+    /**
+     * \( r = \bar\alpha_t / \bar\alpha_{t'} = \prod_{t' < s \le t} \alpha_s \) and \( 1 - r \) (a sum of
+     * non-negative terms), both in double-double, for \( 0 \le t' \le t \le T \).
+     *
+     * @return {@code {r, 1 - r}}
+     */
+    DoubleDouble[] segment(int tPrev, int t) {
+        step(t, 0);
+        step(tPrev, 0);
+        return ScheduleTables.segment(betas, betaTails, alphaHi, alphaLo, tPrev + 1, t);
+    }
+
     /** Whether \( \bar\alpha_T = 0 \) (zero terminal SNR). */
     public boolean hasZeroTerminalSnr() {
         return tab.alphaBar[betas.length] == 0;

@@ -50,6 +50,35 @@ class CheckImplCommandTest {
     }
 
     @Test
+    void anOpThisProbityDoesNotKnowIsReportedAsNotCheckedAndTheOthersAreChecked(@TempDir Path dir) throws Exception {
+        String script = "import sys; sys.path.insert(0, 'adapters/python'); import reference; from probity_adapter import serve; "
+            + "ops = {k: v for k, v in reference.ops().items() if k == 'normal_kl'}; ops['rectified_flow_loss'] = lambda **kw: []; "
+            + "serve(ops, name='newer')";
+        Run r = run("--seed", "3", "--tries", "4", "--report", dir.toString(), "--", "python3", "-c", script);
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).containsPattern("rectified_flow_loss\\s+-.*not checked \\(unknown to this Probity\\)");
+        assertThat(r.out()).containsPattern("normal_kl\\s+2 .* pass");
+        assertThat(Files.readString(dir.resolve("conformance.json"))).contains("\"op\" : \"rectified_flow_loss\"");
+    }
+
+    @Test
+    void schedulesStayWithinTheDeclaredLimits() {
+        // ops that raise on any T outside 5..30: with the limits declared, nothing is generated there
+        String script = "import sys; sys.path.insert(0, 'adapters/python'); import reference; from probity_adapter import serve\n"
+            + "base = reference.ops()\n"
+            + "def guard(f):\n"
+            + "    def g(**kw):\n"
+            + "        if not 5 <= len(kw['betas']) <= 30: raise ValueError('T outside 5..30')\n"
+            + "        return f(**kw)\n"
+            + "    return g\n"
+            + "ops = {k: guard(base[k]) for k in ('alphas_cumprod', 'q_mean_variance', 'q_posterior_mean_variance', 'vb_term')}\n"
+            + "serve(ops, name='limited', limits={'min_T': 5, 'max_T': 30})";
+        Run r = run("--seed", "5", "--tries", "20", "--", "python3", "-c", script);
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("declared: limits 5 <= T <= 30").containsPattern("vb_term\\s+2 .* pass");
+    }
+
+    @Test
     void crashingAdapterGivesExitTwoWithTheStderrTail() {
         Run r = run("--timeout-ms", "5000", "--", "python3", "adapters/python/faulty/crash.py");
         assertThat(r.code()).isEqualTo(2);

@@ -46,7 +46,8 @@ class NumpyReferenceAdapterTest {
     @Test
     void float32DeclaredAsFloat64IsFlaggedOnEveryOp() {
         ConformanceReport r = check("--float32", "--declare", "float64");
-        assertThat(r.ops()).allMatch(o -> !o.passed(), "every op flagged");
+        assertThat(r.ops().stream().filter(o -> r.implementation().supports(o.op())))
+            .isNotEmpty().allMatch(o -> !o.passed(), "every listed op flagged");
     }
 
     /**

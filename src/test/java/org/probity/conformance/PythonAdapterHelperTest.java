@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The protocol loop of adapters/python/probity_adapter.py, driven with raw JSON lines. */
+/** The protocol loop of the probity_adapter package (adapters/python), driven with raw JSON lines. */
 class PythonAdapterHelperTest {
     static List<String> exchange(String... requests) throws Exception {
         Process p = new ProcessBuilder("python3", "adapters/python/reference.py").redirectErrorStream(false).start();

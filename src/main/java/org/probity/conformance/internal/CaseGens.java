@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.IntFunction;
 import org.probity.check.Gen;
 import org.probity.check.Gens;
+import org.probity.conformance.StepLimits;
 import org.probity.diffusion.NoiseSchedule;
 import org.probity.diffusion.Schedules;
 import org.probity.dist.DiscretizedGaussian;
@@ -17,8 +18,23 @@ import org.probity.dist.DiscretizedGaussian;
 public final class CaseGens {
     /** The largest batch per case. */
     public static final int MAX_POINTS = 24;
+    /** The largest T generated when the adapter declares no larger minimum. */
+    static final int MAX_STEPS = 1000;
 
-    private CaseGens() {
+    private final StepLimits limits;
+
+    private CaseGens(StepLimits limits) {
+        this.limits = limits;
+    }
+
+    /** Generators whose schedules (and every T) stay within {@code limits} (PROTOCOL.md {@code describe}). */
+    public static CaseGens within(StepLimits limits) {
+        return new CaseGens(limits);
+    }
+
+    /** The limits every generated T respects. */
+    public StepLimits limits() {
+        return limits;
     }
 
     private record Family(String name, int minSteps, IntFunction<NoiseSchedule> make) {
@@ -32,19 +48,25 @@ public final class CaseGens {
         new Family("zero-terminal-snr(linear)", 2, t -> Schedules.zeroTerminalSnr(Schedules.linear(t))),
         new Family("zero-terminal-snr(cosine)", 2, t -> Schedules.zeroTerminalSnr(Schedules.cosine(t))));
 
-    /** T, mostly small (shrinks toward {@code min}), up to 1000. */
-    static Gen<Integer> steps(int min) {
+    /**
+     * T, mostly small (shrinks toward the smallest allowed), up to 1000 (or up to 1000 above the
+     * adapter's {@code min_T}), within the limits. The checker skips a property whose smallest T lies
+     * beyond the limits ({@link ConformanceProperty#minSteps()}), so the limits always leave a T here.
+     */
+    Gen<Integer> steps(int min) {
+        int lo = Math.max(min, limits.minSteps());
+        int hi = (int) Math.max(lo, Math.min(limits.maxSteps(), Math.max(MAX_STEPS, (long) lo + MAX_STEPS)));
         return Gens.frequency(
-            Gens.weighted(4, Gens.integers(min, Math.max(min, 12))),
-            Gens.weighted(3, Gens.integers(min, 100)),
-            Gens.weighted(2, Gens.integers(min, 1000)));
+            Gens.weighted(4, Gens.integers(lo, Math.min(hi, Math.max(lo, 12)))),
+            Gens.weighted(3, Gens.integers(lo, Math.min(hi, Math.max(lo, 100)))),
+            Gens.weighted(2, Gens.integers(lo, hi)));
     }
 
     /**
      * A schedule: a named family at some T, or arbitrary β values (log-uniform across magnitudes,
      * sometimes with β_T = 1).
      */
-    public static Gen<Pair> schedules(int minSteps) {
+    public Gen<Pair> schedules(int minSteps) {
         Gen<Pair> named = Gens.integers(0, FAMILIES.size() - 1).flatMap(i -> {
             Family f = FAMILIES.get(i);
             return steps(Math.max(minSteps, f.minSteps())).map(t -> {
@@ -106,7 +128,7 @@ public final class CaseGens {
      * @param tMin the smallest timestep (2 for the posterior)
      * @param gridX0 whether x_0 lies on the 256-level grid (the decoder term of vb_term)
      */
-    public static Gen<ScheduleCase> scheduleCases(int minSteps, int tMin, boolean gridX0) {
+    public Gen<ScheduleCase> scheduleCases(int minSteps, int tMin, boolean gridX0) {
         Gen<Double> x0 = gridX0 ? gridValues() : Gens.doubles(-1, 1);
         Gen<Double> free = Gens.doubles(-4, 4);
         return schedules(Math.max(minSteps, tMin)).flatMap(p -> {

@@ -38,9 +38,10 @@ public final class ConformanceProperty<C> {
     private final Gen<C> gen;
     private final Evaluator<C> evaluator;
     private final BiFunction<C, Integer, String> show;
+    private final int minSteps;
 
     private ConformanceProperty(String name, Op op, Kind kind, Set<Op> requires, Gen<C> gen, Evaluator<C> evaluator,
-                                BiFunction<C, Integer, String> show) {
+                                BiFunction<C, Integer, String> show, int minSteps) {
         this.name = name;
         this.op = op;
         this.kind = kind;
@@ -48,6 +49,7 @@ public final class ConformanceProperty<C> {
         this.gen = gen;
         this.evaluator = evaluator;
         this.show = show;
+        this.minSteps = minSteps;
     }
 
     /**
@@ -58,7 +60,20 @@ public final class ConformanceProperty<C> {
                                                 Evaluator<C> evaluator, BiFunction<C, Integer, String> show) {
         Set<Op> req = EnumSet.of(Objects.requireNonNull(op, "op"));
         req.addAll(also);
-        return new ConformanceProperty<>(name, op, kind, req, gen, evaluator, show);
+        return new ConformanceProperty<>(name, op, kind, req, gen, evaluator, show, 1);
+    }
+
+    /**
+     * A copy whose generated schedules have at least {@code steps} steps (2 for the posterior ops): the
+     * checker skips it when the adapter's {@code limits} allow no such T.
+     */
+    public ConformanceProperty<C> withMinSteps(int steps) {
+        return new ConformanceProperty<>(name, op, kind, requires, gen, evaluator, show, steps);
+    }
+
+    /** The smallest schedule length T its cases use (1 unless set by {@link #withMinSteps}). */
+    public int minSteps() {
+        return minSteps;
     }
 
     public String name() {

@@ -24,9 +24,9 @@ public final class GaussianProperties {
     }
 
     /** Every property of these ops. */
-    public static List<ConformanceProperty<?>> all() {
-        return List.of(normalKlReference(), normalKlSelf(), decoderReference(), decoderSumsToOne(), priorKlReference(),
-            priorKlSelf(), vbTermReference(), vbTermZeroAtPosterior());
+    public static List<ConformanceProperty<?>> all(CaseGens gens) {
+        return List.of(normalKlReference(), normalKlSelf(), decoderReference(), decoderSumsToOne(), priorKlReference(gens),
+            priorKlSelf(gens), vbTermReference(gens), vbTermZeroAtPosterior(gens));
     }
 
     /** Flattens the cases' rows (each {@code width} numbers) into columns. */
@@ -170,9 +170,9 @@ public final class GaussianProperties {
         return Reference.normalKlScale(m, lv, 0, 0) + (x0 * x0 + ab / s.oneMinusAlphaBar(t)) * ab * Budgets.alphaBar(s, t);
     }
 
-    static ConformanceProperty<?> priorKlReference() {
+    static ConformanceProperty<?> priorKlReference(CaseGens gens) {
         return ConformanceProperty.of("prior_kl agrees with the reference", Op.PRIOR_KL, REFERENCE, Set.of(),
-            CaseGens.scheduleCases(1, 1, false),
+            gens.scheduleCases(1, 1, false),
             (ctx, cases) -> ScheduleProperties.perCase(cases, c -> {
                 NoiseSchedule s = c.schedule();
                 int t = s.steps();
@@ -188,9 +188,9 @@ public final class GaussianProperties {
             ScheduleProperties.show("x0"));
     }
 
-    static ConformanceProperty<?> priorKlSelf() {
+    static ConformanceProperty<?> priorKlSelf(CaseGens gens) {
         return ConformanceProperty.of("prior_kl is normal_kl of the implementation's own q(x_T | x_0) against N(0, 1)",
-            Op.PRIOR_KL, SELF, Set.of(Op.Q_MEAN_VARIANCE, Op.NORMAL_KL), CaseGens.scheduleCases(1, 1, false),
+            Op.PRIOR_KL, SELF, Set.of(Op.Q_MEAN_VARIANCE, Op.NORMAL_KL), gens.scheduleCases(1, 1, false),
             (ctx, cases) -> ScheduleProperties.perCase(cases, c -> {
                 NoiseSchedule s = c.schedule();
                 double[] x0 = c.column(SchedulePoint::x0);
@@ -225,9 +225,9 @@ public final class GaussianProperties {
             + (Math.exp(plv - p.modelLogVariance()) + 1) * k;
     }
 
-    static ConformanceProperty<?> vbTermReference() {
+    static ConformanceProperty<?> vbTermReference(CaseGens gens) {
         return ConformanceProperty.of("vb_term agrees with the reference (KL for t >= 2, decoder NLL for t = 1)", Op.VB_TERM,
-            REFERENCE, Set.of(), CaseGens.scheduleCases(1, 1, true),
+            REFERENCE, Set.of(), gens.scheduleCases(1, 1, true),
             (ctx, cases) -> ScheduleProperties.perCase(cases, c -> {
                 NoiseSchedule s = c.schedule();
                 double[] got = ctx.impl().vbTerm(c.betas(), c.column(SchedulePoint::x0), c.column(SchedulePoint::xt), c.t(),
@@ -247,9 +247,9 @@ public final class GaussianProperties {
             ScheduleProperties.show("t", "x0", "xt", "model_mean", "model_log_variance"));
     }
 
-    static ConformanceProperty<?> vbTermZeroAtPosterior() {
+    static ConformanceProperty<?> vbTermZeroAtPosterior(CaseGens gens) {
         return ConformanceProperty.of("vb_term is 0 when the model is the implementation's own posterior (t >= 2)",
-            Op.VB_TERM, SELF, Set.of(Op.Q_POSTERIOR_MEAN_VARIANCE), CaseGens.scheduleCases(2, 2, false),
+            Op.VB_TERM, SELF, Set.of(Op.Q_POSTERIOR_MEAN_VARIANCE), gens.scheduleCases(2, 2, false),
             (ctx, cases) -> ScheduleProperties.perCase(cases, c -> {
                 NoiseSchedule s = c.schedule();
                 double[] x0 = c.column(SchedulePoint::x0);
@@ -265,6 +265,6 @@ public final class GaussianProperties {
                 }
                 return o;
             }),
-            ScheduleProperties.show("t", "x0", "xt"));
+            ScheduleProperties.show("t", "x0", "xt")).withMinSteps(2);
     }
 }

@@ -23,9 +23,9 @@ public final class ScheduleProperties {
     }
 
     /** Every schedule-op property. */
-    public static List<ConformanceProperty<?>> all() {
-        return List.of(alphasCumprod(), qMeanVarianceReference(), qMeanVarianceLogConsistent(), posteriorReference(),
-            posteriorBayes(), posteriorLogConsistent(), predictReference(), predictRecovers());
+    public static List<ConformanceProperty<?>> all(CaseGens gens) {
+        return List.of(alphasCumprod(gens), qMeanVarianceReference(gens), qMeanVarianceLogConsistent(gens), posteriorReference(gens),
+            posteriorBayes(gens), posteriorLogConsistent(gens), predictReference(gens), predictRecovers(gens));
     }
 
     static List<Outcome> perCase(List<ScheduleCase> cases, Function<ScheduleCase, Outcome> f) {
@@ -67,9 +67,9 @@ public final class ScheduleProperties {
         };
     }
 
-    static ConformanceProperty<?> alphasCumprod() {
+    static ConformanceProperty<?> alphasCumprod(CaseGens gens) {
         return ConformanceProperty.of("alphas_cumprod agrees with the reference", Op.ALPHAS_CUMPROD, REFERENCE, Set.of(),
-            CaseGens.schedules(1).map(p -> new ScheduleCase(p.family(), p.schedule(), List.of())),
+            gens.schedules(1).map(p -> new ScheduleCase(p.family(), p.schedule(), List.of())),
             (ctx, cases) -> perCase(cases, c -> {
                 NoiseSchedule s = c.schedule();
                 double[] ab = ctx.impl().alphasCumprod(c.betas());
@@ -82,9 +82,9 @@ public final class ScheduleProperties {
             (c, focus) -> c.describeSchedule());
     }
 
-    static ConformanceProperty<?> qMeanVarianceReference() {
+    static ConformanceProperty<?> qMeanVarianceReference(CaseGens gens) {
         return ConformanceProperty.of("q(x_t | x_0) agrees with the reference", Op.Q_MEAN_VARIANCE, REFERENCE, Set.of(),
-            CaseGens.scheduleCases(1, 1, false),
+            gens.scheduleCases(1, 1, false),
             (ctx, cases) -> perCase(cases, c -> {
                 NoiseSchedule s = c.schedule();
                 MeanVariance mv = ctx.impl().qMeanVariance(c.betas(), c.column(SchedulePoint::x0), c.t());
@@ -105,9 +105,9 @@ public final class ScheduleProperties {
             show("t", "x0"));
     }
 
-    static ConformanceProperty<?> qMeanVarianceLogConsistent() {
+    static ConformanceProperty<?> qMeanVarianceLogConsistent(CaseGens gens) {
         return ConformanceProperty.of("q(x_t | x_0): log_variance is the log of variance", Op.Q_MEAN_VARIANCE, SELF, Set.of(),
-            CaseGens.scheduleCases(1, 1, false),
+            gens.scheduleCases(1, 1, false),
             (ctx, cases) -> perCase(cases, c -> {
                 MeanVariance mv = ctx.impl().qMeanVariance(c.betas(), c.column(SchedulePoint::x0), c.t());
                 Outcome o = new Outcome(mv.size());
@@ -120,9 +120,9 @@ public final class ScheduleProperties {
             show("t", "x0"));
     }
 
-    static ConformanceProperty<?> posteriorReference() {
+    static ConformanceProperty<?> posteriorReference(CaseGens gens) {
         return ConformanceProperty.of("q(x_{t-1} | x_t, x_0) agrees with the reference", Op.Q_POSTERIOR_MEAN_VARIANCE, REFERENCE,
-            Set.of(), CaseGens.scheduleCases(2, 2, false),
+            Set.of(), gens.scheduleCases(2, 2, false),
             (ctx, cases) -> perCase(cases, c -> {
                 NoiseSchedule s = c.schedule();
                 MeanVariance mv = ctx.impl().qPosteriorMeanVariance(c.betas(), c.column(SchedulePoint::x0),
@@ -142,7 +142,7 @@ public final class ScheduleProperties {
                 }
                 return o;
             }),
-            show("t", "x0", "xt"));
+            show("t", "x0", "xt")).withMinSteps(2);
     }
 
     /**
@@ -150,9 +150,9 @@ public final class ScheduleProperties {
      * transition N(√(1 − β_t) x_{t−1}, β_t): variance Aβ / (β + (1 − β)A), mean
      * (β m + √(1 − β) A x_t) / (β + (1 − β)A).
      */
-    static ConformanceProperty<?> posteriorBayes() {
+    static ConformanceProperty<?> posteriorBayes(CaseGens gens) {
         return ConformanceProperty.of("q(x_{t-1} | x_t, x_0) is Bayes' rule on the implementation's own q(x_{t-1} | x_0)",
-            Op.Q_POSTERIOR_MEAN_VARIANCE, SELF, Set.of(Op.Q_MEAN_VARIANCE), CaseGens.scheduleCases(2, 2, false),
+            Op.Q_POSTERIOR_MEAN_VARIANCE, SELF, Set.of(Op.Q_MEAN_VARIANCE), gens.scheduleCases(2, 2, false),
             (ctx, cases) -> perCase(cases, c -> {
                 NoiseSchedule s = c.schedule();
                 double[] x0 = c.column(SchedulePoint::x0);
@@ -177,12 +177,12 @@ public final class ScheduleProperties {
                 }
                 return o;
             }),
-            show("t", "x0", "xt"));
+            show("t", "x0", "xt")).withMinSteps(2);
     }
 
-    static ConformanceProperty<?> posteriorLogConsistent() {
+    static ConformanceProperty<?> posteriorLogConsistent(CaseGens gens) {
         return ConformanceProperty.of("q(x_{t-1} | x_t, x_0): log_variance is the log of variance", Op.Q_POSTERIOR_MEAN_VARIANCE,
-            SELF, Set.of(), CaseGens.scheduleCases(2, 2, false),
+            SELF, Set.of(), gens.scheduleCases(2, 2, false),
             (ctx, cases) -> perCase(cases, c -> {
                 MeanVariance mv = ctx.impl().qPosteriorMeanVariance(c.betas(), c.column(SchedulePoint::x0),
                     c.column(SchedulePoint::xt), c.t());
@@ -193,12 +193,12 @@ public final class ScheduleProperties {
                 }
                 return o;
             }),
-            show("t", "x0", "xt"));
+            show("t", "x0", "xt")).withMinSteps(2);
     }
 
     /** Schedule batches whose timesteps avoid ᾱ_t = 0, where x̂_0 is undefined (moved to the last t with ᾱ_t > 0). */
-    static org.probity.check.Gen<ScheduleCase> predictCases() {
-        return CaseGens.scheduleCases(1, 1, false).map(c -> {
+    static org.probity.check.Gen<ScheduleCase> predictCases(CaseGens gens) {
+        return gens.scheduleCases(1, 1, false).map(c -> {
             List<SchedulePoint> pts = new ArrayList<>();
             for (SchedulePoint p : c.points()) {
                 int t = p.t();
@@ -216,9 +216,9 @@ public final class ScheduleProperties {
         return k * (Math.abs(xt) + s.sqrtOneMinusAlphaBar(t) * Math.abs(eps)) / s.sqrtAlphaBar(t);
     }
 
-    static ConformanceProperty<?> predictReference() {
+    static ConformanceProperty<?> predictReference(CaseGens gens) {
         return ConformanceProperty.of("x0 from eps agrees with the reference", Op.PREDICT_X0_FROM_EPS, REFERENCE, Set.of(),
-            predictCases(),
+            predictCases(gens),
             (ctx, cases) -> perCase(cases, c -> {
                 NoiseSchedule s = c.schedule();
                 double[] got = ctx.impl().predictX0FromEps(c.betas(), c.column(SchedulePoint::xt), c.t(), c.column(SchedulePoint::eps));
@@ -236,9 +236,9 @@ public final class ScheduleProperties {
             show("t", "xt", "eps"));
     }
 
-    static ConformanceProperty<?> predictRecovers() {
+    static ConformanceProperty<?> predictRecovers(CaseGens gens) {
         return ConformanceProperty.of("x0 from the true eps recovers x0 (x_t from the implementation's own q(x_t | x_0))",
-            Op.PREDICT_X0_FROM_EPS, SELF, Set.of(Op.Q_MEAN_VARIANCE), predictCases(),
+            Op.PREDICT_X0_FROM_EPS, SELF, Set.of(Op.Q_MEAN_VARIANCE), predictCases(gens),
             (ctx, cases) -> perCase(cases, c -> {
                 NoiseSchedule s = c.schedule();
                 double[] x0 = c.column(SchedulePoint::x0);

@@ -33,6 +33,14 @@ public final class ScheduleTables {
     public final double[] logPosteriorVariance;
     public final double[] coefX0;
     public final double[] coefXt;
+    /** Trailing parts: \( \bar\alpha_t \) = {@code alphaBar[t] + alphaBarLo[t]} to about 106 bits (fewer once it is subnormal). */
+    public final double[] alphaBarLo;
+    /** Trailing parts of \( \sqrt{\bar\alpha_t} \). */
+    public final double[] sqrtAlphaBarLo;
+    /** Trailing parts of \( 1 - \bar\alpha_t \). */
+    public final double[] oneMinusAlphaBarLo;
+    /** Trailing parts of \( \sqrt{1 - \bar\alpha_t} \). */
+    public final double[] sqrtOneMinusAlphaBarLo;
 
     /**
      * Computes the tables of a validated β array.
@@ -62,6 +70,10 @@ public final class ScheduleTables {
         logPosteriorVariance = new double[n];
         coefX0 = new double[n];
         coefXt = new double[n];
+        alphaBarLo = new double[n];
+        sqrtAlphaBarLo = new double[n];
+        oneMinusAlphaBarLo = new double[n];
+        sqrtOneMinusAlphaBarLo = new double[n];
 
         alpha[0] = 1;
         alphaBar[0] = 1;
@@ -98,9 +110,15 @@ public final class ScheduleTables {
             logAlpha[t] = alphaT.hi() == 0 ? Double.NEGATIVE_INFINITY
                 : beta <= 0.5 ? betaDd.log1m() : alphaT.log();
             alphaBar[t] = Math.scalb(a.hi(), ea);
-            sqrtAlphaBar[t] = Math.scalb(a.sqrt().hi(), ea / 2);
+            alphaBarLo[t] = Math.scalb(a.lo(), ea);
+            DoubleDouble sa = a.sqrt();
+            sqrtAlphaBar[t] = Math.scalb(sa.hi(), ea / 2);
+            sqrtAlphaBarLo[t] = Math.scalb(sa.lo(), ea / 2);
             oneMinusAlphaBar[t] = c.hi();
-            sqrtOneMinusAlphaBar[t] = c.sqrt().hi();
+            oneMinusAlphaBarLo[t] = c.lo();
+            DoubleDouble sc = c.sqrt();
+            sqrtOneMinusAlphaBar[t] = sc.hi();
+            sqrtOneMinusAlphaBarLo[t] = sc.lo();
             boolean alphaBarIsLarger = c.hi() <= 0.5;
             if (a.hi() == 0) {
                 logAlphaBar[t] = Double.NEGATIVE_INFINITY;
@@ -147,15 +165,9 @@ public final class ScheduleTables {
                                      double[] out, double[] outTails, double[] outAlphaHi, double[] outAlphaLo) {
         int from = 1;
         for (int i = 0; i < kept.length; i++) {
-            DoubleDouble a = DoubleDouble.ONE;
-            DoubleDouble c = DoubleDouble.ZERO;
-            for (int s = from; s <= kept[i]; s++) {
-                double tail = betaTails == null ? 0 : betaTails[s - 1];
-                DoubleDouble beta = DoubleDouble.of(betas[s - 1], tail);
-                c = c.add(a.multiply(beta));
-                a = a.multiply(alphaHi != null ? DoubleDouble.of(alphaHi[s - 1], alphaLo[s - 1])
-                    : DoubleDouble.difference(1, betas[s - 1]).subtract(tail));
-            }
+            DoubleDouble[] seg = segment(betas, betaTails, alphaHi, alphaLo, from, kept[i]);
+            DoubleDouble a = seg[0];
+            DoubleDouble c = seg[1];
             if (c.hi() > 1 || c.hi() == 1 && c.lo() >= 0) { // 1 - abar' rounded past 1: abar' = 0 exactly
                 out[i] = 1;
                 outTails[i] = 0;
@@ -167,5 +179,26 @@ public final class ScheduleTables {
             outAlphaLo[i] = a.lo();
             from = kept[i] + 1;
         }
+    }
+
+    /**
+     * The product \( r = \prod_{s = \text{from}}^{\text{to}} \alpha_s \) and its complement
+     * \( 1 - r = \sum_s \beta_s \prod_{\text{from} \le s' < s} \alpha_{s'} \) (a sum of non-negative
+     * terms, no cancellation), both in double-double; \( r = 1 \), \( 1 - r = 0 \) for an empty range.
+     *
+     * @return {@code {r, 1 - r}}
+     */
+    public static DoubleDouble[] segment(double[] betas, double[] betaTails, double[] alphaHi, double[] alphaLo,
+                                         int from, int to) {
+        DoubleDouble a = DoubleDouble.ONE;
+        DoubleDouble c = DoubleDouble.ZERO;
+        for (int s = from; s <= to; s++) {
+            double tail = betaTails == null ? 0 : betaTails[s - 1];
+            DoubleDouble beta = DoubleDouble.of(betas[s - 1], tail);
+            c = c.add(a.multiply(beta));
+            a = a.multiply(alphaHi != null ? DoubleDouble.of(alphaHi[s - 1], alphaLo[s - 1])
+                : DoubleDouble.difference(1, betas[s - 1]).subtract(tail));
+        }
+        return new DoubleDouble[] {a, c};
     }
 }
