@@ -14,7 +14,7 @@ seed="${SEED:-20261124}"
 runs="${RUNS:-5}"
 "$root/bench/build.sh" >&2
 cp="$root/target/test-classes:$root/target/classes:$(cat "$root/target/bench-classpath.txt")"
-java_opts=(${BENCH_JAVA_OPTS:--Xmx4g})
+java_opts=(--add-modules jdk.incubator.vector ${BENCH_JAVA_OPTS:--Xmx4g})
 
 field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
@@ -22,7 +22,7 @@ median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? 
 one_size() {
   local k="$1" t="$2" jt=() pt=() j p
   for ((r = 1; r <= runs; r++)); do
-    j="$(java "${java_opts[@]}" -cp "$cp" org.probity.bench.ChainVlbSideBySide "$k" "$t" "$seed")"
+    j="$(java "${java_opts[@]}" -cp "$cp" org.probity.bench.ChainVlbSideBySide "$k" "$t" "$seed" 2>/dev/null)"
     p="$(python3 "$root/bench/chain_vlb_peer.py" "$k" "$t" "$seed")"
     jt+=("$(field "$j" seconds)")
     pt+=("$(field "$p" seconds)")

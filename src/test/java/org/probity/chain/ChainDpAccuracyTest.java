@@ -60,6 +60,55 @@ class ChainDpAccuracyTest {
         assertThat(Math.sqrt(sqNew / n)).isLessThanOrEqualTo(1);
     }
 
+    /**
+     * Large K (the rows in parallel, on SIMD lanes when the Vector API module is present, as under
+     * Surefire): the DP against the previous implementation, within the sum of both error bounds,
+     * (4 + 2.3) u x the magnitude of the terms (a backward pass of absolute values).
+     */
+    @Test
+    void largeChainsAgreeWithThePreviousImplementation() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(SEED + 1);
+        double worst = 0;
+        for (int k : new int[] {64, 100, 256}) {
+            FiniteChain q = RandomChains.chain(rng, k, 3, 0.1);
+            ReverseChain p = RandomChains.reverse(rng, k, 3, 0.0);
+            double[] fast = VariationalBound.of(q, p).vlbs();
+            double[] old = previousVlb(q, p);
+            double[] mag = magnitudes(q, p);
+            for (int x0 = 0; x0 < k; x0++) {
+                double e = Math.abs(fast[x0] - old[x0]) / (Tolerance.UNIT_ROUNDOFF * mag[x0]);
+                worst = Math.max(worst, e);
+                assertThat(e).as("K=%d x0=%d: %s vs previous %s", k, x0, fast[x0], old[x0]).isLessThanOrEqualTo(BUDGET + 2.3);
+            }
+        }
+        System.out.printf(Locale.ROOT, "[accuracy] VLB(x0), K = 64, 100, 256, T = 3: largest difference from the previous "
+            + "implementation %.3f u x magnitude%n", worst);
+    }
+
+    /** The backward pass of absolute values: sum_j |q log(q/p)| + q M_j, M_T = |log prior|. */
+    private static double[] magnitudes(FiniteChain q, ReverseChain p) {
+        int k = q.states();
+        double[] m = new double[k];
+        double[] prior = p.prior();
+        for (int i = 0; i < k; i++) {
+            m[i] = Math.abs(Math.log(prior[i]));
+        }
+        for (int t = q.steps(); t >= 1; t--) {
+            double[][] qt = q.transition(t);
+            double[][] pt = p.transition(t);
+            double[] next = new double[k];
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    if (qt[i][j] != 0) {
+                        next[i] += Math.abs(LogSpace.klTerm(qt[i][j], pt[j][i])) + qt[i][j] * m[j];
+                    }
+                }
+            }
+            m = next;
+        }
+        return m;
+    }
+
     /** {exact VLB(x0), sum of |path terms|} by enumerating the paths of q from x0, in 64 digits. */
     private static Dfp[] reference(FiniteChain q, ReverseChain p, int x0) {
         int k = q.states();

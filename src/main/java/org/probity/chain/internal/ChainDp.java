@@ -22,7 +22,9 @@ import org.probity.math.NeumaierSum;
  * {@code Math.log} per entry, error at most 3 ulps per term; see there), and for
  * \( K \ge \) {@value #PARALLEL_STATES} the K rows of a step (and from {@value #PARALLEL_PROPAGATION_STATES} the
  * columns of a propagation) are split over the cores (each row is
- * summed by one thread in a fixed order, so results do not depend on the number of threads).
+ * summed by one thread in a fixed order, so results do not depend on the number of threads). With the
+ * module {@code jdk.incubator.vector} present, the rows of the backward pass run on SIMD lanes
+ * ({@link VectorKernels}: the same term, a vector {@code LOG}, per-lane compensated sums).
  */
 public final class ChainDp {
     /** From this many states on, the rows of a step (K logs each) are computed in parallel. */
@@ -30,6 +32,13 @@ public final class ChainDp {
     /** From this many states on, a propagation (K multiply-adds per column) is split by columns. */
     static final int PARALLEL_PROPAGATION_STATES = 256;
     private static final int BLOCK = 32;
+    /**
+     * Whether the Vector API row kernel runs ({@link VectorKernels}): when the JVM was started with
+     * {@code --add-modules jdk.incubator.vector} (the {@code probity} launcher, Surefire and the
+     * benchmarks are) and {@code -Dprobity.vector=false} is not set.
+     */
+    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+        && !"false".equals(System.getProperty("probity.vector"));
 
     private ChainDp() {
     }
@@ -192,24 +201,62 @@ public final class ChainDp {
      * @return the K values, \( +\infty \) where q reaches a path that p gives probability 0
      */
     public static double[] vlbByStart(TransitionSource q, double[] prior, TransitionSource p) {
+        return bound(q, prior, p, false)[0];
+    }
+
+    /**
+     * {@link #vlbByStart} and {@link #logLikelihoods} in one backward pass (both run t = T..1 over the
+     * same reverse matrices, so each is filled once): {@code {VLB(x_0) for every x_0, log p(x_0) for
+     * every x_0}}.
+     */
+    public static double[][] vlbAndLogLikelihoods(TransitionSource q, double[] prior, TransitionSource p) {
+        return bound(q, prior, p, true);
+    }
+
+    private static double[][] bound(TransitionSource q, double[] prior, TransitionSource p, boolean likelihoods) {
         int k = q.states();
         double[] v = new double[k];
         for (int i = 0; i < k; i++) {
             v[i] = -Math.log(prior[i]);
         }
+        double[] m = prior.clone();
+        double[] mNext = new double[k];
+        double[] comp = new double[k];
         double[][] qt = new double[k][k];
         double[][] pt = new double[k][k];
         double[][] ptT = new double[k][k];
+        double[][] logPtT = new double[k][k];
         double[] next = new double[k];
         for (int t = q.steps(); t >= 1; t--) {
             q.fill(t, qt);
             p.fill(t, pt);
             transpose(pt, ptT, k);
             double[] cur = v;
-            forRows(k, i -> next[i] = vlbRow(qt[i], ptT[i], cur));
+            forRows(k, i -> next[i] = vlbRow(qt[i], ptT[i], null, cur));
+            // a row that met a reverse probability q reaches below the normal range (NaN) is recomputed
+            // with the logs of the source, which keep the value of an entry that underflowed
+            boolean again = false;
+            for (int i = 0; i < k && !again; i++) {
+                again = Double.isNaN(next[i]);
+            }
+            if (again) {
+                p.fillLog(t, pt);
+                transpose(pt, logPtT, k);
+                forRows(k, i -> next[i] = Double.isNaN(next[i]) ? vlbRow(qt[i], ptT[i], logPtT[i], cur) : next[i]);
+                p.fill(t, pt);
+            }
             System.arraycopy(next, 0, v, 0, k);
+            if (likelihoods) {
+                propagate(m, pt, mNext, comp);
+                double[] swap = m;
+                m = mNext;
+                mNext = swap;
+            }
         }
-        return v;
+        for (int i = 0; i < k; i++) {
+            m[i] = Math.log(m[i]);
+        }
+        return new double[][] {v, m};
     }
 
     /**
@@ -217,7 +264,13 @@ public final class ChainDp {
      * with TwoSum into one compensated sum; \( +\infty \) when a q-reachable j has \( P[j][i] = 0 \) or
      * \( V(j) = +\infty \).
      */
-    private static double vlbRow(double[] qrow, double[] prow, double[] v) {
+    private static double vlbRow(double[] qrow, double[] prow, double[] logRow, double[] v) {
+        if (VECTOR && logRow == null && qrow.length >= 2 * VectorKernels.lanes()) {
+            double fast = VectorKernels.vlbRow(qrow, prow, v);
+            if (!Double.isNaN(fast)) {
+                return fast;
+            }
+        }
         double s = 0;
         double c = 0;
         for (int j = 0; j < qrow.length; j++) {
@@ -227,10 +280,18 @@ public final class ChainDp {
             }
             double vj = v[j];
             double pji = prow[j];
-            if (pji == 0 || vj == Double.POSITIVE_INFINITY) {
+            double x;
+            if (pji < Double.MIN_NORMAL) {
+                if (logRow == null) {
+                    return Double.NaN; // the caller recomputes the row with the logs of the source
+                }
+                x = logRow[j] == Double.NEGATIVE_INFINITY ? Double.POSITIVE_INFINITY : qij * (Math.log(qij) - logRow[j]);
+            } else {
+                x = pji == 0 ? Double.POSITIVE_INFINITY : LogSpace.klTermFast(qij, pji);
+            }
+            if (x == Double.POSITIVE_INFINITY || vj == Double.POSITIVE_INFINITY) {
                 return Double.POSITIVE_INFINITY;
             }
-            double x = LogSpace.klTermFast(qij, pji);
             double u = s + x;
             double bb = u - s;
             c += (s - (u - bb)) + (x - bb);
