@@ -94,13 +94,13 @@ public final class SubprocessImplementation implements Implementation, AutoClose
 
     private Description parseDescription(JsonNode r) {
         if (!r.isObject()) {
-            throw channel.fail(AdapterFault.Kind.MISSING_FIELD, "describe: expected an object {name, ops, precision}, got "
+            throw channel.fail(AdapterFault.Kind.BAD_DESCRIPTION, "describe: expected an object {name, ops, precision}, got "
                 + AdapterChannel.abbreviate(r.toString()));
         }
         String name = r.hasNonNull("name") && !r.get("name").asText().isBlank() ? r.get("name").asText() : String.join(" ", channel.command());
         JsonNode ops = r.get("ops");
         if (ops == null || !ops.isArray()) {
-            throw channel.fail(AdapterFault.Kind.MISSING_FIELD, "describe: expected \"ops\" to be an array of op names, got "
+            throw channel.fail(AdapterFault.Kind.BAD_DESCRIPTION, "describe: expected \"ops\" to be an array of op names, got "
                 + (ops == null ? "nothing" : AdapterChannel.abbreviate(ops.toString())));
         }
         Set<Op> set = EnumSet.noneOf(Op.class);
@@ -109,7 +109,7 @@ public final class SubprocessImplementation implements Implementation, AutoClose
             Op.fromWireName(o).ifPresentOrElse(set::add, () -> unknown.add(o));
         }
         String prec = r.hasNonNull("precision") ? r.get("precision").asText() : "float64";
-        Precision precision = Precision.fromWireName(prec).orElseThrow(() -> channel.fail(AdapterFault.Kind.MISSING_FIELD,
+        Precision precision = Precision.fromWireName(prec).orElseThrow(() -> channel.fail(AdapterFault.Kind.BAD_DESCRIPTION,
             "describe: precision must be \"float64\" or \"float32\", got \"" + prec + "\""));
         Description d = Description.of(name, set, precision).withUnknownOps(unknown);
         if (r.hasNonNull("schedules")) {
@@ -172,7 +172,7 @@ public final class SubprocessImplementation implements Implementation, AutoClose
     }
 
     private AdapterFault describeFault(String expected, JsonNode got) {
-        return channel.fail(AdapterFault.Kind.MISSING_FIELD, "describe: expected " + expected + ", got "
+        return channel.fail(AdapterFault.Kind.BAD_DESCRIPTION, "describe: expected " + expected + ", got "
             + AdapterChannel.abbreviate(got.toString()));
     }
 
@@ -207,7 +207,7 @@ public final class SubprocessImplementation implements Implementation, AutoClose
     private MeanVariance meanVariance(JsonNode r, Op op, int n) {
         String what = "the last request (" + op.wireName() + ")";
         if (!r.isObject()) {
-            throw channel.fail(AdapterFault.Kind.MISSING_FIELD, what + ": expected {mean, variance, log_variance}, got "
+            throw channel.fail(AdapterFault.Kind.WRONG_TYPE, what + ": expected {mean, variance, log_variance}, got "
                 + AdapterChannel.abbreviate(r.toString()));
         }
         for (String f : new String[] {"mean", "variance", "log_variance"}) {
@@ -298,7 +298,7 @@ public final class SubprocessImplementation implements Implementation, AutoClose
         JsonNode r = channel.call(Op.BETA_SCHEDULE.wireName(), a, -1);
         String what = "the last request (" + Op.BETA_SCHEDULE.wireName() + ")";
         if (!r.isObject()) {
-            throw channel.fail(AdapterFault.Kind.MISSING_FIELD, what + ": expected {betas, alphas_cumprod}, got "
+            throw channel.fail(AdapterFault.Kind.WRONG_TYPE, what + ": expected {betas, alphas_cumprod}, got "
                 + AdapterChannel.abbreviate(r.toString()));
         }
         // the lengths are the implementation's answer to check, not a protocol matter
@@ -375,7 +375,7 @@ public final class SubprocessImplementation implements Implementation, AutoClose
         JsonNode r = channel.call(Op.DDIM_STEP.wireName(), a, -1);
         String what = "the last request (" + Op.DDIM_STEP.wireName() + ")";
         if (!r.isObject()) {
-            throw channel.fail(AdapterFault.Kind.MISSING_FIELD, what + ": expected {mean, std, x_prev}, got "
+            throw channel.fail(AdapterFault.Kind.WRONG_TYPE, what + ": expected {mean, std, x_prev}, got "
                 + AdapterChannel.abbreviate(r.toString()));
         }
         for (String f : new String[] {"mean", "std", "x_prev"}) {
@@ -432,7 +432,7 @@ public final class SubprocessImplementation implements Implementation, AutoClose
         String what = "the last request (" + op.wireName() + ")";
         JsonNode r = channel.call(op.wireName(), args, -1);
         if (!r.isArray() || r.size() != count) {
-            throw channel.fail(r.isArray() ? AdapterFault.Kind.WRONG_LENGTH : AdapterFault.Kind.MISSING_FIELD, String.format(Locale.ROOT,
+            throw channel.fail(r.isArray() ? AdapterFault.Kind.WRONG_LENGTH : AdapterFault.Kind.WRONG_TYPE, String.format(Locale.ROOT,
                 "answer to %s: expected %d rows of %d numbers, got %s", what, count, width, AdapterChannel.abbreviate(r.toString())));
         }
         double[][] out = new double[count][];

@@ -111,7 +111,7 @@ class SubprocessImplementationTest {
         assertThat(faultOf("malformed")).isEqualTo(AdapterFault.Kind.MALFORMED_JSON);
         assertThat(faultOf("bad_number")).isEqualTo(AdapterFault.Kind.WRONG_TYPE);
         assertThat(faultOf("no_describe")).isEqualTo(AdapterFault.Kind.BAD_DESCRIPTION);
-        assertThat(faultOf("bad_precision")).isEqualTo(AdapterFault.Kind.MISSING_FIELD);
+        assertThat(faultOf("bad_precision")).isEqualTo(AdapterFault.Kind.BAD_DESCRIPTION);
     }
 
     @Test
