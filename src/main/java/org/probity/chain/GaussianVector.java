@@ -8,6 +8,7 @@ import org.hipparchus.linear.DecompositionSolver;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.linear.RealVector;
+import org.probity.math.Constants;
 import org.probity.math.NeumaierSum;
 
 /**
@@ -22,7 +23,6 @@ public final class GaussianVector {
     private static final String MSG_FINITE = "%s: expected finite entries, got %s at %s";
     private static final String MSG_DIM = "%s: expected dimension %d, got %d";
     private static final String MSG_SINGULAR = "covariance: expected a positive-definite matrix (%s), got %s";
-    private static final double LOG_2PI = Math.log(2 * Math.PI);
 
     private final double[] mean;
     private final double[][] cov;
@@ -151,7 +151,7 @@ public final class GaussianVector {
             d[i] = x[i] - mean[i];
         }
         double quad = quadratic(ch, d);
-        return -0.5 * (mean.length * LOG_2PI + logDet(ch) + quad);
+        return -0.5 * (mean.length * Constants.LOG_2PI + logDet(ch) + quad);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.probity.chain;
 import java.util.Locale;
 import org.probity.chain.internal.ChainDp;
 import org.probity.chain.internal.Checks;
+import org.probity.math.LogSpace;
 import org.probity.math.NeumaierSum;
 
 /**
@@ -20,8 +21,14 @@ public final class ReverseChain implements TransitionSource {
 
     private final double[] prior;
     private final double[][][] p;
+    private final double[][][] logP; // null, or the entries' logs computed in log space (trueReverse)
 
     private ReverseChain(double[] prior, double[][][] p) {
+        this(prior, p, null);
+    }
+
+    private ReverseChain(double[] prior, double[][][] p, double[][][] logP) {
+        this.logP = logP;
         this.prior = prior;
         this.p = p;
     }
@@ -58,11 +65,48 @@ public final class ReverseChain implements TransitionSource {
      */
     public static ReverseChain trueReverse(FiniteChain q) {
         FiniteChain r = q.reversed();
-        double[][][] ps = new double[q.steps()][][];
-        for (int t = 1; t <= q.steps(); t++) {
-            ps[t - 1] = r.transition(q.steps() - t + 1);
+        int k = q.states();
+        int n = q.steps();
+        double[][][] ps = new double[n][][];
+        for (int t = 1; t <= n; t++) {
+            ps[t - 1] = r.transition(n - t + 1);
         }
-        return new ReverseChain(r.initial(), ps);
+        // The same matrices in log space: log P_t[j][i] = log m_{t-1}(i) + log Q_t[i][j] - log m_t(j), the
+        // marginals propagated by log-sum-exp, so an entry far below the double range keeps its value.
+        double[][][] logs = new double[n][k][k];
+        double[] logM = q.initial();
+        for (int i = 0; i < k; i++) {
+            logM[i] = Math.log(logM[i]);
+        }
+        double[] terms = new double[k];
+        for (int t = 1; t <= n; t++) {
+            double[][] qt = q.transition(t);
+            double[] next = new double[k];
+            for (int j = 0; j < k; j++) {
+                for (int i = 0; i < k; i++) {
+                    terms[i] = logM[i] + Math.log(qt[i][j]);
+                }
+                double lz = LogSpace.logSumExp(terms);
+                next[j] = lz;
+                for (int i = 0; i < k; i++) {
+                    logs[t - 1][j][i] = lz == Double.NEGATIVE_INFINITY ? Math.log(ps[t - 1][j][i]) : terms[i] - lz;
+                }
+            }
+            logM = next;
+        }
+        return new ReverseChain(r.initial(), ps, logs);
+    }
+
+    @Override
+    public void fillLog(int t, double[][] out) {
+        if (logP == null) {
+            TransitionSource.super.fillLog(t, out);
+            return;
+        }
+        Checks.index("t", t, 1, steps());
+        for (int i = 0; i < states(); i++) {
+            System.arraycopy(logP[t - 1][i], 0, out[i], 0, states());
+        }
     }
 
     @Override

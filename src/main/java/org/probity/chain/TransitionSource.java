@@ -27,4 +27,22 @@ public interface TransitionSource {
      * @throws IllegalArgumentException if {@code t} is out of range
      */
     void fill(int t, double[][] out);
+
+    /**
+     * Writes the natural logarithms of the entries of matrix {@code t} into {@code out}. By default the
+     * logs of {@link #fill}; a source that knows its entries in log space (such as
+     * {@link ReverseChain#trueReverse}, whose probabilities can lie below the double range) overrides it,
+     * so that the dynamic programs keep the value of an entry that underflows to 0 or to a subnormal.
+     *
+     * @param t the step, {@code 1 <= t <= steps()}
+     * @param out a {@code states() x states()} array, overwritten with values in \( [-\infty, 0] \)
+     */
+    default void fillLog(int t, double[][] out) {
+        fill(t, out);
+        for (double[] row : out) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = Math.log(row[j]);
+            }
+        }
+    }
 }

@@ -41,8 +41,9 @@ public final class VariationalBound {
         this.forward = forward;
         this.prior = prior;
         this.reverse = reverse;
-        this.vlbs = ChainDp.vlbByStart(forward, prior, reverse);
-        this.logLikelihoods = ChainDp.logLikelihoods(prior, reverse);
+        double[][] both = ChainDp.vlbAndLogLikelihoods(forward, prior, reverse);
+        this.vlbs = both[0];
+        this.logLikelihoods = both[1];
     }
 
     /**

@@ -141,6 +141,15 @@ public final class D3pmReverseModel implements TransitionSource {
         }
     }
 
+    @Override
+    public void fillLog(int t, double[][] out) {
+        if (chain != null) {
+            chain.fillLog(t, out);
+            return;
+        }
+        TransitionSource.super.fillLog(t, out);
+    }
+
     private void mixture(double[][] qt, double[][] prevRows, int xt, double[] pred, double[] row) {
         java.util.Arrays.fill(row, 0.0);
         NeumaierSum weight = NeumaierSum.create();

@@ -1,16 +1,17 @@
 package org.probity.diffusion;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.apache.commons.statistics.distribution.NormalDistribution;
-import java.util.List;
 import org.probity.chain.DiagonalLinearGaussianChain;
 import org.probity.chain.LinearGaussianChain;
 import org.probity.dist.DiscretizedGaussian;
 import org.probity.dist.Gaussian;
 import org.probity.divergence.Kl;
+import org.probity.divergence.MonteCarlo;
+import org.probity.math.Constants;
 import org.probity.math.NeumaierSum;
 
 /**
@@ -24,7 +25,6 @@ import org.probity.math.NeumaierSum;
  * unless named bits. Immutable and thread-safe.
  */
 public final class GaussianDiffusion {
-    private static final double LN2 = Math.log(2);
     private static final String MSG_POSTERIOR = "t: expected a timestep >= 2 (q(x_0 | x_1, x_0) is a point mass), got %d";
     private static final String MSG_X0 = "t: x_0 cannot be recovered from eps at step %d, where alphaBar_t = 0";
     private static final String MSG_STEPS = "model: expected a reverse model with %d steps, got %d";
@@ -167,7 +167,7 @@ public final class GaussianDiffusion {
 
     /** Nats to bits. */
     public static double toBits(double nats) {
-        return nats / LN2;
+        return nats / Constants.LN2;
     }
 
     /** The forward process from a known \( x_0 \) as a {@link LinearGaussianChain} on \( x_0..x_T \). */
@@ -219,7 +219,7 @@ public final class GaussianDiffusion {
         double lv = p.logVariance(1);
         double iv = Math.exp(-lv);
         double u = 1 - g * s.sqrtAlphaBar(1);
-        double constant = Math.log(2 * Math.PI) + lv + g * g * s.oneMinusAlphaBar(1) * iv;
+        double constant = Constants.LOG_2PI + lv + g * g * s.oneMinusAlphaBar(1) * iv;
         NeumaierSum dec = NeumaierSum.create();
         for (double x : x0) {
             double m = u * x - p.offset(1);
@@ -338,8 +338,7 @@ public final class GaussianDiffusion {
         }
         if (discretizedDecoder) {
             for (int i = 0; i < x0.length; i++) {
-                double k = (x0[i] + 1) * 127.5;
-                if (!(k >= 0 && k <= 255 && Math.abs(k - Math.rint(k)) <= 1e-9)) {
+                if (!DiscretizedGaussian.isLevel(x0[i])) {
                     throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_GRID, i, x0[i]));
                 }
             }
@@ -381,12 +380,7 @@ public final class GaussianDiffusion {
             m2 += delta * (v - mean);
         }
         double se = Math.sqrt(m2 / (samples - 1) / samples);
-        return new MonteCarloVlb(mean, normalQuantileUpper(falseAlarmRate / 2) * se, se, samples, falseAlarmRate);
-    }
-
-    /** \( z \) with \( P(Z &gt; z) = p \) for a standard normal Z. */
-    static double normalQuantileUpper(double p) {
-        return NormalDistribution.of(0, 1).inverseSurvivalProbability(p);
+        return new MonteCarloVlb(mean, MonteCarlo.twoSidedQuantile(falseAlarmRate) * se, se, samples, falseAlarmRate);
     }
 
     private int requireSteps(LinearGaussianReverse p) {

@@ -1,5 +1,7 @@
 package org.probity.diffusion;
 
+import org.probity.divergence.MonteCarlo;
+
 /**
  * A Monte Carlo estimate of the VLB with its declared error: the sample size is fixed before
  * sampling (never stopped early), and \( |\text{estimate} - L_{VLB}| \le \text{halfWidth} \) except
@@ -16,11 +18,11 @@ public record MonteCarloVlb(double estimate, double halfWidth, double standardEr
 
     /**
      * The sample size that makes the half-width at most {@code error} when the per-sample standard
-     * deviation is at most {@code sigmaBound}: \( n = \lceil (z_{1-\alpha/2}\,\sigma / \varepsilon)^2 \rceil \).
+     * deviation is at most {@code sigmaBound}: \( n = \lceil (z_{1-\alpha/2}\,\sigma / \varepsilon)^2 \rceil \), the
+     * z-test size of {@link MonteCarlo#normalSampleSize} at power 1/2 (at least 2).
      */
     public static int samplesFor(double falseAlarmRate, double error, double sigmaBound) {
-        double z = GaussianDiffusion.normalQuantileUpper(falseAlarmRate / 2);
-        double n = Math.ceil(Math.pow(z * sigmaBound / error, 2));
+        long n = MonteCarlo.normalSampleSize(falseAlarmRate, 0.5, error / sigmaBound);
         return (int) Math.min(Integer.MAX_VALUE, Math.max(2, n));
     }
 

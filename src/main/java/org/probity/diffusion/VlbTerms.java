@@ -1,5 +1,6 @@
 package org.probity.diffusion;
 
+import org.probity.math.Constants;
 import org.probity.math.NeumaierSum;
 
 /**
@@ -15,7 +16,6 @@ import org.probity.math.NeumaierSum;
  * @param dimensions the number of dimensions summed over (for bits/dim)
  */
 public record VlbTerms(double priorTerm, double[] stepTerms, double decoderTerm, int dimensions) {
-    private static final double LN2 = Math.log(2);
 
     /** The compact constructor copies the array. */
     public VlbTerms {
@@ -39,6 +39,6 @@ public record VlbTerms(double priorTerm, double[] stepTerms, double decoderTerm,
 
     /** \( L_{VLB} \) in bits per dimension: total / (dimensions · ln 2). */
     public double bitsPerDim() {
-        return total() / (dimensions * LN2);
+        return total() / (dimensions * Constants.LN2);
     }
 }

@@ -19,6 +19,12 @@ import org.probity.math.StandardNormal;
 public final class DiscretizedGaussian {
     /** Number of levels. */
     public static final int BINS = 256;
+    /**
+     * How far from a level, in bins, a value may be and still count as on the grid
+     * ({@link #isLevel(double)}): levels computed in double as \( k/127.5 - 1 \) or \( (2k - 255)/255 \)
+     * are within \( 10^{-13} \) bins of the exact level.
+     */
+    public static final double LEVEL_TOLERANCE_BINS = 1e-9;
     static final String MSG_X = "x: expected a pixel value in [-1, 1], got %s";
     static final String MSG_BIN = "bin: expected an index in [0, 255], got %d";
 
@@ -71,10 +77,34 @@ public final class DiscretizedGaussian {
         return (int) Math.rint((x + 1) * 127.5);
     }
 
-    /** The centre \( c_k = -1 + 2k/255 \) of bin k. */
+    /** The centre \( c_k = -1 + 2k/255 \) of bin k (the k-th level of the grid), correctly rounded. */
     public static double center(int bin) {
         checkBin(bin);
         return (2.0 * bin - 255) / 255;
+    }
+
+    /**
+     * Whether x is a level of the grid: in [-1, 1] and within {@link #LEVEL_TOLERANCE_BINS} bins of
+     * \( c_{\mathrm{binOf}(x)} \).
+     */
+    public static boolean isLevel(double x) {
+        if (!(x >= -1 && x <= 1)) {
+            return false;
+        }
+        double k = (x + 1) * 127.5;
+        return Math.abs(k - Math.rint(k)) <= LEVEL_TOLERANCE_BINS;
+    }
+
+    /** The standardized lower edge \( (c_k - 1/255 - \mu)/\sigma \) of bin k; \( -\infty \) for bin 0. */
+    public double standardizedLowerEdge(int bin) {
+        checkBin(bin);
+        return bin == 0 ? Double.NEGATIVE_INFINITY : offset(2 * bin - 256) * invScale;
+    }
+
+    /** The standardized upper edge \( (c_k + 1/255 - \mu)/\sigma \) of bin k; \( +\infty \) for bin 255. */
+    public double standardizedUpperEdge(int bin) {
+        checkBin(bin);
+        return bin == BINS - 1 ? Double.POSITIVE_INFINITY : offset(2 * bin - 254) * invScale;
     }
 
     /**
@@ -96,10 +126,10 @@ public final class DiscretizedGaussian {
     public double logProbabilityOfBin(int bin) {
         checkBin(bin);
         if (bin == 0) {
-            return StandardNormal.logCdf(offset(-254) * invScale);
+            return StandardNormal.logCdf(standardizedUpperEdge(0));
         }
         if (bin == BINS - 1) {
-            return StandardNormal.logSurvival(offset(254) * invScale);
+            return StandardNormal.logSurvival(standardizedLowerEdge(BINS - 1));
         }
         // Interior bins from centre and half-width: the standardized width is then exact to 1 ulp.
         return StandardNormal.logProbabilityAround(offset(2 * bin - 255) * invScale, invScale / 255);

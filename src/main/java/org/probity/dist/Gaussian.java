@@ -1,6 +1,7 @@
 package org.probity.dist;
 
 import java.util.Locale;
+import org.probity.math.Constants;
 
 /**
  * A univariate normal distribution \( \mathcal N(\mu, \sigma^2) \), immutable and validated, made from
@@ -13,7 +14,6 @@ public final class Gaussian {
     static final String MSG_POSITIVE = "%s: expected a finite number > 0, got %s";
     static final String MSG_LOG_RANGE =
         "%s: expected a finite number whose exp is a positive finite variance (in [-745, 709.78]), got %s";
-    private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
     private static final Gaussian STANDARD = new Gaussian(0, 1, 0, false);
 
     private final double mean;
@@ -108,7 +108,7 @@ public final class Gaussian {
      */
     public double logDensity(double x) {
         double d = x - mean;
-        return -HALF_LOG_2PI - 0.5 * logVariance - 0.5 * (d * d) / variance;
+        return -Constants.HALF_LOG_2PI - 0.5 * logVariance - 0.5 * (d * d) / variance;
     }
 
     /** \( p(x) = e^{\ln p(x)} \). */

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.probity.dist.Categorical;
 import org.probity.dist.DiagonalGaussian;
 import org.probity.dist.Gaussian;
+import org.probity.math.Constants;
 import org.probity.math.LogSpace;
 import org.probity.math.NeumaierSum;
 
@@ -17,10 +18,6 @@ import org.probity.math.NeumaierSum;
  * opposite signs when \( \sigma_2^2 &lt; 1/2\pi \), so no relative bound holds near a zero).
  */
 public final class CrossEntropy {
-    /** \( 2\pi \) as hi + lo (mpmath, 50 digits). */
-    private static final double TWO_PI_HI = 6.283185307179586;
-    private static final double TWO_PI_LO = 2.4492935982947064e-16;
-    private static final double LOG_TWO_PI = 1.8378770664093456;
     static final String MSG_TARGET = "%s: expected a probability in [0, 1], got %s";
     static final String MSG_LOGIT = "%s: expected a finite number, got %s";
 
@@ -63,12 +60,12 @@ public final class CrossEntropy {
     public static double gaussian(double m1, double v1, double m2, double v2) {
         Checks.gaussian(m1, v1, m2, v2);
         double logTerm;
-        double prod = TWO_PI_HI * v2;
+        double prod = Constants.TWO_PI * v2;
         if (prod >= Double.MIN_NORMAL && prod < Double.POSITIVE_INFINITY) {
-            double err = Math.fma(TWO_PI_HI, v2, -prod) + TWO_PI_LO * v2;
+            double err = Math.fma(Constants.TWO_PI, v2, -prod) + Constants.TWO_PI_LOW * v2;
             logTerm = Math.log(prod) + err / prod;
         } else {
-            logTerm = Math.log(v2) + LOG_TWO_PI;
+            logTerm = Math.log(v2) + Constants.LOG_2PI;
         }
         return 0.5 * NeumaierSum.sum(logTerm, v1 / v2, Series.squaredDifference(m1, m2) / v2);
     }
@@ -77,7 +74,7 @@ public final class CrossEntropy {
     public static double gaussian(Gaussian p, Gaussian q) {
         if (p.isLogVarianceForm() || q.isLogVarianceForm()) {
             double m = Series.squaredDifference(p.mean(), q.mean());
-            return 0.5 * NeumaierSum.sum(q.logVariance(), LOG_TWO_PI, Math.exp(p.logVariance() - q.logVariance()),
+            return 0.5 * NeumaierSum.sum(q.logVariance(), Constants.LOG_2PI, Math.exp(p.logVariance() - q.logVariance()),
                 m * Math.exp(-q.logVariance()));
         }
         return gaussian(p.mean(), p.variance(), q.mean(), q.variance());

@@ -3,6 +3,7 @@ package org.probity.divergence;
 import org.probity.dist.Categorical;
 import org.probity.dist.DiagonalGaussian;
 import org.probity.dist.Gaussian;
+import org.probity.math.Constants;
 import org.probity.math.LogSpace;
 import org.probity.math.NeumaierSum;
 
@@ -15,12 +16,6 @@ import org.probity.math.NeumaierSum;
  * \( \sigma^2 \approx 1/(2\pi e) \), thanks to the double-double product [budget 2].
  */
 public final class Entropy {
-    /** \( 2\pi e \) as an unevaluated sum hi + lo (mpmath, 50 digits). */
-    private static final double TWO_PI_E_HI = 17.079468445347135;
-    private static final double TWO_PI_E_LO = -1.3547630581004849e-15;
-    /** \( \ln(2\pi e) \) as hi + lo. */
-    private static final double LOG_TWO_PI_E_HI = 2.8378770664093453;
-    private static final double LOG_TWO_PI_E_LO = 1.4447872176368647e-16;
 
     private Entropy() {
     }
@@ -54,11 +49,11 @@ public final class Entropy {
      */
     public static double gaussian(double variance) {
         Checks.positive("variance", variance);
-        double prod = TWO_PI_E_HI * variance;
+        double prod = Constants.TWO_PI_E * variance;
         if (!(prod >= Double.MIN_NORMAL && prod < Double.POSITIVE_INFINITY)) {
             return gaussianLogVariance(Math.log(variance));
         }
-        double err = Math.fma(TWO_PI_E_HI, variance, -prod) + TWO_PI_E_LO * variance;
+        double err = Math.fma(Constants.TWO_PI_E, variance, -prod) + Constants.TWO_PI_E_LOW * variance;
         return 0.5 * (Math.log(prod) + err / prod);
     }
 
@@ -70,7 +65,7 @@ public final class Entropy {
      */
     public static double gaussianLogVariance(double logVariance) {
         Checks.finite("logVariance", logVariance);
-        return 0.5 * ((logVariance + LOG_TWO_PI_E_HI) + LOG_TWO_PI_E_LO);
+        return 0.5 * ((logVariance + Constants.LOG_2PI_E) + Constants.LOG_2PI_E_LOW);
     }
 
     /** The entropy of a Gaussian, from its exact parameter. */

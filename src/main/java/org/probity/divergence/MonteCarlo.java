@@ -5,6 +5,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.probity.dist.Categorical;
 import org.probity.dist.Gaussian;
 import org.probity.math.NeumaierSum;
@@ -33,6 +34,16 @@ import org.probity.math.Tolerance;
  * <p>So a closed form that is wrong by more than \( \varepsilon \) lies outside the declared bound with
  * probability at least \( 1 - \alpha \), and a correct one inside it with the same probability. Each
  * bound also adds \( 16u \) times the mean magnitude of the subtracted log densities for rounding.
+ *
+ * <p><b>Integrands of unknown shape</b> (the spec evaluators): a z-test on the sample mean with its
+ * estimated standard error (normal approximation), accepting within \( z_{\alpha/2} \) standard errors;
+ * the sample size that detects an error of \( \delta \) standard deviations of the integrand with power
+ * \( 1 - \beta \) is \( n = \lceil ((z_{\alpha/2} + z_\beta)/\delta)^2 \rceil \) ({@link #normalSampleSize}).
+ *
+ * <p>This is Probity's one Monte Carlo policy: one default false-alarm rate
+ * ({@link #DEFAULT_FALSE_ALARM}), the sample size always derived before sampling from it and from the
+ * smallest error to detect, by one of the three bounds above according to what is known of the
+ * integrand, and never stopped early.
  */
 public final class MonteCarlo {
     /** The default false-alarm rate of a check, \( 10^{-9} \). */
@@ -41,6 +52,7 @@ public final class MonteCarlo {
     public static final long MAX_SAMPLES = 50_000_000L;
     static final String MSG_ALPHA = "falseAlarm: expected a probability in (0, 1), got %s";
     static final String MSG_EPS = "minDetectable: expected a finite number > 0, got %s";
+    static final String MSG_POWER = "power: expected a probability in (0, 1), got %s";
     static final String MSG_TOO_MANY = "minDetectable: %s needs %.3g samples at false-alarm rate %s, more than %d";
 
     private MonteCarlo() {
@@ -58,13 +70,10 @@ public final class MonteCarlo {
      */
     public static long gaussianSampleSize(double c1, double c2, double falseAlarm, double minDetectable) {
         check(falseAlarm, minDetectable);
-        double x = Math.log(4 / falseAlarm);
-        double a = Math.abs(c1) * Math.sqrt(2 * x) + 2 * Math.abs(c2) * Math.sqrt(x);
-        double c = 2 * Math.abs(c2) * x;
-        double root = (a + Math.sqrt(a * a + 2 * c * minDetectable)) / minDetectable;
-        return Math.max(1, (long) Math.ceil(root * root));
+        return ceiling(gaussianSamplesNeeded(c1, c2, falseAlarm, minDetectable));
     }
 
+    /** The real-valued n of the Gaussian-quadratic bound before rounding up (may exceed the range of long). */
     private static double gaussianSamplesNeeded(double c1, double c2, double falseAlarm, double minDetectable) {
         double x = Math.log(4 / falseAlarm);
         double a = Math.abs(c1) * Math.sqrt(2 * x) + 2 * Math.abs(c2) * Math.sqrt(x);
@@ -84,7 +93,48 @@ public final class MonteCarlo {
      */
     public static long hoeffdingSampleSize(double range, double falseAlarm, double minDetectable) {
         check(falseAlarm, minDetectable);
-        return Math.max(1, (long) Math.ceil(2 * range * range * Math.log(2 / falseAlarm) / (minDetectable * minDetectable)));
+        return ceiling(hoeffdingSamplesNeeded(range, falseAlarm, minDetectable));
+    }
+
+    private static double hoeffdingSamplesNeeded(double range, double falseAlarm, double minDetectable) {
+        return 2 * range * range * Math.log(2 / falseAlarm) / (minDetectable * minDetectable);
+    }
+
+    /**
+     * The two-sided standard normal quantile \( z_{\alpha/2} = \Phi^{-1}(1 - \alpha/2) \): a z-test that
+     * accepts within \( z_{\alpha/2} \) standard errors rejects a true identity with probability \( \alpha \)
+     * (6.1094 at \( \alpha = 10^{-9} \)).
+     *
+     * @param falseAlarm \( \alpha \in (0, 1) \)
+     * @return the quantile
+     */
+    public static double twoSidedQuantile(double falseAlarm) {
+        check(falseAlarm, 1);
+        return NormalDistribution.of(0, 1).inverseSurvivalProbability(falseAlarm / 2);
+    }
+
+    /**
+     * Sample size of the z-test on an integrand of unknown shape: the least n with which an error of
+     * {@code effect} standard deviations of the integrand is detected with probability {@code power} at
+     * false-alarm rate \( \alpha \), \( n = \lceil ((z_{\alpha/2} + z_{1-\mathrm{power}})/\delta)^2 \rceil \)
+     * (normal approximation of the sample mean).
+     *
+     * @param falseAlarm \( \alpha \in (0, 1) \)
+     * @param power the probability of detecting the effect, in (0, 1)
+     * @param effect \( \delta &gt; 0 \), in standard deviations of the integrand
+     * @return the sample size (at least 1)
+     */
+    public static long normalSampleSize(double falseAlarm, double power, double effect) {
+        check(falseAlarm, effect);
+        if (!(power > 0 && power < 1)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_POWER, power));
+        }
+        double z = twoSidedQuantile(falseAlarm) + NormalDistribution.of(0, 1).inverseSurvivalProbability(1 - power);
+        return ceiling(z * z / (effect * effect));
+    }
+
+    private static long ceiling(double needed) {
+        return needed >= Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, (long) Math.ceil(needed));
     }
 
     /**
@@ -183,8 +233,7 @@ public final class MonteCarlo {
             return new Estimate(Double.POSITIVE_INFINITY, 0, 0, label(what, falseAlarm) + ", support mismatch");
         }
         double range = hi - lo;
-        long n = samples(range == 0 ? 1 : 2 * range * range * Math.log(2 / falseAlarm) / (minDetectable * minDetectable),
-            minDetectable, falseAlarm);
+        long n = samples(range == 0 ? 1 : hoeffdingSamplesNeeded(range, falseAlarm, minDetectable), minDetectable, falseAlarm);
         SharedStateDiscreteSampler sampler = AliasMethodDiscreteSampler.of(rng, p.probabilities());
         NeumaierSum sum = NeumaierSum.create();
         for (long i = 0; i < n; i++) {

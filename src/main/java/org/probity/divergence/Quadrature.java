@@ -4,6 +4,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
 import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 import org.probity.dist.Gaussian;
+import org.probity.math.Constants;
 import org.probity.math.NeumaierSum;
 import org.probity.math.StandardNormal;
 import org.probity.math.Tolerance;
@@ -61,7 +62,7 @@ public final class Quadrature {
         double s = p.standardDeviation();
         DoubleUnaryOperator g = z -> Math.exp(-0.5 * z * z) * f.applyAsDouble(m + s * z);
         DoubleUnaryOperator a = z -> Math.exp(-0.5 * z * z) * magnitude.applyAsDouble(m + s * z);
-        double norm = 1 / Math.sqrt(2 * Math.PI);
+        double norm = Constants.INV_SQRT_2PI;
         double coarse = composite(g, PANELS) * norm;
         double fine = composite(g, 2 * PANELS) * norm;
         double abs = composite(a, PANELS) * norm;

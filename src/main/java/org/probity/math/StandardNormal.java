@@ -17,9 +17,9 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
  * measured max / RMS ulps): a few ulps relative to the log probability for every finite interval.
  */
 public final class StandardNormal {
-    private static final double LN2 = Math.log(2);
-    private static final double INV_SQRT2 = 0x1.6a09e667f3bcdp-1;
-    private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+    private static final double LN2 = Constants.LN2;
+    private static final double INV_SQRT2 = Constants.INV_SQRT2;
+    private static final double HALF_LOG_2PI = Constants.HALF_LOG_2PI;
     /** An interval is "narrow" when \( w \cdot \max(1, |c|) \le \) this: Gauss–Legendre is then exact. */
     private static final double NARROW = 0.5;
     /** \( Q(40) \approx 3.7 \cdot 10^{-350} \) underflows to 0. */

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.probity.diffusion.GaussianDiffusion;
 import org.probity.diffusion.NoiseSchedule;
+import org.probity.math.Constants;
 import org.probity.math.ShortestDouble;
 
 /**
@@ -15,9 +17,8 @@ import org.probity.math.ShortestDouble;
  * \( L_T(x_0) = \mathrm{KL}(\mathcal N(\sqrt{\bar\alpha_T} x_0, 1 - \bar\alpha_T) \,\|\, \mathcal N(0, 1))
  * = \tfrac12 (\bar\alpha_T x_0^2 + g(\bar\alpha_T)) \) with \( g(a) = -\log(1 - a) - a \ge 0 \),
  * quadratic in \( x_0 \), so its mean over \( x_0 \) uniform on [-1, 1] is its value at
- * \( x_0^2 = 1/3 \) and its largest value on [-1, 1] is at \( |x_0| = 1 \). \( g \) is summed as
- * its series \( \sum_{k \ge 2} a^k / k \) below 1/2 (no cancellation) and from
- * {@link NoiseSchedule#logOneMinusAlphaBar} above; relative error below \( 10^{-15} \).
+ * \( x_0^2 = 1/3 \) and its largest value on [-1, 1] is at \( |x_0| = 1 \); it is evaluated once, by
+ * {@link GaussianDiffusion#priorKl(double)}.
  *
  * <p>VLB terms: for Gaussian data \( x_0 \sim \mathcal N(0, s) \) the best reverse process
  * \( p(x_{t-1} \mid x_t) = q(x_{t-1} \mid x_t) \) has
@@ -33,7 +34,6 @@ public final class ScheduleProfile {
     /** Variance of data uniform on [-1, 1], used for the VLB-term curve. */
     public static final double DATA_VARIANCE = 1.0 / 3.0;
 
-    private static final double LN2 = Math.log(2);
 
     private final String name;
     private final NoiseSchedule schedule;
@@ -63,32 +63,14 @@ public final class ScheduleProfile {
     }
 
     /**
-     * \( L_T \) in nats at data value \( x_0 \): \( \tfrac12 (\bar\alpha_T x_0^2 + g(\bar\alpha_T)) \).
+     * \( L_T \) in nats at data value \( x_0 \): {@link GaussianDiffusion#priorKl(double)}, the one
+     * evaluation of the prior term (no cancellation when \( \bar\alpha_T \) is tiny).
      *
      * @param x0 the data value
      * @return the prior KL in nats (0 when \( \bar\alpha_T = 0 \))
      */
     public double priorKl(double x0) {
-        double a = schedule.alphaBar(schedule.steps());
-        return 0.5 * (a * x0 * x0 + g(a, schedule.logOneMinusAlphaBar(schedule.steps())));
-    }
-
-    /** \( g(a) = -\log(1-a) - a \), given \( \log(1-a) \) for the large-a branch. */
-    static double g(double a, double log1mA) {
-        if (a >= 0.5) {
-            return -log1mA - a;
-        }
-        double term = a;
-        double sum = 0;
-        for (int k = 2; k < 200; k++) {
-            term *= a;
-            double next = sum + term / k;
-            if (next == sum) {
-                break;
-            }
-            sum = next;
-        }
-        return sum;
+        return GaussianDiffusion.of(schedule).priorKl(x0);
     }
 
     /** @return the summary figures */
@@ -113,8 +95,8 @@ public final class ScheduleProfile {
             }
         }
         double mean = (2 * priorKl(0) + priorKl(1)) / 3;
-        return new ScheduleSummary(name, n, schedule.alphaBar(n), schedule.snr(1), schedule.snr(n), mean / LN2,
-                priorKl(1) / LN2, nonDecreasing, firstDecrease, stall, clipped);
+        return new ScheduleSummary(name, n, schedule.alphaBar(n), schedule.snr(1), schedule.snr(n), mean / Constants.LN2,
+                priorKl(1) / Constants.LN2, nonDecreasing, firstDecrease, stall, clipped);
     }
 
     /**
@@ -139,7 +121,7 @@ public final class ScheduleProfile {
         for (int t = 1; t <= n; t++) {
             logSnr[t - 1] = schedule.logSnr(t);
             if (t >= 2) {
-                vlb[t - 1] = vlbTerm(t) / LN2;
+                vlb[t - 1] = vlbTerm(t) / Constants.LN2;
             }
         }
         return new ScheduleCurve(name, logSnr, vlb);

@@ -114,6 +114,27 @@ class DiscretizedGaussianAccuracyTest {
     }
 
     @Test
+    void theGridIsEncodedOnce() {
+        for (int k = 0; k < DiscretizedGaussian.BINS; k++) {
+            double c = DiscretizedGaussian.center(k);
+            assertThat(DiscretizedGaussian.binOf(c)).isEqualTo(k);
+            assertThat(DiscretizedGaussian.isLevel(c)).isTrue();
+            assertThat(DiscretizedGaussian.isLevel(k / 127.5 - 1)).isTrue();
+            assertThat(DiscretizedGaussian.isLevel(c + 1.0 / 255)).isFalse();
+        }
+        assertThat(DiscretizedGaussian.isLevel(1.0000001)).isFalse();
+        assertThat(DiscretizedGaussian.isLevel(Double.NaN)).isFalse();
+        DiscretizedGaussian d = DiscretizedGaussian.of(0.1, -2);
+        assertThat(d.standardizedLowerEdge(0)).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(d.standardizedUpperEdge(255)).isEqualTo(Double.POSITIVE_INFINITY);
+        for (int k = 1; k < DiscretizedGaussian.BINS; k++) {
+            assertThat(d.standardizedLowerEdge(k)).isEqualTo(d.standardizedUpperEdge(k - 1));
+            assertThat(d.standardizedLowerEdge(k)).isCloseTo((DiscretizedGaussian.center(k) - 1.0 / 255 - 0.1) * Math.exp(2),
+                org.assertj.core.data.Percentage.withPercentage(1e-10));
+        }
+    }
+
+    @Test
     void pixelValuesSelectTheirBin() {
         DiscretizedGaussian d = DiscretizedGaussian.of(0.2, -2);
         for (int k = 0; k < 256; k++) {

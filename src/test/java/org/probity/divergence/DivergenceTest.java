@@ -93,6 +93,13 @@ class DivergenceTest {
         assertThat(MonteCarlo.gaussianBound(0.3, 0.7, 1e-9, n)).isLessThanOrEqualTo(0.025);
         assertThat(MonteCarlo.gaussianBound(0.3, 0.7, 1e-9, n - 1)).isGreaterThan(0.025);
         assertThat(MonteCarlo.gaussianSampleSize(0, 0, 1e-9, 1)).isEqualTo(1);
+        // z-test on an integrand of unknown shape (the spec evaluators): z_{alpha/2} = 6.1094 at alpha = 1e-9,
+        // z_{0.01} = 2.3263, so 0.06 standard deviations need ceil(((6.1094 + 2.3263) / 0.06)^2) = 19 768 samples
+        assertThat(MonteCarlo.twoSidedQuantile(1e-9)).isCloseTo(6.109410204869, org.assertj.core.data.Offset.offset(1e-11));
+        assertThat(MonteCarlo.normalSampleSize(1e-9, 0.99, 0.06)).isEqualTo(19_768);
+        assertThat(MonteCarlo.normalSampleSize(0.05, 0.5, 1)).isEqualTo(4); // (1.95996...)^2 = 3.84
+        rejects(() -> MonteCarlo.normalSampleSize(1e-9, 1, 0.1), "power: expected a probability in (0, 1), got 1.0");
+        rejects(() -> MonteCarlo.normalSampleSize(1e-9, 0.9, 0), "minDetectable: expected a finite number > 0, got 0.0");
         rejects(() -> MonteCarlo.klGaussian(Gaussian.of(0, 1), Gaussian.of(0, 2), 1e-9, 1e-9, KlAccuracyTest.rng(1)),
             "minDetectable: 1.0E-9 needs 2.21e+19 samples at false-alarm rate 1.0E-9, more than 50000000");
     }

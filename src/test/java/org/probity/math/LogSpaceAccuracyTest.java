@@ -169,6 +169,31 @@ class LogSpaceAccuracyTest {
         near.assertWithin(ROUNDED_ONCE, ROUNDED_ONCE_RMS);
     }
 
+    /** The one-log term of the dynamic programs: at most 3 ulps (its Javadoc's bound), also for y close to x. */
+    @Test
+    void klTermFastWithinItsBound() {
+        UniformRandomProvider r = rng(9);
+        UlpStats far = UlpStats.of("klTermFast x, y in [2^-60, 1)");
+        UlpStats near = UlpStats.of("klTermFast y = x (1 + d), |d| in [2^-52, 2^-1)");
+        UlpStats tiny = UlpStats.of("klTermFast x, y in [2^-1074, 2^-900)");
+        for (int i = 0; i < N; i++) {
+            double x = magnitude(r, -60, 0);
+            double y = magnitude(r, -60, 0);
+            far.add(in(x, y), LogSpace.klTermFast(x, y), klRef(x, y));
+            double y2 = x * (1 + magnitude(r, -52, -1) * (r.nextBoolean() ? 1 : -1));
+            near.add(in(x, y2), LogSpace.klTermFast(x, y2), klRef(x, y2));
+            double x3 = magnitude(r, -1074, -900);
+            double y3 = magnitude(r, -1074, -900);
+            tiny.add(in(x3, y3), LogSpace.klTermFast(x3, y3), klRef(x3, y3));
+        }
+        far.assertMaxAtMost(3);
+        near.assertMaxAtMost(3);
+        tiny.assertMaxAtMost(3);
+        assertThat(LogSpace.klTermFast(0, 0.3)).isZero();
+        assertThat(LogSpace.klTermFast(0.3, 0)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(LogSpace.klTermFast(0.3, 0.3)).isZero();
+    }
+
     private static Dfp klRef(double x, double y) {
         Dfp dx = HighPrecision.of(x);
         return dx.multiply(HighPrecision.log(dx.divide(HighPrecision.of(y))));

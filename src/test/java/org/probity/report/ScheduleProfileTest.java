@@ -44,15 +44,14 @@ class ScheduleProfileTest {
         assertThat(zero.clippedSteps()).as("beta_T = 1 is the rescale, not the cosine clip").isEmpty();
     }
 
-    /** g(a) = -log(1 - a) - a against 64-digit Dfp, on both branches and at the switch. */
+    /** L_T at x_0 = 0, ½ (-log(1 - a) - a) with a = ᾱ_T, against 64-digit Dfp from small a to a near 1. */
     @Test
-    void priorTermFunctionAgainstHighPrecision() {
+    void priorTermAgainstHighPrecision() {
         for (double a : new double[] {1e-12, 4.0358297653756835E-5, 1e-3, 0.1, 0.4999999999, 0.5, 0.7, 0.999}) {
-            Dfp da = HighPrecision.of(a);
-            Dfp ref = HighPrecision.log(HighPrecision.of(1).subtract(da)).negate().subtract(da);
-            double log1mA = Math.log1p(-a);
-            double got = ScheduleProfile.g(a, log1mA);
-            // condition of -log(1-a) - a in a is a/(1-a) * (1 / g) * ... ; bounded by 8 ulps on this grid
+            double beta = 1 - a;
+            Dfp abar = HighPrecision.of(1).subtract(HighPrecision.of(beta)); // the exact ᾱ_1 of the schedule
+            Dfp ref = HighPrecision.log(HighPrecision.of(beta)).negate().subtract(abar).divide(2);
+            double got = ScheduleProfile.of("one step", NoiseSchedule.of(beta)).priorKl(0);
             ProbityAssertions.assertThat(got).as("a = %s", a)
                 .isCloseTo(HighPrecision.toDouble(ref), Tolerance.ulps(8).named("8 ulps"));
         }

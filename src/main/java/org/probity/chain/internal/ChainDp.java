@@ -1,5 +1,7 @@
 package org.probity.chain.internal;
 
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.probity.chain.PathFunctional;
 import org.probity.chain.TransitionSource;
 import org.probity.divergence.Kl;
@@ -13,9 +15,64 @@ import org.probity.math.NeumaierSum;
  * \( O(K^2) \) extra memory (one or two matrices of the sequence at a time), with compensated
  * (Neumaier) sums; categorical KL terms by {@link Kl#categorical(double[], double[])}; terms of probability 0 contribute 0 (DESIGN.md: \( 0 \log 0 = 0 \)), a positive
  * probability against a zero one gives \( +\infty \).
+ *
+ * <p>Speed: the per-step loops are branch-free where they can be (TwoSum instead of the branching
+ * Neumaier step: the same error term, bit for bit, and a loop the JIT vectorises), the reverse
+ * matrix is transposed in cache blocks, the log-ratio terms use {@link LogSpace#klTermFast} (one
+ * {@code Math.log} per entry, error at most 3 ulps per term; see there), and for
+ * \( K \ge \) {@value #PARALLEL_STATES} the K rows of a step (and from {@value #PARALLEL_PROPAGATION_STATES} the
+ * columns of a propagation) are split over the cores (each row is
+ * summed by one thread in a fixed order, so results do not depend on the number of threads). With the
+ * module {@code jdk.incubator.vector} present, the rows of the backward pass run on SIMD lanes
+ * ({@link VectorKernels}: the same term, a vector {@code LOG}, per-lane compensated sums).
  */
 public final class ChainDp {
+    /** From this many states on, the rows of a step (K logs each) are computed in parallel. */
+    static final int PARALLEL_STATES = 64;
+    /** From this many states on, a propagation (K multiply-adds per column) is split by columns. */
+    static final int PARALLEL_PROPAGATION_STATES = 256;
+    private static final int BLOCK = 32;
+    /**
+     * Whether the Vector API row kernel runs ({@link VectorKernels}): when the JVM was started with
+     * {@code --add-modules jdk.incubator.vector} (the {@code probity} launcher, Surefire and the
+     * benchmarks are) and {@code -Dprobity.vector=false} is not set.
+     */
+    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+        && !"false".equals(System.getProperty("probity.vector"));
+
     private ChainDp() {
+    }
+
+    /** Runs {@code row} for 0..k-1: in parallel chunks when k is large, in order otherwise. */
+    static void forRows(int k, IntConsumer row) {
+        if (k < PARALLEL_STATES) {
+            for (int i = 0; i < k; i++) {
+                row.accept(i);
+            }
+            return;
+        }
+        int chunks = Math.min(k, 4 * Runtime.getRuntime().availableProcessors());
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            for (int i = c * k / chunks, end = (c + 1) * k / chunks; i < end; i++) {
+                row.accept(i);
+            }
+        });
+    }
+
+    /** {@code out[i][j] = in[j][i]} for the leading k x k block, in cache blocks. */
+    static void transpose(double[][] in, double[][] out, int k) {
+        for (int a = 0; a < k; a += BLOCK) {
+            for (int b = 0; b < k; b += BLOCK) {
+                int ea = Math.min(k, a + BLOCK);
+                int eb = Math.min(k, b + BLOCK);
+                for (int j = b; j < eb; j++) {
+                    double[] src = in[j];
+                    for (int i = a; i < ea; i++) {
+                        out[i][j] = src[i];
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -29,27 +86,36 @@ public final class ChainDp {
      */
     public static void propagate(double[] m, double[][] q, double[] out, double[] comp) {
         int k = m.length;
-        java.util.Arrays.fill(out, 0, k, 0.0);
-        java.util.Arrays.fill(comp, 0, k, 0.0);
+        if (k < PARALLEL_PROPAGATION_STATES) {
+            propagateColumns(m, q, out, comp, 0, k);
+            return;
+        }
+        int chunks = Math.max(1, Math.min(k / 16, 2 * Runtime.getRuntime().availableProcessors()));
+        IntStream.range(0, chunks).parallel().forEach(c ->
+            propagateColumns(m, q, out, comp, c * k / chunks, (c + 1) * k / chunks));
+    }
+
+    /** Columns {@code from..to-1} of {@link #propagate}: TwoSum per term, the errors summed apart. */
+    private static void propagateColumns(double[] m, double[][] q, double[] out, double[] comp, int from, int to) {
+        int k = m.length;
+        java.util.Arrays.fill(out, from, to, 0.0);
+        java.util.Arrays.fill(comp, from, to, 0.0);
         for (int i = 0; i < k; i++) {
             double w = m[i];
             if (w == 0) {
                 continue;
             }
             double[] row = q[i];
-            for (int j = 0; j < k; j++) {
+            for (int j = from; j < to; j++) {
                 double x = w * row[j];
                 double s = out[j];
                 double t = s + x;
-                if (Math.abs(s) >= Math.abs(x)) {
-                    comp[j] += (s - t) + x;
-                } else {
-                    comp[j] += (x - t) + s;
-                }
+                double bb = t - s;
+                comp[j] += (s - (t - bb)) + (x - bb);
                 out[j] = t;
             }
         }
-        for (int j = 0; j < k; j++) {
+        for (int j = from; j < to; j++) {
             // the exact value is a probability: rounding above 1 is clamped, which only reduces the error
             out[j] = Math.min(1.0, out[j] + comp[j]);
         }
@@ -135,56 +201,108 @@ public final class ChainDp {
      * @return the K values, \( +\infty \) where q reaches a path that p gives probability 0
      */
     public static double[] vlbByStart(TransitionSource q, double[] prior, TransitionSource p) {
+        return bound(q, prior, p, false)[0];
+    }
+
+    /**
+     * {@link #vlbByStart} and {@link #logLikelihoods} in one backward pass (both run t = T..1 over the
+     * same reverse matrices, so each is filled once): {@code {VLB(x_0) for every x_0, log p(x_0) for
+     * every x_0}}.
+     */
+    public static double[][] vlbAndLogLikelihoods(TransitionSource q, double[] prior, TransitionSource p) {
+        return bound(q, prior, p, true);
+    }
+
+    private static double[][] bound(TransitionSource q, double[] prior, TransitionSource p, boolean likelihoods) {
         int k = q.states();
         double[] v = new double[k];
         for (int i = 0; i < k; i++) {
             v[i] = -Math.log(prior[i]);
         }
+        double[] m = prior.clone();
+        double[] mNext = new double[k];
+        double[] comp = new double[k];
         double[][] qt = new double[k][k];
         double[][] pt = new double[k][k];
         double[][] ptT = new double[k][k];
+        double[][] logPtT = new double[k][k];
         double[] next = new double[k];
         for (int t = q.steps(); t >= 1; t--) {
             q.fill(t, qt);
             p.fill(t, pt);
-            for (int j = 0; j < k; j++) {
-                double[] row = pt[j];
-                for (int i = 0; i < k; i++) {
-                    ptT[i][j] = row[i];
-                }
+            transpose(pt, ptT, k);
+            double[] cur = v;
+            forRows(k, i -> next[i] = vlbRow(qt[i], ptT[i], null, cur));
+            // a row that met a reverse probability q reaches below the normal range (NaN) is recomputed
+            // with the logs of the source, which keep the value of an entry that underflowed
+            boolean again = false;
+            for (int i = 0; i < k && !again; i++) {
+                again = Double.isNaN(next[i]);
             }
-            for (int i = 0; i < k; i++) {
-                double[] qrow = qt[i];
-                double[] prow = ptT[i];
-                double s = 0;
-                double c = 0;
-                boolean infinite = false;
-                for (int j = 0; j < k; j++) {
-                    double qij = qrow[j];
-                    if (qij == 0) {
-                        continue;
-                    }
-                    double vj = v[j];
-                    double pji = prow[j];
-                    if (pji == 0 || vj == Double.POSITIVE_INFINITY) {
-                        infinite = true;
-                        break;
-                    }
-                    // two compensated additions: q log(q/p) and q V
-                    double x = LogSpace.klTerm(qij, pji);
-                    double u = s + x;
-                    c += Math.abs(s) >= Math.abs(x) ? (s - u) + x : (x - u) + s;
-                    s = u;
-                    x = qij * vj;
-                    u = s + x;
-                    c += Math.abs(s) >= Math.abs(x) ? (s - u) + x : (x - u) + s;
-                    s = u;
-                }
-                next[i] = infinite ? Double.POSITIVE_INFINITY : s + c;
+            if (again) {
+                p.fillLog(t, pt);
+                transpose(pt, logPtT, k);
+                forRows(k, i -> next[i] = Double.isNaN(next[i]) ? vlbRow(qt[i], ptT[i], logPtT[i], cur) : next[i]);
+                p.fill(t, pt);
             }
             System.arraycopy(next, 0, v, 0, k);
+            if (likelihoods) {
+                propagate(m, pt, mNext, comp);
+                double[] swap = m;
+                m = mNext;
+                mNext = swap;
+            }
         }
-        return v;
+        for (int i = 0; i < k; i++) {
+            m[i] = Math.log(m[i]);
+        }
+        return new double[][] {v, m};
+    }
+
+    /**
+     * \( \sum_j Q[i][j] \log(Q[i][j] / P[j][i]) + Q[i][j] V(j) \) for one row, both kinds of term added
+     * with TwoSum into one compensated sum; \( +\infty \) when a q-reachable j has \( P[j][i] = 0 \) or
+     * \( V(j) = +\infty \).
+     */
+    private static double vlbRow(double[] qrow, double[] prow, double[] logRow, double[] v) {
+        if (VECTOR && logRow == null && qrow.length >= 2 * VectorKernels.lanes()) {
+            double fast = VectorKernels.vlbRow(qrow, prow, v);
+            if (!Double.isNaN(fast)) {
+                return fast;
+            }
+        }
+        double s = 0;
+        double c = 0;
+        for (int j = 0; j < qrow.length; j++) {
+            double qij = qrow[j];
+            if (qij == 0) {
+                continue;
+            }
+            double vj = v[j];
+            double pji = prow[j];
+            double x;
+            if (pji < Double.MIN_NORMAL) {
+                if (logRow == null) {
+                    return Double.NaN; // the caller recomputes the row with the logs of the source
+                }
+                x = logRow[j] == Double.NEGATIVE_INFINITY ? Double.POSITIVE_INFINITY : qij * (Math.log(qij) - logRow[j]);
+            } else {
+                x = pji == 0 ? Double.POSITIVE_INFINITY : LogSpace.klTermFast(qij, pji);
+            }
+            if (x == Double.POSITIVE_INFINITY || vj == Double.POSITIVE_INFINITY) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double u = s + x;
+            double bb = u - s;
+            c += (s - (u - bb)) + (x - bb);
+            s = u;
+            x = qij * vj;
+            u = s + x;
+            bb = u - s;
+            c += (s - (u - bb)) + (x - bb);
+            s = u;
+        }
+        return s + c;
     }
 
     /**
@@ -229,25 +347,18 @@ public final class ChainDp {
         double[] comp = new double[k];
         double[][] qt = new double[k][k];
         double[][] pt = new double[k][k];
-        double[] post = new double[k];
         for (int t = 1; t <= steps; t++) {
             q.fill(t, qt);
             p.fill(t, pt);
             propagate(prev, qt, cur, comp);
+            double[] byState = new double[k];
+            double[] from = prev;
+            double[] to = cur;
+            int step = t;
+            forRows(k, xt -> byState[xt] = posteriorTerm(step, xt, x0, from, to, qt, pt));
             NeumaierSum term = NeumaierSum.create();
             for (int xt = 0; xt < k; xt++) {
-                double w = cur[xt];
-                if (w == 0) {
-                    continue;
-                }
-                if (t == 1) {
-                    term.add(-w * Math.log(pt[xt][x0]));
-                    continue;
-                }
-                for (int i = 0; i < k; i++) {
-                    post[i] = Math.min(1.0, prev[i] * qt[i][xt] / w);
-                }
-                term.add(w * Kl.categorical(post, pt[xt]));
+                term.add(byState[xt]);
             }
             terms[t - 1] = term.sum();
             double[] swap = prev;
@@ -256,6 +367,27 @@ public final class ChainDp {
         }
         terms[steps] = Kl.categorical(prev, prior);
         return terms;
+    }
+
+    /**
+     * The contribution of \( x_t \) to \( L_{t-1} \): \( q(x_t \mid x_0) \) times the KL of the Bayes-rule
+     * posterior to \( p(\cdot \mid x_t) \) (for t = 1, \( -q(x_1 \mid x_0) \log p(x_0 \mid x_1) \)); 0 where
+     * \( q(x_t \mid x_0) = 0 \).
+     */
+    private static double posteriorTerm(int t, int xt, int x0, double[] prev, double[] cur, double[][] qt, double[][] pt) {
+        double w = cur[xt];
+        if (w == 0) {
+            return 0;
+        }
+        if (t == 1) {
+            return -w * Math.log(pt[xt][x0]);
+        }
+        int k = prev.length;
+        double[] post = new double[k];
+        for (int i = 0; i < k; i++) {
+            post[i] = Math.min(1.0, prev[i] * qt[i][xt] / w);
+        }
+        return w * Kl.categorical(post, pt[xt]);
     }
 
     /**
@@ -271,14 +403,16 @@ public final class ChainDp {
         double[] comp = new double[k];
         double[][] qa = new double[k][k];
         double[][] qb = new double[k][k];
+        double[] rowKl = new double[k];
         for (int t = 1; t <= a.steps(); t++) {
             a.fill(t, qa);
             b.fill(t, qb);
+            double[] w = m;
+            forRows(k, i -> rowKl[i] = w[i] == 0 ? 0 : w[i] * Kl.categorical(qa[i], qb[i]));
             for (int i = 0; i < k; i++) {
-                if (m[i] == 0) {
-                    continue;
+                if (m[i] != 0) {
+                    total.add(rowKl[i]);
                 }
-                total.add(m[i] * Kl.categorical(qa[i], qb[i]));
             }
             propagate(m, qa, next, comp);
             double[] swap = m;

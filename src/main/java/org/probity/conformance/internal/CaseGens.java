@@ -7,6 +7,7 @@ import org.probity.check.Gens;
 import org.probity.conformance.StepLimits;
 import org.probity.diffusion.NoiseSchedule;
 import org.probity.diffusion.Schedules;
+import org.probity.dist.DiscretizedGaussian;
 
 /**
  * Input generators of the conformance properties, built on the property engine's generators so
@@ -115,9 +116,9 @@ public final class CaseGens {
             .map(CaseGens::grid);
     }
 
-    /** Grid point {@code k} of 0..255. */
+    /** Grid point {@code k} of 0..255: {@link DiscretizedGaussian#center(int)}. */
     public static double grid(int k) {
-        return (2.0 * k - 255.0) / 255.0;
+        return DiscretizedGaussian.center(k);
     }
 
     /**

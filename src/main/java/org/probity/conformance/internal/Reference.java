@@ -4,6 +4,7 @@ import org.probity.dist.DiscretizedGaussian;
 import org.probity.divergence.CrossEntropy;
 import org.probity.divergence.Entropy;
 import org.probity.divergence.Kl;
+import org.probity.math.Constants;
 
 /**
  * Probity's reference values for the non-schedule ops (the schedule quantities come from
@@ -14,12 +15,6 @@ import org.probity.divergence.Kl;
  * Javadoc). Also the error scales that the conformance tolerances multiply.
  */
 public final class Reference {
-    /** Half the bin width of the 256-level grid of [−1, 1]: 1/255. */
-    public static final double HALF_BIN = 1.0 / 255.0;
-    /** |x| beyond this is an edge bin (open to ±∞). */
-    public static final double EDGE = 0.999;
-    private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
-
     private Reference() {
     }
 
@@ -30,17 +25,17 @@ public final class Reference {
 
     /** log φ(z), the standard normal log-density. */
     public static double logPhi(double z) {
-        return -0.5 * z * z - LOG_SQRT_2PI;
+        return -0.5 * z * z - Constants.HALF_LOG_2PI;
     }
 
-    /** Standardized lower edge of x's bin, or −∞ for the left edge bin. */
+    /** Standardized lower edge of x's bin, or −∞ for the left edge bin ({@link DiscretizedGaussian}'s grid). */
     public static double lowerEdge(double x, double mean, double logScale) {
-        return x < -EDGE ? Double.NEGATIVE_INFINITY : (x - HALF_BIN - mean) * Math.exp(-logScale);
+        return DiscretizedGaussian.of(mean, logScale).standardizedLowerEdge(DiscretizedGaussian.binOf(x));
     }
 
     /** Standardized upper edge of x's bin, or +∞ for the right edge bin. */
     public static double upperEdge(double x, double mean, double logScale) {
-        return x > EDGE ? Double.POSITIVE_INFINITY : (x + HALF_BIN - mean) * Math.exp(-logScale);
+        return DiscretizedGaussian.of(mean, logScale).standardizedUpperEdge(DiscretizedGaussian.binOf(x));
     }
 
     /**

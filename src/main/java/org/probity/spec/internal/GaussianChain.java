@@ -1,6 +1,7 @@
 package org.probity.spec.internal;
 
 import java.util.Arrays;
+import org.probity.math.Constants;
 
 /**
  * A scalar linear-Gaussian Markov chain read in its own order: position 0 is
@@ -19,7 +20,6 @@ import java.util.Arrays;
  * (issue 15 item 6: log q(x_1 | x_2, x_0) off by 2e-8 at β = [1e-4, 1e-3]).
  */
 final class GaussianChain {
-    private static final double LOG_2PI = Math.log(2 * Math.PI);
 
     /** time[k]: the model's variable index at chain position k. */
     private final int[] time;
@@ -158,7 +158,7 @@ final class GaussianChain {
 
         /** Adds sign log N(x_i; gain x_j + offset, var) (j < 0: no x_j). */
         void gaussian(double sign, int i, int j, double gain, double offset, double var) {
-            c += sign * (-0.5 * offset * offset / var - 0.5 * (LOG_2PI + Math.log(var)));
+            c += sign * (-0.5 * offset * offset / var - 0.5 * (Constants.LOG_2PI + Math.log(var)));
             b[i] += sign * offset / var;
             m[i][i] += sign * -0.5 / var;
             if (j >= 0) {

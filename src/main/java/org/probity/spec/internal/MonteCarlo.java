@@ -10,22 +10,22 @@ import org.probity.math.NeumaierSum;
  * The Monte Carlo policy of the gaussian evaluator: a declared false-alarm rate α = 1e-9 per check
  * (two-sided z_α = Φ^{-1}(1 - α/2) = 6.1094), a sample size derived before sampling from α, the
  * power 1 - β = 0.99 (z_β = 2.3263) and the smallest error to detect, δ = 0.06 standard deviations
- * of the integrand: n = ⌈((z_α + z_β) / δ)^2⌉ = 19 765 per expectation, never stopped early.
+ * of the integrand: n = ⌈((z_α + z_β) / δ)^2⌉ = 19 768 per expectation, never stopped early.
  * Randomness is seeded from the instance and the point so that a shrunk counterexample replays.
  * The relation is accepted when the difference is within z_α standard errors (plus the exact
  * tolerance), so a true identity is rejected with probability at most α per check.
  */
 final class MonteCarlo {
     /** Default false-alarm rate per check. */
-    static final double FALSE_ALARM = 1e-9;
-    /** Φ^{-1}(1 - 1e-9 / 2). */
-    static final double Z = 6.109410204869;
-    /** Φ^{-1}(0.99): the power of the test against an error of {@link #EFFECT} standard deviations. */
-    static final double Z_POWER = 2.326347874040841;
+    static final double FALSE_ALARM = org.probity.divergence.MonteCarlo.DEFAULT_FALSE_ALARM;
+    /** Φ^{-1}(1 - 1e-9 / 2), by the one Monte Carlo policy of {@code divergence.MonteCarlo}. */
+    static final double Z = org.probity.divergence.MonteCarlo.twoSidedQuantile(FALSE_ALARM);
+    /** The power of the test against an error of {@link #EFFECT} standard deviations. */
+    static final double POWER = 0.99;
     /** The smallest error to detect, in standard deviations of the integrand. */
     static final double EFFECT = 0.06;
     /** Samples per Monte Carlo expectation: ⌈((z_α + z_β) / δ)^2⌉. */
-    static final long SAMPLES = (long) Math.ceil(Math.pow((Z + Z_POWER) / EFFECT, 2));
+    static final long SAMPLES = org.probity.divergence.MonteCarlo.normalSampleSize(FALSE_ALARM, POWER, EFFECT);
 
     private final long seed;
 
