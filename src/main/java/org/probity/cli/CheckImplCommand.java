@@ -55,6 +55,8 @@ public final class CheckImplCommand implements Callable<Integer> {
     /** The same as Markdown tables. */
     static final String DETAIL_MD = "conformance.md";
     private static final String MSG_POSITIVE = "%s: expected an integer >= 1, got %d";
+    private static final String USAGE = "usage: probity check-impl [--seed N] [--tries N] [--replay TOKEN] [--report DIR] "
+        + "[--timeout-ms N] -- COMMAND ARGS...   (or: probity check-impl --list-ops [--json])";
     private static final String MSG_REPLAY_UNKNOWN = "check-impl: --replay: the token '%s' names none of the properties "
         + "checked for '%s' (a token replays the property and input of the finding that printed it)";
 
@@ -80,7 +82,13 @@ public final class CheckImplCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "Write summary.json and summary.md into DIR.")
     private Path report;
 
-    @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The adapter command and its arguments, after --.")
+    @Option(names = "--list-ops", description = "Print every op of the protocol with its arguments, result and what is checked, then exit.")
+    private boolean listOps;
+
+    @Option(names = "--json", description = "With --list-ops: print the list as JSON.")
+    private boolean json;
+
+    @Parameters(arity = "0..*", paramLabel = "COMMAND", description = "The adapter command and its arguments, after --.")
     private List<String> command;
 
     /** Runs {@code check-impl} alone (for tests and embedding); parse errors give exit 2. */
@@ -90,7 +98,7 @@ public final class CheckImplCommand implements Callable<Integer> {
         cmd.setErr(err);
         cmd.setParameterExceptionHandler((ex, a) -> {
             err.println("check-impl: " + ex.getMessage());
-            err.println("usage: probity check-impl [--seed N] [--tries N] [--replay TOKEN] [--report DIR] [--timeout-ms N] -- COMMAND ARGS...");
+            err.println(USAGE);
             return BROKEN;
         });
         int code = cmd.execute(args);
@@ -112,6 +120,19 @@ public final class CheckImplCommand implements Callable<Integer> {
     }
 
     private int execute(PrintWriter out, PrintWriter err) {
+        if (listOps) {
+            out.print(json ? OpCatalog.json() : OpCatalog.text());
+            return HOLDS;
+        }
+        if (command == null || command.isEmpty()) {
+            err.println("check-impl: COMMAND: expected the adapter command after --, got nothing");
+            err.println(USAGE);
+            return BROKEN;
+        }
+        if (json) {
+            err.println("check-impl: --json: expected only with --list-ops");
+            return BROKEN;
+        }
         String bad = tries < 1 ? String.format(Locale.ROOT, MSG_POSITIVE, "--tries", tries)
             : maxShrink < 1 ? String.format(Locale.ROOT, MSG_POSITIVE, "--max-shrink", maxShrink)
             : timeoutMs < 1 ? String.format(Locale.ROOT, MSG_POSITIVE, "--timeout-ms", timeoutMs) : null;
