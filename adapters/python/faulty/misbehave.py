@@ -1,5 +1,6 @@
 """Faulty adapter for Probity's tests: one protocol violation chosen by argv[1]:
-wrong_id, wrong_length, missing_field, malformed, bad_number, no_describe, bad_precision."""
+wrong_id, wrong_length, missing_field, malformed, bad_number, no_describe, bad_precision, string_id,
+object_result."""
 import json
 import sys
 
@@ -22,6 +23,10 @@ for line in sys.stdin:
     elif mode == "missing_field":
         out = json.dumps({"id": rid, "result": {"mean": [0.0] * n, "variance": [1.0] * n}}
                          if req["op"] == "q_mean_variance" else {"id": rid})
+    elif mode == "string_id":
+        out = json.dumps({"id": str(rid), "result": [0.0] * n})
+    elif mode == "object_result":
+        out = json.dumps({"id": rid, "result": {"kl": [0.0] * n}})
     elif mode == "malformed":
         out = '{"id": %d, "result": [0.0,' % rid
     else:  # bad_number

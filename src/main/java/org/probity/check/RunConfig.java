@@ -7,15 +7,17 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.probity.check.internal.ReplayToken;
 
 /**
- * How a property runs: tries, seed, budgets, shard and replay. Immutable; {@code withX} methods
- * return copies.
+ * How a run goes: tries, seed, budgets, shard and replay — the one options value of {@code verify},
+ * {@code check}, {@code check-impl} and the JUnit bridge. Immutable; {@code withX} methods return
+ * copies.
  *
- * <p>{@link #defaults()} reads the system properties {@code probity.tries}, {@code probity.seed}
- * and {@code probity.replay}, so a JUnit run is reproduced with {@code -Dprobity.seed=N} and a
- * single shrunk failure with {@code -Dprobity.replay=TOKEN} (the token every failure prints).
- * Without {@code probity.seed} the seed is {@link #DEFAULT_SEED}: a correctness gate gives the same
- * verdict on the same code every time. {@code -Dprobity.seed=random} draws a fresh seed per run
- * (printed with any failure) to explore further.
+ * <p>{@link #ofSeed(long)} is a fixed starting point; {@link #defaults()} also reads the system
+ * properties {@code probity.tries}, {@code probity.seed} and {@code probity.replay}, so a JUnit run
+ * is reproduced with {@code -Dprobity.seed=N} and a single shrunk failure with
+ * {@code -Dprobity.replay=TOKEN} (the token every failure prints). Without {@code probity.seed} the
+ * seed is {@link #DEFAULT_SEED}: a correctness gate gives the same verdict on the same code every
+ * time. {@code -Dprobity.seed=random} draws a fresh seed per run (printed with any failure) to
+ * explore further. Seeds are written as {@link #parseSeed} reads them.
  *
  * @param tries how many generated inputs to try (examples come on top)
  * @param seed the seed that determines every try
@@ -23,20 +25,19 @@ import org.probity.check.internal.ReplayToken;
  * @param maxShrinkSteps how many candidate inputs shrinking may evaluate
  * @param shrinkTimeBudget the wall-clock budget for shrinking
  * @param maxDiscardRatio how many discarded inputs are allowed per try before the run fails
- * @param shardIndex this shard, in {@code [0, shardCount)}
- * @param shardCount how many shards the tries are split into
+ * @param shard the part of the tries this run takes ({@link Shard#WHOLE} for all)
  * @param replay a replay token, or null
  */
 public record RunConfig(int tries, long seed, Duration timeBudget, int maxShrinkSteps, Duration shrinkTimeBudget,
-                        int maxDiscardRatio, int shardIndex, int shardCount, String replay) {
+                        int maxDiscardRatio, Shard shard, String replay) {
     /** Tries per property unless configured otherwise. */
     public static final int DEFAULT_TRIES = 1000;
     /** The seed unless {@code -Dprobity.seed} says otherwise. */
     public static final long DEFAULT_SEED = 20261124L;
 
     private static final String MSG_TRIES = "tries: expected an integer >= 1, got %d";
-    private static final String MSG_SHARD = "shard: expected 0 <= index < count, got %d/%d";
     private static final String MSG_NON_NEGATIVE = "%s: expected an integer >= 0, got %d";
+    private static final String MSG_SEED = "expected a whole number (decimal, or hexadecimal with 0x), got '%s'";
     private static final Duration DEFAULT_TIME_BUDGET = Duration.ofMinutes(5);
     private static final int DEFAULT_MAX_SHRINK_STEPS = 10_000;
     private static final Duration DEFAULT_SHRINK_TIME_BUDGET = Duration.ofSeconds(30);
@@ -47,9 +48,6 @@ public record RunConfig(int tries, long seed, Duration timeBudget, int maxShrink
         if (tries < 1) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_TRIES, tries));
         }
-        if (!(shardCount >= 1 && shardIndex >= 0 && shardIndex < shardCount)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_SHARD, shardIndex, shardCount));
-        }
         if (maxShrinkSteps < 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_NON_NEGATIVE, "maxShrinkSteps", maxShrinkSteps));
         }
@@ -58,6 +56,7 @@ public record RunConfig(int tries, long seed, Duration timeBudget, int maxShrink
         }
         Objects.requireNonNull(timeBudget, "timeBudget");
         Objects.requireNonNull(shrinkTimeBudget, "shrinkTimeBudget");
+        Objects.requireNonNull(shard, "shard");
         if (replay != null) {
             ReplayToken.requireWellFormed(replay);
         }
@@ -73,7 +72,7 @@ public record RunConfig(int tries, long seed, Duration timeBudget, int maxShrink
      */
     public static RunConfig ofSeed(long seed) {
         return new RunConfig(DEFAULT_TRIES, seed, DEFAULT_TIME_BUDGET, DEFAULT_MAX_SHRINK_STEPS, DEFAULT_SHRINK_TIME_BUDGET,
-            DEFAULT_MAX_DISCARD_RATIO, 0, 1, null);
+            DEFAULT_MAX_DISCARD_RATIO, Shard.WHOLE, null);
     }
 
     /** 1000 tries (or {@code -Dprobity.tries}), seed {@link #DEFAULT_SEED} (or {@code -Dprobity.seed=N|random}). */
@@ -81,39 +80,70 @@ public record RunConfig(int tries, long seed, Duration timeBudget, int maxShrink
         String tries = System.getProperty("probity.tries");
         String seed = System.getProperty("probity.seed");
         RunConfig c = ofSeed(seed == null ? DEFAULT_SEED
-            : "random".equals(seed.trim()) ? RandomSource.createLong() : parseLong("probity.seed", seed));
+            : "random".equals(seed.trim()) ? RandomSource.createLong() : parseSeed("probity.seed", seed));
         return c.withTries(tries == null ? DEFAULT_TRIES : parse("probity.tries", tries))
             .withReplay(System.getProperty("probity.replay"));
     }
 
+    /**
+     * Reads a seed as every command and failure report writes it: a decimal {@code long}
+     * ({@code -42}, {@code 20261124}) or 64 bits in hexadecimal after {@code 0x}
+     * ({@code 0x9E3779B97F4A7C15}); surrounding blanks are ignored.
+     *
+     * @param text the seed
+     * @return its value
+     * @throws IllegalArgumentException "expected a whole number (decimal, or hexadecimal with 0x),
+     *     got 'TEXT'"
+     */
+    public static long parseSeed(String text) {
+        String s = text == null ? "" : text.strip();
+        try {
+            if (s.startsWith("0x") || s.startsWith("0X")) {
+                return Long.parseUnsignedLong(s.substring(2), 16);
+            }
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_SEED, text), e);
+        }
+    }
+
     /** A copy with {@code n} tries. */
     public RunConfig withTries(int n) {
-        return new RunConfig(n, seed, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shardIndex, shardCount, replay);
+        return new RunConfig(n, seed, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shard, replay);
     }
 
     /** A copy with seed {@code s}. */
     public RunConfig withSeed(long s) {
-        return new RunConfig(tries, s, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shardIndex, shardCount, replay);
+        return new RunConfig(tries, s, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shard, replay);
     }
 
     /** A copy with a wall-clock budget for the tries. */
     public RunConfig withTimeBudget(Duration d) {
-        return new RunConfig(tries, seed, d, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shardIndex, shardCount, replay);
+        return new RunConfig(tries, seed, d, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shard, replay);
     }
 
     /** A copy whose shrinking evaluates at most {@code steps} candidates. */
     public RunConfig withMaxShrinkSteps(int steps) {
-        return new RunConfig(tries, seed, timeBudget, steps, shrinkTimeBudget, maxDiscardRatio, shardIndex, shardCount, replay);
+        return new RunConfig(tries, seed, timeBudget, steps, shrinkTimeBudget, maxDiscardRatio, shard, replay);
     }
 
     /** A copy whose shrinking stops after {@code d} of wall-clock time. */
     public RunConfig withShrinkTimeBudget(Duration d) {
-        return new RunConfig(tries, seed, timeBudget, maxShrinkSteps, d, maxDiscardRatio, shardIndex, shardCount, replay);
+        return new RunConfig(tries, seed, timeBudget, maxShrinkSteps, d, maxDiscardRatio, shard, replay);
     }
 
-    /** A copy that runs only the tries {@code i} with {@code i mod count == index}. */
+    /** A copy that runs only the try slots {@code i} with {@code i mod shard.count() == shard.index()}. */
+    public RunConfig withShard(Shard s) {
+        return new RunConfig(tries, seed, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, s, replay);
+    }
+
+    /**
+     * A copy that runs shard {@code index} (0-based) of {@code count}: {@link #withShard(Shard)}.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= index < count}
+     */
     public RunConfig withShard(int index, int count) {
-        return new RunConfig(tries, seed, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, index, count, replay);
+        return withShard(Shard.of(index, count));
     }
 
     /**
@@ -124,7 +154,13 @@ public record RunConfig(int tries, long seed, Duration timeBudget, int maxShrink
      * @throws IllegalArgumentException if the token is not of that form
      */
     public RunConfig withReplay(String token) {
-        return new RunConfig(tries, seed, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shardIndex, shardCount, token);
+        return new RunConfig(tries, seed, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shard, token);
+    }
+
+    /** How a run header prints the options: {@code seed S, N tries, shard i/n}. */
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "seed %d, %d tries, shard %s", seed, tries, shard);
     }
 
     private static int parse(String name, String v) {
@@ -135,11 +171,12 @@ public record RunConfig(int tries, long seed, Duration timeBudget, int maxShrink
         }
     }
 
-    private static long parseLong(String name, String v) {
+    private static long parseSeed(String name, String v) {
         try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: expected an integer or 'random', got '%s'", name, v), e);
+            return parseSeed(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                "%s: expected a whole number (decimal, or hexadecimal with 0x) or 'random', got '%s'", name, v), e);
         }
     }
 }

@@ -39,7 +39,7 @@ final class Runner<T> {
         }
         Verdict largest = null;
         // Explicit examples belong to shard 0, so that n shards add up to exactly one run.
-        List<T> mine = cfg.shardIndex() == 0 ? examples : List.of();
+        List<T> mine = cfg.shard().index() == 0 ? examples : List.of();
         for (T example : mine) {
             Verdict v = evaluate(example);
             if (!v.passed()) {
@@ -141,7 +141,7 @@ final class Runner<T> {
 
     private PropertyResult result(boolean passed, int tries, int discards, Map<String, Double> cov, Failure f,
                                   Verdict largest, long start, String note) {
-        return new PropertyResult(name, passed, tries, cfg.shardIndex() == 0 ? examples.size() : 0, discards, cov, f, largest, cfg.seed(),
+        return new PropertyResult(name, passed, tries, cfg.shard().index() == 0 ? examples.size() : 0, discards, cov, f, largest, cfg.seed(),
             Duration.ofNanos(System.nanoTime() - start), note);
     }
 }

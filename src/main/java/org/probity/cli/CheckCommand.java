@@ -13,7 +13,8 @@ import org.probity.report.ReportFiles;
 import org.probity.report.RunReport;
 import org.probity.report.SpecCheck;
 import org.probity.spec.Spec;
-import org.probity.spec.SpecOptions;
+import org.probity.check.RunConfig;
+import org.probity.check.Shard;
 import org.probity.spec.SpecResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,11 +37,11 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", converter = Converters.Seed.class,
             description = "Seed of every generated model instance (default ${DEFAULT-VALUE}).")
-    private long seed = SpecOptions.DEFAULT_SEED;
+    private long seed = RunConfig.DEFAULT_SEED;
 
     @Option(names = "--tries", paramLabel = "N", converter = Converters.PositiveInt.class,
             description = "Model instances per claim or step (default ${DEFAULT-VALUE}).")
-    private int tries = SpecOptions.DEFAULT_TRIES;
+    private int tries = Spec.DEFAULT_TRIES;
 
     @Option(names = "--shard", paramLabel = "i/n", converter = Converters.ShardConverter.class,
             description = "Run only shard i of n (1 <= i <= n).")
@@ -60,8 +61,7 @@ final class CheckCommand implements Callable<Integer> {
         if (reportDir != null) {
             TextFiles.prepareDirectory("the reports", reportDir);
         }
-        SpecOptions options = SpecOptions.defaults().withSeed(seed).withTries(tries)
-                .withShard(shard.zeroBasedIndex(), shard.count());
+        RunConfig options = Spec.options(seed).withTries(tries).withShard(shard);
         long start = System.nanoTime();
         List<CheckRecord> records = new ArrayList<>();
         int exit = ExitCodes.HOLDS;
@@ -74,7 +74,7 @@ final class CheckCommand implements Callable<Integer> {
             records.addAll(SpecCheck.records(r, Path.of(s.fileName())));
         }
         if (reportDir != null) {
-            RunReport report = new RunReport("check", ProbityCli.version(), seed, tries, shard.index(), shard.count(),
+            RunReport report = new RunReport("check", ProbityCli.version(), seed, tries, shard,
                     records, List.of(), Duration.ofNanos(System.nanoTime() - start));
             try {
                 List<String> written = ReportFiles.write(report, List.of(), reportDir);

@@ -1,6 +1,7 @@
 package org.probity.cli;
 
 import org.probity.check.RunConfig;
+import org.probity.check.Shard;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -63,8 +64,9 @@ public final class CheckImplCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of the generated cases (default: the engine's fixed seed, so the same implementation gets the same verdict).")
-    private Long seed;
+    @Option(names = "--seed", paramLabel = "N", converter = Converters.Seed.class,
+            description = "Seed of the generated cases, decimal or 0x-hexadecimal (default: the engine's fixed seed, so the same implementation gets the same verdict).")
+    private long seed = RunConfig.DEFAULT_SEED;
 
     @Option(names = "--tries", paramLabel = "N", description = "Cases per property, each a batch of up to 24 inputs (default: ${DEFAULT-VALUE}).")
     private int tries = ConformanceChecker.DEFAULT_TRIES;
@@ -140,8 +142,7 @@ public final class CheckImplCommand implements Callable<Integer> {
             err.println("check-impl: " + bad);
             return BROKEN;
         }
-        long s = seed != null ? seed : RunConfig.DEFAULT_SEED;
-        RunConfig options = ConformanceChecker.options(s).withTries(tries).withMaxShrinkSteps(maxShrink).withReplay(replay);
+        RunConfig options = ConformanceChecker.options(seed).withTries(tries).withMaxShrinkSteps(maxShrink).withReplay(replay);
         ConformanceReport r;
         try (SubprocessImplementation impl = SubprocessImplementation.start(command, Duration.ofMillis(timeoutMs))) {
             r = ConformanceChecker.check(impl, options);
@@ -190,7 +191,7 @@ public final class CheckImplCommand implements Callable<Integer> {
                     replay, Duration.ZERO));
             }
         }
-        return new RunReport("check-impl", ProbityCli.version(), r.seed(), r.tries(), 1, 1, records, List.of(), r.elapsed());
+        return new RunReport("check-impl", ProbityCli.version(), r.seed(), r.tries(), Shard.WHOLE, records, List.of(), r.elapsed());
     }
 
     /** For running check-impl alone: {@code java -cp probity.jar org.probity.cli.CheckImplCommand -- python3 adapter.py}. */

@@ -2,6 +2,7 @@ package org.probity.cli;
 
 import java.util.Locale;
 import org.probity.check.RunConfig;
+import org.probity.check.Shard;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -9,7 +10,6 @@ import picocli.CommandLine.TypeConversionException;
 final class Converters {
     private static final String MSG_POSITIVE = "expected a whole number >= 1, got '%s'";
     private static final String MSG_RANGE = "expected a whole number in [1, %d], got '%s'";
-    private static final String MSG_SEED = "expected a whole number (decimal, or hexadecimal with 0x), got '%s'";
 
     private Converters() {
     }
@@ -56,18 +56,14 @@ final class Converters {
         throw new TypeConversionException(String.format(Locale.ROOT, MSG_RANGE, max, value));
     }
 
-    /** A 64-bit seed: any long, decimal or {@code 0x}-hexadecimal (as failures print it). */
+    /** A 64-bit seed: any long, decimal or {@code 0x}-hexadecimal (as failures print it): {@link RunConfig#parseSeed}. */
     static final class Seed implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
-            String s = value.strip();
             try {
-                if (s.startsWith("0x") || s.startsWith("0X")) {
-                    return Long.parseUnsignedLong(s.substring(2), 16);
-                }
-                return Long.parseLong(s);
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException(String.format(Locale.ROOT, MSG_SEED, value));
+                return RunConfig.parseSeed(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
         }
     }

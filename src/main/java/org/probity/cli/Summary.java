@@ -49,17 +49,17 @@ final class Summary {
         int skipped = report.notChecked().size();
         String notChecked = skipped == 0 ? "" : String.format(Locale.ROOT, ", %d not checked", skipped);
         if (!report.passed()) {
-            out.printf(Locale.ROOT, "FAIL: %d of %d checks fail%s (seed %d, %d tries, shard %d/%d, %s)%n",
+            out.printf(Locale.ROOT, "FAIL: %d of %d checks fail%s (seed %d, %d tries, shard %s, %s)%n",
                     report.failures(), report.checks().size(), notChecked, report.seed(), report.tries(),
-                    report.shardIndex(), report.shardCount(), TextTable.seconds(report.elapsed()));
+                    report.shard(), TextTable.seconds(report.elapsed()));
         } else if (skipped == 0) {
-            out.printf(Locale.ROOT, "PASS: all %d checks hold (seed %d, %d tries, shard %d/%d, %s)%n",
-                    report.checks().size(), report.seed(), report.tries(), report.shardIndex(), report.shardCount(),
+            out.printf(Locale.ROOT, "PASS: all %d checks hold (seed %d, %d tries, shard %s, %s)%n",
+                    report.checks().size(), report.seed(), report.tries(), report.shard(),
                     TextTable.seconds(report.elapsed()));
         } else {
-            out.printf(Locale.ROOT, "PASS: %d of %d checks hold%s (seed %d, %d tries, shard %d/%d, %s)%n",
+            out.printf(Locale.ROOT, "PASS: %d of %d checks hold%s (seed %d, %d tries, shard %s, %s)%n",
                     report.passes(), report.checks().size(), notChecked, report.seed(), report.tries(),
-                    report.shardIndex(), report.shardCount(), TextTable.seconds(report.elapsed()));
+                    report.shard(), TextTable.seconds(report.elapsed()));
         }
     }
 

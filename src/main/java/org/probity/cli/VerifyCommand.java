@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.probity.check.PropertyResult;
 import org.probity.check.RunConfig;
+import org.probity.check.Shard;
 import org.probity.identities.Catalog;
 import org.probity.identities.Identity;
 import org.probity.report.CheckRecord;
@@ -23,7 +24,6 @@ import org.probity.report.RunReport;
 import org.probity.report.ScheduleProfile;
 import org.probity.report.SpecCheck;
 import org.probity.spec.Spec;
-import org.probity.spec.SpecOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -135,31 +135,25 @@ final class VerifyCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "note: no .prob files in '%s' (run from the repository root, or give --specs DIR)%n",
                     specsRoot);
         }
-        RunConfig cfg = RunConfig.defaults().withSeed(seed).withTries(tries)
-                .withShard(shard.zeroBasedIndex(), shard.count());
-        if (replay != null) {
-            cfg = cfg.withReplay(replay);
-        }
+        RunConfig cfg = RunConfig.ofSeed(seed).withTries(tries).withShard(shard);
         List<Verification.Task> tasks = new ArrayList<>();
         for (Identity id : selected) {
-            RunConfig c = cfg;
+            RunConfig c = cfg.withReplay(replay);
             tasks.add(new Verification.Task(id.name(), () -> {
                 PropertyResult r = id.property().check(c);
                 return List.of(IdentityCheck.record(id, c, r));
             }));
         }
-        SpecOptions specOptions = SpecOptions.defaults().withSeed(seed).withTries(tries)
-                .withShard(shard.zeroBasedIndex(), shard.count());
         for (Spec sp : specs) {
             tasks.add(new Verification.Task(sp.fileName(),
-                    () -> SpecCheck.records(sp.check(specOptions), Path.of(sp.fileName()))));
+                    () -> SpecCheck.records(sp.check(cfg), Path.of(sp.fileName()))));
         }
         long start = System.nanoTime();
         Progress progress = Progress.forOutput(out, System.console() != null, tasks.size());
         List<CheckRecord> records = Verification.run(tasks, jobs, progress);
         progress.done();
         List<ScheduleProfile> schedules = StandardSchedules.profiles();
-        RunReport report = new RunReport("verify", ProbityCli.version(), seed, tries, shard.index(), shard.count(),
+        RunReport report = new RunReport("verify", ProbityCli.version(), seed, tries, shard,
                 records, schedules.stream().map(ScheduleProfile::summary).toList(),
                 Duration.ofNanos(System.nanoTime() - start));
         Summary.print(out, report);

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * The adapter process broke the protocol: it could not be started, crashed, hung, printed something
- * that is not a JSON response, or answered with the wrong id, the wrong length or a missing field.
+ * that is not a JSON response, or answered with the wrong id, the wrong length, a missing field, a
+ * field of the wrong type or a broken {@code describe}.
  * {@code check-impl} reports it in one message with the adapter's stderr tail and exits 2.
  */
 public final class AdapterFault extends RuntimeException {
@@ -27,8 +28,12 @@ public final class AdapterFault extends RuntimeException {
         WRONG_ID,
         /** A result array of the wrong length. */
         WRONG_LENGTH,
-        /** A response without a required field, or a field of the wrong type. */
-        MISSING_FIELD
+        /** A response without a required field ({@code id}, {@code result}, {@code mean} ...). */
+        MISSING_FIELD,
+        /** A field of the wrong type: an id that is not an integer, a number that is not a number, an object for an array. */
+        WRONG_TYPE,
+        /** A {@code describe} answer that breaks the protocol: an error, an unknown precision, not an object. */
+        BAD_DESCRIPTION
     }
 
     private final Kind kind;

@@ -94,13 +94,13 @@ public final class SubprocessImplementation implements Implementation, AutoClose
 
     private Description parseDescription(JsonNode r) {
         if (!r.isObject()) {
-            throw channel.fail(AdapterFault.Kind.MISSING_FIELD, "describe: expected an object {name, ops, precision}, got "
+            throw channel.fail(AdapterFault.Kind.BAD_DESCRIPTION, "describe: expected an object {name, ops, precision}, got "
                 + AdapterChannel.abbreviate(r.toString()));
         }
         String name = r.hasNonNull("name") && !r.get("name").asText().isBlank() ? r.get("name").asText() : String.join(" ", channel.command());
         JsonNode ops = r.get("ops");
         if (ops == null || !ops.isArray()) {
-            throw channel.fail(AdapterFault.Kind.MISSING_FIELD, "describe: expected \"ops\" to be an array of op names, got "
+            throw channel.fail(AdapterFault.Kind.BAD_DESCRIPTION, "describe: expected \"ops\" to be an array of op names, got "
                 + (ops == null ? "nothing" : AdapterChannel.abbreviate(ops.toString())));
         }
         Set<Op> set = EnumSet.noneOf(Op.class);
@@ -109,7 +109,7 @@ public final class SubprocessImplementation implements Implementation, AutoClose
             Op.fromWireName(o).ifPresentOrElse(set::add, () -> unknown.add(o));
         }
         String prec = r.hasNonNull("precision") ? r.get("precision").asText() : "float64";
-        Precision precision = Precision.fromWireName(prec).orElseThrow(() -> channel.fail(AdapterFault.Kind.MISSING_FIELD,
+        Precision precision = Precision.fromWireName(prec).orElseThrow(() -> channel.fail(AdapterFault.Kind.BAD_DESCRIPTION,
             "describe: precision must be \"float64\" or \"float32\", got \"" + prec + "\""));
         Description d = Description.of(name, set, precision).withUnknownOps(unknown);
         if (r.hasNonNull("schedules")) {
@@ -172,7 +172,7 @@ public final class SubprocessImplementation implements Implementation, AutoClose
     }
 
     private AdapterFault describeFault(String expected, JsonNode got) {
-        return channel.fail(AdapterFault.Kind.MISSING_FIELD, "describe: expected " + expected + ", got "
+        return channel.fail(AdapterFault.Kind.BAD_DESCRIPTION, "describe: expected " + expected + ", got "
             + AdapterChannel.abbreviate(got.toString()));
     }
 

@@ -15,7 +15,6 @@ import org.probity.check.RunConfig;
 import org.probity.identities.Catalog;
 import org.probity.identities.Identity;
 import org.probity.spec.Spec;
-import org.probity.spec.SpecOptions;
 import org.probity.spec.SpecResult;
 import org.probity.spec.SpecSyntaxException;
 
@@ -79,7 +78,7 @@ public final class ProbityCatalogTests {
      * @param options seed, tries, shard
      * @return one container named after the file
      */
-    public static Stream<DynamicNode> spec(Path file, SpecOptions options) {
+    public static Stream<DynamicNode> spec(Path file, RunConfig options) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(options, "options");
         String name = String.valueOf(file.getFileName());
@@ -110,14 +109,14 @@ public final class ProbityCatalogTests {
 
     /**
      * @param file the spec file
-     * @return {@link #spec(Path, SpecOptions)} with the seed of {@link RunConfig#defaults()} and
-     *         {@link SpecOptions#DEFAULT_TRIES} tries, or {@code -Dprobity.tries} when set (so the
+     * @return {@link #spec(Path, RunConfig)} with the seed of {@link RunConfig#defaults()} and
+     *         {@link Spec#DEFAULT_TRIES} tries, or {@code -Dprobity.tries} when set (so the
      *         same system properties steer identities and specs)
      */
     public static Stream<DynamicNode> spec(Path file) {
         RunConfig cfg = RunConfig.defaults();
-        int tries = System.getProperty("probity.tries") == null ? SpecOptions.DEFAULT_TRIES : cfg.tries();
-        return spec(file, SpecOptions.defaults().withSeed(cfg.seed()).withTries(tries));
+        int tries = System.getProperty("probity.tries") == null ? Spec.DEFAULT_TRIES : cfg.tries();
+        return spec(file, cfg.withTries(tries));
     }
 
     /**

@@ -28,8 +28,8 @@ public final class IdentityCheck {
      */
     public static CheckRecord record(Identity identity, RunConfig cfg, PropertyResult r) {
         String replay = String.format(Locale.ROOT, REPLAY, cfg.seed(), cfg.tries(), quoteIfNeeded(identity.name()));
-        if (cfg.shardCount() > 1) {
-            replay += " --shard " + (cfg.shardIndex() + 1) + "/" + cfg.shardCount();
+        if (!cfg.shard().isWhole()) {
+            replay += " --shard " + cfg.shard();
         }
         double largest = r.largestDifference();
         String counterexample = "";

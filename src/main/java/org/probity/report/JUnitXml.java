@@ -76,7 +76,7 @@ public final class JUnitXml {
         x.writeStartElement("properties");
         property(x, "probity.seed", Long.toString(report.seed()));
         property(x, "probity.tries", Integer.toString(report.tries()));
-        property(x, "probity.shard", report.shardIndex() + "/" + report.shardCount());
+        property(x, "probity.shard", report.shard().toString());
         nl(x, 2);
         x.writeEndElement();
         for (CheckRecord c : checks) {

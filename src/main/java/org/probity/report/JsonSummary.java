@@ -48,8 +48,8 @@ public final class JsonSummary {
             g.writeNumberField("seed", report.seed());
             g.writeNumberField("tries", report.tries());
             g.writeObjectFieldStart("shard");
-            g.writeNumberField("index", report.shardIndex());
-            g.writeNumberField("count", report.shardCount());
+            g.writeNumberField("index", report.shard().number());
+            g.writeNumberField("count", report.shard().count());
             g.writeEndObject();
             g.writeStringField("verdict", report.passed() ? "PASS" : "FAIL");
             g.writeObjectFieldStart("counts");

@@ -2,8 +2,8 @@ package org.probity.report;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import org.probity.check.Shard;
 
 /**
  * Everything one {@code probity verify} (or {@code check}) run found, as the reports render it.
@@ -14,26 +14,22 @@ import java.util.Objects;
  * @param version    Probity's version
  * @param seed       the run's seed
  * @param tries      tries per property (before sharding)
- * @param shardIndex the 1-based shard, {@code 1 <= shardIndex <= shardCount}
- * @param shardCount the number of shards
+ * @param shard      the part of the tries this run took (printed {@code i/n}, 1-based)
  * @param checks     what was checked, in run order
  * @param schedules  the noise schedules examined (charted)
  * @param elapsed    wall-clock time of the run (a timing field)
  */
-public record RunReport(String command, String version, long seed, int tries, int shardIndex, int shardCount,
+public record RunReport(String command, String version, long seed, int tries, Shard shard,
                         List<CheckRecord> checks, List<ScheduleSummary> schedules, Duration elapsed) {
-    private static final String MSG_SHARD = "shard: expected 1 <= index <= count, got %d/%d";
 
-    /** Copies the lists, validates the shard. */
+    /** Copies the lists. */
     public RunReport {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(shard, "shard");
         Objects.requireNonNull(elapsed, "elapsed");
         checks = List.copyOf(checks);
         schedules = List.copyOf(schedules);
-        if (!(shardCount >= 1 && shardIndex >= 1 && shardIndex <= shardCount)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_SHARD, shardIndex, shardCount));
-        }
     }
 
     /** @return whether no check failed (checks not checked are counted apart: {@link #notChecked()}) */

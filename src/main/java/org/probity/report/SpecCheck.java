@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.probity.spec.SpecOptions;
+import org.probity.check.RunConfig;
 import org.probity.spec.SpecResult;
 
 /**
@@ -25,8 +25,8 @@ public final class SpecCheck {
      * @return one record per item
      */
     public static List<CheckRecord> records(SpecResult result, Path file) {
-        SpecOptions o = result.options();
-        String shard = o.shardCount() > 1 ? " --shard " + (o.shardIndex() + 1) + "/" + o.shardCount() : "";
+        RunConfig o = result.options();
+        String shard = o.shard().isWhole() ? "" : " --shard " + o.shard();
         String replay = String.format(Locale.ROOT, REPLAY, o.seed(), o.tries(), shard, file);
         String base = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         List<SpecResult.Item> items = result.items();

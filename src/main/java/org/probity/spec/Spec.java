@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.probity.check.RunConfig;
 import org.probity.spec.ast.Expr;
 import org.probity.spec.ast.Statement;
 import org.probity.spec.internal.Parser;
@@ -17,11 +18,14 @@ import org.probity.spec.internal.Semantics;
  *
  * <pre>{@code
  * Spec spec = Spec.parse(Path.of("specs/ddpm-vlb.prob"));
- * SpecResult result = spec.check(SpecOptions.defaults().withSeed(42));
+ * SpecResult result = spec.check(Spec.options(42));
  * System.out.print(result.render());
  * }</pre>
  */
 public final class Spec {
+    /** Model instances per claim or step unless configured otherwise. */
+    public static final int DEFAULT_TRIES = 200;
+
     private final String fileName;
     private final String source;
     private final List<Statement> statements;
@@ -74,12 +78,23 @@ public final class Spec {
      * chain on generated model instances of each family of the model statement before it, shrinking a
      * failure to the smallest instance.
      *
-     * @param options seed, instances per check, shard
+     * @param options seed, instances per check, shard ({@link #options(long)})
      * @return the structured result; {@link SpecResult#render()} is the report
      */
-    public SpecResult check(SpecOptions options) {
+    public SpecResult check(RunConfig options) {
         Objects.requireNonNull(options, "options");
         return SpecChecker.check(this, options);
+    }
+
+    /**
+     * The run options of a spec check with seed {@code seed}: {@link #DEFAULT_TRIES} model instances
+     * per claim or step, the whole run, the engine's budgets ({@link RunConfig#ofSeed}).
+     *
+     * @param seed the seed that determines every generated model instance
+     * @return the options; {@code withX} methods adjust them
+     */
+    public static RunConfig options(long seed) {
+        return RunConfig.ofSeed(seed).withTries(DEFAULT_TRIES);
     }
 
     /** The file name used in messages. */

@@ -18,18 +18,15 @@ final class SpecChecker {
     private final Map<String, Expr> lets;
     private final ItemCheck.Locator locator;
     private final RunConfig cfg;
-    private final SpecOptions options;
     private final List<SpecResult.Item> items = new ArrayList<>();
 
-    private SpecChecker(Map<String, Expr> lets, ItemCheck.Locator locator, SpecOptions options) {
+    private SpecChecker(Map<String, Expr> lets, ItemCheck.Locator locator, RunConfig cfg) {
         this.lets = lets;
         this.locator = locator;
-        this.options = options;
-        this.cfg = RunConfig.defaults().withTries(options.tries()).withSeed(options.seed())
-            .withShard(options.shardIndex(), options.shardCount());
+        this.cfg = cfg;
     }
 
-    static SpecResult check(Spec spec, SpecOptions options) {
+    static SpecResult check(Spec spec, RunConfig options) {
         long start = System.nanoTime();
         ItemCheck.Locator locator = node -> {
             int[] lc = spec.parsed().lineColumn(node);
@@ -108,7 +105,7 @@ final class SpecChecker {
                                  String family) {
         ItemCheck.Outcome o = ItemCheck.run(s, model, family, lets, cfg, locator);
         return new SpecResult.Item(s.label(), kind, family, line, text, s.relation().symbol(), o.status(), o.tries(),
-            o.defined(), o.largest(), o.tolerance(), o.method(), o.counterexample(), o.reason(), options.seed(),
+            o.defined(), o.largest(), o.tolerance(), o.method(), o.counterexample(), o.reason(), cfg.seed(),
             o.replay());
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.probity.check.RunConfig;
 
 /**
  * What checking a {@code .prob} file found: one {@link Item} per claim, per derivation step and per
@@ -18,7 +19,7 @@ import java.util.Optional;
 public final class SpecResult {
     private final String fileName;
     private final List<Item> items;
-    private final SpecOptions options;
+    private final RunConfig options;
     private final Duration elapsed;
 
     /** The verdict of one item. */
@@ -123,7 +124,7 @@ public final class SpecResult {
         }
     }
 
-    SpecResult(String fileName, List<Item> items, SpecOptions options, Duration elapsed) {
+    SpecResult(String fileName, List<Item> items, RunConfig options, Duration elapsed) {
         this.fileName = fileName;
         this.items = List.copyOf(items);
         this.options = options;
@@ -161,7 +162,7 @@ public final class SpecResult {
     }
 
     /** The options of the run. */
-    public SpecOptions options() {
+    public RunConfig options() {
         return options;
     }
 

@@ -156,4 +156,17 @@ class CheckImplCommandTest {
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("--replay: the token '12345678:0' names none of the properties");
     }
+
+    @Test
+    void seedsAreReadLikeVerifyAndCheckReadThemHexadecimalIncluded() {
+        Run hex = run("--seed", "0x9E3779B97F4A7C15", "--tries", "3", "--", "python3", "adapters/python/examples/kl_only.py");
+        assertThat(hex.code()).as(hex.err()).isZero();
+        assertThat(hex.out()).contains("seed " + 0x9E3779B97F4A7C15L + ", 3 cases per property");
+        Run dec = run("--seed", Long.toString(0x9E3779B97F4A7C15L), "--tries", "3", "--", "python3",
+            "adapters/python/examples/kl_only.py");
+        assertThat(dec.out().replaceAll("\\d+\\.\\d+ s.*", "")).isEqualTo(hex.out().replaceAll("\\d+\\.\\d+ s.*", ""));
+        Run bad = run("--seed", "0xZZ", "--", "python3", "adapters/python/examples/kl_only.py");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("expected a whole number (decimal, or hexadecimal with 0x), got '0xZZ'");
+    }
 }

@@ -79,7 +79,7 @@ class DescribeTest {
             "{\"ops\": [\"normal_kl\"], \"schedules\": \"cosine\"}", "\"schedules\" to be an array of strings");
         cases.forEach((json, message) -> assertThatThrownBy(() -> SubprocessImplementation.start(describing(json), TIMEOUT).close())
             .as(json).isInstanceOfSatisfying(AdapterFault.class, f -> {
-                assertThat(f.kind()).isEqualTo(AdapterFault.Kind.MISSING_FIELD);
+                assertThat(f.kind()).isEqualTo(AdapterFault.Kind.BAD_DESCRIPTION);
                 assertThat(f.getMessage()).contains("describe: expected " + message);
             }));
     }

@@ -109,9 +109,9 @@ class SubprocessImplementationTest {
         assertThat(faultOf("wrong_length")).isEqualTo(AdapterFault.Kind.WRONG_LENGTH);
         assertThat(faultOf("missing_field")).isEqualTo(AdapterFault.Kind.MISSING_FIELD);
         assertThat(faultOf("malformed")).isEqualTo(AdapterFault.Kind.MALFORMED_JSON);
-        assertThat(faultOf("bad_number")).isEqualTo(AdapterFault.Kind.MALFORMED_JSON);
-        assertThat(faultOf("no_describe")).isEqualTo(AdapterFault.Kind.MISSING_FIELD);
-        assertThat(faultOf("bad_precision")).isEqualTo(AdapterFault.Kind.MISSING_FIELD);
+        assertThat(faultOf("bad_number")).isEqualTo(AdapterFault.Kind.WRONG_TYPE);
+        assertThat(faultOf("no_describe")).isEqualTo(AdapterFault.Kind.BAD_DESCRIPTION);
+        assertThat(faultOf("bad_precision")).isEqualTo(AdapterFault.Kind.BAD_DESCRIPTION);
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.probity.check.RunConfig;
 import org.probity.check.Verdict;
 import org.probity.identities.Identity;
 import org.probity.math.Tolerance;
-import org.probity.spec.SpecOptions;
+import org.probity.spec.Spec;
 
 class ProbityCatalogTestsTest {
     private static final Identity HOLDS = Identity.of("sqrt squared", "algebra", "sqrt(x)^2 = x",
@@ -46,14 +46,14 @@ class ProbityCatalogTestsTest {
     /** A spec file of this repository as dynamic tests. */
     @TestFactory
     Stream<DynamicNode> aSpecFile() {
-        return ProbityCatalogTests.spec(Path.of("specs/cross-entropy.prob"), SpecOptions.defaults().withTries(20));
+        return ProbityCatalogTests.spec(Path.of("specs/cross-entropy.prob"), Spec.options(RunConfig.DEFAULT_SEED).withTries(20));
     }
 
     @Test
     void aWrongSpecFailsWithItsCounterexampleAndABadOneWithFileLineColumn(@TempDir Path dir) throws Throwable {
         Path wrong = Files.writeString(dir.resolve("wrong.prob"), "title \"w\"\nmodel markov states 2..2 steps 0..1\n"
                 + "claim \"symmetric\": KL( q(x_0) || p(x_0) ) == KL( p(x_0) || q(x_0) )\n");
-        List<DynamicTest> tests = leaves(ProbityCatalogTests.spec(wrong, SpecOptions.defaults().withTries(20)).toList());
+        List<DynamicTest> tests = leaves(ProbityCatalogTests.spec(wrong, Spec.options(RunConfig.DEFAULT_SEED).withTries(20)).toList());
         assertThat(tests).extracting(DynamicTest::getDisplayName).containsExactly("claim \"symmetric\" [markov]");
         assertThatThrownBy(() -> tests.get(0).getExecutable().execute()).isInstanceOf(AssertionFailedError.class)
                 .hasMessageContaining("model instance").hasMessageContaining("left side").hasMessageContaining("seed: ");
@@ -67,7 +67,7 @@ class ProbityCatalogTestsTest {
     void aStepThatCannotBeEvaluatedIsAbortedWithItsReasonNotFailed(@TempDir Path dir) throws Throwable {
         Path file = Files.writeString(dir.resolve("skip.prob"), "model gaussian steps 1..1\n"
                 + "claim \"int of abs\": int_{x_1}( abs(x_1) ) >= 0\n");
-        List<DynamicTest> tests = leaves(ProbityCatalogTests.spec(file, SpecOptions.defaults().withTries(3)).toList());
+        List<DynamicTest> tests = leaves(ProbityCatalogTests.spec(file, Spec.options(RunConfig.DEFAULT_SEED).withTries(3)).toList());
         assertThatThrownBy(() -> tests.get(0).getExecutable().execute())
                 .isInstanceOf(org.opentest4j.TestAbortedException.class)
                 .hasMessageStartingWith("not checked: line 2, column 32: abs(x_1): cannot be evaluated");

@@ -1,5 +1,6 @@
 package org.probity.report;
 
+import org.probity.check.Shard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -20,7 +21,7 @@ class JUnitXmlTest {
     @Test
     void markupAndControlCharactersSurviveAsText() throws Exception {
         String nasty = "counterexample: <x & \"y\"> ]]> \u0001 bell \u0007 end";
-        RunReport report = new RunReport("verify", "test", 5, 10, 1, 1,
+        RunReport report = new RunReport("verify", "test", 5, 10, Shard.WHOLE,
                 List.of(record("a \"quoted\" <name>", "fam&ily", false, nasty), record("ok", "other", true, "")),
                 List.of(), Duration.ofSeconds(1));
         String xml = JUnitXml.render(report);
@@ -42,7 +43,7 @@ class JUnitXmlTest {
 
     @Test
     void markdownEscapesTableCellsAndShowsFailures() {
-        RunReport report = new RunReport("verify", "test", 5, 10, 2, 3,
+        RunReport report = new RunReport("verify", "test", 5, 10, Shard.parse("2/3"),
                 List.of(record("a|b", "f", false, "counterexample: 0.1\nmore")), List.of(), Duration.ofSeconds(1));
         String md = MarkdownSummary.render(report, List.of("log-snr.png"));
         assertThat(md).contains("| a\\|b | f | 10 |", "**FAIL**", "shard 2/3", "```\ncounterexample: 0.1\nmore\n```",

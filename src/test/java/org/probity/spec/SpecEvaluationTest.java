@@ -1,5 +1,6 @@
 package org.probity.spec;
 
+import org.probity.check.RunConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SpecEvaluationTest {
 
     private static SpecResult check(String body, int tries) {
-        return Spec.parse(body, "t.prob").check(SpecOptions.defaults().withTries(tries));
+        return Spec.parse(body, "t.prob").check(Spec.options(RunConfig.DEFAULT_SEED).withTries(tries));
     }
 
     @Test
@@ -75,7 +76,7 @@ class SpecEvaluationTest {
     void multiplyAndDivideByQFailsOnMarkovWithoutFullSupport() throws IOException {
         String seed = Files.readString(Path.of("specs", "ddpm-vlb.prob"))
             .replace("model markov gaussian states 2..3 steps 1..4 positive", "model markov states 2..3 steps 1..4");
-        SpecResult r = Spec.parse(seed, "no-positive.prob").check(SpecOptions.defaults().withTries(100));
+        SpecResult r = Spec.parse(seed, "no-positive.prob").check(Spec.options(RunConfig.DEFAULT_SEED).withTries(100));
         SpecResult.Item first = r.firstFailure().orElseThrow(() -> new AssertionError(r.render()));
         assertThat(first.name()).contains("multiply and divide by q");
         assertThat(first.counterexample()).contains("0.0");
@@ -149,9 +150,9 @@ class SpecEvaluationTest {
 
     @Test
     void badOptionsNameTheParameterAndTheValue() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SpecOptions.defaults().withTries(0))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Spec.options(RunConfig.DEFAULT_SEED).withTries(0))
             .isInstanceOf(IllegalArgumentException.class).hasMessage("tries: expected an integer >= 1, got 0");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SpecOptions.defaults().withShard(2, 2))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Spec.options(RunConfig.DEFAULT_SEED).withShard(2, 2))
             .isInstanceOf(IllegalArgumentException.class).hasMessage("shard: expected 0 <= index < count, got 2/2");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Spec.parse(Path.of("no/such/file.prob")))
             .isInstanceOf(SpecSyntaxException.class).hasMessageStartingWith("no/such/file.prob:1:1: expected a readable "
@@ -162,8 +163,8 @@ class SpecEvaluationTest {
     void shardsPartitionTheTries() {
         String s = "model markov\nclaim \"sum\": int_{x_{0:T}}( q(x_{0:T}) ) == 1\n";
         Spec spec = Spec.parse(s, "s.prob");
-        int a = spec.check(SpecOptions.defaults().withShard(0, 2)).items().get(0).instances();
-        int b = spec.check(SpecOptions.defaults().withShard(1, 2)).items().get(0).instances();
-        assertThat(a + b).isEqualTo(SpecOptions.DEFAULT_TRIES);
+        int a = spec.check(Spec.options(RunConfig.DEFAULT_SEED).withShard(0, 2)).items().get(0).instances();
+        int b = spec.check(Spec.options(RunConfig.DEFAULT_SEED).withShard(1, 2)).items().get(0).instances();
+        assertThat(a + b).isEqualTo(Spec.DEFAULT_TRIES);
     }
 }

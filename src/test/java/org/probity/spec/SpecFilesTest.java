@@ -1,5 +1,6 @@
 package org.probity.spec;
 
+import org.probity.check.RunConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ class SpecFilesTest {
     @ValueSource(strings = {"ddpm-vlb.prob", "cross-entropy.prob", "joint-markov.prob", "gaussian-closed-forms.prob", "vae.prob"})
     void checksClean(String file) {
         Spec spec = Spec.parse(Path.of("specs", file));
-        SpecResult r = spec.check(SpecOptions.defaults());
+        SpecResult r = spec.check(Spec.options(RunConfig.DEFAULT_SEED));
         System.out.println(r.render());
         assertThat(r.passed()).as(r.render()).isTrue();
         assertThat(r.items()).allSatisfy(i -> assertThat(i.instances()).isGreaterThanOrEqualTo(200));

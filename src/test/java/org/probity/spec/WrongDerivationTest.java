@@ -1,5 +1,6 @@
 package org.probity.spec;
 
+import org.probity.check.RunConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -46,7 +47,7 @@ class WrongDerivationTest {
 
     private static void assertFailsAt(String source, int line, List<String> families) {
         Spec spec = Spec.parse(source, "wrong.prob");
-        SpecResult r = spec.check(SpecOptions.defaults().withTries(100));
+        SpecResult r = spec.check(Spec.options(RunConfig.DEFAULT_SEED).withTries(100));
         assertThat(r.passed()).as(r.render()).isFalse();
         for (String family : families) {
             SpecResult.Item first = r.items().stream().filter(i -> i.family().equals(family) && !i.passed())
@@ -107,7 +108,7 @@ class WrongDerivationTest {
     @Test
     void theReportOfAFailureHasEverythingTheContractAsksFor() {
         String s = broken(seed(), "  <= -E_{q(x_0)}[ E_{q(x_{1:T} | x_0)}", "  >= -E_{q(x_0)}[ E_{q(x_{1:T} | x_0)}");
-        SpecResult r = Spec.parse(s, "wrong.prob").check(SpecOptions.defaults().withTries(50));
+        SpecResult r = Spec.parse(s, "wrong.prob").check(Spec.options(RunConfig.DEFAULT_SEED).withTries(50));
         String text = r.render();
         System.out.println(text);
         SpecResult.Item f = r.firstFailure().orElseThrow();

@@ -63,9 +63,7 @@ public final class SeededTrials<T> implements Trials<T> {
 
     @Override
     public int size() {
-        int n = cfg.shardCount();
-        int i = cfg.shardIndex();
-        return cfg.tries() / n + (i < cfg.tries() % n ? 1 : 0);
+        return cfg.shard().triesOf(cfg.tries());
     }
 
     @Override
@@ -83,7 +81,7 @@ public final class SeededTrials<T> implements Trials<T> {
         discards = 0;
         discardNote = null;
         return new Iterator<>() {
-            private int slot = cfg.shardIndex();
+            private int slot = cfg.shard().index();
             private int produced;
             private Trial<T> next;
 
@@ -91,7 +89,7 @@ public final class SeededTrials<T> implements Trials<T> {
             public boolean hasNext() {
                 if (next == null && discardNote == null && slot < cfg.tries()) {
                     next = draw(slot, produced);
-                    slot += cfg.shardCount();
+                    slot += cfg.shard().count();
                     if (next != null) {
                         produced++;
                     }

@@ -26,16 +26,34 @@ import org.probity.conformance.OpError;
  * per request and per answer, a per-request timeout on both the write and the answer, stdout read and
  * stderr drained on their own threads. Every protocol violation becomes an {@link AdapterFault} with
  * the stderr tail; after a fault the process is destroyed and every further call repeats the fault.
- * Not thread-safe.
+ *
+ * <p>The adapter never outlives Probity, nor does anything it started ({@link ProcessTree}): the
+ * whole tree is killed on {@link #close()}, on every fault and, through a shutdown hook, when the JVM
+ * exits another way (an interrupt, {@code System.exit}). An adapter that exits while a request waits
+ * is a {@link AdapterFault.Kind#CRASH} at once, even when a process it forked still holds its stdout
+ * open (which would otherwise look like a hang until the timeout).
+ *
+ * <p>Answers must be JSON (RFC 8259): the bare tokens {@code NaN}, {@code Infinity} and
+ * {@code -Infinity} that some JSON writers emit (Python's {@code json.dumps} by default) are
+ * refused with a {@link AdapterFault.Kind#MALFORMED_JSON} fault that says how to write them, since
+ * PROTOCOL.md writes non-finite numbers as the strings {@code "NaN"}, {@code "Infinity"},
+ * {@code "-Infinity"}. Not thread-safe.
  */
 public final class AdapterChannel implements AutoCloseable {
     private static final int STDERR_LINES = 20;
     private static final long SETTLE_MILLIS = 500;
     private static final Object EOF = new Object();
+    /** Put on the stdout queue when the adapter process exits (its stdout may stay open in a child). */
+    private static final Object EXITED = new Object();
+    private static final String MSG_BARE_NONFINITE = "the answer to %s is not JSON: it holds a bare NaN or Infinity "
+        + "token; PROTOCOL.md writes non-finite numbers as the strings \"NaN\", \"Infinity\", \"-Infinity\" (in "
+        + "Python, json.dumps(..., allow_nan=False) finds them): %s";
 
     private final List<String> command;
     private final long timeoutMillis;
+    private final ProcessTree tree;
     private final Process process;
+    private final Thread shutdownHook;
     private final OutputStream stdin;
     private final LinkedBlockingQueue<Object> stdout = new LinkedBlockingQueue<>();
     private final StderrTail stderr;
@@ -54,11 +72,15 @@ public final class AdapterChannel implements AutoCloseable {
         this.command = List.copyOf(command);
         this.timeoutMillis = timeoutMillis;
         try {
-            this.process = new ProcessBuilder(this.command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            this.tree = ProcessTree.start(new ProcessBuilder(this.command).redirectInput(ProcessBuilder.Redirect.PIPE));
         } catch (IOException | RuntimeException e) {
             throw new AdapterFault(AdapterFault.Kind.START_FAILED,
-                "cannot start " + this.command + ": " + e.getMessage(), List.of());
+                "cannot start " + this.command + ": " + startFailure(e), List.of());
         }
+        this.process = tree.process();
+        this.shutdownHook = new Thread(tree::destroy, "probity-adapter-cleanup");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        process.onExit().thenRun(() -> stdout.add(EXITED));
         this.stdin = process.getOutputStream();
         this.stderr = StderrTail.start(process.getErrorStream(), STDERR_LINES, "probity-adapter-stderr");
         Thread reader = new Thread(this::readStdout, "probity-adapter-stdout");
@@ -108,6 +130,7 @@ public final class AdapterChannel implements AutoCloseable {
         if (fault != null) {
             throw fault;
         }
+        tree.remember();
         long id = nextId++;
         ObjectNode req = Wire.object();
         req.put("id", id);
@@ -133,24 +156,46 @@ public final class AdapterChannel implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw fail(AdapterFault.Kind.HANG, "interrupted while writing " + what);
         }
-        Object got;
-        try {
-            got = stdout.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw fail(AdapterFault.Kind.HANG, "interrupted while waiting for " + what);
-        }
-        if (got == null) {
-            throw fail(AdapterFault.Kind.HANG, String.format(Locale.ROOT,
-                "no answer to %s within %d ms (per-request timeout)", what, timeoutMillis));
-        }
-        if (got == EOF) {
-            throw crashed(what);
-        }
+        Object got = awaitLine(what, deadline);
         JsonNode result = parseResponse((String) got, id, op, what, expectedLength);
+        tree.remember();
         requests++;
         nanosInRequests += System.nanoTime() - start;
         return result;
+    }
+
+    /**
+     * The next stdout line; a crash when stdout ends or the adapter exits without one (lines it wrote
+     * before exiting are still read: they get {@link #SETTLE_MILLIS} to arrive), a hang at the deadline.
+     */
+    private Object awaitLine(String what, long deadline) {
+        boolean exited = false;
+        long slice = TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS);
+        while (true) {
+            long left = deadline - System.nanoTime();
+            Object got;
+            try {
+                // look at the adapter's children now and then: a child forked during a long request is remembered
+                got = stdout.poll(Math.max(0, Math.min(left, slice)), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw fail(AdapterFault.Kind.HANG, "interrupted while waiting for " + what);
+            }
+            if (got == EOF || got == null && exited) {
+                throw crashed(what);
+            }
+            if (got == EXITED) {
+                exited = true;
+                deadline = Math.min(deadline, System.nanoTime() + slice);
+            } else if (got != null) {
+                return got;
+            } else if (deadline - System.nanoTime() <= 0) {
+                throw fail(AdapterFault.Kind.HANG, String.format(Locale.ROOT,
+                    "no answer to %s within %d ms (per-request timeout)", what, timeoutMillis));
+            } else {
+                tree.remember();
+            }
+        }
     }
 
     private JsonNode parseResponse(String line, long id, String op, String what, int expectedLength) {
@@ -159,6 +204,9 @@ public final class AdapterChannel implements AutoCloseable {
             resp = Wire.parse(line);
         } catch (JsonProcessingException e) {
             String shown = abbreviate(line);
+            if (Wire.parsesWithNonFiniteTokens(line)) {
+                throw fail(AdapterFault.Kind.MALFORMED_JSON, String.format(Locale.ROOT, MSG_BARE_NONFINITE, what, shown));
+            }
             boolean looksJson = line.stripLeading().startsWith("{") || line.stripLeading().startsWith("[");
             throw fail(looksJson ? AdapterFault.Kind.MALFORMED_JSON : AdapterFault.Kind.NOT_JSON, looksJson
                 ? String.format(Locale.ROOT, "malformed JSON in the answer to %s: %s (%s)", what, shown,
@@ -171,9 +219,13 @@ public final class AdapterChannel implements AutoCloseable {
                 "expected a JSON object answering %s, got: %s", what, abbreviate(line)));
         }
         JsonNode gotId = resp.get("id");
-        if (gotId == null || !gotId.canConvertToLong()) {
+        if (gotId == null) {
             throw fail(AdapterFault.Kind.MISSING_FIELD, String.format(Locale.ROOT,
-                "answer to %s has no integer \"id\": %s", what, abbreviate(line)));
+                "answer to %s has no \"id\": %s", what, abbreviate(line)));
+        }
+        if (!gotId.isIntegralNumber() || !gotId.canConvertToLong()) {
+            throw fail(AdapterFault.Kind.WRONG_TYPE, String.format(Locale.ROOT,
+                "answer to %s: \"id\" should be an integer, got %s", what, abbreviate(gotId.toString())));
         }
         if (gotId.asLong() != id) {
             throw fail(AdapterFault.Kind.WRONG_ID, String.format(Locale.ROOT,
@@ -183,7 +235,7 @@ public final class AdapterChannel implements AutoCloseable {
             Op o = Op.fromWireName(op).orElse(null);
             String text = resp.get("error").isTextual() ? resp.get("error").textValue() : resp.get("error").toString();
             if (o == null) {
-                throw fail(AdapterFault.Kind.MISSING_FIELD, "the adapter answered describe with an error: " + text);
+                throw fail(AdapterFault.Kind.BAD_DESCRIPTION, "the adapter answered describe with an error: " + text);
             }
             throw new OpError(o, text);
         }
@@ -205,7 +257,7 @@ public final class AdapterChannel implements AutoCloseable {
                 "answer to %s has no field \"%s\"", what, field));
         }
         if (!a.isArray()) {
-            throw fail(AdapterFault.Kind.MISSING_FIELD, String.format(Locale.ROOT,
+            throw fail(AdapterFault.Kind.WRONG_TYPE, String.format(Locale.ROOT,
                 "answer to %s: \"%s\" should be an array of %d numbers, got %s", what, field, n, abbreviate(a.toString())));
         }
         if (a.size() != n) {
@@ -214,7 +266,7 @@ public final class AdapterChannel implements AutoCloseable {
         }
         for (int i = 0; i < n; i++) {
             if (Wire.toDouble(a.get(i)) == null) {
-                throw fail(AdapterFault.Kind.MALFORMED_JSON, String.format(Locale.ROOT,
+                throw fail(AdapterFault.Kind.WRONG_TYPE, String.format(Locale.ROOT,
                     "answer to %s: \"%s\"[%d] is %s, not a number or \"NaN\"/\"Infinity\"/\"-Infinity\"",
                     what, field, i, abbreviate(a.get(i).toString())));
             }
@@ -232,15 +284,28 @@ public final class AdapterChannel implements AutoCloseable {
         }
         return fail(AdapterFault.Kind.CRASH, code == null
             ? "the adapter closed its stdout before answering " + what
-            : String.format(Locale.ROOT, "the adapter exited with code %d before answering %s", code, what));
+            : String.format(Locale.ROOT, "the adapter exited with %s before answering %s", exitStatus(code), what));
+    }
+
+    /** "code 3", or "signal 9 (SIGKILL)" for the shell convention 128 + n that the JDK reports for a signal. */
+    private static String exitStatus(int code) {
+        if (code > 128 && code < 128 + 32) {
+            int sig = code - 128;
+            String[] names = {null, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE",
+                "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM"};
+            return String.format(Locale.ROOT, "code %d (killed by signal %d%s)", code, sig,
+                sig < names.length ? ", " + names[sig] : "");
+        }
+        return "code " + code;
     }
 
     /** Records a fault with the stderr tail, destroys the process, and returns the fault to throw. */
     public AdapterFault fail(AdapterFault.Kind kind, String message) {
         // Read the tail before destroying: destroying closes the pipes, which would cut the drain short.
         boolean exited = !process.isAlive();
+        tree.remember();
         List<String> tail = stderr.lines(exited || kind == AdapterFault.Kind.CRASH ? SETTLE_MILLIS : 100);
-        process.destroyForcibly();
+        tree.destroy();
         fault = new AdapterFault(kind, message + " [command: " + String.join(" ", command) + "]", tail);
         close();
         return fault;
@@ -252,9 +317,13 @@ public final class AdapterChannel implements AutoCloseable {
         return one.length() <= 200 ? one : one.substring(0, 200) + "…";
     }
 
-    /** Closes the adapter's stdin, gives it a moment to exit, then destroys it forcibly. */
+    /**
+     * Closes the adapter's stdin, gives it a moment to exit, then kills it and every process it
+     * started ({@link ProcessTree#destroy()}). Idempotent.
+     */
     @Override
     public void close() {
+        tree.remember();
         try {
             stdin.close();
         } catch (IOException ignored) {
@@ -265,7 +334,24 @@ public final class AdapterChannel implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        process.destroyForcibly();
+        tree.destroy();
         writer.shutdownNow();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook runs anyway, and destroy() is idempotent
+        }
+    }
+
+    /** Why a command could not be started, in words ("no such file", "permission denied"). */
+    private static String startFailure(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        // ProcessBuilder: Cannot run program "x": error=2, No such file or directory
+        int i = m.indexOf("error=");
+        if (i >= 0 && m.indexOf(',', i) > 0) {
+            String why = m.substring(m.indexOf(',', i) + 1).strip();
+            return why.isEmpty() ? m : Character.toLowerCase(why.charAt(0)) + why.substring(1);
+        }
+        return m;
     }
 }

@@ -12,12 +12,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * JSON encoding of the adapter protocol: numbers written exactly (shortest round-trip decimal),
  * non-finite numbers as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}; read
- * back the same way (bare {@code NaN} / {@code Infinity} literals, as Python's {@code json} writes
- * them by default, are tolerated).
+ * back the same way and only that way. Lines are strict JSON (RFC 8259): bare {@code NaN} /
+ * {@code Infinity} tokens, which Python's {@code json} writes by default, do not parse;
+ * {@link #parsesWithNonFiniteTokens(String)} tells that case apart so the fault can say so.
  */
 public final class Wire {
-    /** The mapper used for every line. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** The mapper used for every line: strict JSON. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    /** Only to recognise a line that is JSON but for bare non-finite tokens. */
+    private static final ObjectMapper LENIENT = JsonMapper.builder()
         .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
         .build();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -85,10 +88,8 @@ public final class Wire {
                 case "NaN":
                     return Double.NaN;
                 case "Infinity":
-                case "inf":
                     return Double.POSITIVE_INFINITY;
                 case "-Infinity":
-                case "-inf":
                     return Double.NEGATIVE_INFINITY;
                 default:
                     return null;
@@ -103,6 +104,19 @@ public final class Wire {
             return MAPPER.writeValueAsString(n);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize a tree of plain nodes", e);
+        }
+    }
+
+    /**
+     * @param line a line that {@link #parse(String)} refused
+     * @return whether it parses once bare {@code NaN} / {@code Infinity} tokens are allowed
+     */
+    public static boolean parsesWithNonFiniteTokens(String line) {
+        try {
+            LENIENT.readTree(line);
+            return true;
+        } catch (JsonProcessingException e) {
+            return false;
         }
     }
 
