@@ -28,6 +28,23 @@ public final class ValueAssert extends AbstractAssert<ValueAssert, Double> {
         return myself;
     }
 
+    /**
+     * Verifies that the actual value is at most {@code bound}, or equal to it within {@code slack}
+     * (an inequality such as ELBO ≤ log p(x_0) between two computed values, each with rounding
+     * error): the relation {@code Verdict.atMost} checks. NaN on either side fails.
+     *
+     * @param bound the upper bound
+     * @param slack the tolerance of the comparison when the actual value exceeds the bound
+     * @return this
+     */
+    public ValueAssert isAtMost(double bound, Tolerance slack) {
+        isNotNull();
+        if (!(actual <= bound || slack.accepts(bound, actual))) {
+            throwAssertionError(ShouldBeAtMost.shouldBeAtMost("actual", actual, bound, slack));
+        }
+        return myself;
+    }
+
     /** Verifies that the actual value is {@code >= 0} (so not NaN): KL, entropy of a pmf, variances. */
     public ValueAssert isNonNegative() {
         isNotNull();

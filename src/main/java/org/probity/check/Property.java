@@ -1,11 +1,15 @@
 package org.probity.check;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.opentest4j.AssertionFailedError;
+import org.probity.check.internal.RecordingChoices;
+import org.probity.check.internal.ReplayToken;
 
 /**
  * A named statement "for all inputs from a generator, the body's verdict passes", with optional
@@ -80,6 +84,42 @@ public final class Property<T> {
     /** The property's name. */
     public String name() {
         return name;
+    }
+
+    /**
+     * Why a replay token (as a failure prints it, {@code HASH:CHOICES}) does not replay an input of
+     * this property, if it does not: it was recorded for another property (its hash is not that of
+     * this property's name), or its choices are not exactly what this property's generator draws from
+     * them (a value beyond a draw's range, choices left over, a generator that refuses them) — a token
+     * that was edited or belongs to another version. {@link #check(RunConfig)} replays a token only
+     * for the property it names and runs as usual with any other, so a front end that replays one
+     * property asks this first.
+     *
+     * @param token a token
+     * @return empty when the token replays an input of this property exactly, else the reason
+     * @throws IllegalArgumentException if the token is malformed
+     */
+    public Optional<String> replayProblem(String token) {
+        long[] choices = ReplayToken.choicesFor(name, token);
+        if (choices == null) {
+            return Optional.of("was recorded for another property");
+        }
+        RecordingChoices c = RecordingChoices.replay(choices);
+        try {
+            gen.generate(c);
+        } catch (RuntimeException e) {
+            return Optional.of("does not replay an input of this property: its generator refuses the choices ("
+                + e.getMessage() + ")");
+        }
+        long[] drawn = c.recorded();
+        if (!Arrays.equals(drawn, choices)) {
+            int k = Arrays.mismatch(drawn, choices);
+            String why = k >= drawn.length ? "the generator uses " + drawn.length + " of its " + choices.length + " choices"
+                : k >= choices.length ? "the generator draws more than its " + choices.length + " choices"
+                : "choice " + (k + 1) + " is " + choices[k] + ", which the generator reads as " + drawn[k];
+            return Optional.of("does not replay an input of this property exactly (" + why + ")");
+        }
+        return Optional.empty();
     }
 
     /** Runs the property. */

@@ -47,6 +47,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "Run only shard i of n (1 <= i <= n).")
     private Shard shard = Shard.WHOLE;
 
+    @Option(names = "--try-budget", paramLabel = "SECONDS", converter = Converters.PositiveInt.class,
+            description = "Seconds one model instance may take per claim or step; past it the item is NOT CHECKED "
+                    + "(default ${DEFAULT-VALUE}).")
+    private int tryBudget = (int) Spec.DEFAULT_TRY_BUDGET.toSeconds();
+
     @Option(names = "--strict", description = "Exit 1 when a claim or step could not be checked (NOT CHECKED), "
             + "as when one fails.")
     private boolean strict;
@@ -66,7 +71,7 @@ final class CheckCommand implements Callable<Integer> {
         List<CheckRecord> records = new ArrayList<>();
         int exit = ExitCodes.HOLDS;
         for (Spec s : specs) {
-            SpecResult r = s.check(options);
+            SpecResult r = s.check(options, java.time.Duration.ofSeconds(tryBudget));
             out.println(r.render());
             out.println();
             out.flush();

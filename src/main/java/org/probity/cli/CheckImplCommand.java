@@ -18,6 +18,7 @@ import org.probity.conformance.ConformanceChecker;
 import org.probity.conformance.ConformanceReport;
 import org.probity.conformance.ReportFormat;
 import org.probity.conformance.Finding;
+import org.probity.conformance.Op;
 import org.probity.conformance.OpResult;
 import org.probity.conformance.PropertyRun;
 import org.probity.conformance.SubprocessImplementation;
@@ -27,6 +28,7 @@ import org.probity.report.RunReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -55,11 +57,16 @@ public final class CheckImplCommand implements Callable<Integer> {
     static final String DETAIL = "conformance.json";
     /** The same as Markdown tables. */
     static final String DETAIL_MD = "conformance.md";
-    private static final String MSG_POSITIVE = "%s: expected an integer >= 1, got %d";
-    private static final String USAGE = "usage: probity check-impl [--seed N] [--tries N] [--replay TOKEN] [--report DIR] "
-        + "[--timeout-ms N] -- COMMAND ARGS...   (or: probity check-impl --list-ops [--json])";
-    private static final String MSG_REPLAY_UNKNOWN = "check-impl: --replay: the token '%s' names none of the properties "
+    /** The most cases per property: each is a batch of up to 24 inputs, and a property's cases are held at once. */
+    static final int MAX_TRIES = 10_000;
+    /** The most shrink candidates per finding (each one request). */
+    static final int MAX_SHRINK = 10_000;
+    /** The longest per-request timeout: an hour. */
+    static final int MAX_TIMEOUT_MS = 3_600_000;
+    private static final String MSG_REPLAY_UNKNOWN = "option '--replay': the token '%s' names none of the properties "
         + "checked for '%s' (a token replays the property and input of the finding that printed it)";
+    private static final String MSG_NOTHING = "nothing to check: the adapter '%s' lists no op that this Probity checks "
+        + "(listed: %s; known: %s)";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -68,17 +75,20 @@ public final class CheckImplCommand implements Callable<Integer> {
             description = "Seed of the generated cases, decimal or 0x-hexadecimal (default: the engine's fixed seed, so the same implementation gets the same verdict).")
     private long seed = RunConfig.DEFAULT_SEED;
 
-    @Option(names = "--tries", paramLabel = "N", description = "Cases per property, each a batch of up to 24 inputs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tries", paramLabel = "N", converter = Converters.Tries.class,
+            description = "Cases per property, each a batch of up to 24 inputs, 1 to " + MAX_TRIES + " (default: ${DEFAULT-VALUE}).")
     private int tries = ConformanceChecker.DEFAULT_TRIES;
 
-    @Option(names = "--max-shrink", paramLabel = "N", description = "Shrink candidates per finding, each one request (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-shrink", paramLabel = "N", converter = Converters.ShrinkSteps.class,
+            description = "Shrink candidates per finding, each one request, 1 to " + MAX_SHRINK + " (default: ${DEFAULT-VALUE}).")
     private int maxShrink = ConformanceChecker.DEFAULT_SHRINK_STEPS;
 
     @Option(names = "--replay", paramLabel = "TOKEN", converter = Converters.ReplayToken.class,
             description = "Rerun exactly one recorded input: the token a finding prints (only the property it names runs).")
     private String replay;
 
-    @Option(names = "--timeout-ms", paramLabel = "N", description = "Per-request timeout in milliseconds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout-ms", paramLabel = "N", converter = Converters.TimeoutMillis.class,
+            description = "Per-request timeout in milliseconds, 1 to " + MAX_TIMEOUT_MS + " (default: ${DEFAULT-VALUE}).")
     private int timeoutMs = 10_000;
 
     @Option(names = "--report", paramLabel = "DIR", description = "Write summary.json and summary.md into DIR.")
@@ -93,20 +103,15 @@ public final class CheckImplCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "COMMAND", description = "The adapter command and its arguments, after --.")
     private List<String> command;
 
-    /** Runs {@code check-impl} alone (for tests and embedding); parse errors give exit 2. */
+    /**
+     * Runs {@code check-impl} alone (for tests and embedding): the same as {@code probity check-impl
+     * ARGS}, with the same messages and exit codes.
+     */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cmd = new CommandLine(new CheckImplCommand());
-        cmd.setOut(out);
-        cmd.setErr(err);
-        cmd.setParameterExceptionHandler((ex, a) -> {
-            err.println("check-impl: " + ex.getMessage());
-            err.println(USAGE);
-            return BROKEN;
-        });
-        int code = cmd.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        String[] all = new String[args.length + 1];
+        all[0] = "check-impl";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return ProbityCli.run(out, err, all);
     }
 
     @Override
@@ -126,37 +131,35 @@ public final class CheckImplCommand implements Callable<Integer> {
             out.print(json ? OpCatalog.json() : OpCatalog.text());
             return HOLDS;
         }
-        if (command == null || command.isEmpty()) {
-            err.println("check-impl: COMMAND: expected the adapter command after --, got nothing");
-            err.println(USAGE);
-            return BROKEN;
-        }
         if (json) {
-            err.println("check-impl: --json: expected only with --list-ops");
-            return BROKEN;
+            throw new ParameterException(spec.commandLine(), "option '--json': expected only with --list-ops");
         }
-        String bad = tries < 1 ? String.format(Locale.ROOT, MSG_POSITIVE, "--tries", tries)
-            : maxShrink < 1 ? String.format(Locale.ROOT, MSG_POSITIVE, "--max-shrink", maxShrink)
-            : timeoutMs < 1 ? String.format(Locale.ROOT, MSG_POSITIVE, "--timeout-ms", timeoutMs) : null;
-        if (bad != null) {
-            err.println("check-impl: " + bad);
-            return BROKEN;
+        if (command == null || command.isEmpty()) {
+            throw new ParameterException(spec.commandLine(),
+                "missing the adapter command: expected COMMAND ARGS... after -- (or --list-ops)");
+        }
+        if (report != null) {
+            TextFiles.prepareDirectory("the reports", report);
         }
         RunConfig options = ConformanceChecker.options(seed).withTries(tries).withMaxShrinkSteps(maxShrink).withReplay(replay);
         ConformanceReport r;
         try (SubprocessImplementation impl = SubprocessImplementation.start(command, Duration.ofMillis(timeoutMs))) {
             r = ConformanceChecker.check(impl, options);
         } catch (AdapterFault f) {
-            err.println("check-impl: " + f.report());
+            // one line naming the fault, then the adapter's stderr tail (the adapter's own words)
+            err.println(spec.qualifiedName() + ": " + f.report());
             return BROKEN;
-        } catch (RuntimeException e) {
-            // a bug in Probity, not in the adapter: one line, like every other error of the CLI
-            err.println("check-impl: internal error (a bug in Probity): " + e);
-            return INTERNAL_ERROR;
         }
         if (r.isReplay() && r.ops().stream().noneMatch(OpResult::checked)) {
-            err.println(String.format(Locale.ROOT, MSG_REPLAY_UNKNOWN, replay, r.implementation().name()));
-            return BROKEN;
+            throw new ParameterException(spec.commandLine(),
+                    String.format(Locale.ROOT, MSG_REPLAY_UNKNOWN, replay, r.implementation().name()));
+        }
+        if (r.ops().stream().noneMatch(OpResult::checked)) {
+            List<String> listed = new ArrayList<>();
+            r.implementation().ops().forEach(o -> listed.add(o.wireName()));
+            listed.addAll(r.implementation().unknownOps());
+            throw new BadInputException(String.format(Locale.ROOT, MSG_NOTHING, r.implementation().name(), listed,
+                    java.util.Arrays.stream(Op.values()).map(Op::wireName).toList()));
         }
         out.print(ReportFormat.text(r));
         if (report != null) {
@@ -165,8 +168,7 @@ public final class CheckImplCommand implements Callable<Integer> {
                 Files.writeString(report.resolve(DETAIL), ReportFormat.json(r), StandardCharsets.UTF_8);
                 Files.writeString(report.resolve(DETAIL_MD), ReportFormat.markdown(r), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                err.println("check-impl: --report: cannot write into " + report + ": " + e.getMessage());
-                return BROKEN;
+                throw TextFiles.cannotWrite("the reports", report, e);
             }
         }
         return r.passed() ? HOLDS : FAILS;
@@ -183,7 +185,7 @@ public final class CheckImplCommand implements Callable<Integer> {
         for (OpResult o : r.ops()) {
             for (PropertyRun p : o.runs()) {
                 Finding f = p.finding().orElse(null);
-                String replay = f == null ? rerun : "probity check-impl --replay " + f.replayToken() + adapter;
+                String replay = f == null || f.replayToken().isEmpty() ? rerun : "probity check-impl --replay " + f.replayToken() + adapter;
                 records.add(new CheckRecord(o.op().wireName() + ": " + p.property(), o.op().wireName(), "conformance",
                     p.property() + (p.selfConsistency() ? " (implementation alone)" : " (against Probity's reference)"),
                     p.passed(), (int) Math.min(Integer.MAX_VALUE, p.points()), f == null ? p.maxDifference() : f.difference(),

@@ -38,6 +38,30 @@ final class Converters {
         }
     }
 
+    /** check-impl's cases per property: a whole number in [1, {@link CheckImplCommand#MAX_TRIES}]. */
+    static final class Tries implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return wholeNumber(value, CheckImplCommand.MAX_TRIES);
+        }
+    }
+
+    /** check-impl's shrink candidates per finding: a whole number in [1, {@link CheckImplCommand#MAX_SHRINK}]. */
+    static final class ShrinkSteps implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return wholeNumber(value, CheckImplCommand.MAX_SHRINK);
+        }
+    }
+
+    /** check-impl's per-request timeout in ms: a whole number in [1, {@link CheckImplCommand#MAX_TIMEOUT_MS}]. */
+    static final class TimeoutMillis implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return wholeNumber(value, CheckImplCommand.MAX_TIMEOUT_MS);
+        }
+    }
+
     /**
      * @param value the option's text
      * @param max   the largest value allowed

@@ -45,6 +45,8 @@ final class VerifyCommand implements Callable<Integer> {
             + "spec file name; 'probity verify --list' lists them)";
     private static final String MSG_SPECS = "option '--specs': expected a directory of .prob files, got '%s' (%s)";
     private static final Path DEFAULT_SPECS = Path.of("specs");
+    private static final String MSG_REPLAY_BAD = "option '--replay': for '%s', the token '%s' %s (give the token and "
+            + "the --only NAME exactly as the failure printed them)";
     private static final String MSG_REPLAY = "option '--replay' needs exactly one identity in '--only', got %d";
 
     @picocli.CommandLine.Spec
@@ -74,13 +76,18 @@ final class VerifyCommand implements Callable<Integer> {
                     + "not a directory is an error, so that a typo cannot drop the specs from the gate.")
     private Path specsDir;
 
-    @Option(names = "--replay", paramLabel = "TOKEN",
+    @Option(names = "--replay", paramLabel = "TOKEN", converter = Converters.ReplayToken.class,
             description = "Replay one recorded failing input (the token a failure prints); needs one --only NAME.")
     private String replay;
 
     @Option(names = "--jobs", paramLabel = "N", converter = Converters.PositiveInt.class,
             description = "Worker threads (default: the number of processors).")
     private int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--try-budget", paramLabel = "SECONDS", converter = Converters.PositiveInt.class,
+            description = "Seconds one model instance may take per spec claim or step; past it the item is NOT "
+                    + "CHECKED (default ${DEFAULT-VALUE}).")
+    private int tryBudget = (int) Spec.DEFAULT_TRY_BUDGET.toSeconds();
 
     @Option(names = "--strict", description = "Exit 1 when a check could not be checked (NOT CHECKED), as when one "
             + "fails.")
@@ -130,6 +137,13 @@ final class VerifyCommand implements Callable<Integer> {
         if (replay != null && !(only.size() == 1 && selected.size() == 1)) {
             throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, MSG_REPLAY, only.size()));
         }
+        if (replay != null) {
+            String problem = selected.get(0).property().replayProblem(replay).orElse(null);
+            if (problem != null) {
+                throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, MSG_REPLAY_BAD,
+                        selected.get(0).name(), replay, problem));
+            }
+        }
         TextFiles.prepareDirectory("the reports", reportDir);
         if (specFiles.isEmpty()) {
             out.printf(Locale.ROOT, "note: no .prob files in '%s' (run from the repository root, or give --specs DIR)%n",
@@ -146,7 +160,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         for (Spec sp : specs) {
             tasks.add(new Verification.Task(sp.fileName(),
-                    () -> SpecCheck.records(sp.check(cfg), Path.of(sp.fileName()))));
+                    () -> SpecCheck.records(sp.check(cfg, java.time.Duration.ofSeconds(tryBudget)), Path.of(sp.fileName()))));
         }
         long start = System.nanoTime();
         Progress progress = Progress.forOutput(out, System.console() != null, tasks.size());

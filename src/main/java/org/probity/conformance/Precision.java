@@ -1,25 +1,30 @@
 package org.probity.conformance;
 
-import java.util.Locale;
 import java.util.Optional;
-import org.probity.math.Tolerance;
+import org.probity.math.FloatFormat;
 
 /**
  * The arithmetic an implementation declares it computes in (PROTOCOL.md {@code precision}); every
- * tolerance of a conformance check is derived from its unit roundoff \( u \).
+ * tolerance of a conformance check is a rule of {@link org.probity.math.Tolerances} at its
+ * {@link #format()}.
  */
 public enum Precision {
     /** IEEE binary64, \( u = 2^{-53} \). */
-    FLOAT64("float64", Tolerance.UNIT_ROUNDOFF),
+    FLOAT64("float64", FloatFormat.FLOAT64),
     /** IEEE binary32, \( u = 2^{-24} \). */
-    FLOAT32("float32", Tolerance.UNIT_ROUNDOFF_FLOAT);
+    FLOAT32("float32", FloatFormat.FLOAT32);
 
     private final String wireName;
-    private final double unitRoundoff;
+    private final FloatFormat format;
 
-    Precision(String wireName, double unitRoundoff) {
+    Precision(String wireName, FloatFormat format) {
         this.wireName = wireName;
-        this.unitRoundoff = unitRoundoff;
+        this.format = format;
+    }
+
+    /** The floating-point format the tolerance rules are evaluated at. */
+    public FloatFormat format() {
+        return format;
     }
 
     /** The wire name, {@code "float64"} or {@code "float32"}. */
@@ -29,36 +34,7 @@ public enum Precision {
 
     /** The unit roundoff \( u \): \( 2^{-53} \) or \( 2^{-24} \). */
     public double unitRoundoff() {
-        return unitRoundoff;
-    }
-
-    /**
-     * The rule "{@code k} rounding errors amplified by the condition number {@code kappa}", at this
-     * precision: relative \( k \, u \, \max(1, \kappa) \), named after the rule. For float64 it equals
-     * {@link Tolerance#conditioned(double, double)}.
-     *
-     * @param k the number of rounding errors the computation commits, {@code >= 0}
-     * @param kappa the condition estimate
-     * @return the named tolerance
-     */
-    public Tolerance conditioned(double k, double kappa) {
-        double c = Math.max(1, kappa);
-        return Tolerance.relative(k * unitRoundoff * c)
-            .named(String.format(Locale.ROOT, "%s u(%s) x condition %.3g", fmt(k), wireName, c));
-    }
-
-    /**
-     * The rule "{@code k} rounding errors on terms whose magnitudes add up to {@code scale}": absolute
-     * \( k \, u \, \text{scale} \), for quantities computed as sums whose result may cancel to near 0
-     * (a KL near 0, a posterior mean near 0), named after the rule.
-     *
-     * @param k the number of rounding errors per term, {@code >= 0}
-     * @param scale the sum of the magnitudes of the terms (finite, {@code >= 0})
-     * @return the named tolerance
-     */
-    public Tolerance onScale(double k, double scale) {
-        return Tolerance.absolute(k * unitRoundoff * scale)
-            .named(String.format(Locale.ROOT, "%s u(%s) x term scale %.3g", fmt(k), wireName, scale));
+        return format.unitRoundoff();
     }
 
     /**
@@ -74,9 +50,5 @@ public enum Precision {
             }
         }
         return Optional.empty();
-    }
-
-    private static String fmt(double x) {
-        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : String.format(Locale.ROOT, "%.3g", x);
     }
 }

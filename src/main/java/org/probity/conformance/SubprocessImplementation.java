@@ -207,7 +207,7 @@ public final class SubprocessImplementation implements Implementation, AutoClose
     private MeanVariance meanVariance(JsonNode r, Op op, int n) {
         String what = "the last request (" + op.wireName() + ")";
         if (!r.isObject()) {
-            throw channel.fail(AdapterFault.Kind.MISSING_FIELD, what + ": expected {mean, variance, log_variance}, got "
+            throw channel.fail(AdapterFault.Kind.WRONG_TYPE, what + ": expected {mean, variance, log_variance}, got "
                 + AdapterChannel.abbreviate(r.toString()));
         }
         for (String f : new String[] {"mean", "variance", "log_variance"}) {
@@ -298,7 +298,7 @@ public final class SubprocessImplementation implements Implementation, AutoClose
         JsonNode r = channel.call(Op.BETA_SCHEDULE.wireName(), a, -1);
         String what = "the last request (" + Op.BETA_SCHEDULE.wireName() + ")";
         if (!r.isObject()) {
-            throw channel.fail(AdapterFault.Kind.MISSING_FIELD, what + ": expected {betas, alphas_cumprod}, got "
+            throw channel.fail(AdapterFault.Kind.WRONG_TYPE, what + ": expected {betas, alphas_cumprod}, got "
                 + AdapterChannel.abbreviate(r.toString()));
         }
         // the lengths are the implementation's answer to check, not a protocol matter
@@ -375,7 +375,7 @@ public final class SubprocessImplementation implements Implementation, AutoClose
         JsonNode r = channel.call(Op.DDIM_STEP.wireName(), a, -1);
         String what = "the last request (" + Op.DDIM_STEP.wireName() + ")";
         if (!r.isObject()) {
-            throw channel.fail(AdapterFault.Kind.MISSING_FIELD, what + ": expected {mean, std, x_prev}, got "
+            throw channel.fail(AdapterFault.Kind.WRONG_TYPE, what + ": expected {mean, std, x_prev}, got "
                 + AdapterChannel.abbreviate(r.toString()));
         }
         for (String f : new String[] {"mean", "std", "x_prev"}) {
@@ -432,7 +432,7 @@ public final class SubprocessImplementation implements Implementation, AutoClose
         String what = "the last request (" + op.wireName() + ")";
         JsonNode r = channel.call(op.wireName(), args, -1);
         if (!r.isArray() || r.size() != count) {
-            throw channel.fail(r.isArray() ? AdapterFault.Kind.WRONG_LENGTH : AdapterFault.Kind.MISSING_FIELD, String.format(Locale.ROOT,
+            throw channel.fail(r.isArray() ? AdapterFault.Kind.WRONG_LENGTH : AdapterFault.Kind.WRONG_TYPE, String.format(Locale.ROOT,
                 "answer to %s: expected %d rows of %d numbers, got %s", what, count, width, AdapterChannel.abbreviate(r.toString())));
         }
         double[][] out = new double[count][];

@@ -8,6 +8,9 @@ import org.probity.math.NeumaierSum;
 /**
  * Reference values of a (q, p) pair by one pass over all \( K^{T+1} \) paths, from the raw matrices
  * only (products of entries, compensated sums): independent of every dynamic program under test.
+ * Whether q takes a path and whether p forbids it are decided by the factors, never by their
+ * product, which underflows to 0 on paths of probability below \( 2^{-1074} \): a path that q
+ * takes and p forbids makes VLB(x_0) infinite however small its probability.
  */
 final class Enumerated {
     final int k;
@@ -58,10 +61,12 @@ final class Enumerated {
         PathEnumeration.forEachPath(k, steps, path -> {
             int x0 = path[0];
             double cond = 1;
+            boolean qReaches = true; // decided by the factors: the product may underflow to 0
             NeumaierSum logQ = NeumaierSum.create();
             NeumaierSum absQ = NeumaierSum.create();
             for (int t = 1; t <= steps; t++) {
                 double e = qs[t][path[t - 1]][path[t]];
+                qReaches &= e > 0;
                 cond *= e;
                 logQ.add(Math.log(e));
                 absQ.add(Math.abs(Math.log(e)));
@@ -84,7 +89,7 @@ final class Enumerated {
             for (int t = 0; t <= steps; t++) {
                 m[t][path[t]].add(joint);
             }
-            if (cond == 0) {
+            if (!qReaches) {
                 return;
             }
             for (int t = 1; t <= steps; t++) {

@@ -125,6 +125,27 @@ public final class Tolerances {
     }
 
     /**
+     * Below the normal range, through a square root: absolute
+     * \( c \sqrt{\text{smallest normal}} \max(1, M) \), for a quantity \( \sqrt{x} \cdot m \) with
+     * \( |m| \le M \) where x was formed in the format and may have fallen below its normal range
+     * (a subnormal or flushed x carries an absolute error up to the smallest normal, so \( \sqrt{x} \)
+     * one up to its square root, although \( \sqrt{x} \) itself is far above the normal range).
+     * {@code or} it with the rule for the normal range.
+     *
+     * @param format the arithmetic
+     * @param roundings c, finite, {@code >= 0}
+     * @param magnitude M, the factor multiplying the square root (policy in the class comment)
+     * @return the absolute tolerance, named "square root below the format normal range x magnitude M"
+     * @throws IllegalArgumentException if {@code roundings} is negative, infinite or NaN
+     */
+    public static Tolerance squareRootBelowNormalRange(FloatFormat format, double roundings, double magnitude) {
+        requireRoundings("roundings", roundings);
+        double amount = roundings * Math.sqrt(format.minNormal()) * atLeastOne(magnitude);
+        return Tolerance.absolute(finiteOrZero(amount)).named(String.format(Locale.ROOT,
+            "square root below the %s normal range x magnitude %.3g", format, magnitude));
+    }
+
+    /**
      * A statistical bound plus rounding, in binary64: absolute \( \text{bound} + c \cdot
      * \mathrm{ulp}(\text{value}) \), for comparing an estimate (Monte Carlo, quadrature) with the
      * exact value it estimates; the bound is the estimator's declared error at its false-alarm rate.

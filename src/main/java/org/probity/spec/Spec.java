@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +26,8 @@ import org.probity.spec.internal.Semantics;
 public final class Spec {
     /** Model instances per claim or step unless configured otherwise. */
     public static final int DEFAULT_TRIES = 200;
+    /** The time one try (one model instance, one claim or step) may take unless configured otherwise. */
+    public static final Duration DEFAULT_TRY_BUDGET = Duration.ofSeconds(10);
 
     private final String fileName;
     private final String source;
@@ -82,8 +85,26 @@ public final class Spec {
      * @return the structured result; {@link SpecResult#render()} is the report
      */
     public SpecResult check(RunConfig options) {
+        return check(options, DEFAULT_TRY_BUDGET);
+    }
+
+    /**
+     * {@link #check(RunConfig)} with a time budget per try: the evaluation of one claim or step on
+     * one model instance that takes longer stops, and the item is reported NOT CHECKED naming the
+     * budget (its remaining tries are not evaluated).
+     *
+     * @param options seed, instances per check, shard ({@link #options(long)})
+     * @param tryBudget the time one try may take, {@code > 0}
+     * @return the structured result
+     * @throws IllegalArgumentException if {@code tryBudget} is not positive
+     */
+    public SpecResult check(RunConfig options, Duration tryBudget) {
         Objects.requireNonNull(options, "options");
-        return SpecChecker.check(this, options);
+        if (tryBudget == null || tryBudget.isNegative() || tryBudget.isZero()) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                "tryBudget: expected a duration > 0, got %s", tryBudget));
+        }
+        return SpecChecker.check(this, options, tryBudget);
     }
 
     /**

@@ -18,21 +18,23 @@ final class SpecChecker {
     private final Map<String, Expr> lets;
     private final ItemCheck.Locator locator;
     private final RunConfig cfg;
+    private final Duration tryBudget;
     private final List<SpecResult.Item> items = new ArrayList<>();
 
-    private SpecChecker(Map<String, Expr> lets, ItemCheck.Locator locator, RunConfig cfg) {
+    private SpecChecker(Map<String, Expr> lets, ItemCheck.Locator locator, RunConfig cfg, Duration tryBudget) {
         this.lets = lets;
         this.locator = locator;
         this.cfg = cfg;
+        this.tryBudget = tryBudget;
     }
 
-    static SpecResult check(Spec spec, RunConfig options) {
+    static SpecResult check(Spec spec, RunConfig options, Duration tryBudget) {
         long start = System.nanoTime();
         ItemCheck.Locator locator = node -> {
             int[] lc = spec.parsed().lineColumn(node);
             return lc[0] == 0 ? "" : "line " + lc[0] + ", column " + lc[1];
         };
-        SpecChecker checker = new SpecChecker(spec.lets(), locator, options);
+        SpecChecker checker = new SpecChecker(spec.lets(), locator, options, tryBudget);
         Statements walk = checker.new Statements();
         for (Statement st : spec.statements()) {
             st.accept(walk);
@@ -103,7 +105,7 @@ final class SpecChecker {
 
     private SpecResult.Item item(ItemCheck.Subject s, String kind, int line, String text, Statement.Model model,
                                  String family) {
-        ItemCheck.Outcome o = ItemCheck.run(s, model, family, lets, cfg, locator);
+        ItemCheck.Outcome o = ItemCheck.run(s, model, family, lets, cfg, tryBudget, locator);
         return new SpecResult.Item(s.label(), kind, family, line, text, s.relation().symbol(), o.status(), o.tries(),
             o.defined(), o.largest(), o.tolerance(), o.method(), o.counterexample(), o.reason(), cfg.seed(),
             o.replay());

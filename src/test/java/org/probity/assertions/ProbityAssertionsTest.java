@@ -64,4 +64,25 @@ class ProbityAssertionsTest {
         fails(() -> ProbityAssertions.assertThat((Gaussian) null).hasMean(0, Tolerance.ulps(1)),
             "%nExpecting actual not to be null".formatted());
     }
+
+    @Test
+    void atMostUpToASlackReportsTheExcessAndTheAllowance() {
+        ProbityAssertions.assertThat(1.0).isAtMost(2.0, Tolerance.ulps(0)).isAtMost(1.0, Tolerance.ulps(0))
+            .isAtMost(Math.nextDown(1.0), Tolerance.ulps(1));
+        fails(() -> ProbityAssertions.assertThat(1.5).isAtMost(1.0, Tolerance.relative(0.25).named("a quarter")),
+            "%nExpecting actual:%n  1.5%nto be at most:%n  1.0%nup to relative 0.250 [a quarter]%n".formatted()
+                + "but it exceeds it by 0.5 (allowed 0.375).");
+        fails(() -> ProbityAssertions.assertThat(Double.NaN).isAtMost(1.0, Tolerance.absolute(1)),
+            "%nExpecting actual:%n  NaN%nto be at most:%n  1.0%nup to absolute 1%nbut it exceeds it by NaN (allowed 1.0).".formatted());
+        fails(() -> ProbityAssertions.assertThat(0.0).isAtMost(Double.NaN, Tolerance.absolute(1)),
+            "%nExpecting actual:%n  0.0%nto be at most:%n  NaN%nup to absolute 1%nbut it exceeds it by NaN (allowed 1.0).".formatted());
+    }
+
+    @Test
+    void aRelativeToleranceReportsTheAllowanceItDecidedWith() {
+        // |actual| > |expected|: the allowance is 0.4 x 2, the one the decision used
+        fails(() -> ProbityAssertions.assertThat(2.0).isCloseTo(1.0, Tolerance.relative(0.4)),
+            "%nExpecting actual:%n  2.0%nto be close to:%n  1.0%nwithin relative 0.400%n".formatted()
+                + "but the difference was 1.0 (4503599627370496 ulps; allowed 0.8).");
+    }
 }

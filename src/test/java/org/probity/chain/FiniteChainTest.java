@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
+import org.probity.assertions.ProbityAssertions;
 import org.probity.math.Tolerance;
+import org.probity.math.Tolerances;
 import org.probity.math.Ulps;
 
 class FiniteChainTest {
     /** Sums of at most K^(T+1) <= 4096 rounded products, compensated: a few ulps, far under this rule. */
-    private static final Tolerance SUM_RULE = Tolerance.ulps(16).or(Tolerance.absolute(64 * Tolerance.UNIT_ROUNDOFF))
+    private static final Tolerance SUM_RULE = Tolerance.ulps(16).or(Tolerances.roundedSum(64, 1))
         .named("compensated sums: 16 ulps, or 64 u absolute near 0");
     private static final long SEED = 20261124L;
 
@@ -102,9 +104,9 @@ class FiniteChainTest {
                     row += pm[i][j];
                     col += pm[j][i];
                 }
-                Tolerance loose = Tolerance.ulps(4L * k).or(Tolerance.absolute(4 * k * Tolerance.UNIT_ROUNDOFF));
-                assertThat(loose.accepts(ms[i], row)).as("row %d of pair (%d,%d)", i, s, t).isTrue();
-                assertThat(loose.accepts(mt[i], col)).as("column %d of pair (%d,%d)", i, s, t).isTrue();
+                Tolerance loose = Tolerance.ulps(4L * k).or(Tolerances.roundedSum(4 * k, 1));
+                ProbityAssertions.assertThat(row).as("row %d of pair (%d,%d)", i, s, t).isCloseTo(ms[i], loose);
+                ProbityAssertions.assertThat(col).as("column %d of pair (%d,%d)", i, s, t).isCloseTo(mt[i], loose);
             }
         }
         System.out.println("FiniteChainTest: marginal DP vs enumeration, max ulps = " + maxUlps);
@@ -158,15 +160,15 @@ class FiniteChainTest {
             if (Double.isInfinite(en)) {
                 assertThat(dp).isEqualTo(Double.POSITIVE_INFINITY);
             } else {
-                Tolerance rule = Tolerance.relative(64 * Tolerance.UNIT_ROUNDOFF * Math.pow(k, steps + 1))
-                    .or(Tolerance.absolute(64 * Tolerance.UNIT_ROUNDOFF * Math.pow(k, steps + 1)))
+                Tolerance rule = Tolerances.conditioned(64, Math.pow(k, steps + 1))
+                    .or(Tolerances.roundedSum(64 * Math.pow(k, steps + 1), 1))
                     .named("64 K^(T+1) roundings");
-                assertThat(rule.accepts(en, dp)).as("KL dp %s vs enumeration %s", dp, en).isTrue();
+                ProbityAssertions.assertThat(dp).as("KL by DP vs enumeration").isCloseTo(en, rule);
             }
         }
     }
 
     private static void accept(double expected, double actual) {
-        assertThat(SUM_RULE.accepts(expected, actual)).as("expected %s, got %s (%s)", expected, actual, SUM_RULE).isTrue();
+        ProbityAssertions.assertThat(actual).isCloseTo(expected, SUM_RULE);
     }
 }

@@ -55,7 +55,7 @@ class BadInputTest {
 
     @Test
     void replayWithoutExactlyOneIdentity() {
-        assertBadInput(CliRunner.withCatalog(TestIdentities::passing, "verify", "--replay", "abc"),
+        assertBadInput(CliRunner.withCatalog(TestIdentities::passing, "verify", "--replay", "12345678:1"),
                 "probity verify: option '--replay' needs exactly one identity in '--only', got 0 (see 'probity verify --help')");
     }
 

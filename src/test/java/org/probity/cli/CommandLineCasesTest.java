@@ -177,4 +177,57 @@ class CommandLineCasesTest {
         assertThat(r.err()).isEqualTo("probity: internal error: java.lang.OutOfMemoryError: Java heap space (an input "
                 + "Probity should have bounded, or a bug; set PROBITY_DEBUG=1 for the stack trace)" + NL);
     }
+
+    @Test
+    void aReplayTokenThatIsMalformedHugeOrForAnotherPropertyIsRefusedNotIgnored() {
+        assertBadInput(CliRunner.withCatalog(TestIdentities::passing, "verify", "--only", TestIdentities.HOLDS,
+                "--replay", "garbage"),
+                "probity verify: Invalid value for option '--replay': expected HASH:CHOICES as printed by a failure, got "
+                        + "'garbage' (see 'probity verify --help')");
+        assertBadInput(CliRunner.withCatalog(TestIdentities::passing, "verify", "--only", TestIdentities.HOLDS,
+                "--replay", "deadbeef:99999999999999999999"),
+                "probity verify: Invalid value for option '--replay': expected comma-separated whole numbers from 0 to "
+                        + "2^63 - 1 after ':', got '99999999999999999999' (see 'probity verify --help')");
+        assertBadInput(CliRunner.withCatalog(TestIdentities::passing, "verify", "--only", TestIdentities.HOLDS,
+                "--replay", "12345678:1,2"),
+                "probity verify: option '--replay': for '" + TestIdentities.HOLDS + "', the token '12345678:1,2' was "
+                        + "recorded for another property (give the token and the --only NAME exactly as the failure "
+                        + "printed them) (see 'probity verify --help')");
+        String hash = String.format(java.util.Locale.ROOT, "%08x", TestIdentities.HOLDS.hashCode());
+        CliRunner.Result huge = CliRunner.withCatalog(TestIdentities::passing, "verify", "--only", TestIdentities.HOLDS,
+                "--replay", hash + ":9223372036854775807");
+        assertThat(huge.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(huge.err()).startsWith("probity verify: option '--replay': for '" + TestIdentities.HOLDS + "', the "
+                + "token '" + hash + ":9223372036854775807' does not replay an input of this property exactly (choice 1 "
+                + "is 9223372036854775807, which the generator reads as ").hasLineCount(1);
+        assertThat(huge.out()).isEmpty();
+    }
+
+    @Test
+    void checkImplLimitsAreStatedAndEnforced() {
+        assertBadInput(CliRunner.run("check-impl", "--tries", "2147483647", "--", "python3", "adapters/python/reference.py"),
+                "probity check-impl: Invalid value for option '--tries': expected a whole number in [1, 10000], got "
+                        + "'2147483647' (see 'probity check-impl --help')");
+        assertBadInput(CliRunner.run("check-impl", "--max-shrink", "-1", "--", "python3", "adapters/python/reference.py"),
+                "probity check-impl: Invalid value for option '--max-shrink': expected a whole number in [1, 10000], got "
+                        + "'-1' (see 'probity check-impl --help')");
+        assertBadInput(CliRunner.run("check-impl", "--timeout-ms", "0", "--", "python3", "adapters/python/reference.py"),
+                "probity check-impl: Invalid value for option '--timeout-ms': expected a whole number in [1, 3600000], "
+                        + "got '0' (see 'probity check-impl --help')");
+    }
+
+    @Test
+    void anAdapterThatListsNothingThisProbityChecksDoesNotPass() {
+        String none = "import json,sys\nfor l in sys.stdin:\n r=json.loads(l)\n print(json.dumps({'id':r['id'],"
+                + "'result':{'name':'empty','ops':[]}}),flush=True)";
+        assertBadInput(CliRunner.run("check-impl", "--", "python3", "-c", none),
+                "probity check-impl: nothing to check: the adapter 'empty' lists no op that this Probity checks (listed: "
+                        + "[]; known: " + java.util.Arrays.stream(org.probity.conformance.Op.values())
+                                .map(org.probity.conformance.Op::wireName).toList() + ")");
+        String unknown = none.replace("'ops':[]", "'ops':['frobnicate']");
+        CliRunner.Result r = CliRunner.run("check-impl", "--", "python3", "-c", unknown);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).startsWith("probity check-impl: nothing to check: the adapter 'empty' lists no op that this "
+                + "Probity checks (listed: [frobnicate]; known: [").hasLineCount(1);
+    }
 }

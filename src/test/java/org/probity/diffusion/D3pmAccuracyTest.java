@@ -16,6 +16,8 @@ import org.probity.math.UlpStats;
  */
 class D3pmAccuracyTest {
     static final double BUDGET = 1;
+    /** RMS budget of every dataset here: 0.5 ulp (measured 0.18-0.30; correct rounding gives about 0.29). */
+    static final double BUDGET_RMS = 0.5;
 
     static Dfp entry(DiscreteDiffusion.Family f, int k, Dfp stay, Dfp move, int i, int j) {
         if (f == DiscreteDiffusion.Family.UNIFORM) {
@@ -76,8 +78,8 @@ class D3pmAccuracyTest {
                 }
             }
         }
-        q.assertMaxAtMost(BUDGET);
-        probs.assertMaxAtMost(BUDGET);
-        post.assertMaxAtMost(BUDGET);
+        q.assertWithin(BUDGET, BUDGET_RMS);
+        probs.assertWithin(BUDGET, BUDGET_RMS);
+        post.assertWithin(BUDGET, BUDGET_RMS);
     }
 }

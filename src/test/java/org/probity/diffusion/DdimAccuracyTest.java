@@ -19,6 +19,8 @@ import org.probity.math.UlpStats;
  */
 class DdimAccuracyTest {
     static final double BUDGET = 4;
+    /** RMS budget of every dataset here: 0.5 ulp (measured 0.18-0.30; correct rounding gives about 0.29). */
+    static final double BUDGET_RMS = 0.5;
 
     @Test
     void meanStdAndSampleWithinBudget() {
@@ -55,9 +57,9 @@ class DdimAccuracyTest {
                 sample.add(in, got.xPrev(), m.add(sigma.multiply(HighPrecision.of(z))));
             }
         }
-        mean.assertMaxAtMost(BUDGET);
-        std.assertMaxAtMost(BUDGET);
-        sample.assertMaxAtMost(BUDGET);
+        mean.assertWithin(BUDGET, BUDGET_RMS);
+        std.assertWithin(BUDGET, BUDGET_RMS);
+        sample.assertWithin(BUDGET, BUDGET_RMS);
     }
 
     @Test

@@ -6,15 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
+import org.probity.assertions.ProbityAssertions;
 import org.probity.chain.FiniteChain;
 import org.probity.chain.PathEnumeration;
 import org.probity.chain.ReverseChain;
 import org.probity.chain.VariationalBound;
 import org.probity.math.Tolerance;
+import org.probity.math.Tolerances;
 import org.probity.math.Ulps;
 
 class DiscreteDiffusionTest {
-    private static final Tolerance SUM_RULE = Tolerance.ulps(16).or(Tolerance.absolute(64 * Tolerance.UNIT_ROUNDOFF))
+    private static final Tolerance SUM_RULE = Tolerance.ulps(16).or(Tolerances.roundedSum(64, 1))
         .named("compensated sums: 16 ulps, or 64 u absolute near 0");
 
     /**
@@ -70,8 +72,9 @@ class DiscreteDiffusionTest {
                     double[][] composed = c.transitionProduct(0, t);
                     for (int i = 0; i < k; i++) {
                         for (int j = 0; j < k; j++) {
-                            assertThat(SUM_RULE.accepts(composed[i][j], closed[i][j]))
-                                .as("%s t=%d [%d][%d]: %s vs %s", f, t, i, j, closed[i][j], composed[i][j]).isTrue();
+                            ProbityAssertions.assertThat(closed[i][j])
+                                .as("%s Q̄_%d[%d][%d], closed form vs composed", f, t, i, j)
+                                .isCloseTo(composed[i][j], SUM_RULE);
                         }
                     }
                 }
@@ -83,7 +86,7 @@ class DiscreteDiffusionTest {
                             double[] a = d.posterior(t, x0, xt);
                             double[] b = c.startingAt(x0).given(t, xt).marginal(t - 1);
                             for (int i = 0; i < k; i++) {
-                                assertThat(SUM_RULE.accepts(b[i], a[i])).isTrue();
+                                ProbityAssertions.assertThat(a[i]).isCloseTo(b[i], SUM_RULE);
                             }
                         }
                     }
@@ -148,10 +151,9 @@ class DiscreteDiffusionTest {
                             assertThat(b.decomposedVlb(x0)).isEqualTo(en);
                             continue;
                         }
-                        Tolerance tol = Tolerance.absolute(32.0 * (steps + 1) * k * k * Tolerance.UNIT_ROUNDOFF
-                            * Math.max(1, Math.abs(en))).named("32 (T+1) K^2 roundings x magnitude");
-                        assertThat(tol.accepts(en, b.vlb(x0))).as("%s %s x0=%d: %s vs %s", f, form, x0, b.vlb(x0), en).isTrue();
-                        assertThat(tol.accepts(en, b.decomposedVlb(x0))).isTrue();
+                        Tolerance tol = Tolerances.roundedSum(32.0 * (steps + 1) * k * k, Math.abs(en)).named("32 (T+1) K^2 roundings x magnitude");
+                        ProbityAssertions.assertThat(b.vlb(x0)).as("%s %s x0=%d", f, form, x0).isCloseTo(en, tol);
+                        ProbityAssertions.assertThat(b.decomposedVlb(x0)).isCloseTo(en, tol);
                     }
                 }
             }

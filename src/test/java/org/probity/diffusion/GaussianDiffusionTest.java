@@ -5,18 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
+import org.probity.assertions.ProbityAssertions;
 import org.probity.chain.GaussianVector;
 import org.probity.chain.LinearGaussianChain;
 import org.probity.math.Tolerance;
+import org.probity.math.Tolerances;
 
 /** Forward process, posterior, VLB terms, exact VLB and likelihood, Monte Carlo estimate. */
 class GaussianDiffusionTest {
     private static final Tolerance FEW = Tolerance.conditioned(16, 1).named("16 roundings, well conditioned");
     private static final Tolerance LINALG = Tolerance.conditioned(1024, 1e4).named("Cholesky of a T+1 joint, kappa < 1e4")
-        .or(Tolerance.absolute(1e4 * 1024 * Tolerance.UNIT_ROUNDOFF).named("same rule, absolute near 0"));
+        .or(Tolerances.roundedSum(1e4 * 1024, 1).named("same rule, absolute near 0"));
 
     private static void close(Tolerance tol, double expected, double actual, String what) {
-        assertThat(tol.accepts(expected, actual)).as("%s: expected %s, got %s (%s)", what, expected, actual, tol).isTrue();
+        ProbityAssertions.assertThat(actual).as(what).isCloseTo(expected, tol);
     }
 
     @Test
@@ -81,7 +83,7 @@ class GaussianDiffusionTest {
     void decoderBinsSumToOne() {
         // Ho et al. 2020, eq. 13: the 256 bins (edge bins open) partition the real line.
         GaussianDiffusion g = GaussianDiffusion.of(Schedules.linear(10));
-        Tolerance tol = Tolerance.absolute(256 * 16 * Tolerance.UNIT_ROUNDOFF).named("256 bins x 16 roundings");
+        Tolerance tol = Tolerances.roundedSum(256 * 16, 1).named("256 bins x 16 roundings");
         for (double mean : new double[] {0, 0.3, -0.99, 1.5, -7}) {
             for (double logScale : new double[] {-8, -3, 0, 2}) {
                 double sum = 0;
@@ -156,7 +158,7 @@ class GaussianDiffusionTest {
             double[] b = q.mean(t, xt);
             double[] la = general.logVariance(t, xt);
             for (int i = 0; i < 3; i++) {
-                close(FEW.or(Tolerance.absolute(16 * Tolerance.UNIT_ROUNDOFF * 4)), b[i], a[i], "mean t=" + t);
+                close(FEW.or(Tolerances.roundedSum(16 * 4, 1)), b[i], a[i], "mean t=" + t);
                 assertThat(la[i]).isEqualTo(q.logVariance(t));
             }
         }

@@ -19,6 +19,8 @@ import org.probity.math.UlpStats;
  */
 class NoiseLevelsAccuracyTest {
     static final double BUDGET = 1;
+    /** RMS budget of every dataset here: 0.5 ulp (measured 0.18-0.30; correct rounding gives about 0.29). */
+    static final double BUDGET_RMS = 0.5;
     private static final DfpField WIDE = new DfpField(100);
 
     static Dfp karras(int i, int n, double sigmaMin, double sigmaMax, double rho) {
@@ -53,8 +55,8 @@ class NoiseLevelsAccuracyTest {
                 x.add(in, xs[i], HighPrecision.parse(exponential(i, n, sigmaMin, sigmaMax).toString()));
             }
         }
-        k.assertMaxAtMost(BUDGET);
-        x.assertMaxAtMost(BUDGET);
+        k.assertWithin(BUDGET, BUDGET_RMS);
+        x.assertWithin(BUDGET, BUDGET_RMS);
     }
 
     @Test

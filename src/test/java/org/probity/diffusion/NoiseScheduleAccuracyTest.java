@@ -36,6 +36,8 @@ import org.probity.math.Ulps;
  */
 class NoiseScheduleAccuracyTest {
     private static final int BUDGET_ULPS = 4;
+    /** RMS budget of each quantity over the steps checked, in whole ulps of the rounded result (measured at most 0.11). */
+    private static final double BUDGET_RMS_ULPS = 0.5;
     private static final DfpField FIELD = new DfpField(50);
     private static final MathContext MC = new MathContext(50);
     private static final BigDecimal TINY = new BigDecimal("1e-20");
@@ -105,6 +107,8 @@ class NoiseScheduleAccuracyTest {
         for (Map.Entry<String, long[]> e : stats.entrySet()) {
             assertThat(e.getValue()[0]).as("%s max ulps (budget %d)%n%s", e.getKey(), BUDGET_ULPS, report)
                 .isLessThanOrEqualTo(BUDGET_ULPS);
+            assertThat(Math.sqrt(sq.get(e.getKey())[0] / e.getValue()[1])).as("%s RMS ulps (budget %s)%n%s", e.getKey(),
+                BUDGET_RMS_ULPS, report).isLessThanOrEqualTo(BUDGET_RMS_ULPS);
         }
     }
 

@@ -19,6 +19,8 @@ import org.probity.math.UlpStats;
  */
 class PredictionAccuracyTest {
     static final double BUDGET = 4;
+    /** RMS budget of every dataset here: 0.5 ulp (measured 0.18-0.30; correct rounding gives about 0.29). */
+    static final double BUDGET_RMS = 0.5;
 
     @Test
     void minSnrWeightsWithinBudget() {
@@ -44,7 +46,7 @@ class PredictionAccuracyTest {
             }
         }
         for (UlpStats s : stats) {
-            s.assertMaxAtMost(BUDGET);
+            s.assertWithin(BUDGET, BUDGET_RMS);
         }
     }
 

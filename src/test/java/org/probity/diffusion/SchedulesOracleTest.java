@@ -3,6 +3,7 @@ package org.probity.diffusion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.probity.assertions.ProbityAssertions;
 import org.probity.math.Tolerance;
 
 /**
@@ -19,7 +20,7 @@ class SchedulesOracleTest {
 
     private static void assertPublished(String what, double published, int digits, double actual) {
         Tolerance tol = printed(published, digits);
-        assertThat(tol.accepts(published, actual)).as("%s: published %s, computed %s, tolerance %s", what, published, actual, tol).isTrue();
+        ProbityAssertions.assertThat(actual).as(what).isCloseTo(published, tol);
     }
 
     @Test
@@ -35,7 +36,7 @@ class SchedulesOracleTest {
         }
         Tolerance tol = Tolerance.conditioned(1, kappa).named("each beta rounded once: u x sum beta/(1-beta)");
         double published = 4.0358297653756833e-5;
-        assertThat(tol.accepts(published, s.alphaBar(1000))).as("%s vs %s (%s)", published, s.alphaBar(1000), tol).isTrue();
+        ProbityAssertions.assertThat(s.alphaBar(1000)).isCloseTo(published, tol);
     }
 
     @Test
@@ -62,7 +63,7 @@ class SchedulesOracleTest {
         double sT = s.sqrtAlphaBar(1000);
         double expected = (s.sqrtAlphaBar(500) - sT) * s1 / (s1 - sT);
         Tolerance tol = Tolerance.conditioned(64, s.sqrtAlphaBar(500) / (s.sqrtAlphaBar(500) - sT)).named("64 roundings x cancellation in sqrt(abar_t) - sqrt(abar_T)");
-        assertThat(tol.accepts(expected, z.sqrtAlphaBar(500))).as("%s vs %s (%s)", expected, z.sqrtAlphaBar(500), tol).isTrue();
+        ProbityAssertions.assertThat(z.sqrtAlphaBar(500)).isCloseTo(expected, tol);
     }
 
     @Test

@@ -20,6 +20,8 @@ import org.probity.math.UlpStats;
  */
 class VPredictionAccuracyTest {
     static final double BUDGET = 4;
+    /** RMS budget of every dataset here: 0.5 ulp (measured 0.18-0.30; correct rounding gives about 0.29). */
+    static final double BUDGET_RMS = 0.5;
 
     static Dfp term(Dfp coef, double x) {
         return coef.multiply(HighPrecision.of(x));
@@ -42,8 +44,8 @@ class VPredictionAccuracyTest {
                 x0.add(in, VPrediction.x0FromVelocity(e.schedule, t, a, b), term(sa, a).subtract(term(sc, b)));
             }
         }
-        v.assertMaxAtMost(BUDGET);
-        x0.assertMaxAtMost(BUDGET);
+        v.assertWithin(BUDGET, BUDGET_RMS);
+        x0.assertWithin(BUDGET, BUDGET_RMS);
     }
 
     @Test
@@ -64,7 +66,7 @@ class VPredictionAccuracyTest {
                 v.add(e.name + " t=" + t, VPrediction.velocity(e.schedule, t, x0, eps), t1.subtract(t2));
             }
         }
-        v.assertMaxAtMost(BUDGET);
+        v.assertWithin(BUDGET, BUDGET_RMS);
     }
 
     @Test

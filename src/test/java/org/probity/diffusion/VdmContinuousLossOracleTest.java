@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.function.DoubleUnaryOperator;
 import org.hipparchus.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.junit.jupiter.api.Test;
+import org.probity.assertions.ProbityAssertions;
 import org.probity.math.Tolerance;
 
 /**
@@ -48,8 +49,8 @@ class VdmContinuousLossOracleTest {
         double linear = loss(t -> hi + d * t, t -> d);
         double square = loss(t -> hi + d * t * t, t -> 2 * d * t);
         double sine = loss(t -> hi + d * Math.sin(Math.PI / 2 * t), t -> d * Math.PI / 2 * Math.cos(Math.PI / 2 * t));
-        assertThat(QUADRATURE.accepts(linear, square)).as("%s vs %s (%s)", linear, square, QUADRATURE).isTrue();
-        assertThat(QUADRATURE.accepts(linear, sine)).as("%s vs %s (%s)", linear, sine, QUADRATURE).isTrue();
+        ProbityAssertions.assertThat(square).as("square-root SNR path").isCloseTo(linear, QUADRATURE);
+        ProbityAssertions.assertThat(sine).as("sine SNR path").isCloseTo(linear, QUADRATURE);
         double otherMax = loss(t -> hi - 1 + (d + 1) * t, t -> d + 1);
         assertThat(QUADRATURE.accepts(linear, otherMax)).as("a different SNR_max changes the loss").isFalse();
     }

@@ -3,6 +3,8 @@ package org.probity.identities;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.probity.chain.FiniteChain;
+import org.probity.chain.ReverseChain;
 import org.probity.check.Verdict;
 import org.probity.diffusion.NoiseSchedule;
 import org.probity.divergence.Divergences;
@@ -35,5 +37,20 @@ class FalseAlarmTest {
         assertThat(s.alphaBar(2)).isLessThan(Double.MIN_NORMAL).isPositive();
         Verdict v = GaussianDiffusionIdentities.of(GaussianDiffusionCalculus.library()).composedStepsVerdict(s, 1.0);
         assertThat(v.passed()).as(v.render()).isTrue();
+    }
+
+    @Test
+    void enumerationSeesAPathWhoseProbabilityUnderflows() {
+        // verify --seed 11: q takes x_0 = 0, x_1 = 1, x_2 = 0 with probability about 1e-324, which
+        // underflows to 0, and p forbids it (P_2[x_2 = 0][x_1 = 1] = 0): VLB(0) is infinite, and the
+        // enumeration that decided "q takes it" by the product reported 2.08
+        double[][] same = {{1, 0}, {1, 0}};
+        double[][] half = {{0.5, 0.5}, {0.5, 0.5}};
+        FiniteChain q = FiniteChain.of(new double[] {0, 1}, new double[][][] {{{1 - 0x1.0p-50, 0x1.0p-50}, {0x1.0p-50, 1 - 0x1.0p-50}},
+            {{1 - 0x1.0p-1023, 0x1.0p-1023}, {0x1.0p-1023, 1 - 0x1.0p-1023}}, half, half});
+        ReverseChain p = ReverseChain.of(new double[] {0.5, 0.5}, new double[][][] {same, {{1, 0}, {0.5, 0.5}}, half, half});
+        Enumerated e = new Enumerated(q, p);
+        assertThat(e.vlb[0]).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(e.magnitude[0]).isEqualTo(Double.POSITIVE_INFINITY);
     }
 }

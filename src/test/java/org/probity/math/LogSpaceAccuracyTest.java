@@ -17,13 +17,16 @@ class LogSpaceAccuracyTest {
     private static final long SEED = 20261124L;
     private static final int N = 600;
 
-    /** Budget of every log-space helper (issue 3): 1 ulp. */
+    /** Budgets of every log-space helper: max 1 ulp, RMS 0.5 ulp (measured RMS 0.18–0.34). */
     private static final double BUDGET = 1.0;
+    private static final double BUDGET_RMS = 0.5;
     /**
-     * Budget of the helpers computed in double-double and rounded once (xlogy, klTerm, log1mExp,
-     * logSumExp of two): 0.6 ulp (measured max 0.50–0.53).
+     * Budgets of the helpers computed in double-double and rounded once (xlogy, klTerm, log1mExp,
+     * logSumExp of two): max 0.6 ulp (measured 0.50–0.53), RMS 0.35 ulp (measured 0.28–0.30;
+     * correct rounding of uniformly spread values gives 0.29).
      */
     private static final double ROUNDED_ONCE = 0.6;
+    private static final double ROUNDED_ONCE_RMS = 0.35;
 
     private static UniformRandomProvider rng(int stream) {
         return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {SEED, stream});
@@ -61,7 +64,7 @@ class LogSpaceAccuracyTest {
             double x = -magnitude(r, -60, 10);
             s.add(in(x), LogSpace.log1mExp(x), log1mExpRef(x));
         }
-        s.assertMaxAtMost(ROUNDED_ONCE);
+        s.assertWithin(ROUNDED_ONCE, ROUNDED_ONCE_RMS);
     }
 
     @Test
@@ -72,7 +75,7 @@ class LogSpaceAccuracyTest {
             double x = -Math.log(2) + 0.2 * (r.nextDouble() - 0.5);
             s.add(in(x), LogSpace.log1mExp(x), log1mExpRef(x));
         }
-        s.assertMaxAtMost(ROUNDED_ONCE);
+        s.assertWithin(ROUNDED_ONCE, ROUNDED_ONCE_RMS);
     }
 
     @Test
@@ -88,8 +91,8 @@ class LogSpaceAccuracyTest {
             double x = 15 + 25 * r.nextDouble();
             t.add(in(x), LogSpace.log1pExp(x), log1pExpRef(x));
         }
-        s.assertMaxAtMost(BUDGET);
-        t.assertMaxAtMost(BUDGET);
+        s.assertWithin(BUDGET, BUDGET_RMS);
+        t.assertWithin(BUDGET, BUDGET_RMS);
     }
 
     /**
@@ -115,7 +118,7 @@ class LogSpaceAccuracyTest {
             raw.add(in(a, b), LogSpace.logSumExp(a, b), ref);
         }
         s.print();
-        raw.assertMaxAtMost(ROUNDED_ONCE);
+        raw.assertWithin(ROUNDED_ONCE, ROUNDED_ONCE_RMS);
     }
 
     @Test
@@ -131,7 +134,7 @@ class LogSpaceAccuracyTest {
             }
             s.add("array of " + xs.length, LogSpace.logSumExp(xs), HighPrecision.log(sum));
         }
-        s.assertMaxAtMost(BUDGET);
+        s.assertWithin(BUDGET, BUDGET_RMS);
     }
 
     @Test
@@ -146,8 +149,8 @@ class LogSpaceAccuracyTest {
             double z = 1 + 0x1.0p-10 * (2 * r.nextDouble() - 1);
             near.add(in(x, z), LogSpace.xlogy(x, z), HighPrecision.of(x).multiply(HighPrecision.log(HighPrecision.of(z))));
         }
-        s.assertMaxAtMost(ROUNDED_ONCE);
-        near.assertMaxAtMost(ROUNDED_ONCE);
+        s.assertWithin(ROUNDED_ONCE, ROUNDED_ONCE_RMS);
+        near.assertWithin(ROUNDED_ONCE, ROUNDED_ONCE_RMS);
     }
 
     @Test
@@ -162,8 +165,8 @@ class LogSpaceAccuracyTest {
             double y2 = x * (1 + magnitude(r, -50, -1) * (r.nextBoolean() ? 1 : -1));
             near.add(in(x, y2), LogSpace.klTerm(x, y2), klRef(x, y2));
         }
-        far.assertMaxAtMost(ROUNDED_ONCE);
-        near.assertMaxAtMost(ROUNDED_ONCE);
+        far.assertWithin(ROUNDED_ONCE, ROUNDED_ONCE_RMS);
+        near.assertWithin(ROUNDED_ONCE, ROUNDED_ONCE_RMS);
     }
 
     private static Dfp klRef(double x, double y) {

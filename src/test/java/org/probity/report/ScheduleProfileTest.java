@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.hipparchus.dfp.Dfp;
 import org.junit.jupiter.api.Test;
+import org.probity.assertions.ProbityAssertions;
 import org.probity.diffusion.NoiseSchedule;
 import org.probity.diffusion.Schedules;
 import org.probity.math.HighPrecision;
 import org.probity.math.ShortestDouble;
 import org.probity.math.Tolerance;
+import org.probity.math.Tolerances;
 
 class ScheduleProfileTest {
     private static final double LN2 = Math.log(2);
@@ -18,8 +20,10 @@ class ScheduleProfileTest {
     void ddpmLinearPriorTermMatchesThePaper() {
         ScheduleProfile p = ScheduleProfile.of("linear", Schedules.linear(1000));
         ScheduleSummary s = p.summary();
-        assertThat(Tolerance.relative(5e-5).named("4 published digits").accepts(2.9113e-5, s.priorKlBitsEdge())).isTrue();
-        assertThat(Tolerance.relative(1e-2).named("3 published digits").accepts(5.87e-10, p.priorKl(0) / LN2)).isTrue();
+        ProbityAssertions.assertThat(s.priorKlBitsEdge())
+            .isCloseTo(2.9113e-5, Tolerance.relative(5e-5).named("4 published digits"));
+        ProbityAssertions.assertThat(p.priorKl(0) / LN2)
+            .isCloseTo(5.87e-10, Tolerance.relative(1e-2).named("3 published digits"));
         assertThat(s.priorKlBitsMean()).isBetween(0.9e-5, 1.1e-5);
         assertThat(s.zeroTerminalSnr()).isFalse();
         assertThat(s.clippedSteps()).isEmpty();
@@ -32,7 +36,8 @@ class ScheduleProfileTest {
         ScheduleSummary cos = ScheduleProfile.of("cosine", Schedules.cosine(1000)).summary();
         assertThat(cos.clippedSteps()).containsExactly(1000);
         ScheduleSummary sd = ScheduleProfile.of("scaled-linear", Schedules.scaledLinear(1000)).summary();
-        assertThat(Tolerance.relative(1e-4).named("4 published digits").accepts(0.004682, sd.snrLast())).isTrue();
+        ProbityAssertions.assertThat(sd.snrLast())
+            .isCloseTo(0.004682, Tolerance.relative(1e-4).named("4 published digits"));
         ScheduleSummary zero = ScheduleProfile.of("zsnr", Schedules.zeroTerminalSnr(Schedules.scaledLinear(1000))).summary();
         assertThat(zero.zeroTerminalSnr()).isTrue();
         assertThat(zero.priorKlBitsMean()).isZero();
@@ -48,8 +53,8 @@ class ScheduleProfileTest {
             double log1mA = Math.log1p(-a);
             double got = ScheduleProfile.g(a, log1mA);
             // condition of -log(1-a) - a in a is a/(1-a) * (1 / g) * ... ; bounded by 8 ulps on this grid
-            assertThat(Tolerance.ulps(8).named("8 ulps").accepts(HighPrecision.toDouble(ref), got))
-                    .as("a = %s: got %s, expected %s", a, got, HighPrecision.toDouble(ref)).isTrue();
+            ProbityAssertions.assertThat(got).as("a = %s", a)
+                .isCloseTo(HighPrecision.toDouble(ref), Tolerance.ulps(8).named("8 ulps"));
         }
     }
 
@@ -96,8 +101,8 @@ class ScheduleProfileTest {
         }
         double s = ScheduleProfile.DATA_VARIANCE;
         double expected = 0.5 * Math.log1p(s * sch.snr(1)) - 0.5 * Math.log1p(s * sch.snr(1000));
-        assertThat(Tolerance.relative(1000 * 8 * Tolerance.UNIT_ROUNDOFF).named("T terms, 8 u each").accepts(expected, sum))
-                .as("sum %s vs %s", sum, expected).isTrue();
+        ProbityAssertions.assertThat(sum)
+            .isCloseTo(expected, Tolerances.conditioned(1000 * 8, 1).named("T terms, 8 u each"));
         ScheduleCurve c = p.curve();
         assertThat(c.vlbTerms()[0]).isNaN();
         assertThat(c.vlbTerms()[999]).isPositive();

@@ -47,10 +47,14 @@ public final class ReplayToken {
             return new long[0];
         }
         try {
-            return Arrays.stream(body.split(",")).mapToLong(s -> Long.parseLong(s.trim())).toArray();
+            long[] choices = Arrays.stream(body.split(",")).mapToLong(s -> Long.parseLong(s.trim())).toArray();
+            if (Arrays.stream(choices).anyMatch(c -> c < 0)) {
+                throw new NumberFormatException("a negative choice");
+            }
+            return choices;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                "probity.replay: expected comma-separated integers after ':', got '%s'", body), e);
+                "probity.replay: expected comma-separated whole numbers from 0 to 2^63 - 1 after ':', got '%s'", body), e);
         }
     }
 

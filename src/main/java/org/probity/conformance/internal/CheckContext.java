@@ -3,13 +3,15 @@ package org.probity.conformance.internal;
 import org.probity.conformance.Implementation;
 import org.probity.conformance.Precision;
 import org.probity.math.Tolerance;
+import org.probity.math.Tolerances;
 
 /**
  * The implementation under test, the precision it declared, and the tolerance rules derived from
- * it. Every tolerance is {@link #ROUNDINGS} rounding errors at the declared unit roundoff, amplified
- * by a condition estimate (relative rule) or spread over the magnitudes of the terms that are
- * summed (absolute rule): a correct implementation commits a handful of roundings per operation, a
- * bug an error of the size of the quantity.
+ * it: the rules of {@link Tolerances} at the declared {@link Precision#format()}, with
+ * {@link #ROUNDINGS} rounding errors, amplified by a condition estimate (relative rule) or spread
+ * over the magnitudes of the terms that are summed (absolute rule), each also accepting a difference
+ * below the format's normal range. A correct implementation commits a handful of roundings per
+ * operation, a bug an error of the size of the quantity.
  *
  * @param impl the implementation under test
  * @param precision its declared precision
@@ -18,38 +20,34 @@ public record CheckContext(Implementation impl, Precision precision) {
     /** Rounding errors allowed per conditioned quantity: a few operations of a few ulps each. */
     public static final double ROUNDINGS = 16;
 
-    /** Relative: {@link #ROUNDINGS} u × κ (or below the declared format's normal range, see {@link #underflow}). */
+    /** Relative: {@link Tolerances#conditioned} with {@link #ROUNDINGS} and κ, or below the normal range. */
     public Tolerance rel(double kappa) {
-        return underflow(precision.conditioned(ROUNDINGS, finite(kappa)));
+        return underflow(Tolerances.conditioned(precision.format(), ROUNDINGS, kappa));
     }
 
-    /** Absolute: {@link #ROUNDINGS} u × scale (the sum of the magnitudes of the terms). */
-    public Tolerance abs(double scale) {
-        return underflow(precision.onScale(ROUNDINGS, finite(scale)));
+    /** Absolute: {@link Tolerances#roundedSum} with {@link #ROUNDINGS} and the sum of the magnitudes of the terms, or below the normal range. */
+    public Tolerance abs(double magnitude) {
+        return underflow(Tolerances.roundedSum(precision.format(), ROUNDINGS, magnitude));
     }
 
     /**
      * Also accepts a difference below {@link #ROUNDINGS} × the smallest normal number of the declared
-     * format: values the format cannot represent to full precision (ᾱ_t of a long schedule, an input
-     * like 1e-70 in float32) are its range, not its arithmetic.
+     * format ({@link Tolerances#belowNormalRange}): values the format cannot represent to full
+     * precision (ᾱ_t of a long schedule, an input like 1e-70 in float32) are its range, not its
+     * arithmetic.
      */
     private Tolerance underflow(Tolerance t) {
-        return t.or(Tolerance.absolute(ROUNDINGS * minNormal()).named("below the " + precision.wireName() + " normal range"));
+        return t.or(Tolerances.belowNormalRange(precision.format(), ROUNDINGS));
     }
 
     /**
      * For a quantity proportional to √ᾱ (a mean √ᾱ_t x_0, a posterior coefficient on x_0):
-     * {@code tol} or an absolute {@link #ROUNDINGS} × √(smallest normal) × {@code scale}, because an
-     * implementation that forms ᾱ_t before its square root loses it to underflow below the normal
-     * range, where √ᾱ_t is still representable.
+     * {@code tol} or {@link Tolerances#squareRootBelowNormalRange} with {@link #ROUNDINGS} and the
+     * factor {@code magnitude}, because an implementation that forms ᾱ_t before its square root loses
+     * it to underflow below the normal range, where √ᾱ_t is still representable.
      */
-    public Tolerance orSqrtUnderflow(Tolerance tol, double scale) {
-        return tol.or(Tolerance.absolute(ROUNDINGS * Math.sqrt(minNormal()) * scale)
-            .named("alpha_bar below the " + precision.wireName() + " normal range"));
-    }
-
-    private double minNormal() {
-        return precision == Precision.FLOAT32 ? Float.MIN_NORMAL : Double.MIN_NORMAL;
+    public Tolerance orSqrtUnderflow(Tolerance tol, double magnitude) {
+        return tol.or(Tolerances.squareRootBelowNormalRange(precision.format(), ROUNDINGS, magnitude));
     }
 
     /**
@@ -57,15 +55,11 @@ public record CheckContext(Implementation impl, Precision precision) {
      * the smallest positive normal number.
      */
     public double smallestAlphaBar() {
-        return precision == Precision.FLOAT32 ? Float.MIN_NORMAL : Double.MIN_NORMAL;
+        return precision.format().minNormal();
     }
 
     /** For log-variances: absolute {@link #ROUNDINGS} u κ (= relative error of the variance) or relative. */
     public Tolerance logOf(double kappaOfVariance, double logValue) {
         return abs(kappaOfVariance).or(rel(1));
-    }
-
-    private static double finite(double x) {
-        return x < Double.MAX_VALUE / 1e3 ? Math.max(x, 1) : Double.MAX_VALUE / 1e3;
     }
 }

@@ -31,25 +31,12 @@ public final class Comparison {
     }
 
     /**
-     * |actual − expected| divided by the tolerance's allowance: ≤ 1 passes; ∞ for NaN; 0 for a
-     * one-sided comparison that holds.
+     * The share of its tolerance a comparison uses, {@link Verdict#usage()} (the allowance that decided
+     * pass or fail): at most 1 exactly when it passes; ∞ for a NaN side.
      */
     public static double usage(Verdict v) {
-        double actual = v.lhs();
-        double expected = v.rhs();
-        if (!v.isEquality()) {
-            return v.passed() ? 0 : Double.isNaN(actual) ? Double.POSITIVE_INFINITY
-                : (expected - actual) / v.allowance();
-        }
-        double d = v.difference();
-        if (d == 0) {
-            return 0;
-        }
-        if (!(d < Double.POSITIVE_INFINITY)) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double allow = v.allowance();
-        return allow > 0 ? d / allow : Double.POSITIVE_INFINITY;
+        double u = v.usage();
+        return Double.isNaN(u) ? Double.POSITIVE_INFINITY : u;
     }
 
     /**

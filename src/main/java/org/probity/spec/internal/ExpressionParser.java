@@ -19,6 +19,7 @@ final class ExpressionParser {
     static final Set<String> RESERVED = reserved();
 
     private final Tokens tk;
+    private int depth;
 
     private static Set<String> reserved() {
         Set<String> words = new HashSet<>(Function.names());
@@ -41,6 +42,17 @@ final class ExpressionParser {
         return left;
     }
 
+    /**
+     * One level deeper (every unary expression below the top: a bracket, a unary minus, a {@code ^},
+     * an argument); past {@link Limits#MAX_NESTING} the input is refused at the current token.
+     */
+    private void enter() {
+        if (++depth > Limits.MAX_NESTING + 1) {
+            throw tk.error(tk.peek(), "nesting at most " + Limits.MAX_NESTING + " deep (brackets, unary minus, ^ and "
+                + "arguments each count one level)");
+        }
+    }
+
     private Expr term() {
         Expr left = unary();
         while (tk.peek().is("*") || tk.peek().is("/")) {
@@ -51,16 +63,22 @@ final class ExpressionParser {
     }
 
     private Expr unary() {
+        enter();
+        Expr out;
         if (tk.peek().is("-")) {
             Token op = tk.next();
-            return tk.at(op, new Expr.Neg(unary()));
+            out = tk.at(op, new Expr.Neg(unary()));
+        } else {
+            Expr base = primary();
+            if (tk.peek().is("^")) {
+                Token op = tk.next();
+                out = tk.at(op, new Expr.Bin(Operator.POWER, base, unary()));
+            } else {
+                out = base;
+            }
         }
-        Expr base = primary();
-        if (tk.peek().is("^")) {
-            Token op = tk.next();
-            return tk.at(op, new Expr.Bin(Operator.POWER, base, unary()));
-        }
-        return base;
+        depth--;
+        return out;
     }
 
     private Expr primary() {

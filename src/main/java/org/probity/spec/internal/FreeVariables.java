@@ -61,8 +61,11 @@ final class FreeVariables implements Expr.Visitor<Void> {
 
     @Override
     public Void bin(Expr.Bin e) {
-        collect(e.left());
-        collect(e.right());
+        Chain c = Chain.of(e);
+        collect(c.first());
+        for (int k = 1; k <= c.size(); k++) {
+            collect(c.operand(k));
+        }
         return null;
     }
 

@@ -98,7 +98,7 @@ final class GaussianChain {
         for (int i : given) {
             inS[position[i]] = true;
         }
-        Quad q = Quad.constant(0, n);
+        Accumulator q = new Accumulator(n);
         int prev = -1;
         int prevGiven = -1;
         boolean pending = false;
@@ -107,59 +107,64 @@ final class GaussianChain {
                 continue;
             }
             if (inA[k]) {
-                q = q.plus(prev < 0 ? start(k) : transition(prev, k));
+                add(q, prev, k, 1);
                 pending = true;
             } else {
                 if (pending) {
-                    q = q.plus(transition(prev, k)).plus((prevGiven < 0 ? start(k) : transition(prevGiven, k)).scale(-1));
+                    add(q, prev, k, 1);
+                    add(q, prevGiven, k, -1);
                 }
                 prevGiven = k;
                 pending = false;
             }
             prev = k;
         }
-        return q;
+        return q.quad();
     }
 
-    /** log N(x; M_k, V_k): the marginal at chain position k. */
-    private Quad start(int k) {
-        double mean = m0;
-        double var = v0;
-        for (int j = 1; j <= k; j++) {
-            mean = g[j] * mean + h[j];
-            var = g[j] * g[j] * var + w[j];
-        }
-        return gaussian(time[k], -1, 0, mean, var);
-    }
-
-    /** log f(x at position v | x at position u), u < v: the composed transition N(G x_u + H, W). */
-    private Quad transition(int u, int v) {
+    /**
+     * Adds {@code sign} times log f(x at v | x at u), the composed transition N(G x_u + H, W), or for
+     * u < 0 the marginal N(M_v, V_v) at v.
+     */
+    private void add(Accumulator q, int u, int v, double sign) {
         double gain = 1;
-        double offset = 0;
-        double var = 0;
-        for (int j = u + 1; j <= v; j++) {
+        double offset = u < 0 ? m0 : 0;
+        double var = u < 0 ? v0 : 0;
+        for (int j = u < 0 ? 1 : u + 1; j <= v; j++) {
             gain = g[j] * gain;
             offset = g[j] * offset + h[j];
             var = g[j] * g[j] * var + w[j];
         }
-        return gaussian(time[v], time[u], gain, offset, var);
+        q.gaussian(sign, time[v], u < 0 ? -1 : time[u], gain, offset, var);
     }
 
-    /** log N(x_i; gain x_j + offset, var) as a quadratic (j < 0: no x_j). */
-    private Quad gaussian(int i, int j, double gain, double offset, double var) {
-        int n = time.length;
-        double[] b = new double[n];
-        double[][] m = new double[n][n];
-        double c = -0.5 * offset * offset / var - 0.5 * (LOG_2PI + Math.log(var));
-        b[i] = offset / var;
-        m[i][i] = -0.5 / var;
-        if (j >= 0) {
-            b[j] = -gain * offset / var;
-            m[j][j] = -0.5 * gain * gain / var;
-            m[i][j] = 0.5 * gain / var;
-            m[j][i] = 0.5 * gain / var;
+    /** c + b^T x + x^T M x, summed in place (one n x n array however many factors). */
+    private static final class Accumulator {
+        private double c;
+        private final double[] b;
+        private final double[][] m;
+
+        Accumulator(int n) {
+            b = new double[n];
+            m = new double[n][n];
         }
-        return new Quad(c, b, m);
+
+        /** Adds sign log N(x_i; gain x_j + offset, var) (j < 0: no x_j). */
+        void gaussian(double sign, int i, int j, double gain, double offset, double var) {
+            c += sign * (-0.5 * offset * offset / var - 0.5 * (LOG_2PI + Math.log(var)));
+            b[i] += sign * offset / var;
+            m[i][i] += sign * -0.5 / var;
+            if (j >= 0) {
+                b[j] += sign * -gain * offset / var;
+                m[j][j] += sign * -0.5 * gain * gain / var;
+                m[i][j] += sign * 0.5 * gain / var;
+                m[j][i] += sign * 0.5 * gain / var;
+            }
+        }
+
+        Quad quad() {
+            return new Quad(c, b, m);
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
@@ -27,9 +28,12 @@ final class GaussianEvaluator {
     final double[] condition = {1};
     private double scale;
 
-    GaussianEvaluator(GaussianInstance g) {
+    private final Budget budget;
+
+    GaussianEvaluator(GaussianInstance g, Budget budget) {
         this.g = g;
         this.n = g.n();
+        this.budget = budget;
     }
 
     /**
@@ -40,13 +44,46 @@ final class GaussianEvaluator {
         return scale;
     }
 
-    /** The exact value of {@code e} as a function of the free variables, or {@link Closed#none} with the reason. */
+    /**
+     * The exact value of {@code e} as a function of the free variables, or {@link Closed#none} with
+     * the reason; cached per node and index values (Monte Carlo asks for the same nodes many times).
+     */
     Closed closed(Expr e, Scope s) {
-        Closed r = e.accept(new Exact(s)).from(e);
+        Map<Map<String, Integer>, Closed> byIndex = closedCache.computeIfAbsent(e, k -> new HashMap<>());
+        Closed known = byIndex.get(s.indices);
+        if (known == null) {
+            known = note(e.accept(new GaussianExact(this, s)).from(e));
+            byIndex.put(s.indices, known);
+        }
+        return known;
+    }
+
+    /** Caches a partial result of a flat chain computed on the way ({@link GaussianExact#bin}) and notes its scale. */
+    Closed remember(Expr node, Scope s, Closed value) {
+        closedCache.computeIfAbsent(node, k -> new HashMap<>()).putIfAbsent(s.indices, note(value));
+        return value;
+    }
+
+    private Closed note(Closed r) {
         for (Closed.Term t : r.terms) {
             scale = Math.max(scale, Math.max(coefficients(t.poly()), coefficients(t.expo())));
         }
         return r;
+    }
+
+    /** The number of variables x_0..x_T. */
+    int variables() {
+        return n;
+    }
+
+    /** The model instance. */
+    GaussianInstance instance() {
+        return g;
+    }
+
+    /** The time budget of the try being evaluated. */
+    Budget budget() {
+        return budget;
     }
 
     private static double coefficients(Quad q) {
@@ -58,140 +95,6 @@ final class GaussianEvaluator {
             }
         }
         return Double.isFinite(m) ? m : 0;
-    }
-
-    /** Closed forms under one scope; each method evaluates its operands in order and stops at the first none. */
-    private final class Exact implements Expr.Visitor<Closed> {
-        private final Scope s;
-
-        Exact(Scope s) {
-            this.s = s;
-        }
-
-        @Override
-        public Closed num(Expr.Num e) {
-            return Closed.constant(e.value(), n);
-        }
-
-        @Override
-        public Closed steps(Expr.Steps e) {
-            return Closed.constant(s.steps, n);
-        }
-
-        @Override
-        public Closed name(Expr.Name e) {
-            Integer i = s.indices.get(e.name());
-            return i != null ? Closed.constant(i, n) : closed(s.lets.get(e.name()), s);
-        }
-
-        @Override
-        public Closed var(Expr.Var e) {
-            return Closed.poly(Quad.variable(s.index(e.index()), n));
-        }
-
-        @Override
-        public Closed neg(Expr.Neg e) {
-            return closed(e.operand(), s).negate();
-        }
-
-        @Override
-        public Closed bin(Expr.Bin b) {
-            Closed l = closed(b.left(), s);
-            if (!l.available()) {
-                return l;
-            }
-            Closed r = closed(b.right(), s);
-            if (!r.available()) {
-                return r;
-            }
-            return switch (b.op()) {
-                case ADD -> l.plus(r);
-                case SUBTRACT -> l.plus(r.negate());
-                case MULTIPLY -> isZero(l) || isZero(r) ? Closed.constant(0, n) : l.times(r);
-                case DIVIDE -> isZero(l) ? Closed.constant(isZero(r) ? Double.NaN : 0, n) : l.dividedBy(r);
-                case POWER -> r.isConstant() ? l.power(r.constantValue()) : Closed.none("a variable exponent", n);
-            };
-        }
-
-        @Override
-        public Closed call(Expr.Call c) {
-            if (c.function().isSchedule()) {
-                return Closed.constant(g.schedule(c.function(), s.index(c.argument())), n);
-            }
-            Closed a = closed(c.argument(), s);
-            return switch (c.function()) {
-                case LOG -> a.log();
-                case EXP -> a.exp();
-                case SQRT, ABS -> !a.available() ? a : a.isConstant()
-                    ? Closed.constant(Scalar.apply(c.function(), a.constantValue()), n)
-                    : Closed.none(c.function() + " of a variable", n);
-                case BETA, ALPHA, ABAR, SNR -> throw new IllegalStateException("schedule functions handled above");
-            };
-        }
-
-        @Override
-        public Closed density(Expr.Density e) {
-            return GaussianEvaluator.this.density(e, s);
-        }
-
-        @Override
-        public Closed normal(Expr.Normal e) {
-            return GaussianEvaluator.this.density(e, s);
-        }
-
-        @Override
-        public Closed expect(Expr.Expect x) {
-            Closed body = closed(x.body(), s);
-            if (!body.available()) {
-                return body;
-            }
-            return body.times(GaussianEvaluator.this.density(x.distribution(), s)).integrate(s.targets(x.distribution()), condition);
-        }
-
-        @Override
-        public Closed integral(Expr.Integral in) {
-            List<Integer> vars = new ArrayList<>();
-            for (Scope.Slot sl : s.slots(in.variables())) {
-                vars.add(sl.index());
-            }
-            return closed(in.body(), s).integrate(vars, condition);
-        }
-
-        @Override
-        public Closed sum(Expr.Sum sm) {
-            int lo = s.index(sm.from());
-            int hi = s.index(sm.to());
-            Closed acc = Closed.constant(sm.product() ? 1 : 0, n);
-            for (int i = lo; i <= hi && acc.available(); i++) {
-                Closed v = closed(sm.body(), s.with(sm.index(), i));
-                acc = !v.available() ? v : sm.product() ? acc.times(v) : acc.plus(v);
-            }
-            return acc;
-        }
-
-        @Override
-        public Closed kl(Expr.Kl k) {
-            Closed d1 = GaussianEvaluator.this.density(k.first(), s);
-            if (!d1.available()) {
-                return d1;
-            }
-            Closed integrand = d1.log().plus(GaussianEvaluator.this.density(k.second(), s).log().negate());
-            return integrand.times(d1).integrate(s.targets(k.first()), condition);
-        }
-
-        @Override
-        public Closed entropy(Expr.Entropy h) {
-            Closed d1 = GaussianEvaluator.this.density(h.first(), s);
-            if (!d1.available()) {
-                return d1;
-            }
-            Closed d2 = h.second() == null ? d1 : GaussianEvaluator.this.density(h.second(), s);
-            return d2.log().negate().times(d1).integrate(s.targets(h.first()), condition);
-        }
-    }
-
-    private static boolean isZero(Closed c) {
-        return c.isConstant() && c.constantValue() == 0;
     }
 
     /** A density as a single exp-quadratic term, or none with the reason. */
@@ -285,165 +188,14 @@ final class GaussianEvaluator {
 
     /** The value at point x: exact where {@link #closed} has a closed form, else Monte Carlo over expectations. */
     Estimate estimate(Expr e, Scope s, double[] x, MonteCarlo mc) {
-        Closed known = closedCache.computeIfAbsent(e, k -> new HashMap<>())
-            .computeIfAbsent(s.indices, k -> closed(e, s));
+        Closed known = closed(e, s);
         if (known.available()) {
             return Estimate.exact(known.at(x));
         }
-        return e.accept(new Estimator(s, x, mc, known));
+        return e.accept(new GaussianEstimator(this, s, x, mc, known));
     }
 
-    /**
-     * Estimates of the nodes that have no closed form: linear combinations of estimates, functions of
-     * exact values, and expectations by Monte Carlo; anything else has no estimate, for the reason
-     * the closed form gave ({@code why}).
-     */
-    private final class Estimator implements Expr.Visitor<Estimate> {
-        private final Scope s;
-        private final double[] x;
-        private final MonteCarlo mc;
-        private final Closed known;
-        private final String why;
-
-        Estimator(Scope s, double[] x, MonteCarlo mc, Closed known) {
-            this.s = s;
-            this.x = x;
-            this.mc = mc;
-            this.known = known;
-            this.why = known.whyNot();
-        }
-
-        private Estimate none() {
-            return Estimate.none(why, known.origin());
-        }
-
-        private Estimate sub(Expr e) {
-            return estimate(e, s, x, mc);
-        }
-
-        @Override
-        public Estimate num(Expr.Num e) {
-            return none();
-        }
-
-        @Override
-        public Estimate steps(Expr.Steps e) {
-            return none();
-        }
-
-        @Override
-        public Estimate name(Expr.Name e) {
-            return s.indices.containsKey(e.name()) ? none() : sub(s.lets.get(e.name()));
-        }
-
-        @Override
-        public Estimate var(Expr.Var e) {
-            return none();
-        }
-
-        @Override
-        public Estimate neg(Expr.Neg e) {
-            Estimate a = sub(e.operand());
-            return a.available() ? Estimate.of(-a.mean(), a.variance(), a.samples()) : a;
-        }
-
-        @Override
-        public Estimate bin(Expr.Bin b) {
-            Estimate l = sub(b.left());
-            if (!l.available()) {
-                return l;
-            }
-            Estimate r = sub(b.right());
-            if (!r.available()) {
-                return r;
-            }
-            long k = l.samples() + r.samples();
-            if (b.op() == Operator.ADD || b.op() == Operator.SUBTRACT) {
-                return Estimate.of(b.op() == Operator.ADD ? l.mean() + r.mean() : l.mean() - r.mean(),
-                    l.variance() + r.variance(), k);
-            }
-            if (l.variance() == 0 && r.variance() == 0) {
-                return Estimate.of(Scalar.apply(b.op(), l.mean(), r.mean()), 0, k);
-            }
-            if (b.op() == Operator.MULTIPLY && r.variance() == 0) {
-                return Estimate.of(l.mean() * r.mean(), l.variance() * r.mean() * r.mean(), k);
-            }
-            if (b.op() == Operator.MULTIPLY && l.variance() == 0) {
-                return Estimate.of(l.mean() * r.mean(), r.variance() * l.mean() * l.mean(), k);
-            }
-            if (b.op() == Operator.DIVIDE && r.variance() == 0) {
-                return Estimate.of(l.mean() / r.mean(), l.variance() / (r.mean() * r.mean()), k);
-            }
-            return Estimate.none("a Monte Carlo estimate used non-linearly (" + why + ")", b);
-        }
-
-        @Override
-        public Estimate call(Expr.Call c) {
-            if (c.function().isSchedule()) {
-                return none();
-            }
-            Estimate a = sub(c.argument());
-            if (!a.available()) {
-                return a;
-            }
-            if (a.variance() != 0) {
-                return Estimate.none("a Monte Carlo estimate inside " + c.function() + "(...)", c);
-            }
-            return Estimate.of(Scalar.apply(c.function(), a.mean()), 0, a.samples());
-        }
-
-        @Override
-        public Estimate density(Expr.Density e) {
-            return none();
-        }
-
-        @Override
-        public Estimate normal(Expr.Normal e) {
-            return none();
-        }
-
-        @Override
-        public Estimate expect(Expr.Expect ex) {
-            return expectation(ex, s, x, mc, known);
-        }
-
-        @Override
-        public Estimate integral(Expr.Integral e) {
-            return none();
-        }
-
-        @Override
-        public Estimate sum(Expr.Sum sm) {
-            if (sm.product()) {
-                return none();
-            }
-            double m = 0;
-            double v = 0;
-            long k = 0;
-            for (int i = s.index(sm.from()); i <= s.index(sm.to()); i++) {
-                Estimate t = estimate(sm.body(), s.with(sm.index(), i), x, mc);
-                if (!t.available()) {
-                    return t;
-                }
-                m += t.mean();
-                v += t.variance();
-                k += t.samples();
-            }
-            return Estimate.of(m, v, k);
-        }
-
-        @Override
-        public Estimate kl(Expr.Kl e) {
-            return none();
-        }
-
-        @Override
-        public Estimate entropy(Expr.Entropy e) {
-            return none();
-        }
-    }
-
-    private Estimate expectation(Expr.Expect ex, Scope s, double[] x, MonteCarlo mc, Closed known) {
+    Estimate expectation(Expr.Expect ex, Scope s, double[] x, MonteCarlo mc, Closed known) {
         List<Integer> a = s.targets(ex.distribution());
         Closed dist = density(ex.distribution(), s);
         if (!dist.available()) {
@@ -464,14 +216,21 @@ final class GaussianEvaluator {
                 lam[i][j] = -2 * q.m[a.get(i)][a.get(j)];
             }
         }
-        RealMatrix cov = new CholeskyDecomposition(MatrixUtils.createRealMatrix(lam)).getSolver().getInverse();
+        RealMatrix cov;
+        RealMatrix lower;
+        try {
+            cov = new CholeskyDecomposition(MatrixUtils.createRealMatrix(lam)).getSolver().getInverse();
+            lower = new CholeskyDecomposition(cov.add(cov.transpose()).scalarMultiply(0.5)).getL();
+        } catch (MathIllegalArgumentException e) {
+            return Estimate.none("an expectation over a distribution that is not a normalisable Gaussian here", ex);
+        }
         double[] mean = cov.operate(eta);
-        RealMatrix lower = new CholeskyDecomposition(cov.add(cov.transpose()).scalarMultiply(0.5)).getL();
         MonteCarlo.Sampler sampler = mc.sampler(x, k);
         double[] pt = x.clone();
         MonteCarlo.Accumulator acc = mc.accumulator();
         long count = mc.sampleSize();
         for (long r = 0; r < count; r++) {
+            budget.check();
             double[] z = sampler.normals();
             for (int i = 0; i < k; i++) {
                 double v = mean[i];

@@ -54,6 +54,11 @@ public final class GaussianInstance implements ModelInstance {
         return "gaussian";
     }
 
+    @Override
+    public String describeSize() {
+        return String.format(Locale.ROOT, "T = %d steps", steps());
+    }
+
     int n() {
         return betas.length;
     }

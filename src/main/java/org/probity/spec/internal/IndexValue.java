@@ -11,6 +11,8 @@ import org.probity.spec.ast.Expr;
 final class IndexValue implements Expr.Visitor<Integer> {
     /** Largest literal accepted in an index. */
     static final double MAX_LITERAL = 1e6;
+    /** Largest magnitude of an index expression's value (and of every partial result). */
+    static final long MAX_VALUE = 1_000_000_000L;
 
     /** What to throw for each way an expression is not an index. */
     interface Errors {
@@ -67,12 +69,22 @@ final class IndexValue implements Expr.Visitor<Integer> {
 
     @Override
     public Integer bin(Expr.Bin e) {
-        return switch (e.op()) {
-            case ADD -> of(e.left()) + of(e.right());
-            case SUBTRACT -> of(e.left()) - of(e.right());
-            case MULTIPLY -> of(e.left()) * of(e.right());
-            case DIVIDE, POWER -> throw errors.notIndex(e);
-        };
+        Chain c = Chain.of(e);
+        long acc = of(c.first());
+        for (int k = 1; k <= c.size(); k++) {
+            Expr.Bin node = c.nodes().get(k - 1);
+            long r = of(c.operand(k));
+            acc = switch (node.op()) {
+                case ADD -> acc + r;
+                case SUBTRACT -> acc - r;
+                case MULTIPLY -> acc * r;
+                case DIVIDE, POWER -> throw errors.notIndex(node);
+            };
+            if (Math.abs(acc) > MAX_VALUE) {
+                throw errors.notIndex(node);
+            }
+        }
+        return (int) acc;
     }
 
     @Override

@@ -47,9 +47,12 @@ final class InstanceCheck {
         String why;
         Object origin;
         private boolean thisInstance;
+        /** The time budget of the try being evaluated. */
+        Budget budget = Budget.NONE;
 
-        void startInstance() {
+        void startInstance(Budget b) {
             thisInstance = false;
+            budget = b;
         }
 
         void unevaluable(String reason, Object node) {
@@ -82,8 +85,8 @@ final class InstanceCheck {
         Verdict worst = null;
         for (Scope scope : scopes) {
             String at = s.index() == null ? "" : s.index() + " = " + scope.indices.get(s.index());
-            Verdict v = inst instanceof MarkovInstance m ? markov(s, m, scope, at) : gaussian(s, (GaussianInstance) inst,
-                scope, at, trace);
+            Verdict v = inst instanceof MarkovInstance m ? markov(s, m, scope, at, trace.budget)
+                : gaussian(s, (GaussianInstance) inst, scope, at, trace);
             if (v != null && !v.passed()) {
                 return v;
             }
@@ -94,26 +97,24 @@ final class InstanceCheck {
         return worst;
     }
 
-    private static Verdict markov(ItemCheck.Subject s, MarkovInstance m, Scope scope, String at) {
+    private static Verdict markov(ItemCheck.Subject s, MarkovInstance m, Scope scope, String at, Budget budget) {
         TreeSet<Integer> free = FreeVariables.of(s.lhs(), scope);
         free.addAll(FreeVariables.of(s.rhs(), scope));
         List<Integer> vars = new ArrayList<>(free);
-        int count = 1;
-        for (int i = 0; i < vars.size(); i++) {
-            count *= m.states();
-        }
+        long count = Limits.power(m.states(), vars.size());
         Verdict worst = null;
         int[] x = new int[m.steps() + 1];
-        for (int c = 0; c < count; c++) {
+        for (long c = 0; c < count; c++) {
             java.util.Arrays.fill(x, -1);
-            int r = c;
+            long r = c;
             StringBuilder where = new StringBuilder(at);
             for (int v : vars) {
-                x[v] = r % m.states();
+                x[v] = (int) (r % m.states());
                 r /= m.states();
                 where.append(where.length() > 0 ? ", " : "").append("x_").append(v).append(" = ").append(x[v]);
             }
-            MarkovEvaluator ev = new MarkovEvaluator(m);
+            budget.check();
+            MarkovEvaluator ev = new MarkovEvaluator(m, budget);
             double l = ev.eval(s.lhs(), scope, x);
             double rr = ev.eval(s.rhs(), scope, x);
             if (Double.isNaN(l) || Double.isNaN(rr)) {
@@ -134,7 +135,7 @@ final class InstanceCheck {
     }
 
     private static Verdict gaussian(ItemCheck.Subject s, GaussianInstance g, Scope scope, String at, Trace trace) {
-        GaussianEvaluator ev = new GaussianEvaluator(g);
+        GaussianEvaluator ev = new GaussianEvaluator(g, trace.budget);
         TreeSet<Integer> free = FreeVariables.of(s.lhs(), scope);
         free.addAll(FreeVariables.of(s.rhs(), scope));
         Closed lc = ev.closed(s.lhs(), scope);

@@ -1,5 +1,6 @@
 package org.probity.spec.internal;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,14 +42,28 @@ public final class ItemCheck {
 
     /** Runs the check. */
     public static Outcome run(Subject subject, Statement.Model model, String family, Map<String, Expr> lets,
-                              RunConfig cfg, Locator locator) {
+                              RunConfig cfg, Duration tryBudget, Locator locator) {
         Gen<ModelInstance> gen = family.equals("markov") ? InstanceGen.markov(model) : InstanceGen.gaussian(model);
         AtomicInteger defined = new AtomicInteger();
         InstanceCheck.Trace trace = new InstanceCheck.Trace();
         Verdict[] largest = {null};
+        String[] stopped = {null};
+        RuntimeException[] broke = {null};
         Property<ModelInstance> p = Property.forAll(subject.label(), gen, inst -> {
-            trace.startInstance();
-            Verdict v = InstanceCheck.verdict(subject, inst, lets, trace);
+            if (stopped[0] != null || broke[0] != null) {
+                return Verdict.pass();
+            }
+            trace.startInstance(Budget.of(tryBudget));
+            Verdict v;
+            try {
+                v = InstanceCheck.verdict(subject, inst, lets, trace);
+            } catch (Budget.Exceeded e) {
+                stopped[0] = e.getMessage() + " (" + inst.describeSize() + "); the remaining tries were not evaluated";
+                return Verdict.pass();
+            } catch (RuntimeException e) {
+                broke[0] = e;
+                return Verdict.pass();
+            }
             if (v != null && v.isNumeric()) {
                 defined.incrementAndGet();
                 if (largest[0] == null || v.difference() > largest[0].difference()) {
@@ -58,6 +73,10 @@ public final class ItemCheck {
             return v == null ? Verdict.pass() : v;
         });
         PropertyResult r = p.check(cfg);
+        if (broke[0] != null) {
+            throw new IllegalStateException(subject.label() + " [" + family + "]: evaluation failed with "
+                + broke[0].getClass().getSimpleName() + ": " + broke[0].getMessage(), broke[0]);
+        }
         String method = trace.monteCarlo
             ? String.format(Locale.ROOT, "Monte Carlo where no closed form: false-alarm rate %s per check (z = %.4f), "
                 + "%d samples per expectation fixed in advance (detects %.2f standard deviations with power 0.99)",
@@ -77,6 +96,14 @@ public final class ItemCheck {
         if (trace.why != null) {
             return new Outcome(Status.NOT_CHECKED, r.tries(), definedCount, disc, tol, method, "",
                 unevaluable(trace, family, r.tries(), locator), "");
+        }
+        if (stopped[0] != null) {
+            return new Outcome(Status.NOT_CHECKED, r.tries(), definedCount, disc, tol, method, "", stopped[0], "");
+        }
+        if (r.tries() == 0 || r.discards() >= r.tries() && definedCount == 0) {
+            return new Outcome(Status.NOT_CHECKED, r.tries(), 0, Double.NaN, "", method, "", String.format(Locale.ROOT,
+                "the property engine discarded every try (%d discarded): a model instance needs more random "
+                + "choices than it allows", r.discards()), "");
         }
         if (definedCount == 0) {
             return new Outcome(Status.NOT_CHECKED, r.tries(), 0, Double.NaN, "", method, "", "on none of the "

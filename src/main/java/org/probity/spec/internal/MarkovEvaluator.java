@@ -21,10 +21,12 @@ import org.probity.spec.ast.Operator;
  */
 final class MarkovEvaluator {
     private final MarkovInstance m;
+    private final Budget budget;
     private double magnitude;
 
-    MarkovEvaluator(MarkovInstance m) {
+    MarkovEvaluator(MarkovInstance m, Budget budget) {
         this.m = m;
+        this.budget = budget;
     }
 
     double magnitude() {
@@ -84,7 +86,12 @@ final class MarkovEvaluator {
 
         @Override
         public Double bin(Expr.Bin e) {
-            return binary(e.op(), eval(e.left()), eval(e.right()));
+            Chain c = Chain.of(e);
+            double acc = eval(c.first());
+            for (int k = 1; k <= c.size(); k++) {
+                acc = binary(c.op(k), acc, eval(c.operand(k)));
+            }
+            return acc;
         }
 
         @Override
@@ -143,6 +150,7 @@ final class MarkovEvaluator {
             NeumaierSum acc = NeumaierSum.create();
             double abs = 0;
             for (int i = lo; i <= hi; i++) {
+                budget.check();
                 double v = term(sm.body(), s.with(sm.index(), i), x);
                 acc.add(v);
                 abs += Math.abs(v);
@@ -194,7 +202,13 @@ final class MarkovEvaluator {
     /** Whether a factor of the product (numerators and denominators, through minus signs and lets) is 0 at x. */
     private boolean zeroFactor(Expr e, Scope s, int[] x) {
         if (e instanceof Expr.Bin b && (b.op() == Operator.MULTIPLY || b.op() == Operator.DIVIDE)) {
-            return zeroFactor(b.left(), s, x) || zeroFactor(b.right(), s, x);
+            Chain c = Chain.of(b);
+            for (int k = 1; k <= c.size(); k++) {
+                if (zeroFactor(c.operand(k), s, x)) {
+                    return true;
+                }
+            }
+            return zeroFactor(c.first(), s, x);
         }
         if (e instanceof Expr.Neg n) {
             return zeroFactor(n.operand(), s, x);
@@ -241,17 +255,14 @@ final class MarkovEvaluator {
     /** Sums f over every assignment of {@code vars} (other entries of x kept), skipping exact zeros. */
     private double enumerate(List<Integer> vars, int[] x, PointFunction f) {
         int[] pt = x.clone();
-        int n = vars.size();
-        int count = 1;
-        for (int i = 0; i < n; i++) {
-            count *= m.states();
-        }
+        long count = Limits.power(m.states(), vars.size());
         NeumaierSum acc = NeumaierSum.create();
         double abs = 0;
-        for (int c = 0; c < count; c++) {
-            int r = c;
+        for (long c = 0; c < count; c++) {
+            budget.check();
+            long r = c;
             for (int v : vars) {
-                pt[v] = r % m.states();
+                pt[v] = (int) (r % m.states());
                 r /= m.states();
             }
             double val = f.at(pt);
@@ -284,7 +295,7 @@ final class MarkovEvaluator {
                 }
             }
         }
-        return m.density(d.generative(), Scope.mask(targets), Scope.mask(given), pt);
+        return m.density(d.generative(), Scope.variables(targets), Scope.variables(given), pt);
     }
 
     /** {@code l op r} under the language's conventions, noting the magnitude of sums and differences. */

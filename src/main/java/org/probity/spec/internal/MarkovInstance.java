@@ -1,17 +1,17 @@
 package org.probity.spec.internal;
 
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.probity.math.ShortestDouble;
 
 /**
  * A {@code markov} model instance: K states, T steps, the forward process
  * \( q(x_0) \prod_t q(x_t | x_{t-1}) \) and the generative process \( p(x_T) \prod_t p(x_{t-1} | x_t) \).
- * Every density {@code q(A | B)} is the conditional of the full joint table, computed exactly by
- * summing it (at most 3^5 entries by default); where the condition has probability 0 the model's own
- * factor is used when the density is one ({@code q(x_t | x_{t-1}, earlier)}, {@code p(x_{t-1} | x_t, later)}),
- * and the value is undefined (NaN) otherwise.
+ * Every density {@code q(A | B)} is the conditional of the process's joint, computed exactly along
+ * the chain ({@link MarkovChain}: products of marginals and composed transitions, no joint table);
+ * where every variable of A comes after every variable of B in the process's order it is the
+ * chain's own kernel (so {@code q(x_t | x_{t-1}, earlier)} and {@code p(x_{t-1} | x_t, later)} are
+ * the model's factors even where the condition has probability 0); elsewhere a condition of
+ * probability 0 leaves the density undefined (NaN).
  */
 public final class MarkovInstance implements ModelInstance {
     private final int k;
@@ -20,11 +20,8 @@ public final class MarkovInstance implements ModelInstance {
     private final double[][][] forward;   // forward[t][i][j] = q(x_t = j | x_{t-1} = i), t = 1..T
     private final double[] pT;
     private final double[][][] reverse;   // reverse[t][i][j] = p(x_{t-1} = j | x_t = i), t = 1..T
-    private final double[] qJoint;
-    private final double[] pJoint;
-    private final Map<Integer, double[]> qMarginals = new HashMap<>();
-    private final Map<Integer, double[]> pMarginals = new HashMap<>();
-    private final int size;
+    private final MarkovChain qChain;
+    private final MarkovChain pChain;
 
     MarkovInstance(int k, double[] q0, double[][][] forward, double[] pT, double[][][] reverse) {
         this.k = k;
@@ -33,25 +30,8 @@ public final class MarkovInstance implements ModelInstance {
         this.forward = forward;
         this.pT = pT;
         this.reverse = reverse;
-        int n = 1;
-        for (int i = 0; i <= steps; i++) {
-            n *= k;
-        }
-        this.size = n;
-        this.qJoint = new double[n];
-        this.pJoint = new double[n];
-        int[] x = new int[steps + 1];
-        for (int j = 0; j < n; j++) {
-            decode(j, x);
-            double q = q0[x[0]];
-            double p = pT[x[steps]];
-            for (int t = 1; t <= steps; t++) {
-                q *= forward[t][x[t - 1]][x[t]];
-                p *= reverse[t][x[t]][x[t - 1]];
-            }
-            qJoint[j] = q;
-            pJoint[j] = p;
-        }
+        this.qChain = MarkovChain.forward(q0, forward);
+        this.pChain = MarkovChain.reverse(pT, reverse);
     }
 
     double[] q0() {
@@ -87,68 +67,20 @@ public final class MarkovInstance implements ModelInstance {
         return "markov";
     }
 
-    private void decode(int j, int[] x) {
-        for (int i = 0; i <= steps; i++) {
-            x[i] = j % k;
-            j /= k;
-        }
-    }
-
-    private double[] marginal(boolean generative, int mask) {
-        Map<Integer, double[]> cache = generative ? pMarginals : qMarginals;
-        return cache.computeIfAbsent(mask, m -> {
-            double[] joint = generative ? pJoint : qJoint;
-            double[] out = new double[size];
-            int[] x = new int[steps + 1];
-            for (int j = 0; j < size; j++) {
-                decode(j, x);
-                out[key(m, x)] += joint[j];
-            }
-            return out;
-        });
-    }
-
-    private int key(int mask, int[] x) {
-        int key = 0;
-        int w = 1;
-        for (int i = 0; i <= steps; i++) {
-            if ((mask & (1 << i)) != 0) {
-                key += x[i] * w;
-            }
-            w *= k;
-        }
-        return key;
+    @Override
+    public String describeSize() {
+        return String.format(Locale.ROOT, "K = %d states, T = %d steps", k, steps);
     }
 
     /**
-     * The density {@code q(A | B)} or {@code p(A | B)} at the states {@code x} (entries of A and B set).
+     * The density {@code q(A | B)} or {@code p(A | B)} at the states {@code x} (entries of A and B
+     * set); a variable of A that is also in B counts as given (factor 1).
      *
-     * @param targets bit mask of A
-     * @param given bit mask of B (0 for none)
+     * @param targets the variables of A
+     * @param given the variables of B (empty for none)
      */
-    double density(boolean generative, int targets, int given, int[] x) {
-        if (targets == 0) {
-            return 1;
-        }
-        double num = targets == 0 ? (given == 0 ? 1 : marginal(generative, given)[key(given, x)])
-            : marginal(generative, targets | given)[key(targets | given, x)];
-        if (given == 0) {
-            return num;
-        }
-        double den = marginal(generative, given)[key(given, x)];
-        if (den > 0) {
-            return targets == 0 ? 1 : num / den;
-        }
-        if (Integer.bitCount(targets) == 1) {
-            int t = Integer.numberOfTrailingZeros(targets);
-            if (!generative && t >= 1 && (given & (1 << (t - 1))) != 0 && given >>> t == 0) {
-                return forward[t][x[t - 1]][x[t]];
-            }
-            if (generative && t < steps && (given & (1 << (t + 1))) != 0 && (given & ((1 << (t + 1)) - 1)) == 0) {
-                return reverse[t + 1][x[t + 1]][x[t]];
-            }
-        }
-        return Double.NaN;
+    double density(boolean generative, int[] targets, int[] given, int[] x) {
+        return (generative ? pChain : qChain).density(targets, given, x);
     }
 
     @Override

@@ -7,4 +7,7 @@ public sealed interface ModelInstance permits MarkovInstance, GaussianInstance {
 
     /** "markov" or "gaussian". */
     String family();
+
+    /** The instance's size in words, for messages: "K = 3 states, T = 4 steps". */
+    String describeSize();
 }

@@ -118,7 +118,8 @@ public final class Parser {
         if (families.isEmpty()) {
             throw tk.error(tk.peek(), "a model family (markov, gaussian)");
         }
-        return new Statement.Model(families, states[0], states[1], steps[0], steps[1], positive, start.line());
+        return tk.at(start, new Statement.Model(families, states[0], states[1], steps[0], steps[1], positive,
+            start.line()));
     }
 
     private int[] intRange(int min) {
@@ -149,7 +150,7 @@ public final class Parser {
             throw tk.error(name, "a name that is not reserved");
         }
         tk.expect("=");
-        return new Statement.Let(name.text(), exprs.expr(), start.line());
+        return tk.at(start, new Statement.Let(name.text(), exprs.expr(), start.line()));
     }
 
     private Statement claim() {

@@ -198,11 +198,14 @@ public final class Printer implements Expr.Visitor<Void> {
             wrap(e.left(), PRIMARY);
             sb.append('^');
             wrap(e.right(), UNARY);
-        } else {
-            int p = e.op().precedence();
-            wrap(e.left(), p);
-            sb.append(' ').append(e.op().symbol()).append(' ');
-            wrap(e.right(), p + 1);
+            return null;
+        }
+        Chain c = Chain.of(e);
+        int p = e.op().precedence();
+        wrap(c.first(), p);
+        for (int k = 1; k <= c.size(); k++) {
+            sb.append(' ').append(c.op(k).symbol()).append(' ');
+            wrap(c.operand(k), p + 1);
         }
         return null;
     }

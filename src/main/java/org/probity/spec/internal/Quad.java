@@ -151,23 +151,4 @@ final class Quad {
     boolean sameAs(Quad o) {
         return c == o.c && java.util.Arrays.equals(b, o.b) && java.util.Arrays.deepEquals(m, o.m);
     }
-
-    /** Whether the polynomial depends on no variable outside {@code allowedMask}. */
-    boolean onlyIn(int allowedMask) {
-        for (int i = 0; i < n(); i++) {
-            boolean allowed = (allowedMask & (1 << i)) != 0;
-            if (allowed) {
-                continue;
-            }
-            if (b[i] != 0) {
-                return false;
-            }
-            for (int j = 0; j < n(); j++) {
-                if (m[i][j] != 0 || m[j][i] != 0) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
 }

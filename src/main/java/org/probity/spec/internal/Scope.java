@@ -80,14 +80,6 @@ final class Scope {
         return out;
     }
 
-    static int mask(List<Slot> slots) {
-        int m = 0;
-        for (Slot s : slots) {
-            m |= 1 << s.index();
-        }
-        return m;
-    }
-
     /** The unpinned variables a distribution is over (its targets). */
     List<Integer> targets(Expr.Distribution dist) {
         return dist.match(new Expr.DistributionVisitor<>() {

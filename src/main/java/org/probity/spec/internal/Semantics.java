@@ -23,8 +23,9 @@ import org.probity.spec.ast.VarItem;
 public final class Semantics {
     private final Parser.Parsed parsed;
     private final String file;
-    private final Map<String, Expr> lets;
-    private int steps;
+    final Map<String, Expr> lets;
+    private final SizeChecks sizes;
+    int steps;
     private boolean gaussianOnly;
     private boolean gaussianModel;
 
@@ -32,6 +33,7 @@ public final class Semantics {
         this.parsed = parsed;
         this.file = file;
         this.lets = lets;
+        this.sizes = new SizeChecks(lets, this::error);
     }
 
     /**
@@ -59,6 +61,7 @@ public final class Semantics {
 
         @Override
         public Void model(Statement.Model m) {
+            sizes.model(m);
             model = m;
             return null;
         }
@@ -70,6 +73,7 @@ public final class Semantics {
                     "'" + l.name() + "' defined twice");
             }
             names(l.value(), Set.of());
+            sizes.let(l);
             lets.put(l.name(), l.value());
             return null;
         }
@@ -77,6 +81,7 @@ public final class Semantics {
         @Override
         public Void claim(Statement.Claim c) {
             forEachSteps(c, "'claim'", () -> Semantics.this.claim(c));
+            sizes.claim(c, model);
             return null;
         }
 
@@ -88,6 +93,7 @@ public final class Semantics {
                     expr(step.expr(), new HashMap<>(), new TreeSet<>());
                 }
             });
+            sizes.derive(d, model);
             return null;
         }
 
@@ -111,23 +117,30 @@ public final class Semantics {
      * any name not yet defined as a let, is accepted here only if it is a sum/prod index of the
      * body or could be an index at the use site (checked there).
      */
-    private void names(Expr e, Set<String> indices) {
-        if (e instanceof Expr.Name n) {
-            if (!lets.containsKey(n.name()) && !indices.contains(n.name()) && !n.name().matches("[a-z][a-z0-9]*")) {
-                throw error(n, "a let defined earlier or an index name", "'" + n.name() + "'");
+    private void names(Expr root, Set<String> rootIndices) {
+        // a worklist, not recursion: a flat sum of thousands of terms is a deep left spine
+        java.util.ArrayDeque<Object[]> work = new java.util.ArrayDeque<>();
+        work.push(new Object[] {root, rootIndices});
+        while (!work.isEmpty()) {
+            Object[] item = work.pop();
+            Expr e = (Expr) item[0];
+            @SuppressWarnings("unchecked")
+            Set<String> indices = (Set<String>) item[1];
+            if (e instanceof Expr.Name n) {
+                if (!lets.containsKey(n.name()) && !indices.contains(n.name()) && !n.name().matches("[a-z][a-z0-9]*")) {
+                    throw error(n, "a let defined earlier or an index name", "'" + n.name() + "'");
+                }
+                continue;
             }
-            return;
-        }
-        if (e instanceof Expr.Sum s) {
-            names(s.from(), indices);
-            names(s.to(), indices);
-            Set<String> inner = new HashSet<>(indices);
-            inner.add(s.index());
-            names(s.body(), inner);
-            return;
-        }
-        for (Expr c : Walk.children(e)) {
-            names(c, indices);
+            Expr body = e instanceof Expr.Sum s ? s.body() : null;
+            Set<String> inner = indices;
+            if (body != null) {
+                inner = new HashSet<>(indices);
+                inner.add(((Expr.Sum) e).index());
+            }
+            for (Expr c : Walk.children(e)) {
+                work.push(new Object[] {c, c == body ? inner : indices});
+            }
         }
     }
 
@@ -147,144 +160,11 @@ public final class Semantics {
         }
     }
 
-    private void expr(Expr e, Map<String, Integer> idx, TreeSet<Integer> bound) {
-        e.accept(new Meaning(idx, bound));
+    void expr(Expr e, Map<String, Integer> idx, TreeSet<Integer> bound) {
+        e.accept(new ExpressionMeaning(this, idx, bound));
     }
 
-    /** The meaning checks of an expression under index values {@code idx}, with {@code bound} bound by enclosing E/int. */
-    private final class Meaning implements Expr.Visitor<Void> {
-        private final Map<String, Integer> idx;
-        private final TreeSet<Integer> bound;
-
-        Meaning(Map<String, Integer> idx, TreeSet<Integer> bound) {
-            this.idx = idx;
-            this.bound = bound;
-        }
-
-        private void sub(Expr e) {
-            expr(e, idx, bound);
-        }
-
-        @Override
-        public Void num(Expr.Num e) {
-            return null;
-        }
-
-        @Override
-        public Void steps(Expr.Steps e) {
-            return null;
-        }
-
-        @Override
-        public Void name(Expr.Name n) {
-            if (idx.containsKey(n.name())) {
-                return null;
-            }
-            Expr body = lets.get(n.name());
-            if (body == null) {
-                throw error(n, "a let name, an index name bound by for/sum/prod, or T", "'" + n.name() + "'");
-            }
-            sub(body);
-            return null;
-        }
-
-        @Override
-        public Void var(Expr.Var v) {
-            variable(v.index(), v, idx);
-            return null;
-        }
-
-        @Override
-        public Void neg(Expr.Neg n) {
-            sub(n.operand());
-            return null;
-        }
-
-        @Override
-        public Void bin(Expr.Bin b) {
-            sub(b.left());
-            sub(b.right());
-            return null;
-        }
-
-        @Override
-        public Void call(Expr.Call c) {
-            if (c.function().isSchedule()) {
-                requireGaussian(c, c.function() + "(t)");
-                int t = index(c.argument(), idx);
-                if (t < 0 || t > steps) {
-                    throw error(c, "a step in 0..T (T = " + steps + ")", c.function() + "(" + t + ")");
-                }
-            } else {
-                sub(c.argument());
-            }
-            return null;
-        }
-
-        @Override
-        public Void density(Expr.Density d) {
-            over(d, idx, bound);
-            return null;
-        }
-
-        @Override
-        public Void normal(Expr.Normal n) {
-            over(n, idx, bound);
-            return null;
-        }
-
-        @Override
-        public Void expect(Expr.Expect x) {
-            Set<Integer> a = over(x.distribution(), idx, bound);
-            TreeSet<Integer> inner = bindFresh(a, bound, x, "an expectation");
-            expr(x.body(), idx, inner);
-            return null;
-        }
-
-        @Override
-        public Void integral(Expr.Integral in) {
-            Set<Integer> a = new LinkedHashSet<>();
-            for (VarItem v : in.variables()) {
-                a.addAll(items(List.of(v), idx, "int"));
-            }
-            TreeSet<Integer> inner = bindFresh(a, bound, in, "an integral");
-            expr(in.body(), idx, inner);
-            return null;
-        }
-
-        @Override
-        public Void sum(Expr.Sum s) {
-            if (idx.containsKey(s.index()) || lets.containsKey(s.index())) {
-                throw error(s, "an index name not already in use", "'" + s.index() + "'");
-            }
-            int lo = index(s.from(), idx);
-            int hi = index(s.to(), idx);
-            for (int i = lo; i <= hi; i++) {
-                Map<String, Integer> inner = new HashMap<>(idx);
-                inner.put(s.index(), i);
-                expr(s.body(), inner, bound);
-            }
-            return null;
-        }
-
-        @Override
-        public Void kl(Expr.Kl k) {
-            same(k.first(), k.second(), idx, bound, k, "KL");
-            return null;
-        }
-
-        @Override
-        public Void entropy(Expr.Entropy h) {
-            if (h.second() == null) {
-                over(h.first(), idx, bound);
-            } else {
-                same(h.first(), h.second(), idx, bound, h, "H");
-            }
-            return null;
-        }
-    }
-
-    private void same(Expr.Distribution d1, Expr.Distribution d2, Map<String, Integer> idx, TreeSet<Integer> bound, Expr at, String what) {
+    void same(Expr.Distribution d1, Expr.Distribution d2, Map<String, Integer> idx, TreeSet<Integer> bound, Expr at, String what) {
         Set<Integer> a = over(d1, idx, bound);
         Set<Integer> b = over(d2, idx, bound);
         if (!new TreeSet<>(a).equals(new TreeSet<>(b))) {
@@ -293,7 +173,7 @@ public final class Semantics {
         }
     }
 
-    private TreeSet<Integer> bindFresh(Set<Integer> a, TreeSet<Integer> bound, Expr at, String what) {
+    TreeSet<Integer> bindFresh(Set<Integer> a, TreeSet<Integer> bound, Expr at, String what) {
         for (int i : a) {
             if (bound.contains(i)) {
                 throw error(at, what + " over variables not already bound", "x_" + i
@@ -306,7 +186,7 @@ public final class Semantics {
     }
 
     /** Checks a distribution and returns its target variables. */
-    private Set<Integer> over(Expr.Distribution dist, Map<String, Integer> idx, TreeSet<Integer> bound) {
+    Set<Integer> over(Expr.Distribution dist, Map<String, Integer> idx, TreeSet<Integer> bound) {
         return dist.match(new Expr.DistributionVisitor<>() {
             @Override
             public Set<Integer> normal(Expr.Normal n) {
@@ -355,7 +235,7 @@ public final class Semantics {
         return free;
     }
 
-    private Set<Integer> items(List<VarItem> items, Map<String, Integer> idx, String where) {
+    Set<Integer> items(List<VarItem> items, Map<String, Integer> idx, String where) {
         Set<Integer> out = new LinkedHashSet<>();
         for (VarItem v : items) {
             List<Integer> these = new ArrayList<>();
@@ -377,7 +257,7 @@ public final class Semantics {
         return out;
     }
 
-    private int variable(Expr index, Object at, Map<String, Integer> idx) {
+    int variable(Expr index, Object at, Map<String, Integer> idx) {
         return inRange(index(index, idx), at);
     }
 
@@ -408,7 +288,7 @@ public final class Semantics {
         }).of(e);
     }
 
-    private void requireGaussian(Object at, String what) {
+    void requireGaussian(Object at, String what) {
         if (!gaussianOnly) {
             throw error(at, "a gaussian-only model for " + what, "a markov model");
         }
@@ -422,7 +302,7 @@ public final class Semantics {
         return sb.append('}').toString();
     }
 
-    private SpecSyntaxException error(Object at, String expected, String found) {
+    SpecSyntaxException error(Object at, String expected, String found) {
         int[] lc = parsed.lineColumn(at);
         return new SpecSyntaxException(file, lc[0], lc[1], expected, found);
     }

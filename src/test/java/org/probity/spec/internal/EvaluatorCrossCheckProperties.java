@@ -55,7 +55,7 @@ class EvaluatorCrossCheckProperties {
                 if (m.q0()[x0] == 0) {
                     continue;
                 }
-                MarkovEvaluator ev = new MarkovEvaluator(m);
+                MarkovEvaluator ev = new MarkovEvaluator(m, Budget.NONE);
                 double vlb = ev.eval(VLB, scope, x);
                 double ll = ev.eval(LOG_LIKELIHOOD, scope, x);
                 all.add(Verdict.close("VLB(x_0 = " + x0 + ")", vlb, vb.vlb(x0), rule(m.steps(), m.states(),
@@ -65,6 +65,86 @@ class EvaluatorCrossCheckProperties {
             }
             return Verdict.all(all.toArray(new Verdict[0]));
         }).assertHolds(CFG);
+    }
+
+    /**
+     * Every density q(A | B), p(A | B) of the chain dynamic program ({@link MarkovChain}) against
+     * sums over the whole joint table (what it replaced), at every assignment where P(B) > 0.
+     */
+    @Test
+    void markovDensitiesAgreeWithSumsOverTheJointTable() {
+        Statement.Model small = new Statement.Model(java.util.Set.of("markov"), 2, 3, 0, 3, false, 1);
+        Property.forAll("spec markov densities vs the joint table", InstanceGen.markov(small), inst -> {
+            MarkovInstance m = (MarkovInstance) inst;
+            int n = m.steps() + 1;
+            int k = m.states();
+            int size = (int) Math.pow(k, n);
+            double[][] joint = new double[2][size];
+            int[] x = new int[n];
+            for (int j = 0; j < size; j++) {
+                decode(j, k, x);
+                double q = m.q0()[x[0]];
+                double p = m.prior()[x[n - 1]];
+                for (int t = 1; t < n; t++) {
+                    q *= m.forward(t)[x[t - 1]][x[t]];
+                    p *= m.reverse(t)[x[t]][x[t - 1]];
+                }
+                joint[0][j] = q;
+                joint[1][j] = p;
+            }
+            List<Verdict> all = new ArrayList<>();
+            for (int a = 1; a < (1 << n); a++) {
+                for (int b = 0; b < (1 << n); b++) {
+                    if ((a & b) != 0) {
+                        continue;
+                    }
+                    for (int g = 0; g < 2; g++) {
+                        for (int j = 0; j < size; j++) {
+                            decode(j, k, x);
+                            double num = 0;
+                            double den = 0;
+                            for (int i = 0; i < size; i++) {
+                                int[] y = new int[n];
+                                decode(i, k, y);
+                                if (agree(x, y, a | b)) {
+                                    num += joint[g][i];
+                                }
+                                if (agree(x, y, b)) {
+                                    den += joint[g][i];
+                                }
+                            }
+                            if (den == 0) {
+                                continue;
+                            }
+                            double dp = m.density(g == 1, bits(a, n), bits(b, n), x);
+                            all.add(Verdict.close((g == 1 ? "p" : "q") + "(" + a + " | " + b + ") at " + j, dp,
+                                num / den, rule(m.steps(), k, 1)));
+                        }
+                    }
+                }
+            }
+            return Verdict.all(all.toArray(new Verdict[0]));
+        }).assertHolds(RunConfig.defaults().withTries(50));
+    }
+
+    private static void decode(int j, int k, int[] x) {
+        for (int i = 0; i < x.length; i++) {
+            x[i] = j % k;
+            j /= k;
+        }
+    }
+
+    private static boolean agree(int[] x, int[] y, int mask) {
+        for (int i = 0; i < x.length; i++) {
+            if ((mask & (1 << i)) != 0 && x[i] != y[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int[] bits(int mask, int n) {
+        return java.util.stream.IntStream.range(0, n).filter(i -> (mask & (1 << i)) != 0).toArray();
     }
 
     @Test
@@ -95,7 +175,7 @@ class EvaluatorCrossCheckProperties {
             for (int s = 0; s <= steps; s++) {
                 for (int t = s; t <= steps; t++) {
                     String pair = String.format(Locale.ROOT, "x_%d * x_%d", s, t);
-                    GaussianEvaluator ev = new GaussianEvaluator(g);
+                    GaussianEvaluator ev = new GaussianEvaluator(g, Budget.NONE);
                     double eq = ev.closed(Parser.parseExpression("E_{q(x_{0:T})}[ " + pair + " ]"), scope).constantValue();
                     double ep = ev.closed(Parser.parseExpression("E_{p(x_{0:T})}[ " + pair + " ]"), scope).constantValue();
                     double refQ = q.covariance(s, t) + q.mean(s) * q.mean(t);

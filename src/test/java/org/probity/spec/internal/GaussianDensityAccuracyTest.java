@@ -79,8 +79,7 @@ class GaussianDensityAccuracyTest {
                 }
             }
         }
-        stats.assertMaxAtMost(16);
-        org.assertj.core.api.Assertions.assertThat(stats.rms()).as(stats.toString()).isLessThanOrEqualTo(2);
+        stats.assertWithin(16, 2);
     }
 
     private static int[] bits(int mask, int n) {

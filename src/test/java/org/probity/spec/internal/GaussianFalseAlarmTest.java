@@ -35,7 +35,7 @@ class GaussianFalseAlarmTest {
     }
 
     private static double value(GaussianInstance g, String e) {
-        return new GaussianEvaluator(g).closed(Parser.parseExpression(e), new Scope(Map.of(), 2, Map.of()))
+        return new GaussianEvaluator(g, Budget.NONE).closed(Parser.parseExpression(e), new Scope(Map.of(), 2, Map.of()))
             .at(new double[] {0, 0, 0});
     }
 

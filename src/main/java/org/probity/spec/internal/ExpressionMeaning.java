@@ -1,0 +1,148 @@
+package org.probity.spec.internal;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.probity.spec.ast.Expr;
+import org.probity.spec.ast.VarItem;
+
+/** The meaning checks of an expression under index values {@code idx}, with {@code bound} bound by enclosing E/int. */
+final class ExpressionMeaning implements Expr.Visitor<Void> {
+    private final Semantics sem;
+    private final Map<String, Integer> idx;
+    private final TreeSet<Integer> bound;
+
+    ExpressionMeaning(Semantics sem, Map<String, Integer> idx, TreeSet<Integer> bound) {
+        this.sem = sem;
+        this.idx = idx;
+        this.bound = bound;
+    }
+
+    private void sub(Expr e) {
+        sem.expr(e, idx, bound);
+    }
+
+    @Override
+    public Void num(Expr.Num e) {
+        return null;
+    }
+
+    @Override
+    public Void steps(Expr.Steps e) {
+        return null;
+    }
+
+    @Override
+    public Void name(Expr.Name n) {
+        if (idx.containsKey(n.name())) {
+            return null;
+        }
+        Expr body = sem.lets.get(n.name());
+        if (body == null) {
+            throw sem.error(n, "a let name, an index name bound by for/sum/prod, or T", "'" + n.name() + "'");
+        }
+        sub(body);
+        return null;
+    }
+
+    @Override
+    public Void var(Expr.Var v) {
+        sem.variable(v.index(), v, idx);
+        return null;
+    }
+
+    @Override
+    public Void neg(Expr.Neg n) {
+        sub(n.operand());
+        return null;
+    }
+
+    @Override
+    public Void bin(Expr.Bin b) {
+        Chain c = Chain.of(b);
+        sub(c.first());
+        for (int k = 1; k <= c.size(); k++) {
+            sub(c.operand(k));
+        }
+        return null;
+    }
+
+    @Override
+    public Void call(Expr.Call c) {
+        if (c.function().isSchedule()) {
+            sem.requireGaussian(c, c.function() + "(t)");
+            int t = sem.index(c.argument(), idx);
+            if (t < 0 || t > sem.steps) {
+                throw sem.error(c, "a step in 0..T (T = " + sem.steps + ")", c.function() + "(" + t + ")");
+            }
+        } else {
+            sub(c.argument());
+        }
+        return null;
+    }
+
+    @Override
+    public Void density(Expr.Density d) {
+        sem.over(d, idx, bound);
+        return null;
+    }
+
+    @Override
+    public Void normal(Expr.Normal n) {
+        sem.over(n, idx, bound);
+        return null;
+    }
+
+    @Override
+    public Void expect(Expr.Expect x) {
+        Set<Integer> a = sem.over(x.distribution(), idx, bound);
+        TreeSet<Integer> inner = sem.bindFresh(a, bound, x, "an expectation");
+        sem.expr(x.body(), idx, inner);
+        return null;
+    }
+
+    @Override
+    public Void integral(Expr.Integral in) {
+        Set<Integer> a = new LinkedHashSet<>();
+        for (VarItem v : in.variables()) {
+            a.addAll(sem.items(List.of(v), idx, "int"));
+        }
+        TreeSet<Integer> inner = sem.bindFresh(a, bound, in, "an integral");
+        sem.expr(in.body(), idx, inner);
+        return null;
+    }
+
+    @Override
+    public Void sum(Expr.Sum s) {
+        if (idx.containsKey(s.index()) || sem.lets.containsKey(s.index())) {
+            throw sem.error(s, "an index name not already in use", "'" + s.index() + "'");
+        }
+        int lo = sem.index(s.from(), idx);
+        int hi = sem.index(s.to(), idx);
+        for (int i = lo; i <= hi; i++) {
+            Map<String, Integer> inner = new HashMap<>(idx);
+            inner.put(s.index(), i);
+            sem.expr(s.body(), inner, bound);
+        }
+        return null;
+    }
+
+    @Override
+    public Void kl(Expr.Kl k) {
+        sem.same(k.first(), k.second(), idx, bound, k, "KL");
+        return null;
+    }
+
+    @Override
+    public Void entropy(Expr.Entropy h) {
+        if (h.second() == null) {
+            sem.over(h.first(), idx, bound);
+        } else {
+            sem.same(h.first(), h.second(), idx, bound, h, "H");
+        }
+        return null;
+    }
+}
