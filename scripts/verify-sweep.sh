@@ -43,7 +43,7 @@ for ((s = first; s <= last; s++)); do
     1) verdict=FAIL; failed=1 ;;
     *) verdict="ERROR($rc)"; failed=1 ;;
   esac
-  failing=$(grep -E '^\[[0-9]+/[0-9]+\] FAIL' "$out/seed-$s.log" | sed -E 's/^\[[0-9]+\/[0-9]+\] FAIL +//; s/: [0-9]+ instances.*$//' | paste -sd ';' -)
+  failing=$(grep -E '^FAIL ' "$out/seed-$s.log" | sed -E 's/^FAIL //' | paste -sd ';' -)
   printf '%s\t%s\t%s\t%s\n' "$s" "$verdict" "$secs" "$failing" >> "$summary"
   printf 'seed %-3s %-6s %7ss  %s\n' "$s" "$verdict" "$secs" "$failing"
 done

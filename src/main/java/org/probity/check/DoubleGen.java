@@ -25,7 +25,8 @@ import java.util.Set;
  * <p>Values outside the range are clamped to it; with {@link #exclusive()} the bounds themselves
  * are replaced by their inner neighbours. Subnormals appear only when asked for. Shrinking lowers
  * the choices, so a failing double shrinks toward a special value, then toward magnitude 1 with a
- * short mantissa.
+ * short mantissa (the fraction bits are drawn reversed, so lowering that choice drops the least
+ * significant bits first).
  */
 public final class DoubleGen implements Gen<Double> {
     private static final String MSG_RANGE =
@@ -85,6 +86,13 @@ public final class DoubleGen implements Gen<Double> {
 
     @Override
     public Double generate(Choices c) {
+        c.beginSpan(this);
+        double v = draw(c);
+        c.endSpan();
+        return v;
+    }
+
+    private double draw(Choices c) {
         long source = c.draw(99);
         double v;
         if (source < 10) {
@@ -118,8 +126,18 @@ public final class DoubleGen implements Gen<Double> {
         int target = Math.max(eMin, Math.min(0, eMax));
         long j = c.draw(eMax - eMin);
         int e = j <= target - eMin ? target - (int) j : target + (int) (j - (target - eMin));
-        double mantissa = 1.0 + c.draw((1L << 52) - 1) * 0x1.0p-52;
+        double mantissa = mantissa(c);
         return sign * Math.scalb(mantissa, e);
+    }
+
+    /**
+     * A mantissa in [1, 2) whose choice holds the fraction bits reversed: lowering the choice, or
+     * clearing its high bits, drops the least significant bits first, so a shrunk value has a short
+     * binary fraction (1.5, 1.25, ...) rather than 1 + 2^-52 k for a small k.
+     */
+    private static double mantissa(Choices c) {
+        long m = c.draw((1L << 52) - 1);
+        return 1.0 + (Long.reverse(m) >>> 12) * 0x1.0p-52;
     }
 
     private double uniform(Choices c) {
@@ -154,7 +172,7 @@ public final class DoubleGen implements Gen<Double> {
         } else {
             e = NEAR_ZERO_TOP - (int) c.draw(range == 0 ? 40 : NEAR_ZERO_TOP - bottom);
         }
-        double mantissa = 1.0 + c.draw((1L << 52) - 1) * 0x1.0p-52;
+        double mantissa = mantissa(c);
         return sign * Math.scalb(mantissa, e);
     }
 

@@ -11,14 +11,15 @@ import java.util.Locale;
  * @param seed the run's seed
  * @param tryIndex the index of the try that first failed (-1 for an explicit example)
  * @param choices the shrunk choice sequence
- * @param shrinkSteps how many candidates shrinking evaluated
+ * @param shrinkSteps how many times shrinking replaced the input by a smaller failing one
  * @param flaky whether the failure did not reproduce when replayed (the property depends on
  *     hidden state); a flaky failure is not shrunk
  * @param replayToken the token that replays the shrunk input ({@code -Dprobity.replay=TOKEN} or
  *     {@link RunConfig#withReplay})
+ * @param seedSource how the seed was set, which decides how the report says to rerun the run
  */
 public record Failure(String counterexample, String original, Verdict verdict, long seed, int tryIndex,
-                      long[] choices, int shrinkSteps, boolean flaky, String replayToken) {
+                      long[] choices, int shrinkSteps, boolean flaky, String replayToken, RunConfig.Source seedSource) {
     /** A multi-line rendering for reports. */
     public String render() {
         StringBuilder b = new StringBuilder();
@@ -34,8 +35,19 @@ public record Failure(String counterexample, String original, Verdict verdict, l
             }
         }
         b.append("  ").append(verdict.render().replace("\n", "\n  ")).append(System.lineSeparator());
-        b.append(String.format(Locale.ROOT, "  seed: %d (rerun everything with -Dprobity.seed=%d)%n", seed, seed));
+        b.append("  seed: ").append(seedAdvice()).append(System.lineSeparator());
         b.append(String.format(Locale.ROOT, "  replay this input: -Dprobity.replay=%s", replayToken));
         return b.toString();
+    }
+
+    /** The seed and how the whole run is repeated, which depends on how the seed was set. */
+    private String seedAdvice() {
+        return switch (seedSource) {
+            case DEFAULT -> String.format(Locale.ROOT, "%d (the default seed: every run without -Dprobity.seed repeats it)", seed);
+            case SYSTEM_PROPERTY -> String.format(Locale.ROOT, "%d (rerun everything with -Dprobity.seed=%d)", seed, seed);
+            case RANDOM -> String.format(Locale.ROOT,
+                "%d (drawn by -Dprobity.seed=random; rerun everything with -Dprobity.seed=%d)", seed, seed);
+            case CODE -> String.format(Locale.ROOT, "%d (set by the caller; the same seed reruns everything)", seed);
+        };
     }
 }

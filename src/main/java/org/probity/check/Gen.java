@@ -42,7 +42,8 @@ public interface Gen<T> {
 
     /**
      * Keeps only the values that satisfy {@code keep}, redrawing up to {@link #FILTER_ATTEMPTS}
-     * times; after that the try is discarded and counted against the runner's discard budget.
+     * times; after that the try is discarded and counted against the runner's discard budget. Each
+     * attempt is a span, so the shrinker can delete the rejected ones.
      *
      * @param why what the filter keeps, printed when the discard budget runs out
      * @param keep the condition
@@ -51,9 +52,12 @@ public interface Gen<T> {
     default Gen<T> filter(String why, Predicate<? super T> keep) {
         Objects.requireNonNull(why, "why");
         Objects.requireNonNull(keep, "keep");
+        Object label = new Object();
         return c -> {
             for (int i = 0; i < FILTER_ATTEMPTS; i++) {
+                c.beginSpan(label);
                 T v = generate(c);
+                c.endSpan();
                 if (keep.test(v)) {
                     return v;
                 }

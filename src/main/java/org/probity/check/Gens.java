@@ -5,23 +5,36 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.probity.check.internal.ProbabilityVectors;
 
 /**
  * Entry point to Probity's generators. Every generator draws only through {@link Choices}, with
  * choice 0 meaning the simplest value, so every one of them and every composition shrinks.
  *
+ * <p>Integers are biased toward small magnitudes, the ends of their range and values drawn before
+ * in the same try ({@link Choices#drawBiased}), with a quarter of the draws uniform on the range.
+ *
  * <p>Shrink targets: integers toward 0 (or the bound nearest 0), lists toward fewer elements
- * (the first ones kept), {@link #oneOf} and {@link #frequency} toward their first alternative,
- * doubles toward the simplest value in range ({@link DoubleGen}), probability vectors toward
- * a one-hot vector on the last state.
+ * (whole elements are deleted, and elements of the same shape sorted), {@link #oneOf} and
+ * {@link #frequency} toward their first alternative, {@link #recursive} structures toward their
+ * subtrees, doubles toward the simplest value in range ({@link DoubleGen}), probability vectors
+ * toward a one-hot vector on the last state. Every generator marks the span of choices each of its
+ * values takes ({@link Choices#beginSpan}), which is what the shrinker deletes, sorts and replaces.
  */
 public final class Gens {
     private static final String MSG_RANGE = "%s: expected lo <= hi, got lo = %s, hi = %s";
     private static final String MSG_SIZE = "%s: expected 0 <= minSize <= maxSize, got minSize = %d, maxSize = %d";
     private static final String MSG_DIM = "%s: expected an integer >= %d, got %d";
+    private static final String MSG_MAX_SIZE = "%s: expected maxSize >= 1, got %d";
     /** A list grows by one more element with probability 7/8 (mean extra length 7). */
     private static final long LIST_CONTINUE_MAX = 7;
+    /** How many expansions one value of {@link #recursive(Gen, Function)} may make. */
+    public static final int DEFAULT_RECURSIVE_SIZE = 100;
+
+    /** The label of the spans of one generator kind with its parameters (equal labels: same shape). */
+    private record Label(String kind, Object a, Object b) {
+    }
 
     private Gens() {
     }
@@ -32,25 +45,57 @@ public final class Gens {
     }
 
     /**
-     * Integers in {@code [lo, hi]}, shrinking toward the value nearest 0. The sign and the
-     * magnitude are separate choices, so that lowering the magnitude is monotone in the value.
+     * Integers in {@code [lo, hi]}, shrinking toward the value nearest 0: one choice per integer,
+     * ordered by magnitude and then positive first (0, 1, −1, 2, −2, …, the longer side of the range
+     * last), as in Hypothesis; biased toward small magnitudes, the ends of the range and repeats
+     * ({@link Choices#drawBiased}).
      */
     public static Gen<Integer> integers(int lo, int hi) {
         return longs(lo, hi).map(Long::intValue);
     }
 
-    /** Longs in {@code [lo, hi]}, shrinking toward the value nearest 0. */
+    /** Longs in {@code [lo, hi]}, shrinking toward the value nearest 0; see {@link #integers}. */
     public static Gen<Long> longs(long lo, long hi) {
         if (lo > hi) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_RANGE, "longs", lo, hi));
         }
+        Label label = new Label("longs", lo, hi);
         if (lo >= 0) {
-            return c -> lo + c.draw(hi - lo);
+            return c -> {
+                c.beginSpan(label);
+                long v = lo + c.drawBiased(hi - lo);
+                c.endSpan();
+                return v;
+            };
         }
         if (hi <= 0) {
-            return c -> hi - c.draw(hi - lo);
+            return c -> {
+                c.beginSpan(label);
+                long v = hi - c.drawBiased(hi - lo);
+                c.endSpan();
+                return v;
+            };
         }
-        return c -> c.draw(1) == 0 ? c.draw(hi) : -c.draw(-(lo + 1)) - 1;
+        if (hi - lo < 0) {
+            // Wider than Long.MAX_VALUE: a sign, then a magnitude.
+            return c -> {
+                c.beginSpan(label);
+                long v = c.draw(1) == 0 ? c.drawBiased(hi) : -c.drawBiased(-(lo + 1)) - 1;
+                c.endSpan();
+                return v;
+            };
+        }
+        long m = Math.min(hi, -lo);
+        boolean positiveLonger = hi > -lo;
+        return c -> {
+            c.beginSpan(label);
+            long k = c.drawBiased(hi - lo);
+            c.endSpan();
+            if (k <= 2 * m) {
+                return (k & 1) == 1 ? (k + 1) / 2 : -(k / 2);
+            }
+            return positiveLonger ? k - m : m - k;
+        };
     }
 
     /** {@code false} or {@code true}, shrinking to {@code false}. */
@@ -66,7 +111,13 @@ public final class Gens {
         for (T x : values) {
             copy.add(Objects.requireNonNull(x, "alternative"));
         }
-        return c -> copy.get((int) c.draw(copy.size() - 1));
+        Object label = new Object();
+        return c -> {
+            c.beginSpan(label);
+            T v = copy.get((int) c.draw(copy.size() - 1));
+            c.endSpan();
+            return v;
+        };
     }
 
     /** A value from one of {@code gens}, chosen uniformly, shrinking toward the first. */
@@ -77,7 +128,13 @@ public final class Gens {
         for (Gen<? extends T> x : gens) {
             copy.add(Objects.requireNonNull(x, "alternative"));
         }
-        return c -> copy.get((int) c.draw(copy.size() - 1)).generate(c);
+        Object label = new Object();
+        return c -> {
+            c.beginSpan(label);
+            T v = copy.get((int) c.draw(copy.size() - 1)).generate(c);
+            c.endSpan();
+            return v;
+        };
     }
 
     /** Pairs a weight with a generator, for {@link #frequency}. */
@@ -98,11 +155,15 @@ public final class Gens {
             total += w.weight();
         }
         long last = total - 1;
+        Object label = new Object();
         return c -> {
+            c.beginSpan(label);
             long x = c.draw(last);
             for (Weighted<? extends T> w : copy) {
                 if (x < w.weight()) {
-                    return w.gen().generate(c);
+                    T v = w.gen().generate(c);
+                    c.endSpan();
+                    return v;
                 }
                 x -= w.weight();
             }
@@ -111,23 +172,71 @@ public final class Gens {
     }
 
     /**
+     * A recursive structure (trees, expressions) that cannot overflow the stack or grow without
+     * bound: {@code extend} receives the generator itself and returns the generator of one level,
+     * e.g. {@code self -> oneOf(leaf, combine(self, self, Add::new))}. Each use of {@code self}
+     * expands one more level while the value's budget of {@link #DEFAULT_RECURSIVE_SIZE}
+     * expansions lasts; after that {@code self} generates {@code base}. So a definition whose
+     * alternatives are equally likely (more than one child per node on average) still terminates,
+     * with at most that many nested levels. {@code extend} should offer {@code base} as its first
+     * alternative, so that values shrink toward it; each level is a span, and the shrinker replaces
+     * a level by one of the levels it contains.
+     *
+     * @param base the generator once the budget is spent
+     * @param extend builds one level from the generator itself
+     * @return the recursive generator
+     */
+    public static <T> Gen<T> recursive(Gen<? extends T> base, Function<Gen<T>, Gen<? extends T>> extend) {
+        return recursive(base, extend, DEFAULT_RECURSIVE_SIZE);
+    }
+
+    /**
+     * As {@link #recursive(Gen, Function)}, with at most {@code maxSize} expansions per value.
+     *
+     * @throws IllegalArgumentException if {@code maxSize < 1}
+     */
+    public static <T> Gen<T> recursive(Gen<? extends T> base, Function<Gen<T>, Gen<? extends T>> extend, int maxSize) {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(extend, "extend");
+        if (maxSize < 1) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_MAX_SIZE, "recursive", maxSize));
+        }
+        return new org.probity.check.internal.Recursive<T>(base, extend, maxSize);
+    }
+
+    /**
      * Lists of {@code minSize..maxSize} elements. Before each element past {@code minSize} one
-     * choice says whether the list goes on (0 stops it), so deleting an element's span of choices
-     * deletes the element, and a list shrinks toward its first {@code minSize} elements.
+     * choice says whether the list goes on (0 stops it); that choice and the element form one span,
+     * so deleting the span deletes the element, and a list shrinks toward fewer elements, sorted.
      */
     public static <T> Gen<List<T>> lists(Gen<T> gen, int minSize, int maxSize) {
         Objects.requireNonNull(gen, "gen");
         if (!(minSize >= 0 && minSize <= maxSize)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_SIZE, "lists", minSize, maxSize));
         }
+        Label list = new Label("list", gen, minSize + ".." + maxSize);
+        Label element = new Label("element", gen, null);
+        Label optional = new Label("optional element", gen, null);
         return c -> {
+            c.beginSpan(list);
             List<T> out = new ArrayList<>();
             while (out.size() < minSize) {
+                c.beginSpan(element);
                 out.add(gen.generate(c));
+                c.endSpan();
             }
-            while (out.size() < maxSize && c.draw(LIST_CONTINUE_MAX) != 0) {
-                out.add(gen.generate(c));
+            while (out.size() < maxSize) {
+                c.beginSpan(optional);
+                boolean more = c.draw(LIST_CONTINUE_MAX) != 0;
+                if (more) {
+                    out.add(gen.generate(c));
+                }
+                c.endSpan();
+                if (!more) {
+                    break;
+                }
             }
+            c.endSpan();
             return out;
         };
     }
@@ -137,19 +246,30 @@ public final class Gens {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
         Objects.requireNonNull(f, "f");
+        Object label = new Object();
         return c -> {
+            c.beginSpan(label);
             A x = a.generate(c);
-            return f.apply(x, b.generate(c));
+            B y = b.generate(c);
+            c.endSpan();
+            return f.apply(x, y);
         };
     }
 
     /** Three generators combined with {@code f}. */
     public static <A, B, C, R> Gen<R> combine(Gen<A> a, Gen<B> b, Gen<C> c3, Function3<? super A, ? super B, ? super C, ? extends R> f) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        Objects.requireNonNull(c3, "c");
         Objects.requireNonNull(f, "f");
+        Object label = new Object();
         return c -> {
+            c.beginSpan(label);
             A x = a.generate(c);
             B y = b.generate(c);
-            return f.apply(x, y, c3.generate(c));
+            C z = c3.generate(c);
+            c.endSpan();
+            return f.apply(x, y, z);
         };
     }
 

@@ -7,9 +7,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import org.opentest4j.AssertionFailedError;
+import org.probity.check.internal.Discard;
 import org.probity.check.internal.RecordingChoices;
 import org.probity.check.internal.ReplayToken;
+import org.probity.check.internal.TryContext;
 
 /**
  * A named statement "for all inputs from a generator, the body's verdict passes", with optional
@@ -55,10 +58,102 @@ public final class Property<T> {
         return new Property<>(name, gen, body, List.of(), List.of());
     }
 
-    /** A property whose body is a plain condition. */
+    /**
+     * A property whose body is a plain condition; a failure reads "the condition 'NAME' is false",
+     * with the input.
+     */
     public static <T> Property<T> holds(String name, Gen<T> gen, Predicate<? super T> body) {
         Objects.requireNonNull(body, "body");
-        return forAll(name, gen, x -> Verdict.check(body.test(x), "the condition is false"));
+        Objects.requireNonNull(name, "name");
+        String why = "the condition '" + name + "' is false";
+        return forAll(name, gen, x -> Verdict.check(body.test(x), why));
+    }
+
+    /**
+     * Inside a property's body: discards the try unless {@code condition} holds (the input is
+     * outside the property's domain). A discarded try is not counted; more than
+     * {@link RunConfig#maxDiscardRatio()} discards per try fail the run, naming {@code why}.
+     * Shrinking never lands on an input the body discards.
+     *
+     * @param condition whether the input is one the property is about
+     * @param why what the body assumes, e.g. "index inside the list"
+     */
+    public static void assume(boolean condition, String why) {
+        Objects.requireNonNull(why, "why");
+        if (!condition) {
+            throw new Discard(why);
+        }
+    }
+
+    /**
+     * Inside a property's body: counts this try under {@code value} of {@code statistic}. The report
+     * and {@link PropertyResult#statistics()} give, per statistic, a histogram of the tries (each
+     * value counted once per try).
+     *
+     * @throws IllegalStateException outside a property's body
+     */
+    public static void collect(String statistic, Object value) {
+        Objects.requireNonNull(statistic, "statistic");
+        context("collect").collect(statistic, String.valueOf(value instanceof Object[] a ? java.util.Arrays.asList(a) : value));
+    }
+
+    /**
+     * Inside a property's body: labels this try ({@link #collect} under the statistic "label"), e.g.
+     * {@code label(x < 0 ? "negative" : "non-negative")}.
+     *
+     * @throws IllegalStateException outside a property's body
+     */
+    public static void label(String label) {
+        collect("label", Objects.requireNonNull(label, "label"));
+    }
+
+    /**
+     * Inside a property's body: reports {@code value} for {@code label}, which the run tries to make
+     * larger (Hypothesis' {@code target}): the last quarter of a run's tries are small changes to
+     * the input with the largest value so far, kept when they go higher. The largest value and its
+     * input are reported ({@link PropertyResult#targets()}). A natural target is the discrepancy of
+     * a relation over its tolerance ({@link Verdict#usage()}): the search then hunts the worst case.
+     *
+     * @param label what is maximised
+     * @param value its value for this try; not NaN
+     * @throws IllegalArgumentException if {@code value} is NaN
+     * @throws IllegalStateException outside a property's body
+     */
+    public static void target(String label, double value) {
+        Objects.requireNonNull(label, "label");
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException("target: expected a value that is not NaN for '" + label + "'");
+        }
+        context("target").target(label, value);
+    }
+
+    private static TryContext context(String what) {
+        TryContext c = TryContext.current();
+        if (c == null) {
+            throw new IllegalStateException(what + "(...) is only meaningful inside a property's body, while the engine runs it");
+        }
+        return c;
+    }
+
+    /**
+     * A copy whose body also {@link #target targets} {@code measure} of every numeric verdict it
+     * returns (passing or not; NaN values skipped), e.g. {@code targeting("err/tol", Verdict::usage)}.
+     */
+    public Property<T> targeting(String label, ToDoubleFunction<? super Verdict> measure) {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(measure, "measure");
+        Function<? super T, Verdict> inner = body;
+        Function<T, Verdict> targeted = x -> {
+            Verdict v = inner.apply(x);
+            if (v != null && v.isNumeric()) {
+                double m = measure.applyAsDouble(v);
+                if (!Double.isNaN(m)) {
+                    target(label, m);
+                }
+            }
+            return v;
+        };
+        return new Property<>(name, gen, targeted, coverage, examples);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.probity.check;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -17,7 +18,9 @@ import org.probity.check.internal.ReplayToken;
  * {@code -Dprobity.replay=TOKEN} (the token every failure prints). Without {@code probity.seed} the
  * seed is {@link #DEFAULT_SEED}: a correctness gate gives the same verdict on the same code every
  * time. {@code -Dprobity.seed=random} draws a fresh seed per run (printed with any failure) to
- * explore further. Seeds are written as {@link #parseSeed} reads them.
+ * explore further. Seeds are written as {@link #parseSeed} reads them. A failure says how its seed
+ * was set and how to rerun it ({@link #seedSource()}). {@code probity.database} sets the example
+ * database ({@link #database()}): a directory, or {@code off}.
  *
  * @param tries how many generated inputs to try (examples come on top)
  * @param seed the seed that determines every try
@@ -27,9 +30,29 @@ import org.probity.check.internal.ReplayToken;
  * @param maxDiscardRatio how many discarded inputs are allowed per try before the run fails
  * @param shard the part of the tries this run takes ({@link Shard#WHOLE} for all)
  * @param replay a replay token, or null
+ * @param seedSource where the seed came from (it decides the rerun advice a failure prints)
+ * @param replaySource where the replay token came from: a token set in code or on the command line
+ *     must name the property it is given to; one from {@code -Dprobity.replay} applies to the
+ *     property it names, and the others run as usual
+ * @param database the example database directory, or null for none
  */
 public record RunConfig(int tries, long seed, Duration timeBudget, int maxShrinkSteps, Duration shrinkTimeBudget,
-                        int maxDiscardRatio, Shard shard, String replay) {
+                        int maxDiscardRatio, Shard shard, String replay, Source seedSource, Source replaySource,
+                        Path database) {
+    /** Where an option's value came from. */
+    public enum Source {
+        /** The built-in default. */
+        DEFAULT,
+        /** A system property ({@code -Dprobity.seed=N}, {@code -Dprobity.replay=TOKEN}). */
+        SYSTEM_PROPERTY,
+        /** Drawn at random ({@code -Dprobity.seed=random}). */
+        RANDOM,
+        /** Set by the caller: {@link #withSeed}, {@link #withReplay}, or a command-line option. */
+        CODE
+    }
+
+    /** The example database unless {@code -Dprobity.database} says otherwise. */
+    public static final Path DEFAULT_DATABASE = Path.of(".probity", "examples");
     /** Tries per property unless configured otherwise. */
     public static final int DEFAULT_TRIES = 1000;
     /** The seed unless {@code -Dprobity.seed} says otherwise. */
@@ -57,6 +80,8 @@ public record RunConfig(int tries, long seed, Duration timeBudget, int maxShrink
         Objects.requireNonNull(timeBudget, "timeBudget");
         Objects.requireNonNull(shrinkTimeBudget, "shrinkTimeBudget");
         Objects.requireNonNull(shard, "shard");
+        Objects.requireNonNull(seedSource, "seedSource");
+        Objects.requireNonNull(replaySource, "replaySource");
         if (replay != null) {
             ReplayToken.requireWellFormed(replay);
         }
@@ -64,25 +89,33 @@ public record RunConfig(int tries, long seed, Duration timeBudget, int maxShrink
 
     /**
      * {@link #DEFAULT_TRIES} tries with seed {@code seed}, whatever the system properties say: the
-     * whole run (one shard), no replay, a 5-minute budget for the tries, 10 000 shrink candidates
-     * within 30 s, 5 discards per try.
+     * whole run (one shard), no replay, no example database, a 5-minute budget for the tries,
+     * 10 000 shrink candidates within 30 s, 5 discards per try.
      *
      * @param seed the seed that determines every try
      * @return the options
      */
     public static RunConfig ofSeed(long seed) {
         return new RunConfig(DEFAULT_TRIES, seed, DEFAULT_TIME_BUDGET, DEFAULT_MAX_SHRINK_STEPS, DEFAULT_SHRINK_TIME_BUDGET,
-            DEFAULT_MAX_DISCARD_RATIO, Shard.WHOLE, null);
+            DEFAULT_MAX_DISCARD_RATIO, Shard.WHOLE, null, Source.CODE, Source.DEFAULT, null);
     }
 
-    /** 1000 tries (or {@code -Dprobity.tries}), seed {@link #DEFAULT_SEED} (or {@code -Dprobity.seed=N|random}). */
+    /**
+     * 1000 tries (or {@code -Dprobity.tries}), seed {@link #DEFAULT_SEED} (or
+     * {@code -Dprobity.seed=N|random}), the replay token of {@code -Dprobity.replay}, and the example
+     * database {@link #DEFAULT_DATABASE} (or {@code -Dprobity.database=DIR|off}).
+     */
     public static RunConfig defaults() {
         String tries = System.getProperty("probity.tries");
         String seed = System.getProperty("probity.seed");
-        RunConfig c = ofSeed(seed == null ? DEFAULT_SEED
-            : "random".equals(seed.trim()) ? RandomSource.createLong() : parseSeed("probity.seed", seed));
-        return c.withTries(tries == null ? DEFAULT_TRIES : parse("probity.tries", tries))
-            .withReplay(System.getProperty("probity.replay"));
+        String replay = System.getProperty("probity.replay");
+        String db = System.getProperty("probity.database");
+        boolean random = seed != null && "random".equals(seed.trim());
+        long s = seed == null ? DEFAULT_SEED : random ? RandomSource.createLong() : parseSeed("probity.seed", seed);
+        Source source = seed == null ? Source.DEFAULT : random ? Source.RANDOM : Source.SYSTEM_PROPERTY;
+        Path database = db == null ? DEFAULT_DATABASE : "off".equals(db.trim()) ? null : Path.of(db.trim());
+        return ofSeed(s).withSeed(s, source).withTries(tries == null ? DEFAULT_TRIES : parse("probity.tries", tries))
+            .withReplay(replay, replay == null ? Source.DEFAULT : Source.SYSTEM_PROPERTY).withDatabase(database);
     }
 
     /**
@@ -109,32 +142,43 @@ public record RunConfig(int tries, long seed, Duration timeBudget, int maxShrink
 
     /** A copy with {@code n} tries. */
     public RunConfig withTries(int n) {
-        return new RunConfig(n, seed, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shard, replay);
+        return new RunConfig(n, seed, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shard, replay,
+            seedSource, replaySource, database);
     }
 
-    /** A copy with seed {@code s}. */
+    /** A copy with seed {@code s}, set by the caller ({@link Source#CODE}). */
     public RunConfig withSeed(long s) {
-        return new RunConfig(tries, s, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shard, replay);
+        return withSeed(s, Source.CODE);
+    }
+
+    /** A copy with seed {@code s} that came from {@code source}. */
+    public RunConfig withSeed(long s, Source source) {
+        return new RunConfig(tries, s, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shard, replay,
+            source, replaySource, database);
     }
 
     /** A copy with a wall-clock budget for the tries. */
     public RunConfig withTimeBudget(Duration d) {
-        return new RunConfig(tries, seed, d, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shard, replay);
+        return new RunConfig(tries, seed, d, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shard, replay,
+            seedSource, replaySource, database);
     }
 
     /** A copy whose shrinking evaluates at most {@code steps} candidates. */
     public RunConfig withMaxShrinkSteps(int steps) {
-        return new RunConfig(tries, seed, timeBudget, steps, shrinkTimeBudget, maxDiscardRatio, shard, replay);
+        return new RunConfig(tries, seed, timeBudget, steps, shrinkTimeBudget, maxDiscardRatio, shard, replay,
+            seedSource, replaySource, database);
     }
 
     /** A copy whose shrinking stops after {@code d} of wall-clock time. */
     public RunConfig withShrinkTimeBudget(Duration d) {
-        return new RunConfig(tries, seed, timeBudget, maxShrinkSteps, d, maxDiscardRatio, shard, replay);
+        return new RunConfig(tries, seed, timeBudget, maxShrinkSteps, d, maxDiscardRatio, shard, replay,
+            seedSource, replaySource, database);
     }
 
     /** A copy that runs only the try slots {@code i} with {@code i mod shard.count() == shard.index()}. */
     public RunConfig withShard(Shard s) {
-        return new RunConfig(tries, seed, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, s, replay);
+        return new RunConfig(tries, seed, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, s, replay,
+            seedSource, replaySource, database);
     }
 
     /**
@@ -147,14 +191,33 @@ public record RunConfig(int tries, long seed, Duration timeBudget, int maxShrink
     }
 
     /**
-     * A copy that replays one recorded input instead of generating tries, for the property the
-     * token names (other properties run as usual).
+     * A copy that keeps failing examples in {@code dir} and replays them first (the engine's guide
+     * in README.md), or none when {@code dir} is null.
+     */
+    public RunConfig withDatabase(Path dir) {
+        return new RunConfig(tries, seed, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shard, replay,
+            seedSource, replaySource, dir);
+    }
+
+    /**
+     * A copy that replays one recorded input instead of generating tries. The token must name the
+     * property it is given to ({@link Property#check} throws otherwise).
      *
      * @param token {@code HASH:CHOICES} as a failure prints it, or null for none
      * @throws IllegalArgumentException if the token is not of that form
      */
     public RunConfig withReplay(String token) {
-        return new RunConfig(tries, seed, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shard, token);
+        return withReplay(token, token == null ? Source.DEFAULT : Source.CODE);
+    }
+
+    /**
+     * A copy with a replay token from {@code source}; a token from {@link Source#SYSTEM_PROPERTY}
+     * applies to the property it names, and every other property runs as usual (one
+     * {@code -Dprobity.replay} serves a whole test run).
+     */
+    public RunConfig withReplay(String token, Source source) {
+        return new RunConfig(tries, seed, timeBudget, maxShrinkSteps, shrinkTimeBudget, maxDiscardRatio, shard, token,
+            seedSource, source, database);
     }
 
     /** How a run header prints the options: {@code seed S, N tries, shard i/n}. */

@@ -16,8 +16,11 @@ public interface Shrunk<T> {
     /** The failing input as first found. */
     Trial<T> original();
 
-    /** How many candidate inputs shrinking evaluated. */
+    /** How many times shrinking replaced the input by a smaller failing one (the steps a report counts). */
     int steps();
+
+    /** How many candidate inputs shrinking evaluated. */
+    int candidates();
 
     /**
      * Whether the failure did not reproduce when its own choices were replayed: the property

@@ -2,6 +2,7 @@ package org.probity.check;
 
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -72,7 +73,8 @@ public interface Trials<T> extends Iterable<Trial<T>> {
 
     /**
      * Shrinks a failing input: edits its choice sequence, regenerates, and keeps every candidate
-     * whose verdict still fails and whose choices are smaller in shortlex order, within the run's
+     * whose verdict still fails the same way ({@link Verdict#failureKind()}) and whose choices are
+     * smaller in shortlex order, within the run's
      * {@link RunConfig#maxShrinkSteps()} and {@link RunConfig#shrinkTimeBudget()}. A failure that does
      * not reproduce from its own choices is returned unshrunk, marked {@link Shrunk#flaky()}.
      *
@@ -85,4 +87,18 @@ public interface Trials<T> extends Iterable<Trial<T>> {
      * @return the smallest failing input found
      */
     Shrunk<T> shrink(Trial<T> failing, Verdict verdict, Function<? super T, Verdict> body);
+
+    /**
+     * As {@link #shrink(Trial, Verdict, Function)}; shrinking keeps to the failure of
+     * {@code verdict} ({@link Verdict#failureKind()}), and every candidate that fails in another
+     * way is handed to {@code elsewhere} (a second bug, to be shrunk and reported on its own).
+     *
+     * @param failing the failing input
+     * @param verdict its (failing) verdict
+     * @param body evaluates one input
+     * @param elsewhere receives the candidates that fail with another kind of failure
+     * @return the smallest input found that fails as {@code verdict} does
+     */
+    Shrunk<T> shrink(Trial<T> failing, Verdict verdict, Function<? super T, Verdict> body,
+                     BiConsumer<? super Trial<T>, ? super Verdict> elsewhere);
 }

@@ -2,6 +2,8 @@ package org.probity.check;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
+import org.probity.check.internal.Failures;
 import org.probity.math.Tolerance;
 
 /**
@@ -10,6 +12,8 @@ import org.probity.math.Tolerance;
  */
 public final class Verdict {
     private static final Verdict PASS = new Verdict(true, null, Double.NaN, Double.NaN, null, null, Relation.EQUAL);
+    /** A number in a description: the parameters of one condition, not a different condition. */
+    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
 
     /** Which relation a numeric verdict compares. */
     private enum Relation { EQUAL, AT_MOST, AT_LEAST }
@@ -21,9 +25,16 @@ public final class Verdict {
     private final Tolerance tolerance;
     private final String message;
     private final Relation kind;
+    /** For a failure by a throw: the throwable's type and origin; null otherwise. */
+    private final String origin;
 
     private Verdict(boolean passed, String relation, double lhs, double rhs, Tolerance tolerance, String message,
                     Relation kind) {
+        this(passed, relation, lhs, rhs, tolerance, message, kind, null);
+    }
+
+    private Verdict(boolean passed, String relation, double lhs, double rhs, Tolerance tolerance, String message,
+                    Relation kind, String origin) {
         this.passed = passed;
         this.relation = relation;
         this.lhs = lhs;
@@ -31,6 +42,7 @@ public final class Verdict {
         this.tolerance = tolerance;
         this.message = message;
         this.kind = kind;
+        this.origin = origin;
     }
 
     /** The property holds for this input. */
@@ -41,6 +53,25 @@ public final class Verdict {
     /** The property fails for this input, for the reason given. */
     public static Verdict fail(String why) {
         return new Verdict(false, null, Double.NaN, Double.NaN, null, Objects.requireNonNull(why, "why"), Relation.EQUAL);
+    }
+
+    /**
+     * The property fails because evaluating it threw {@code e} (an exception, an assertion error,
+     * a stack overflow): the reason is the assertion's message, or for anything else
+     * {@code threw Type: message at frame}. Two such failures are the same failure
+     * ({@link #failureKind()}) when the type and the innermost frame outside the JDK and the test
+     * frameworks are the same.
+     */
+    public static Verdict thrown(Throwable e) {
+        Objects.requireNonNull(e, "e");
+        String why = e instanceof AssertionError ? String.valueOf(e.getMessage()) : "threw " + Failures.describe(e);
+        return new Verdict(false, null, Double.NaN, Double.NaN, null, why, Relation.EQUAL, Failures.origin(e));
+    }
+
+    /** The generator threw {@code e} before it built an input. */
+    static Verdict generatorThrew(Throwable e) {
+        return new Verdict(false, null, Double.NaN, Double.NaN, null, "the generator threw " + Failures.describe(e),
+            Relation.EQUAL, "generator: " + Failures.origin(e));
     }
 
     /** Passes when {@code ok}; otherwise fails with {@code what} as the reason. */
@@ -98,6 +129,19 @@ public final class Verdict {
             v = v.and(x);
         }
         return v;
+    }
+
+    /**
+     * Which failure this is, so that a run tells distinct failures apart and shrinking never slips
+     * from one to another: for a throw ({@link #thrown}), its type and origin; otherwise the
+     * description with every number replaced by {@code #} (numbers in a description, such as the
+     * index at which a relation fails, parametrise one condition). Null for a passing verdict.
+     */
+    public String failureKind() {
+        if (passed) {
+            return null;
+        }
+        return origin != null ? origin : NUMBER.matcher(description()).replaceAll("#");
     }
 
     /** Whether the property held. */

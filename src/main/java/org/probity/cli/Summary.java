@@ -21,11 +21,11 @@ final class Summary {
 
     static void print(PrintWriter out, RunReport report) {
         TextTable table = TextTable.of("identity", "family", ">instances", ">largest discrepancy", "tolerance",
-                "verdict", ">time");
+                ">worst err/tol", "verdict", ">time");
         for (CheckRecord c : report.checks()) {
             table.row(clip(c.name(), NAME_WIDTH), clip(c.family(), FAMILY_WIDTH), Integer.toString(c.instances()),
-                    TextTable.discrepancy(c.largestDiscrepancy()), shortTolerance(c.tolerance()), c.verdict(),
-                    TextTable.seconds(c.elapsed()));
+                    TextTable.discrepancy(c.largestDiscrepancy()), shortTolerance(c.tolerance()),
+                    TextTable.discrepancy(c.worstErrOverTol()), c.verdict(), TextTable.seconds(c.elapsed()));
         }
         out.println();
         out.print(table.render());

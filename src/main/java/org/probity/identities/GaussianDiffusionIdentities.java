@@ -75,10 +75,11 @@ public final class GaussianDiffusionIdentities {
      * The verdict of {@link #composedSteps} at one schedule and data point. Rule: 3t + 8 roundings of
      * a product (the mean) or of a sum of positive terms (the variance), relative; for the mean
      * amplified by \( \max(1, 2^{-1022} / \bar\alpha_t) \): where \( \bar\alpha_t \) is below
-     * the normal range an implementation that forms it before its square root (the library, the
-     * textbook) keeps only its absolute accuracy \( 2^{-1075} \), a relative error of
-     * \( 2^{-1075} / \bar\alpha_t \) (found by {@code verify --seed 4 --tries 1000}: two steps of
-     * β = 1 - 1e-155, mean 1.04e-155 off by 16 ulps).
+     * the normal range an implementation that forms it in binary64 before its square root (the
+     * textbook way, {@code sqrt(alphas_cumprod)}) keeps only its absolute accuracy \( 2^{-1075} \), a
+     * relative error of \( 2^{-1075} / \bar\alpha_t \) (found by {@code verify --seed 4 --tries 1000}:
+     * two respaced steps of α = 1e-155, mean 1.04e-155 off by 16 ulps; Probity's own
+     * {@code NoiseSchedule} keeps the scaled mantissa and is within 1 ulp there).
      */
     Verdict composedStepsVerdict(NoiseSchedule s, double x0) {
         double m = x0;

@@ -2,6 +2,7 @@ package org.probity.identities;
 
 import java.util.Objects;
 import org.probity.check.Property;
+import org.probity.check.Verdict;
 
 /**
  * A named identity of the catalog: a statement, the family of models it is about, and the property
@@ -24,8 +25,15 @@ public record Identity(String name, String family, String statement, Property<?>
         }
     }
 
-    /** An identity; see the record components. */
+    /** The label under which catalog properties target their worst discrepancy over tolerance. */
+    public static final String TARGET = "err/tol";
+
+    /**
+     * An identity; see the record components. Its property {@link Property#targeting targets}
+     * {@link #TARGET}, the share of the tolerance its comparisons use ({@link Verdict#usage()}), so
+     * that a run searches for, and reports, the worst case it can find.
+     */
     public static Identity of(String name, String family, String statement, Property<?> property) {
-        return new Identity(name, family, statement, property);
+        return new Identity(name, family, statement, property.targeting(TARGET, Verdict::usage));
     }
 }

@@ -23,10 +23,13 @@ import java.util.Objects;
  * @param reason             for NOT CHECKED: why it could not be checked and where; "" otherwise
  * @param replay             the command that replays this item exactly
  * @param elapsed            wall-clock time (a timing field: varies between runs)
+ * @param worstErrOverTol    the largest share of its tolerance that a comparison used, found by
+ *                           the engine's targeted search ({@code err/tol}, above 1 for a failure);
+ *                           NaN when the item was not searched that way
  */
 public record CheckRecord(String name, String family, String kind, String statement, Outcome outcome, int instances,
                           double largestDiscrepancy, String tolerance, long seed, String counterexample, String reason,
-                          String replay, Duration elapsed) {
+                          String replay, Duration elapsed, double worstErrOverTol) {
     private static final String MSG_NEGATIVE = "instances: expected an integer >= 0, got %d";
 
     /** The three verdicts of a check, never blurred. */
@@ -57,8 +60,24 @@ public record CheckRecord(String name, String family, String kind, String statem
     public CheckRecord(String name, String family, String kind, String statement, boolean passed, int instances,
                        double largestDiscrepancy, String tolerance, long seed, String counterexample, String replay,
                        Duration elapsed) {
+        this(name, family, kind, statement, passed, instances, largestDiscrepancy, tolerance, seed, counterexample, replay,
+                elapsed, Double.NaN);
+    }
+
+    /** A record that passed or failed, with the worst err/tol its targeted search found (the catalog's). */
+    public CheckRecord(String name, String family, String kind, String statement, boolean passed, int instances,
+                       double largestDiscrepancy, String tolerance, long seed, String counterexample, String replay,
+                       Duration elapsed, double worstErrOverTol) {
         this(name, family, kind, statement, passed ? Outcome.PASS : Outcome.FAIL, instances, largestDiscrepancy,
-                tolerance, seed, counterexample, "", replay, elapsed);
+                tolerance, seed, counterexample, "", replay, elapsed, worstErrOverTol);
+    }
+
+    /** A record of an item that was not searched for its worst err/tol ({@code worstErrOverTol} NaN). */
+    public CheckRecord(String name, String family, String kind, String statement, Outcome outcome, int instances,
+                       double largestDiscrepancy, String tolerance, long seed, String counterexample, String reason,
+                       String replay, Duration elapsed) {
+        this(name, family, kind, statement, outcome, instances, largestDiscrepancy, tolerance, seed, counterexample, reason,
+                replay, elapsed, Double.NaN);
     }
 
     /** Validates: no null fields, {@code instances >= 0}. */

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.probity.check.Failure;
 import org.probity.check.PropertyResult;
 import org.probity.check.RunConfig;
+import org.probity.check.Target;
 import org.probity.identities.Identity;
 
 /**
@@ -55,8 +56,14 @@ public final class IdentityCheck {
             b.append("\n  replay with the CLI: ").append(replay);
             counterexample = b.toString();
         }
+        Target t = r.targets().get(Identity.TARGET);
+        double worst = t == null ? Double.NaN : t.value();
+        if (r.failure().isPresent() && r.failure().get().verdict().isNumeric()) {
+            double u = r.failure().get().verdict().usage();
+            worst = Double.isNaN(worst) ? u : Math.max(worst, u);
+        }
         return new CheckRecord(identity.name(), identity.family(), "identity", identity.statement(), r.passed(),
-                r.tries() + r.examples(), largest, r.tolerance(), cfg.seed(), counterexample, replay, r.elapsed());
+                r.tries() + r.examples(), largest, r.tolerance(), cfg.seed(), counterexample, replay, r.elapsed(), worst);
     }
 
     private static String quoteIfNeeded(String name) {

@@ -90,6 +90,11 @@ public final class JsonSummary {
             g.writeNumberField("largestDiscrepancy", c.largestDiscrepancy());
         }
         g.writeStringField("tolerance", c.tolerance());
+        if (Double.isNaN(c.worstErrOverTol())) {
+            g.writeNullField("worstErrOverTol");
+        } else {
+            g.writeNumberField("worstErrOverTol", c.worstErrOverTol());
+        }
         g.writeNumberField("seed", c.seed());
         if (c.failed()) {
             g.writeStringField("counterexample", c.counterexample());

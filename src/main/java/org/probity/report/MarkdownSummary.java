@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Renders a {@link RunReport} as {@code summary.md}: the verdict, the summary table (identity,
- * family, instances, largest discrepancy, tolerance, verdict, time), every failure with its seed,
+ * family, instances, largest discrepancy, tolerance, worst err/tol, verdict, time), every failure with its seed,
  * shrunk counterexample and replay command, the schedules examined and links to the charts.
  */
 public final class MarkdownSummary {
@@ -26,12 +26,13 @@ public final class MarkdownSummary {
                 report.notChecked().isEmpty() ? "" : ", " + report.notChecked().size() + " not checked",
                 report.seed(), report.tries(), report.shard(),
                 TextTable.seconds(report.elapsed())));
-        b.append("| identity | family | instances | largest discrepancy | tolerance | verdict | time |\n");
-        b.append("| --- | --- | ---: | ---: | --- | --- | ---: |\n");
+        b.append("| identity | family | instances | largest discrepancy | tolerance | worst err/tol | verdict | time |\n");
+        b.append("| --- | --- | ---: | ---: | --- | ---: | --- | ---: |\n");
         for (CheckRecord c : report.checks()) {
             b.append("| ").append(cell(c.name())).append(" | ").append(cell(c.family())).append(" | ")
                     .append(c.instances()).append(" | ").append(TextTable.discrepancy(c.largestDiscrepancy()))
                     .append(" | ").append(cell(c.tolerance())).append(" | ")
+                    .append(TextTable.discrepancy(c.worstErrOverTol())).append(" | ")
                     .append(c.failed() ? "**FAIL**" : c.verdict()).append(" | ").append(TextTable.seconds(c.elapsed()))
                     .append(" |\n");
         }

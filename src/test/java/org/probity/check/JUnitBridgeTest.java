@@ -35,7 +35,7 @@ class JUnitBridgeTest {
             .hasMessageContaining("right side: 2.0")
             .hasMessageContaining("difference: 2.0")
             .hasMessageContaining("tolerance:  4 ulps [exact integers]")
-            .hasMessageContaining("seed: 99 (rerun everything with -Dprobity.seed=99)")
+            .hasMessageContaining("seed: 99 (set by the caller; the same seed reruns everything)")
             .hasMessageContaining("replay this input: -Dprobity.replay=");
     }
 
@@ -46,9 +46,15 @@ class JUnitBridgeTest {
         assertThat(replayed.passed()).isFalse();
         assertThat(replayed.tries()).isEqualTo(1);
         assertThat(replayed.failure().get().counterexample()).isEqualTo("(1, 1)");
-        // A token for another property is ignored: that property runs normally.
+        // A token given in code to another property is an error, naming both hashes.
         Property<Integer> other = Property.holds("other", Gens.integers(0, 3), x -> true);
-        assertThat(other.check(CFG.withReplay(f.replayToken())).tries()).isEqualTo(500);
+        assertThatThrownBy(() -> other.check(CFG.withReplay(f.replayToken())))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("replay: the token '" + f.replayToken() + "' is for another property (hash 47ef1100); 'other' has hash 06527f10");
+        // One from -Dprobity.replay serves a whole test run: the other properties run as usual, and say so.
+        PropertyResult r = other.check(CFG.withReplay(f.replayToken(), RunConfig.Source.SYSTEM_PROPERTY));
+        assertThat(r.tries()).isEqualTo(500);
+        assertThat(r.note()).isEqualTo("-Dprobity.replay names another property; this one ran as usual");
     }
 
     @Test

@@ -108,4 +108,20 @@ class NoiseScheduleTest {
         assertThat(s.beta(1)).isEqualTo(0.1);
         assertThat(s.toString()).isEqualTo("NoiseSchedule[0.1]");
     }
+
+    @Test
+    void sqrtAlphaBarKeepsFullPrecisionWhereAlphaBarIsBelowTheNormalRange() {
+        // two respaced steps of alpha ~ 1e-155 each: abar_2 ~ 1e-310 is subnormal, its square root
+        // 1e-155 is not; multiplying the unscaled mantissa by alpha_2 lost 37 ulps (issue 11, seed 4)
+        double[] betas = new double[310];
+        java.util.Arrays.fill(betas, 0.9);
+        NoiseSchedule s = NoiseSchedule.of(betas).respace(155, 310);
+        MathContext mc = new MathContext(60);
+        BigDecimal alpha = BigDecimal.ONE.subtract(new BigDecimal(0.9));
+        BigDecimal sqrtAlphaBar = alpha.pow(155, mc);
+        assertThat(org.probity.math.Ulps.distance(s.sqrtAlphaBar(2), sqrtAlphaBar.doubleValue())).isLessThanOrEqualTo(1);
+        assertThat(org.probity.math.Ulps.distance(s.sqrtAlphaBar(1), alpha.pow(155, mc).sqrt(mc).doubleValue()))
+            .isLessThanOrEqualTo(1);
+        assertThat(s.alphaBar(2)).isLessThan(Double.MIN_NORMAL).isPositive();
+    }
 }

@@ -29,6 +29,28 @@ public final class ProbabilityVectors {
      * @return a new probability vector
      */
     public static double[] generate(Choices c, int k, boolean positive) {
+        c.beginSpan(k < CACHED ? LABELS[positive ? 1 : 0][k] : new Label(k, positive));
+        double[] v = draw(c, k, positive);
+        c.endSpan();
+        return v;
+    }
+
+    /** The span label of a vector: vectors of one length and positivity have the same shape. */
+    private record Label(int k, boolean positive) {
+    }
+
+    /** Labels of the common lengths, made once (a try must not allocate one per vector). */
+    private static final int CACHED = 64;
+    private static final Label[][] LABELS = new Label[2][CACHED];
+
+    static {
+        for (int k = 0; k < CACHED; k++) {
+            LABELS[0][k] = new Label(k, false);
+            LABELS[1][k] = new Label(k, true);
+        }
+    }
+
+    private static double[] draw(Choices c, int k, boolean positive) {
         long shape = c.draw(3);
         double[] w = new double[k];
         int heavy = shape == 2 ? (int) c.draw(k - 1) : -1;

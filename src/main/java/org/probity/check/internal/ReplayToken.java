@@ -67,7 +67,9 @@ public final class ReplayToken {
         choicesFor(null, token);
     }
 
-    private static String tag(String name) {
-        return String.format(Locale.ROOT, "%08x", name.hashCode());
+    /** The 8 hex digits that a token for the property named {@code name} starts with. */
+    public static String tag(String name) {
+        String hex = Integer.toHexString(name.hashCode());
+        return "0".repeat(8 - hex.length()) + hex;
     }
 }

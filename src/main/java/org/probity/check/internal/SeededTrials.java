@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.check.Gen;
@@ -39,10 +40,16 @@ public final class SeededTrials<T> implements Trials<T> {
     }
 
     /** A generated input with its slot and recorded choices. */
-    private record Drawn<T>(T value, int index, long[] choices, String replayToken) implements Trial<T> {
+    /** The replay token is built when asked for: formatting it for every try would cost more than the try. */
+    private record Drawn<T>(T value, int index, RecordingChoices source, String name) implements Trial<T> {
         @Override
         public long[] choices() {
-            return choices.clone();
+            return source.recorded();
+        }
+
+        @Override
+        public String replayToken() {
+            return ReplayToken.of(name, source.recorded());
         }
 
         @Override
@@ -117,7 +124,7 @@ public final class SeededTrials<T> implements Trials<T> {
             RecordingChoices choices = RecordingChoices.random(stream);
             try {
                 T value = gen.generate(choices);
-                return trial(value, i, choices.recorded());
+                return trial(value, i, choices);
             } catch (Discard d) {
                 if (++discards > maxDiscards) {
                     discardNote = String.format(Locale.ROOT, MSG_DISCARDS, discards, produced, cfg.maxDiscardRatio(),
@@ -128,8 +135,9 @@ public final class SeededTrials<T> implements Trials<T> {
         }
     }
 
-    private Trial<T> trial(T value, int index, long[] recorded) {
-        return new Drawn<>(value, index, recorded, ReplayToken.of(name, recorded));
+    /** A trial over the choices {@code c} recorded; they are copied out only when asked for. */
+    private Trial<T> trial(T value, int index, RecordingChoices c) {
+        return new Drawn<>(value, index, c, name);
     }
 
     @Override
@@ -145,11 +153,11 @@ public final class SeededTrials<T> implements Trials<T> {
     public Trial<T> regenerate(long[] choices) {
         RecordingChoices c = RecordingChoices.replay(choices);
         T value = gen.generate(c);
-        return trial(value, -1, c.recorded());
+        return trial(value, -1, c);
     }
 
-    private record Result<T>(Trial<T> trial, Verdict verdict, Trial<T> original, int steps, boolean flaky)
-        implements Shrunk<T> {
+    private record Result<T>(Trial<T> trial, Verdict verdict, Trial<T> original, int steps, int candidates,
+                             boolean flaky) implements Shrunk<T> {
     }
 
     private record Failing<T>(Trial<T> trial, Verdict verdict) {
@@ -157,30 +165,53 @@ public final class SeededTrials<T> implements Trials<T> {
 
     @Override
     public Shrunk<T> shrink(Trial<T> failing, Verdict verdict, Function<? super T, Verdict> body) {
-        // A failure that does not reproduce from its own choices depends on hidden state.
-        if (attempt(failing.choices(), body) == null) {
-            return new Result<>(failing, verdict, failing, 0, true);
-        }
-        Shrinker<Failing<T>> shrinker = new Shrinker<>(cand -> {
-            Failing<T> f = attempt(cand, body);
-            return f == null ? null : new Shrinker.Attempt<>(f.trial().choices(), f);
-        }, cfg.maxShrinkSteps(), cfg.shrinkTimeBudget().toNanos());
-        Shrinker.Attempt<Failing<T>> best = shrinker.shrink(
-            new Shrinker.Attempt<>(failing.choices(), new Failing<>(failing, verdict)));
-        boolean flaky = attempt(best.recorded(), body) == null;
-        Failing<T> shown = best.payload();
-        return new Result<>(shown.trial(), shown.verdict(), failing, shrinker.steps(), flaky);
+        return shrink(failing, verdict, body, (t, v) -> { });
     }
 
-    /** Regenerates from {@code choices} and evaluates; the failing trial, or null when it passes or cannot be built. */
-    private Failing<T> attempt(long[] choices, Function<? super T, Verdict> body) {
-        Trial<T> t;
+    @Override
+    public Shrunk<T> shrink(Trial<T> failing, Verdict verdict, Function<? super T, Verdict> body,
+                            BiConsumer<? super Trial<T>, ? super Verdict> elsewhere) {
+        String kind = verdict.failureKind();
+        // A failure that does not reproduce from its own choices depends on hidden state.
+        RecordingChoices again = RecordingChoices.replay(failing.choices());
+        Failing<T> repeat = attempt(again, body);
+        if (repeat == null || !kind.equals(repeat.verdict().failureKind())) {
+            return new Result<>(failing, verdict, failing, 0, 0, true);
+        }
+        Shrinker<Failing<T>> shrinker = new Shrinker<>(cand -> {
+            RecordingChoices c = RecordingChoices.replay(cand);
+            Failing<T> f;
+            try {
+                f = attempt(c, body);
+            } catch (Discard d) {
+                return null;
+            }
+            if (f != null && !kind.equals(f.verdict().failureKind())) {
+                elsewhere.accept(f.trial(), f.verdict());
+                f = null;
+            }
+            return Shrinker.Attempt.of(c, f);
+        }, cfg.maxShrinkSteps(), cfg.shrinkTimeBudget().toNanos());
+        Shrinker.Attempt<Failing<T>> best = shrinker.shrink(Shrinker.Attempt.of(again, repeat));
+        Failing<T> last = attempt(RecordingChoices.replay(best.recorded()), body);
+        boolean flaky = last == null || !kind.equals(last.verdict().failureKind());
+        Failing<T> shown = best.payload();
+        return new Result<>(shown.trial(), shown.verdict(), failing, shrinker.reductions(), shrinker.steps(), flaky);
+    }
+
+    /**
+     * Regenerates from {@code c} and evaluates; the failing trial, or null when it passes or the
+     * generator cannot build it (a discard, or an exception: an edited sequence need not be valid).
+     */
+    private Failing<T> attempt(RecordingChoices c, Function<? super T, Verdict> body) {
+        T value;
         try {
-            t = regenerate(choices);
-        } catch (RuntimeException e) { // a Discard, or a generator that cannot build this candidate
+            value = gen.generate(c);
+        } catch (RuntimeException e) {
             return null;
         }
-        Verdict v = Objects.requireNonNull(body.apply(t.value()), "the property body returned null instead of a Verdict");
+        Trial<T> t = trial(value, -1, c);
+        Verdict v = Objects.requireNonNull(body.apply(value), "the property body returned null instead of a Verdict");
         return v.passed() ? null : new Failing<>(t, v);
     }
 }

@@ -17,6 +17,11 @@ import org.probity.math.DoubleDouble;
 public final class ScheduleTables {
     private static final int RESCALE = 600;
     private static final double RESCALE_BELOW = 0x1.0p-600;
+    /**
+     * The mantissa of alpha-bar stays above 2^-600; an alpha_t above 2^-300 keeps their product above
+     * 2^-900, where a double-double still has its full precision. Smaller alpha_t are scaled first.
+     */
+    private static final double SCALE_ALPHA_BELOW = 0x1.0p-300;
     private static final double LOG_DIRECT_ABOVE = 0x1.0p-960;
 
     public final double[] alpha;
@@ -100,7 +105,16 @@ public final class ScheduleTables {
             DoubleDouble cPrev = c;
 
             c = c.add(a.multiply(betaDd).scalb(ea));
-            a = a.multiply(alphaT);
+            if (alphaT.hi() > 0 && alphaT.hi() < SCALE_ALPHA_BELOW) {
+                // a tiny alpha_t (beta_t within rounding of 1, a respaced step) would take the product
+                // below the normal range, where it keeps only absolute accuracy: multiply by its
+                // mantissa, scaled by an even power of two (the square root halves ea)
+                int shift = Math.getExponent(alphaT.hi()) & ~1;
+                a = a.multiply(alphaT.scalb(-shift));
+                ea += shift;
+            } else {
+                a = a.multiply(alphaT);
+            }
             if (a.hi() != 0 && a.hi() < RESCALE_BELOW) {
                 a = a.scalb(RESCALE);
                 ea -= RESCALE;
