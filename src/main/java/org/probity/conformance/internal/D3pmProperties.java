@@ -87,9 +87,12 @@ public final class D3pmProperties {
         return 3 + (1 - beta) / beta;
     }
 
-    /** κ of the entries 1 − β_t (+ β_t/K): the rounding of β to the declared format, amplified by β/(1 − β). */
+    /**
+     * κ of the entries 1 − β_t (+ β_t/K): the rounding of β to the declared format, amplified by
+     * β/(1 − β); at β = 1 the entry is 0 exactly (1 − 1 has no rounding).
+     */
     static double stayKappa(double beta) {
-        return 4 + beta / (1 - beta);
+        return beta < 1 ? 4 + beta / (1 - beta) : 4;
     }
 
     /**
