@@ -248,7 +248,13 @@ public final class SamplerProperties {
 
     // ---- sigma_schedule ----
 
-    /** κ of a level as the published formula computes it: Karras' base interpolation raised to ρ, or exp of a log interpolation. */
+    /**
+     * κ of a level as the published formula computes it. Karras: the base b = h + r(l − h), with h, l
+     * the ρ-th roots (one rounding each), r = i/(n − 1) and three roundings in the interpolation, errs
+     * by at most (|h| + |l| + 3|h − l| + |b|) u ≤ (4(h + l) + b) u; raising to ρ multiplies its relative
+     * error by ρ, plus the rounding of the power. Exponential: the same bound on the log-space
+     * argument, whose absolute error is the relative error of exp.
+     */
     static double sigmaKappa(V2Cases.Sigmas c, int i) {
         if (c.n() == 1) {
             return 1;
@@ -258,9 +264,9 @@ public final class SamplerProperties {
             double hi = Math.pow(c.sigmaMax(), 1 / c.rho());
             double lo = Math.pow(c.sigmaMin(), 1 / c.rho());
             double base = hi + r * (lo - hi);
-            return c.rho() * (2 * (hi + lo) / base + 3) + 2;
+            return c.rho() * (4 * (hi + lo) / base + 2) + 2;
         }
-        return 2 * (Math.abs(Math.log(c.sigmaMax())) + Math.abs(Math.log(c.sigmaMin()))) + 3;
+        return 4 * (Math.abs(Math.log(c.sigmaMax())) + Math.abs(Math.log(c.sigmaMin()))) + 3;
     }
 
     static ConformanceProperty<?> sigmaReference(List<NoiseLevels.Kind> kinds) {
