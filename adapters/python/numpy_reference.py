@@ -7,7 +7,9 @@
 Inputs are cast to the working dtype on entry; every array operation runs in that dtype (the normal
 CDF's erfc, which NumPy lacks, is evaluated by ``math`` in double and rounded to the dtype).
 Numerics as in reference.py: alpha_bar via a running sum of log1p(-beta), 1 - alpha_bar via expm1,
-log(1 - e^x) without cancellation, bin probabilities as differences of the smaller tails.
+log(1 - e^x) without cancellation, bin probabilities as differences of the smaller tails.  The
+version-2 ops are written the way diffusers / k-diffusion write them (np.linspace, np.arange spacings,
+Karras' ramp, closed-form D3PM matrices).
 """
 import math
 import os
@@ -146,6 +148,153 @@ def _cross_entropy(p, q):
         return -np.where(p > 0, p * np.log(q), DT(0)).sum(dtype=DT) + DT(0)
 
 
+# ---------------------------------------------------------------- version 2
+def _linspace(start, stop, n):
+    return np.linspace(start, stop, n, dtype=DT)
+
+
+def _named_betas(name, T):
+    if name == "linear":
+        return _linspace(1e-4, 0.02, T)
+    if name == "linear_scaled":
+        if T < 20:
+            raise ValueError("linear_scaled is defined for T >= 20 (beta_T <= 1), got T = %d" % T)
+        scale = 1000.0 / T
+        return _linspace(scale * 1e-4, scale * 0.02, T)
+    if name == "scaled_linear":
+        return _linspace(0.00085 ** 0.5, 0.012 ** 0.5, T) ** 2
+    if name == "cosine":
+        u = np.arange(T + 1, dtype=DT) / DT(T)
+        f = np.cos((u + DT(0.008)) / DT(1.008) * DT(math.pi / 2)) ** 2
+        abar = f / f[0]
+        return np.minimum(DT(1) - abar[1:] / abar[:-1], DT(0.999))
+    raise ValueError("unknown schedule %r" % (name,))
+
+
+def beta_schedule(name, T):
+    betas = _named_betas(name, int(T))
+    return {"betas": betas, "alphas_cumprod": alphas_cumprod(betas)}
+
+
+def _alpha_sigma(betas, t, lo=1):
+    la, om, _ = _tables(betas)
+    t = np.asarray(t, dtype=np.int64)
+    if np.any((t < lo) | (t > len(betas))):
+        raise ValueError("t must lie in %d..%d" % (lo, len(betas)))
+    return la, om, t
+
+
+def snr(betas, t):
+    la, om, t = _alpha_sigma(betas, t)
+    return np.exp(la[t]) / om[t]
+
+
+def get_velocity(betas, x0, eps, t):
+    la, om, t = _alpha_sigma(betas, t, lo=0)
+    return np.exp(DT(0.5) * la[t]) * _a(eps) - np.sqrt(om[t]) * _a(x0)
+
+
+def predict_x0_from_v(betas, xt, t, v):
+    la, om, t = _alpha_sigma(betas, t, lo=0)
+    return np.exp(DT(0.5) * la[t]) * _a(xt) - np.sqrt(om[t]) * _a(v)
+
+
+def loss_weight(betas, t, prediction_type, gamma):
+    s = snr(betas, t)
+    clipped = np.minimum(s, DT(gamma))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if prediction_type == "epsilon":
+            return np.where(s == 0, DT(1), clipped / s)
+        if prediction_type == "v_prediction":
+            return clipped / (s + DT(1))
+        if prediction_type == "sample":
+            return clipped
+    raise ValueError("unknown prediction_type %r" % (prediction_type,))
+
+
+def inference_timesteps(T, n, spacing):
+    """diffusers' three spacings, 0-based, then + 1."""
+    T, n = int(T), int(n)
+    if not 1 <= n <= T:
+        raise ValueError("n must lie in 1..T")
+    if spacing == "leading":
+        ts = (np.arange(0, n) * (T // n)).round()[::-1].astype(np.int64)
+    elif spacing == "trailing":
+        ts = np.round(np.arange(T, 0, -T / n)).astype(np.int64) - 1
+    elif spacing == "linspace":
+        ts = np.linspace(0, T - 1, n).round()[::-1].astype(np.int64)
+    else:
+        raise ValueError("unknown spacing %r" % (spacing,))
+    return ts + 1
+
+
+def ddim_step(betas, t, t_prev, xt, eps, eta, noise):
+    la, om, t = _alpha_sigma(betas, t)
+    tp = np.asarray(t_prev, dtype=np.int64)
+    if np.any((tp < 0) | (tp >= t)):
+        raise ValueError("t_prev must lie in 0..t-1")
+    a_t, a_p = np.exp(la[t]), np.exp(la[tp])          # la[0] = log 1: alpha_bar_0 = 1
+    x0 = (_a(xt) - np.sqrt(om[t]) * _a(eps)) / np.sqrt(a_t)
+    sigma = DT(eta) * np.sqrt(om[tp] / om[t]) * np.sqrt(-np.expm1(la[t] - la[tp]))
+    mean = np.sqrt(a_p) * x0 + np.sqrt(np.maximum(om[tp] - sigma * sigma, DT(0))) * _a(eps)
+    return {"mean": mean, "std": sigma, "x_prev": mean + sigma * _a(noise)}
+
+
+def sigma_schedule(kind, n, sigma_min, sigma_max, rho):
+    ramp = _linspace(0, 1, int(n))
+    if kind == "karras":
+        lo, hi = DT(sigma_min) ** DT(1 / rho), DT(sigma_max) ** DT(1 / rho)
+        return (hi + ramp * (lo - hi)) ** DT(rho)
+    if kind == "exponential":
+        return np.exp(_linspace(math.log(sigma_max), math.log(sigma_min), int(n)))
+    raise ValueError("unknown kind %r" % (kind,))
+
+
+def _d3pm(kind, keep, move, K):
+    """keep * I + move * (uniform | absorbing column), broadcast over keep's leading axes; move = 1 - keep
+    is passed separately (beta, or -expm1 of log alpha_bar), so that it keeps its relative accuracy."""
+    keep = _a(keep)[..., None, None]
+    move = _a(move)[..., None, None]
+    eye = np.eye(K, dtype=DT)
+    if kind == "uniform":
+        return keep * eye + move / DT(K)
+    if kind == "absorbing":
+        column = np.zeros((K, K), dtype=DT)
+        column[:, K - 1] = 1
+        m = keep * eye + move * column
+        m[..., K - 1, :] = eye[K - 1]
+        return m
+    raise ValueError("unknown kind %r" % (kind,))
+
+
+def d3pm_q_mat(kind, betas, K, t):
+    if not 1 <= t <= len(betas):
+        raise ValueError("t must lie in 1..%d" % len(betas))
+    b = _a(betas)[t - 1]
+    return _d3pm(kind, DT(1) - b, b, int(K))
+
+
+def _cumulative(kind, la, t, K):
+    """Qbar_t for each t: keep alpha_bar_t = exp(log alpha_bar_t), move 1 - alpha_bar_t = -expm1(...)."""
+    return _d3pm(kind, np.exp(la[t]), -np.expm1(la[t]), K)
+
+
+def d3pm_q_probs(kind, betas, K, x0, t):
+    la, _, t = _alpha_sigma(betas, t, lo=0)
+    return _cumulative(kind, la, t, int(K))[np.arange(len(t)), np.asarray(x0, dtype=np.int64)]
+
+
+def d3pm_q_posterior(kind, betas, K, x0, xt, t):
+    la, _, t = _alpha_sigma(betas, t, lo=2)
+    K = int(K)
+    idx = np.arange(len(t))
+    b = _a(betas)[t - 1]
+    step = _d3pm(kind, DT(1) - b, b, K)[idx, :, np.asarray(xt, dtype=np.int64)]          # Q_t[:, x_t]
+    prev = _cumulative(kind, la, t - 1, K)[idx, np.asarray(x0, dtype=np.int64)]           # row x0 of Qbar_{t-1}
+    num = step * prev
+    return num / num.sum(axis=1, keepdims=True)
+
+
 OPS = {
     "alphas_cumprod": alphas_cumprod, "q_mean_variance": q_mean_variance,
     "q_posterior_mean_variance": q_posterior_mean_variance, "predict_x0_from_eps": predict_x0_from_eps,
@@ -153,7 +302,12 @@ OPS = {
     "prior_kl": prior_kl, "vb_term": vb_term,
     "categorical_kl": _rowwise(_kl), "categorical_entropy": _rowwise(_entropy),
     "categorical_cross_entropy": _rowwise(_cross_entropy),
+    "beta_schedule": beta_schedule, "snr": snr, "get_velocity": get_velocity, "predict_x0_from_v": predict_x0_from_v,
+    "loss_weight": loss_weight, "inference_timesteps": inference_timesteps, "ddim_step": ddim_step,
+    "sigma_schedule": sigma_schedule, "d3pm_q_mat": d3pm_q_mat, "d3pm_q_probs": d3pm_q_probs,
+    "d3pm_q_posterior": d3pm_q_posterior,
 }
 
 if __name__ == "__main__":
-    serve(OPS, name="numpy-reference-" + np.dtype(DT).name, precision=DECLARED)
+    serve(OPS, name="numpy-reference-" + np.dtype(DT).name, precision=DECLARED,
+          schedules=["linear", "linear_scaled", "scaled_linear", "cosine"])

@@ -16,4 +16,4 @@ def posterior_variance(labs, betas, t):
 ref.posterior_variance = posterior_variance
 
 if __name__ == "__main__":
-    ref.main(name="zoo-beta-for-beta-tilde")
+    ref.main(name="zoo-beta-for-beta-tilde", only=ref.V1_OPS)

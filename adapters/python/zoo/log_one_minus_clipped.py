@@ -20,4 +20,4 @@ def log_one_minus_alpha_bar(labs, t):
 ref.log_one_minus_alpha_bar = log_one_minus_alpha_bar
 
 if __name__ == "__main__":
-    ref.main(name="zoo-log-one-minus-clipped")
+    ref.main(name="zoo-log-one-minus-clipped", only=ref.V1_OPS)

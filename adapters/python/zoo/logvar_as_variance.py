@@ -19,4 +19,4 @@ def q_stats(labs, t):
 ref.q_stats = q_stats
 
 if __name__ == "__main__":
-    ref.main(name="zoo-logvar-as-variance")
+    ref.main(name="zoo-logvar-as-variance", only=ref.V1_OPS)

@@ -15,4 +15,4 @@ def prior_distribution():
 ref.prior_distribution = prior_distribution
 
 if __name__ == "__main__":
-    ref.main(name="zoo-prior-wrong-distribution")
+    ref.main(name="zoo-prior-wrong-distribution", only=ref.V1_OPS)

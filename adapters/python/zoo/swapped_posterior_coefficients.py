@@ -19,4 +19,4 @@ def posterior_coefficients(labs, betas, t):
 ref.posterior_coefficients = posterior_coefficients
 
 if __name__ == "__main__":
-    ref.main(name="zoo-swapped-posterior-coefficients")
+    ref.main(name="zoo-swapped-posterior-coefficients", only=ref.V1_OPS)

@@ -23,4 +23,4 @@ def discretized_log_prob(x, mean, log_scale):
 ref.discretized_log_prob = discretized_log_prob
 
 if __name__ == "__main__":
-    ref.main(name="zoo-tanh-cdf")
+    ref.main(name="zoo-tanh-cdf", only=ref.V1_OPS)

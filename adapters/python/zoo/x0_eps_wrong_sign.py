@@ -15,4 +15,4 @@ def x0_from_eps(labs, t, xt, eps):
 ref.x0_from_eps = x0_from_eps
 
 if __name__ == "__main__":
-    ref.main(name="zoo-x0-eps-wrong-sign")
+    ref.main(name="zoo-x0-eps-wrong-sign", only=ref.V1_OPS)

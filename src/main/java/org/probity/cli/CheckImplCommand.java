@@ -94,7 +94,13 @@ public final class CheckImplCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "Write summary.json and summary.md into DIR.")
     private Path report;
 
-    @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The adapter command and its arguments, after --.")
+    @Option(names = "--list-ops", description = "Print every op of the protocol with its arguments, result and what is checked, then exit.")
+    private boolean listOps;
+
+    @Option(names = "--json", description = "With --list-ops: print the list as JSON.")
+    private boolean json;
+
+    @Parameters(arity = "0..*", paramLabel = "COMMAND", description = "The adapter command and its arguments, after --.")
     private List<String> command;
 
     /**
@@ -121,6 +127,17 @@ public final class CheckImplCommand implements Callable<Integer> {
     }
 
     private int execute(PrintWriter out, PrintWriter err) {
+        if (listOps) {
+            out.print(json ? OpCatalog.json() : OpCatalog.text());
+            return HOLDS;
+        }
+        if (json) {
+            throw new ParameterException(spec.commandLine(), "option '--json': expected only with --list-ops");
+        }
+        if (command == null || command.isEmpty()) {
+            throw new ParameterException(spec.commandLine(),
+                "missing the adapter command: expected COMMAND ARGS... after -- (or --list-ops)");
+        }
         if (report != null) {
             TextFiles.prepareDirectory("the reports", report);
         }
@@ -168,7 +185,7 @@ public final class CheckImplCommand implements Callable<Integer> {
         for (OpResult o : r.ops()) {
             for (PropertyRun p : o.runs()) {
                 Finding f = p.finding().orElse(null);
-                String replay = f == null ? rerun : "probity check-impl --replay " + f.replayToken() + adapter;
+                String replay = f == null || f.replayToken().isEmpty() ? rerun : "probity check-impl --replay " + f.replayToken() + adapter;
                 records.add(new CheckRecord(o.op().wireName() + ": " + p.property(), o.op().wireName(), "conformance",
                     p.property() + (p.selfConsistency() ? " (implementation alone)" : " (against Probity's reference)"),
                     p.passed(), (int) Math.min(Integer.MAX_VALUE, p.points()), f == null ? p.maxDifference() : f.difference(),

@@ -4,10 +4,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.probity.check.RunConfig;
 import org.probity.conformance.internal.CaseGens;
+import org.probity.conformance.internal.D3pmProperties;
+import org.probity.conformance.internal.RepeatedRequests;
+import org.probity.conformance.internal.SamplerProperties;
+import org.probity.conformance.internal.V2ScheduleProperties;
 import org.probity.conformance.internal.CategoricalProperties;
 import org.probity.conformance.internal.CheckContext;
 import org.probity.conformance.internal.ConformanceProperty;
@@ -56,14 +61,44 @@ public final class ConformanceChecker {
             .withShrinkTimeBudget(SHRINK_TIME_BUDGET);
     }
 
-    /** Every property, in op order, generating schedules within {@code limits}. */
-    static List<ConformanceProperty<?>> properties(StepLimits limits) {
-        CaseGens gens = CaseGens.within(limits);
+    /**
+     * Every property, generating schedules within {@code d}'s limits and the enumerated arguments it
+     * declares ({@code schedules}, {@code variants}).
+     */
+    static List<ConformanceProperty<?>> properties(Description d) {
+        CaseGens gens = CaseGens.within(d.limits());
         List<ConformanceProperty<?>> all = new ArrayList<>();
         all.addAll(ScheduleProperties.all(gens));
         all.addAll(GaussianProperties.all(gens));
         all.addAll(CategoricalProperties.all());
+        all.addAll(V2ScheduleProperties.all(gens, d));
+        double smallestAlphaBar = new CheckContext(null, d.precision()).smallestAlphaBar();
+        all.addAll(SamplerProperties.all(gens, d, smallestAlphaBar));
+        all.addAll(D3pmProperties.all(gens, d, smallestAlphaBar));
         return all;
+    }
+
+    /**
+     * Every property {@code check-impl} checks, in op order (an implementation that lists every op,
+     * declares no limits and all variants): what {@code check-impl --list-ops} prints.
+     *
+     * @return the catalog, the whole-run property last for each op
+     */
+    public static List<CheckedProperty> catalog() {
+        Description all = Description.of("catalog", java.util.EnumSet.allOf(Op.class), Precision.FLOAT64);
+        List<ConformanceProperty<?>> props = properties(all);
+        List<CheckedProperty> out = new ArrayList<>();
+        for (Op op : Op.values()) {
+            for (ConformanceProperty<?> p : props) {
+                if (p.op() == op) {
+                    Set<Op> companions = EnumSet.copyOf(p.requires());
+                    companions.remove(op);
+                    out.add(new CheckedProperty(op, p.name(), p.kind() == ConformanceProperty.Kind.SELF, companions));
+                }
+            }
+            out.add(new CheckedProperty(op, RepeatedRequests.PROPERTY, true, Set.of()));
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -81,8 +116,9 @@ public final class ConformanceChecker {
         long req0 = impl instanceof SubprocessImplementation s ? s.requests() : 0;
         long nanos0 = impl instanceof SubprocessImplementation s ? s.nanosInRequests() : 0;
         Description d = impl.describe();
-        CheckContext ctx = new CheckContext(impl, d.precision());
-        List<ConformanceProperty<?>> props = properties(d.limits());
+        RepeatedRequests recorded = new RepeatedRequests(impl);
+        CheckContext ctx = new CheckContext(options.replay() == null ? recorded : impl, d.precision());
+        List<ConformanceProperty<?>> props = properties(d);
         List<OpResult> results = new ArrayList<>();
         for (Op op : Op.values()) {
             List<PropertyRun> runs = new ArrayList<>();
@@ -98,6 +134,10 @@ public final class ConformanceChecker {
                         skipped.add(p.name() + " (needs " + missing + ")");
                         continue;
                     }
+                    if (p.unavailableReason().isPresent()) {
+                        skipped.add(p.name() + " (" + p.unavailableReason().get() + ")");
+                        continue;
+                    }
                     if (!d.limits().contains(Math.max(p.minSteps(), d.limits().minSteps()))) {
                         skipped.add(p.name() + " (needs T >= " + p.minSteps() + ", outside the adapter's limits " + d.limits() + ")");
                         continue;
@@ -105,7 +145,22 @@ public final class ConformanceChecker {
                     PropertyRunner.run(p, ctx, options).ifPresent(runs::add);
                 }
             }
-            results.add(new OpResult(op, d.supports(op), List.copyOf(runs), List.copyOf(skipped)));
+            results.add(new OpResult(op, d.supports(op), runs, List.copyOf(skipped)));
+        }
+        if (options.replay() == null) {
+            // the whole-run property: the first requests of every op, sent again now
+            Map<Op, PropertyRun> again = recorded.replay(ctx, options.seed());
+            List<OpResult> withRepeats = new ArrayList<>();
+            for (OpResult o : results) {
+                List<PropertyRun> runs = new ArrayList<>(o.runs());
+                if (again.containsKey(o.op()) && !runs.isEmpty()) {
+                    runs.add(again.get(o.op()));
+                }
+                withRepeats.add(new OpResult(o.op(), o.listed(), List.copyOf(runs), o.skipped()));
+            }
+            results = withRepeats;
+        } else {
+            results = results.stream().map(o -> new OpResult(o.op(), o.listed(), List.copyOf(o.runs()), o.skipped())).toList();
         }
         long req = impl instanceof SubprocessImplementation s ? s.requests() - req0 : 0;
         long nanos = impl instanceof SubprocessImplementation s ? s.nanosInRequests() - nanos0 : 0;

@@ -20,13 +20,18 @@ import java.util.Locale;
  * @param shrinkSteps how many candidates the shrinker tried
  * @param seed the seed of the run
  * @param replayToken the token that reruns exactly the shrunk input:
- *     {@code probity check-impl --replay TOKEN -- COMMAND}
+ *     {@code probity check-impl --replay TOKEN -- COMMAND}; empty for the whole-run property, whose
+ *     input is a request of the run rather than a generated case
  */
 public record Finding(Op op, String property, String input, String quantity, double implementation, double expected,
                       double difference, String tolerance, String detail, int shrinkSteps, long seed, String replayToken) {
 
     /** Several lines: op and property, then input, detail and the replay option, as printed by check-impl. */
     public String render() {
+        if (replayToken.isEmpty()) {
+            return String.format(Locale.ROOT, "FAIL %s — %s%n  input: %s%n  %s%n  (seen across the whole run; seed %d)",
+                op.wireName(), property, input, detail, seed);
+        }
         return String.format(Locale.ROOT, "FAIL %s — %s%n  input: %s%n  %s%n  (shrunk in %d steps; seed %d; rerun this input with --replay %s)",
             op.wireName(), property, input, detail, shrinkSteps, seed, replayToken);
     }

@@ -46,7 +46,7 @@ class CheckImplCommandTest {
         Run r = run("--seed", "3", "--tries", "4", "--", "python3", "adapters/python/examples/kl_only.py");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("vb_term\\s+-.*not checked \\(not listed by describe\\)");
-        assertThat(r.out()).containsPattern("normal_kl\\s+2 .* pass");
+        assertThat(r.out()).containsPattern("normal_kl\\s+3 .* pass");
     }
 
     @Test
@@ -57,7 +57,7 @@ class CheckImplCommandTest {
         Run r = run("--seed", "3", "--tries", "4", "--report", dir.toString(), "--", "python3", "-c", script);
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).containsPattern("rectified_flow_loss\\s+-.*not checked \\(unknown to this Probity\\)");
-        assertThat(r.out()).containsPattern("normal_kl\\s+2 .* pass");
+        assertThat(r.out()).containsPattern("normal_kl\\s+3 .* pass");
         assertThat(Files.readString(dir.resolve("conformance.json"))).contains("\"op\" : \"rectified_flow_loss\"");
     }
 
@@ -75,7 +75,7 @@ class CheckImplCommandTest {
             + "serve(ops, name='limited', limits={'min_T': 5, 'max_T': 30})";
         Run r = run("--seed", "5", "--tries", "20", "--", "python3", "-c", script);
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("declared: limits 5 <= T <= 30").containsPattern("vb_term\\s+2 .* pass");
+        assertThat(r.out()).contains("declared: limits 5 <= T <= 30").containsPattern("vb_term\\s+3 .* pass");
     }
 
     @Test

@@ -44,9 +44,10 @@ class NumpyReferenceAdapterTest {
     }
 
     @Test
-    void float32DeclaredAsFloat64IsFlaggedOnEveryOp() {
+    void float32DeclaredAsFloat64IsFlaggedOnEveryOpButTheIntegerOne() {
         ConformanceReport r = check("--float32", "--declare", "float64");
-        assertThat(r.ops().stream().filter(o -> r.implementation().supports(o.op())))
+        // inference_timesteps answers integers, which float32 arithmetic computes exactly
+        assertThat(r.ops().stream().filter(o -> r.implementation().supports(o.op()) && o.op() != Op.INFERENCE_TIMESTEPS))
             .isNotEmpty().allMatch(o -> !o.passed(), "every listed op flagged");
     }
 

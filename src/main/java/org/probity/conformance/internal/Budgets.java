@@ -3,7 +3,9 @@ package org.probity.conformance.internal;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import org.probity.diffusion.NamedSchedule;
 import org.probity.diffusion.NoiseSchedule;
+import org.probity.diffusion.Schedules;
 
 /**
  * Condition estimates of the schedule quantities, the amplification factors of
@@ -59,5 +61,50 @@ public final class Budgets {
     /** κ of the posterior coefficients and variance at t ≥ 2: κ(1 − ᾱ_t) + κ(1 − ᾱ_{t−1}) + κ(ᾱ_t) + 4. */
     public static double posterior(NoiseSchedule s, int t) {
         return oneMinusAlphaBar(s, t) + oneMinusAlphaBar(s, t - 1) + alphaBar(s, t) + 4;
+    }
+
+    /**
+     * κ of β_t of a named schedule as its published formula computes it in floating point: for the
+     * linspace schedules the roundings of start, step and (t − 1)·step relative to β_t (doubled for
+     * {@code scaled_linear}, which squares); for {@code cosine}, β_t = 1 − r with
+     * r = cos²θ_t / cos²θ_{t−1}: r carries the roundings of the angles amplified by θ tan θ (cos
+     * near π/2), and 1 − r magnifies them by r / β_t. 1 on a step where the reference is clipped at
+     * 0.999 and the unclipped value is not within that error of the clip.
+     */
+    public static double namedBeta(NamedSchedule name, int steps, int t, double unitRoundoff) {
+        switch (name) {
+            case LINEAR, LINEAR_SCALED -> {
+                double scale = name == NamedSchedule.LINEAR ? 1 : 1000.0 / steps;
+                return linspaceKappa(scale * 1e-4, scale * 0.02, steps, t) + (scale == 1 ? 0 : 2);
+            }
+            case SCALED_LINEAR -> {
+                return 2 * linspaceKappa(Math.sqrt(0.00085), Math.sqrt(0.012), steps, t) + 2;
+            }
+            default -> {
+                double s = 0.008;
+                double th1 = ((double) t / steps + s) / (1 + s) * Math.PI / 2;
+                double th0 = ((double) (t - 1) / steps + s) / (1 + s) * Math.PI / 2;
+                double c1 = Math.cos(th1);
+                double c0 = Math.cos(th0);
+                double r = c1 * c1 / (c0 * c0);
+                double beta = 1 - r;
+                double rk = 6 + 2 * th1 * Math.abs(Math.tan(th1)) + 2 * th0 * Math.abs(Math.tan(th0));
+                if (beta >= Schedules.MAX_BETA) {
+                    double distance = beta - Schedules.MAX_BETA;
+                    return distance > CheckContext.ROUNDINGS * unitRoundoff * r * rk ? 1 : r * rk / Schedules.MAX_BETA + 1;
+                }
+                return (r * rk + 1) / beta;
+            }
+        }
+    }
+
+    /** κ of entry t of linspace(start, stop, T) evaluated as start + (t − 1)·step. */
+    private static double linspaceKappa(double start, double stop, int steps, int t) {
+        if (steps == 1) {
+            return 1;
+        }
+        double step = (stop - start) / (steps - 1);
+        double value = start + (t - 1) * step;
+        return (Math.abs(start) + 3 * (t - 1) * Math.abs(step)) / Math.abs(value) + 1;
     }
 }

@@ -62,6 +62,12 @@ public final class CaseGens {
             Gens.weighted(2, Gens.integers(lo, hi)));
     }
 
+    /** T in {@code min}..{@code cap} (within the limits; the smallest allowed T when the limits exclude that range). */
+    Gen<Integer> stepsUpTo(int min, int cap) {
+        int lo = Math.max(min, limits.minSteps());
+        return Gens.integers(lo, Math.max(lo, Math.min(cap, limits.maxSteps())));
+    }
+
     /**
      * A schedule: a named family at some T, or arbitrary β values (log-uniform across magnitudes,
      * sometimes with β_T = 1).

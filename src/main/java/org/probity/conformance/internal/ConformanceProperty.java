@@ -39,9 +39,10 @@ public final class ConformanceProperty<C> {
     private final Evaluator<C> evaluator;
     private final BiFunction<C, Integer, String> show;
     private final int minSteps;
+    private final String unavailable;
 
     private ConformanceProperty(String name, Op op, Kind kind, Set<Op> requires, Gen<C> gen, Evaluator<C> evaluator,
-                                BiFunction<C, Integer, String> show, int minSteps) {
+                                BiFunction<C, Integer, String> show, int minSteps, String unavailable) {
         this.name = name;
         this.op = op;
         this.kind = kind;
@@ -50,6 +51,7 @@ public final class ConformanceProperty<C> {
         this.evaluator = evaluator;
         this.show = show;
         this.minSteps = minSteps;
+        this.unavailable = unavailable;
     }
 
     /**
@@ -60,7 +62,7 @@ public final class ConformanceProperty<C> {
                                                 Evaluator<C> evaluator, BiFunction<C, Integer, String> show) {
         Set<Op> req = EnumSet.of(Objects.requireNonNull(op, "op"));
         req.addAll(also);
-        return new ConformanceProperty<>(name, op, kind, req, gen, evaluator, show, 1);
+        return new ConformanceProperty<>(name, op, kind, req, gen, evaluator, show, 1, null);
     }
 
     /**
@@ -68,7 +70,20 @@ public final class ConformanceProperty<C> {
      * checker skips it when the adapter's {@code limits} allow no such T.
      */
     public ConformanceProperty<C> withMinSteps(int steps) {
-        return new ConformanceProperty<>(name, op, kind, requires, gen, evaluator, show, steps);
+        return new ConformanceProperty<>(name, op, kind, requires, gen, evaluator, show, steps, unavailable);
+    }
+
+    /**
+     * A copy that is not run, for the given reason (e.g. the adapter's {@code variants} leave no value
+     * the property needs); the checker reports it as skipped.
+     */
+    public ConformanceProperty<C> unavailable(String reason) {
+        return new ConformanceProperty<>(name, op, kind, requires, gen, evaluator, show, minSteps, reason);
+    }
+
+    /** Why the property cannot run against this implementation, or empty. */
+    public java.util.Optional<String> unavailableReason() {
+        return java.util.Optional.ofNullable(unavailable);
     }
 
     /** The smallest schedule length T its cases use (1 unless set by {@link #withMinSteps}). */

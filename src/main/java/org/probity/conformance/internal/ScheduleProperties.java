@@ -48,9 +48,10 @@ public final class ScheduleProperties {
         return 2 * kappaOfVariance + Math.abs(logVariance) + 1;
     }
 
-    static List<Outcome> perCase(List<ScheduleCase> cases, Function<ScheduleCase, Outcome> f) {
+    /** One outcome per case, each case answered by its own request(s). */
+    static <C> List<Outcome> perCase(List<C> cases, Function<C, Outcome> f) {
         List<Outcome> out = new ArrayList<>(cases.size());
-        for (ScheduleCase c : cases) {
+        for (C c : cases) {
             out.add(f.apply(c));
         }
         return out;
