@@ -92,8 +92,7 @@ public final class Spec {
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(source, "source");
         Parser.Parsed parsed = new Parser.Parsed(List.copyOf(statements), Map.of());
-        Map<String, Expr> lets = Semantics.check(parsed, fileName);
-        return new Spec(fileName, source, parsed, lets);
+        return new Spec(fileName, source, parsed, Semantics.analyse(parsed, fileName));
     }
 
     /** The {@code .prob} notation of an expression (what SPEC-LANGUAGE.md's grammar reads back to the same tree). */

@@ -95,14 +95,14 @@ public final class RepeatedRequests implements Implementation {
                 if (!worst.passed() && finding == null) {
                     finding = worst.isNumeric()
                         ? new Finding(op, PROPERTY, c.input(), worst.description(), worst.lhs(), worst.rhs(), Comparison.difference(worst),
-                            worst.tolerance().toString(), Comparison.render(worst).replace("expected", "first answer"), 0, seed, "")
+                            worst.tolerance().toString(), Comparison.render(worst, false).replace("from its own answers", "first answer"), 0, seed, "")
                         : new Finding(op, PROPERTY, c.input(), "answer", Double.NaN, Double.NaN, Double.NaN, "-", worst.description(), 0,
                             seed, "");
                     maxUsage = Double.POSITIVE_INFINITY;
                 }
             }
             out.put(op, new PropertyRun(op, PROPERTY, true, e.getValue().size(), points, 0, maxUsage, maxDifference,
-                Optional.ofNullable(finding)));
+                Optional.ofNullable(finding), Optional.empty()));
         }
         return out;
     }
