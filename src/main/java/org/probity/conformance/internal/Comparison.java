@@ -50,7 +50,7 @@ public final class Comparison {
     static boolean ulpsMeaningful(Verdict v) {
         double a = v.lhs();
         double e = v.rhs();
-        return v.isEquality() && Double.isFinite(e) && Double.isFinite(a) && (a == e || Math.signum(a) == Math.signum(e))
+        return v.isEquality() && v.tolerance() != null && Double.isFinite(e) && Double.isFinite(a) && (a == e || Math.signum(a) == Math.signum(e))
             && v.tolerance().alternatives().get(0).kind() == Tolerance.Kind.RELATIVE && Ulps.distance(e, a) < MEANINGFUL_ULPS;
     }
 
@@ -59,8 +59,7 @@ public final class Comparison {
      * (a value accepted only as below the normal range is not counted in "max ulps").
      */
     static boolean acceptedByRelativeRule(Verdict v) {
-        Tolerance first = v.tolerance().alternatives().get(0);
-        return ulpsMeaningful(v) && first.accepts(v.rhs(), v.lhs());
+        return ulpsMeaningful(v) && v.tolerance().alternatives().get(0).accepts(v.rhs(), v.lhs());
     }
 
     /**

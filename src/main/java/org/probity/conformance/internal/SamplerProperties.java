@@ -251,22 +251,23 @@ public final class SamplerProperties {
     /**
      * κ of a level as the published formula computes it. Karras: the base b = h + r(l − h), with h, l
      * the ρ-th roots (one rounding each), r = i/(n − 1) and three roundings in the interpolation, errs
-     * by at most (|h| + |l| + 3|h − l| + |b|) u ≤ (4(h + l) + b) u; raising to ρ multiplies its relative
-     * error by ρ, plus the rounding of the power. Exponential: the same bound on the log-space
-     * argument, whose absolute error is the relative error of exp.
+     * by at most (|h| + |l| + 3|h − l| + |b|) u ≤ (4(h + l) + b) u; the exponent 1/ρ is itself rounded,
+     * which moves σ^(1/ρ) by a further |ln σ| u / ρ relative (so h and l add (|ln σ_max| h + |ln σ_min| l) u / ρ);
+     * raising to ρ multiplies the base's relative error by ρ, plus the rounding of the power. One level
+     * (n = 1) is σ_max computed the same way (r = 0), not necessarily σ_max exactly. Exponential: the
+     * same bound on the log-space argument, ≤ 5(|ln σ_max| + |ln σ_min|) u, whose absolute error is the
+     * relative error of exp.
      */
     static double sigmaKappa(V2Cases.Sigmas c, int i) {
-        if (c.n() == 1) {
-            return 1;
-        }
-        double r = (double) i / (c.n() - 1);
+        double r = c.n() == 1 ? 0 : (double) i / (c.n() - 1);
         if (c.kind() == NoiseLevels.Kind.KARRAS) {
             double hi = Math.pow(c.sigmaMax(), 1 / c.rho());
             double lo = Math.pow(c.sigmaMin(), 1 / c.rho());
             double base = hi + r * (lo - hi);
-            return c.rho() * (4 * (hi + lo) / base + 2) + 2;
+            double roots = (Math.abs(Math.log(c.sigmaMax())) * hi + Math.abs(Math.log(c.sigmaMin())) * lo) / c.rho();
+            return c.rho() * ((4 * (hi + lo) + roots) / base + 2) + 2;
         }
-        return 4 * (Math.abs(Math.log(c.sigmaMax())) + Math.abs(Math.log(c.sigmaMin()))) + 3;
+        return 5 * (Math.abs(Math.log(c.sigmaMax())) + Math.abs(Math.log(c.sigmaMin()))) + 3;
     }
 
     static ConformanceProperty<?> sigmaReference(List<NoiseLevels.Kind> kinds) {
