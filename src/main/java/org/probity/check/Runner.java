@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.probity.check.internal.Deadline;
 import org.probity.check.internal.Discard;
 import org.probity.check.internal.ExampleDatabase;
 import org.probity.check.internal.RecordingChoices;
@@ -71,6 +72,8 @@ final class Runner<T> {
     private final RunConfig cfg;
     private final Gen<Generated<T>> generator;
     private final Trials<Generated<T>> trials;
+    /** What the body reports in the current try; reused from try to try (see {@link TryContext}). */
+    private final TryContext context = TryContext.forThisThread();
 
     Runner(String name, Gen<T> gen, Function<? super T, Verdict> body, List<Property.Coverage<T>> coverage,
            List<T> examples, RunConfig cfg) {
@@ -136,7 +139,7 @@ final class Runner<T> {
         int tries = 0;
         int bodyDiscards = 0;
         long maxDiscards = (long) cfg.maxDiscardRatio() * cfg.tries();
-        long deadline = start + cfg.timeBudget().toNanos();
+        Deadline deadline = new Deadline(start, cfg.timeBudget().toNanos());
         int firstFailAt = -1;
         int lastNewAt = -1;
         int slot = 0;
@@ -145,7 +148,7 @@ final class Runner<T> {
         // A stored example that still fails is reported at once, as Hypothesis does.
         Iterable<Trial<Generated<T>>> tryOrder = found.isEmpty() ? trials : List.of();
         for (Trial<Generated<T>> drawn : tryOrder) {
-            if (System.nanoTime() > deadline) {
+            if (deadline.passed(tries)) {
                 stop = String.format(Locale.ROOT, "stopped by the time budget of %s after %d of %d tries",
                     cfg.timeBudget(), tries, trials.size());
                 break;
@@ -297,23 +300,24 @@ final class Runner<T> {
     }
 
     /**
-     * Evaluates the body on {@code g} inside a fresh {@link TryContext}: a throw is a failing
-     * verdict ({@link Verdict#thrown}), an {@code assume} that does not hold a discard.
+     * Evaluates the body on {@code g} inside the run's {@link TryContext}, emptied first: a throw is
+     * a failing verdict ({@link Verdict#thrown}), an {@code assume} that does not hold a discard. The
+     * evaluation's context is valid until the next evaluation.
      */
     private Evaluation evaluate(Generated<T> g) {
         if (g.error() != null) {
             return new Evaluation(Verdict.generatorThrew(g.error()), null, null);
         }
-        TryContext ctx = TryContext.open();
+        context.enter();
         try {
             Verdict v = body.apply(g.value());
-            return new Evaluation(v == null ? Verdict.fail("the property body returned null instead of a Verdict") : v, null, ctx);
+            return new Evaluation(v == null ? Verdict.fail("the property body returned null instead of a Verdict") : v, null, context);
         } catch (Discard d) {
-            return new Evaluation(null, d.getMessage(), ctx);
+            return new Evaluation(null, d.getMessage(), context);
         } catch (RuntimeException | Error e) {
-            return new Evaluation(Verdict.thrown(e), null, ctx);
+            return new Evaluation(Verdict.thrown(e), null, context);
         } finally {
-            TryContext.close();
+            context.exit();
         }
     }
 
