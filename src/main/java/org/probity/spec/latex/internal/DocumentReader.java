@@ -320,7 +320,7 @@ public final class DocumentReader {
         } else if (sub.size() != 1) {
             return null;
         }
-        String name = LatexParser.symbolName(letter, sub, text);
+        String name = Vocabulary.symbolName(letter, sub, text);
         return name.matches("[A-Za-z][A-Za-z0-9_]*") ? name : null;
     }
 
