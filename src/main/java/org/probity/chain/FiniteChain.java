@@ -82,16 +82,6 @@ public final class FiniteChain implements TransitionSource {
         return initial.clone();
     }
 
-    /**
-     * \( Q_t \) (a copy).
-     *
-     * @param t the step, {@code 1 <= t <= T}
-     */
-    public double[][] transition(int t) {
-        Checks.index("t", t, 1, steps());
-        return Checks.copy(q[t - 1]);
-    }
-
     @Override
     public void fill(int t, double[][] out) {
         Checks.index("t", t, 1, steps());

@@ -124,12 +124,6 @@ public final class ReverseChain implements TransitionSource {
         return prior.clone();
     }
 
-    /** \( P_t \), {@code [i][j]} \( = p(x_{t-1} = j \mid x_t = i) \) (a copy), {@code 1 <= t <= T}. */
-    public double[][] transition(int t) {
-        Checks.index("t", t, 1, steps());
-        return Checks.copy(p[t - 1]);
-    }
-
     @Override
     public void fill(int t, double[][] out) {
         Checks.index("t", t, 1, steps());
