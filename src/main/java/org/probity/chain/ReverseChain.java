@@ -43,19 +43,8 @@ public final class ReverseChain implements TransitionSource {
      * @throws IllegalArgumentException naming the offending parameter and entry
      */
     public static ReverseChain of(double[] prior, double[][]... reverseTransitions) {
-        if (prior == null) {
-            throw new IllegalArgumentException("prior: expected an array, got null");
-        }
-        int k = Checks.states("prior.length", prior.length);
-        double[] pr = Checks.probabilityVector("prior", prior, k);
-        if (reverseTransitions == null) {
-            throw new IllegalArgumentException("reverseTransitions: expected an array, got null");
-        }
-        double[][][] ps = new double[reverseTransitions.length][][];
-        for (int t = 0; t < ps.length; t++) {
-            ps[t] = Checks.stochasticMatrix("reverseTransitions[" + t + "]", reverseTransitions[t], k);
-        }
-        return new ReverseChain(pr, ps);
+        double[] pr = Checks.probabilityVector("prior", prior);
+        return new ReverseChain(pr, Checks.stochasticMatrices("reverseTransitions", reverseTransitions, pr.length));
     }
 
     /**
