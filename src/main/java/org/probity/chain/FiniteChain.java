@@ -73,10 +73,7 @@ public final class FiniteChain implements TransitionSource {
 
     @Override
     public void fill(int t, double[][] out) {
-        Checks.index("t", t, 1, steps());
-        for (int i = 0; i < states(); i++) {
-            System.arraycopy(q[t - 1][i], 0, out[i], 0, states());
-        }
+        Checks.fillStep(q, t, out);
     }
 
     /**

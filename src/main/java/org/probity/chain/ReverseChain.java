@@ -92,10 +92,7 @@ public final class ReverseChain implements TransitionSource {
             TransitionSource.super.fillLog(t, out);
             return;
         }
-        Checks.index("t", t, 1, steps());
-        for (int i = 0; i < states(); i++) {
-            System.arraycopy(logP[t - 1][i], 0, out[i], 0, states());
-        }
+        Checks.fillStep(logP, t, out);
     }
 
     @Override
@@ -115,10 +112,7 @@ public final class ReverseChain implements TransitionSource {
 
     @Override
     public void fill(int t, double[][] out) {
-        Checks.index("t", t, 1, steps());
-        for (int i = 0; i < states(); i++) {
-            System.arraycopy(p[t - 1][i], 0, out[i], 0, states());
-        }
+        Checks.fillStep(p, t, out);
     }
 
     /**

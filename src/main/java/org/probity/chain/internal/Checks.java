@@ -139,6 +139,18 @@ public final class Checks {
         return copy;
     }
 
+    /**
+     * Writes matrix {@code t} of {@code ms} (1-based: {@code ms[t - 1]}) into {@code out}, after
+     * checking {@code 1 <= t <= ms.length}: the {@code fill} of a chain that stores its matrices.
+     */
+    public static void fillStep(double[][][] ms, int t, double[][] out) {
+        index("t", t, 1, ms.length);
+        double[][] m = ms[t - 1];
+        for (int i = 0; i < m.length; i++) {
+            System.arraycopy(m[i], 0, out[i], 0, m.length);
+        }
+    }
+
     /** A deep copy of a matrix. */
     public static double[][] copy(double[][] m) {
         double[][] c = new double[m.length][];
