@@ -136,6 +136,13 @@ public final class DiscreteDiffusion implements TransitionSource {
         return keep.alphaBar(t);
     }
 
+    /** \( Q_t \) as a new matrix, {@code 1 <= t <= T}. */
+    public double[][] transition(int t) {
+        double[][] out = new double[k][k];
+        fill(t, out);
+        return out;
+    }
+
     @Override
     public void fill(int t, double[][] out) {
         Stochastic.index("t", t, 1, steps());
