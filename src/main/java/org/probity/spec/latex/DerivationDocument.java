@@ -104,7 +104,7 @@ public final class DerivationDocument {
         try {
             fragments = format == Format.MARKDOWN ? MarkdownSource.read(source) : TexSource.read(source);
         } catch (LatexProblem p) {
-            throw new SpecSyntaxException(fileName, 1, 1, p.getMessage(), p.found());
+            throw new SpecSyntaxException(fileName, Math.max(1, p.line()), Math.max(1, p.column()), p.getMessage(), p.found());
         }
         Plan plan = DocumentReader.read(fileName, fragments);
         DerivationDocument doc = new DerivationDocument(fileName, source, format, plan);
