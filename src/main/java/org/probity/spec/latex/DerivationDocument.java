@@ -127,6 +127,14 @@ public final class DerivationDocument {
         return format;
     }
 
+    /**
+     * Whether the document states anything to check: a claim or step, or a row reported as not
+     * checked; false for one holding only prose, notation and definitions.
+     */
+    public boolean checksSomething() {
+        return plan.parts().stream().anyMatch(o -> o instanceof Plan.Unit || o instanceof Plan.Note n && !n.definition());
+    }
+
     /** How the model family was chosen (from the notation and option comments). */
     public List<String> modelReadings() {
         return plan.modelReadings();
