@@ -96,6 +96,9 @@ class CrashAndBlameTest {
                 + "q_mean_variance is wrong"));
         assertThat(r.findings()).as(text).anySatisfy(f -> assertThat(f.property()).startsWith("x0 from the true eps recovers x0"));
         assertThat(ReportFormat.json(r)).contains("\"fails_because_of\" : \"q_mean_variance\"");
+        // fault 3: the err/tol a run shows is the ratio that decided it, on passing and failing runs alike
+        assertThat(r.ops().stream().flatMap(o -> o.runs().stream())).isNotEmpty()
+            .allSatisfy(p -> assertThat(p.maxUsage() <= 1).as("%s: err/tol %s", p.property(), p.maxUsage()).isEqualTo(p.passed()));
     }
 
     @Test
