@@ -8,6 +8,8 @@
 #
 # One line per run, then a summary; exit 0 when every run came out as expected, 1 otherwise. Runs
 # ./probity (which builds target/probity.jar when it is stale). NumPy runs are skipped without NumPy.
+# The per-request timeout is SWEEP_TIMEOUT_MS (default 600000): a sweep checks answers, not speed, and
+# on a loaded machine a 200-try batch of the plain-Python reference can take longer than the default 10 s.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -15,11 +17,12 @@ mode="${1:-}"
 probity=("$root/probity")
 bad=0
 runs=0
+timeout_ms="${SWEEP_TIMEOUT_MS:-600000}"
 
 check() { # expected-exit label adapter-args...
   local want="$1" label="$2"; shift 2
   local out code
-  out="$("${probity[@]}" check-impl --seed "$seed" --tries "$tries" --max-shrink 200 -- "$@" 2>&1)"
+  out="$("${probity[@]}" check-impl --seed "$seed" --tries "$tries" --max-shrink 200 --timeout-ms "$timeout_ms" -- "$@" 2>&1)"
   code=$?
   runs=$((runs + 1))
   local flagged
@@ -29,7 +32,7 @@ check() { # expected-exit label adapter-args...
   printf '%-44s seed %3d  exit %d  largest err/tol %-9s %s\n' "$label" "$seed" "$code" "${worst:--}" "${flagged:+flagged: $flagged}"
   if [[ "$code" != "$want" ]] || { [[ "$want" == 1 ]] && [[ " $flagged " != *" $expect "* ]]; }; then
     bad=$((bad + 1))
-    printf '%s\n' "$out" | grep -E '^(FAIL|check-impl:)' | head -5 | sed 's/^/    /'
+    printf '%s\n' "$out" | grep -E '^(FAIL|probity check-impl:)' | head -5 | sed 's/^/    /'
   fi
 }
 

@@ -220,7 +220,9 @@ def inference_timesteps(T, n, spacing):
     if spacing == "leading":
         ts = (np.arange(0, n) * (T // n)).round()[::-1].astype(np.int64)
     elif spacing == "trailing":
-        ts = np.round(np.arange(T, 0, -T / n)).astype(np.int64) - 1
+        # T - k T/n for k = 0..n-1: diffusers' np.arange(T, 0, -T/n) has n + 1 elements when the float
+        # step makes T/(T/n) exceed n (T = 1000, n = 61; T = 54, n = 49), so the length comes from k
+        ts = np.round(T - np.arange(n) * (T / n)).astype(np.int64) - 1
     elif spacing == "linspace":
         ts = np.linspace(0, T - 1, n).round()[::-1].astype(np.int64)
     else:

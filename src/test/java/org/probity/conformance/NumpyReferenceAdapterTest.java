@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.probity.diffusion.TimestepSpacing;
 
 /**
  * The NumPy adapter (adapters/python/numpy_reference.py) passes in float64 and, declared as such,
@@ -49,6 +51,29 @@ class NumpyReferenceAdapterTest {
         // inference_timesteps answers integers, which float32 arithmetic computes exactly
         assertThat(r.ops().stream().filter(o -> r.implementation().supports(o.op()) && o.op() != Op.INFERENCE_TIMESTEPS))
             .isNotEmpty().allMatch(o -> !o.passed(), "every listed op flagged");
+    }
+
+    /**
+     * Trailing spacing where diffusers' {@code np.arange(T, 0, -T/n)} has n + 1 elements (the float
+     * step T/n makes T/(T/n) exceed n): the adapter answers exactly n timesteps, each the
+     * contract's (either neighbour of a tie).
+     * Seed 1 of the float32 sweep found (54, 49).
+     */
+    @Test
+    void trailingTimestepsHaveLengthNWhereTheFloatStepOvershoots() {
+        try (SubprocessImplementation impl = SubprocessImplementation.start(
+                List.of("python3", "adapters/python/numpy_reference.py"), Duration.ofSeconds(30))) {
+            for (int[] tn : new int[][] {{54, 49}, {1000, 61}, {15, 13}}) {
+                for (TimestepSpacing spacing : TimestepSpacing.values()) {
+                    int[] got = impl.inferenceTimesteps(tn[0], tn[1], spacing);
+                    String what = String.format("T = %d, n = %d, %s: %s", tn[0], tn[1], spacing.label(), Arrays.toString(got));
+                    assertThat(got).as(what).hasSize(tn[1]);
+                    for (int k = 0; k < got.length; k++) {
+                        assertThat(spacing.accepts(tn[0], tn[1], k, got[k])).as("%s, k = %d", what, k).isTrue();
+                    }
+                }
+            }
+        }
     }
 
     /**
