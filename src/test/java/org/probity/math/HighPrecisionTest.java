@@ -89,4 +89,18 @@ class HighPrecisionTest {
         assertThat(HighPrecision.ulpError(1.0, HighPrecision.of(Double.POSITIVE_INFINITY))).isInfinite();
         assertThat(HighPrecision.ulpError(Double.NaN, third)).isInfinite();
     }
+
+    @Test
+    void theBranchesTheAccuracyTestsDoNotReach() {
+        // mpmath 1.3.0: mp.dps = 70; nstr(e**2 - 1, 60), exp(-1.5) - 1, sqrt(2), ncdf(1), erfc(-3), log(0.5)
+        assertAgrees(HighPrecision.expm1(HighPrecision.parse("2")), "6.38905609893065022723042746057500781318031557055184732408713");
+        assertAgrees(HighPrecision.expm1(HighPrecision.parse("-1.5")), "-0.776869839851570171066719529235987478657828370638920671256165");
+        assertAgrees(HighPrecision.sqrt(HighPrecision.parse("2")), "1.41421356237309504880168872420969807856967187537694807317668");
+        assertAgrees(HighPrecision.normalCdf(HighPrecision.parse("1")), "0.841344746068542948585232545632037922477912966726604390987394");
+        assertAgrees(HighPrecision.erfc(HighPrecision.parse("-3")), "1.99997790950300141455862722387041767962015229291260075034276");
+        // P(-inf < Z < 0) = 1/2
+        assertAgrees(HighPrecision.logNormalProbability(HighPrecision.of(Double.NEGATIVE_INFINITY), HighPrecision.parse("0")),
+            "-0.69314718055994530941723212145817656807550013436025525412068");
+        assertThat(HighPrecision.erfc(HighPrecision.of(Double.NaN)).isNaN()).isTrue();
+    }
 }

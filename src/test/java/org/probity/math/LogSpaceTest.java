@@ -18,6 +18,8 @@ class LogSpaceTest {
         assertThat(LogSpace.log1mExp(1e-300)).isNaN();
         assertThat(LogSpace.log1mExp(Double.NaN)).isNaN();
         assertThat(LogSpace.log1mExp(-Math.log(2))).isEqualTo(-Math.log(2));
+        // e^-745.1 = 2.55e-324 rounds to the smallest subnormal: log(1 - e^x) is minus it, not 0
+        assertThat(LogSpace.log1mExp(-745.1)).isEqualTo(-Double.MIN_VALUE);
     }
 
     @Test
@@ -49,6 +51,23 @@ class LogSpaceTest {
         assertThat(LogSpace.klTerm(0.25, 0.25)).isZero();
         assertThat(LogSpace.klTerm(1, Double.MIN_VALUE)).isEqualTo(-Math.log(Double.MIN_VALUE));
         assertThat(LogSpace.klTerm(Double.MIN_VALUE, 1)).isEqualTo(Double.MIN_VALUE * Math.log(Double.MIN_VALUE));
+    }
+
+    /**
+     * klTerm where x / y leaves the normal range (overflows, or falls below the smallest normal), with
+     * mantissas that are not powers of two, so the scaled quotient and its fma remainder both count:
+     * correctly rounded against x ln(x / y) in 64 digits.
+     */
+    @Test
+    void klTermWhereTheQuotientLeavesTheNormalRange() {
+        double[][] pairs = {{0.7, 3e-310}, {0.7, 3.3e-300}, {3e-310, 0.7}, {5e-320, 0.3}, {0.3, 5e-320}, {1.7e-200, 2.9e200},
+            {2.9e200, 1.3e-200}, {3e-310, 7e-322}};
+        for (double[] xy : pairs) {
+            org.hipparchus.dfp.Dfp x = HighPrecision.of(xy[0]);
+            org.hipparchus.dfp.Dfp ref = x.multiply(HighPrecision.log(x.divide(HighPrecision.of(xy[1]))));
+            assertThat(HighPrecision.ulpError(LogSpace.klTerm(xy[0], xy[1]), ref)).as("klTerm(%s, %s)", xy[0], xy[1])
+                .isLessThanOrEqualTo(0.6);
+        }
     }
 
     @Test

@@ -84,6 +84,15 @@ class ToleranceTest {
         assertThat(Tolerance.ulps(3)).isEqualTo(Tolerance.ulps(3)).hasSameHashCodeAs(Tolerance.ulps(3));
         assertThat(Tolerance.ulps(3)).isNotEqualTo(Tolerance.ulps(3).named("x"));
         assertThat(Tolerance.ulps(3)).isNotEqualTo(Tolerance.absolute(3));
+        assertThat(Tolerance.ulps(3)).isNotEqualTo("3 ulps");
+        assertThat(Tolerance.ulps(3).ruleName()).isEmpty();
+        assertThat(Tolerance.ulps(3).named("x").ruleName()).hasValue("x");
+    }
+
+    @Test
+    void countsFrom10To15OnArePrintedInScientificNotation() {
+        assertThat(Tolerance.ulps(999_999_999_999_999L)).hasToString("999999999999999 ulps");
+        assertThat(Tolerance.ulps(1_000_000_000_000_000L)).hasToString("1.00e+15 ulps");
     }
 
     @Test
