@@ -37,6 +37,12 @@ final class Enumerated {
      * underflow of a reverse entry rather than a forbidden transition.
      */
     final double[] largestForbiddenLogJoint;
+    /**
+     * [x0] = the largest log q(x_{1:T} | x_0) over the same paths (−∞ when there are none): below log
+     * of the smallest normal number, a reverse entry built from that path's probabilities may have
+     * underflowed to 0, and {@link #vlb}[x0] = +∞ is then the reference's underflow, not the exact value.
+     */
+    final double[] largestForbiddenLogPath;
 
     Enumerated(FiniteChain q, ReverseChain p) {
         k = q.states();
@@ -66,6 +72,8 @@ final class Enumerated {
         boolean[] infinite = new boolean[k];
         largestForbiddenLogJoint = new double[k];
         java.util.Arrays.fill(largestForbiddenLogJoint, Double.NEGATIVE_INFINITY);
+        largestForbiddenLogPath = new double[k];
+        java.util.Arrays.fill(largestForbiddenLogPath, Double.NEGATIVE_INFINITY);
         PathEnumeration.forEachPath(k, steps, path -> {
             int x0 = path[0];
             double cond = 1;
@@ -106,6 +114,7 @@ final class Enumerated {
             if (pForbids) {
                 infinite[x0] = true;
                 largestForbiddenLogJoint[x0] = Math.max(largestForbiddenLogJoint[x0], Math.log(pi[x0]) + logQ.sum());
+                largestForbiddenLogPath[x0] = Math.max(largestForbiddenLogPath[x0], logQ.sum());
                 return;
             }
             v[x0].add(cond * (logQ.sum() - logP.sum()));

@@ -86,4 +86,27 @@ class FalseAlarmTest {
         Verdict v = ids.tightBoundVerdict(wrong);
         assertThat(v.passed()).as(v.render()).isFalse();
     }
+
+    @Test
+    void enumerationWhoseReverseEntryUnderflowsIsNoReferenceForTheVlb() {
+        // verify --seed 14 --tries 1000: uniform, K = 3, beta = [4.4e-16, 4.5e-308], x0-parameterised p that
+        // always predicts x_0 = 2: q takes x_0 = 2, x_1 = 1, x_2 = 0 with probability 2.2e-324 given x_0, the
+        // materialised reverse entry p(x_1 = 1 | x_2 = 0) underflows to 0, and the enumeration's VLB(2) = inf
+        // stood against the DP's finite log 3
+        var d = org.probity.diffusion.DiscreteDiffusion.uniform(3, new double[] {4.440892098500626E-16, 4.450147717014403E-308});
+        org.probity.diffusion.X0Predictor always2 = (t, xt, out) -> {
+            out[0] = 0;
+            out[1] = 0;
+            out[2] = 1;
+        };
+        var reverse = org.probity.diffusion.D3pmReverseModel.x0Parameterised(d, new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3}, always2,
+            org.probity.diffusion.D3pmReverseModel.Form.JOINT);
+        var inst = org.probity.identities.gen.D3pmInstance.of(d, new double[] {0, 0, 1}, reverse, "always predicts x_0 = 2");
+        D3pmIdentities ids = D3pmIdentities.of(new LibraryD3pmCalculus());
+        @SuppressWarnings("unchecked")
+        var property = (org.probity.check.Property<org.probity.identities.gen.D3pmInstance>) ids.vlbDecomposition().property();
+        org.probity.check.PropertyResult r = property.withExamples(java.util.List.of(inst))
+            .check(org.probity.check.RunConfig.defaults().withSeed(1).withTries(1));
+        assertThat(r.passed()).as(r.toString()).isTrue();
+    }
 }
