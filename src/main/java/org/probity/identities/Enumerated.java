@@ -31,6 +31,18 @@ final class Enumerated {
     final double[] vlb;
     /** [x0] = E_{q(x_{1:T}|x_0)}[sum |log q| + |log p|]: the magnitude of the terms of the VLB sums. */
     final double[] magnitude;
+    /**
+     * [x0] = the largest log q(x_{0:T}) over the paths from x_0 that q takes and p forbids (−∞ when
+     * there are none): where it lies below log of the smallest normal number, the zero of p may be an
+     * underflow of a reverse entry rather than a forbidden transition.
+     */
+    final double[] largestForbiddenLogJoint;
+    /**
+     * [x0] = the largest log q(x_{1:T} | x_0) over the same paths (−∞ when there are none): below log
+     * of the smallest normal number, a reverse entry built from that path's probabilities may have
+     * underflowed to 0, and {@link #vlb}[x0] = +∞ is then the reference's underflow, not the exact value.
+     */
+    final double[] largestForbiddenLogPath;
 
     Enumerated(FiniteChain q, ReverseChain p) {
         k = q.states();
@@ -58,6 +70,10 @@ final class Enumerated {
         NeumaierSum[] v = sums(1, k)[0];
         NeumaierSum[] mag = sums(1, k)[0];
         boolean[] infinite = new boolean[k];
+        largestForbiddenLogJoint = new double[k];
+        java.util.Arrays.fill(largestForbiddenLogJoint, Double.NEGATIVE_INFINITY);
+        largestForbiddenLogPath = new double[k];
+        java.util.Arrays.fill(largestForbiddenLogPath, Double.NEGATIVE_INFINITY);
         PathEnumeration.forEachPath(k, steps, path -> {
             int x0 = path[0];
             double cond = 1;
@@ -97,6 +113,8 @@ final class Enumerated {
             }
             if (pForbids) {
                 infinite[x0] = true;
+                largestForbiddenLogJoint[x0] = Math.max(largestForbiddenLogJoint[x0], Math.log(pi[x0]) + logQ.sum());
+                largestForbiddenLogPath[x0] = Math.max(largestForbiddenLogPath[x0], logQ.sum());
                 return;
             }
             v[x0].add(cond * (logQ.sum() - logP.sum()));

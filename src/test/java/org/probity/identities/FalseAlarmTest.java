@@ -64,4 +64,49 @@ class FalseAlarmTest {
         assertThat(e.vlb[0]).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(e.magnitude[0]).isEqualTo(Double.POSITIVE_INFINITY);
     }
+
+    @Test
+    void trueReverseProcessWhoseEntryUnderflowsIsOutsideTheTightBoundsDomain() {
+        // verify --seed 4 --tries 1000: absorbing, K = 3, beta = [1 - 1.9e-6, 1.5e-300], q(x_0 = 1) = 8.7e-19:
+        // q takes x_0 = 1, x_1 = 1, x_2 = 2 with joint probability 2.5e-324, so the true reverse entry
+        // p(x_1 = 1 | x_2 = 2) underflows to 0 and VLB(1) is infinite where the exact one is finite; the
+        // identity's tolerance was then 0 and L_VLB = L_CE failed by 1.6e-17
+        var d = org.probity.diffusion.DiscreteDiffusion.absorbing(3, new double[] {0.9999980926513672, 1.4932217896051502E-300});
+        double[] data = {0.9990243902439024, 8.665155314147563E-19, 9.75609756097561E-4};
+        var inst = org.probity.identities.gen.D3pmInstance.of(d, data, org.probity.diffusion.D3pmReverseModel.of(d,
+            org.probity.chain.ReverseChain.of(new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3}, new double[][][] {
+                {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}, {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}})), "placeholder").withTrueReverse();
+        D3pmIdentities ids = D3pmIdentities.of(new LibraryD3pmCalculus());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ids.tightBoundVerdict(inst))
+            .hasMessageContaining("the true reverse process is representable in binary64");
+        // a reverse process that forbids a path of normal-range probability is wrong, and still fails
+        var wrong = org.probity.identities.gen.D3pmInstance.of(d, new double[] {0.5, 0.25, 0.25}, org.probity.diffusion.D3pmReverseModel.of(d,
+            org.probity.chain.ReverseChain.of(new double[] {0, 0, 1}, new double[][][] {
+                {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}, {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}})), "forbids x_1 = 0 at x_2 = 2");
+        Verdict v = ids.tightBoundVerdict(wrong);
+        assertThat(v.passed()).as(v.render()).isFalse();
+    }
+
+    @Test
+    void enumerationWhoseReverseEntryUnderflowsIsNoReferenceForTheVlb() {
+        // verify --seed 14 --tries 1000: uniform, K = 3, beta = [4.4e-16, 4.5e-308], x0-parameterised p that
+        // always predicts x_0 = 2: q takes x_0 = 2, x_1 = 1, x_2 = 0 with probability 2.2e-324 given x_0, the
+        // materialised reverse entry p(x_1 = 1 | x_2 = 0) underflows to 0, and the enumeration's VLB(2) = inf
+        // stood against the DP's finite log 3
+        var d = org.probity.diffusion.DiscreteDiffusion.uniform(3, new double[] {4.440892098500626E-16, 4.450147717014403E-308});
+        org.probity.diffusion.X0Predictor always2 = (t, xt, out) -> {
+            out[0] = 0;
+            out[1] = 0;
+            out[2] = 1;
+        };
+        var reverse = org.probity.diffusion.D3pmReverseModel.x0Parameterised(d, new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3}, always2,
+            org.probity.diffusion.D3pmReverseModel.Form.JOINT);
+        var inst = org.probity.identities.gen.D3pmInstance.of(d, new double[] {0, 0, 1}, reverse, "always predicts x_0 = 2");
+        D3pmIdentities ids = D3pmIdentities.of(new LibraryD3pmCalculus());
+        @SuppressWarnings("unchecked")
+        var property = (org.probity.check.Property<org.probity.identities.gen.D3pmInstance>) ids.vlbDecomposition().property();
+        org.probity.check.PropertyResult r = property.withExamples(java.util.List.of(inst))
+            .check(org.probity.check.RunConfig.defaults().withSeed(1).withTries(1));
+        assertThat(r.passed()).as(r.toString()).isTrue();
+    }
 }
