@@ -65,6 +65,11 @@ final class SpecChecker {
         }
 
         @Override
+        public Void network(Statement.Network n) {
+            return null;
+        }
+
+        @Override
         public Void claim(Statement.Claim c) {
             for (String family : families()) {
                 ItemCheck.Subject s = new ItemCheck.Subject("claim \"" + c.name() + "\"", c.lhs(), c.relation(),

@@ -132,7 +132,7 @@ class SpecParserTest {
         assertError("model markov\nlet = 2\n", "bad.prob:2:5: expected a name, found '='");
         assertError("let A = L_XX + 1\n", "bad.prob:1:9: expected a let defined earlier or an index name, found 'L_XX'");
         assertError("model markov\nfoo 1\n",
-            "bad.prob:2:1: expected a statement (title, model, let, claim or derive), found 'foo'");
+            "bad.prob:2:1: expected a statement (title, model, let, network, claim or derive), found 'foo'");
         assertError("model markov\nclaim \"a\": q(x_{0:1} = 1) == 1\n",
             "bad.prob:2:22: expected ',' or ')' after a range, found '='");
     }

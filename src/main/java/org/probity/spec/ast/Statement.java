@@ -31,6 +31,9 @@ public sealed interface Statement {
 
         /** {@code derive}. */
         R derive(Derive s);
+
+        /** {@code network}. */
+        R network(Network s);
     }
 
     /** {@code title "..."}. */
@@ -105,6 +108,33 @@ public sealed interface Statement {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.derive(this);
+        }
+    }
+
+    /**
+     * {@code network NAME(x, ..., t)}: declares a network, a function symbol applied later as
+     * {@code NAME(v, ..., s)}. A parameter whose name starts with {@code x} is a vector input; one
+     * other parameter, last, is the step. The checker draws each network as a random function per
+     * model instance (docs/spec-language.md, "Networks").
+     */
+    record Network(String name, List<String> parameters, int line) implements Statement {
+        public Network {
+            parameters = List.copyOf(parameters);
+        }
+
+        /** The number of vector inputs. */
+        public int inputs() {
+            return hasStep() ? parameters.size() - 1 : parameters.size();
+        }
+
+        /** Whether the last parameter is a step. */
+        public boolean hasStep() {
+            return !parameters.isEmpty() && !parameters.get(parameters.size() - 1).startsWith("x");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.network(this);
         }
     }
 

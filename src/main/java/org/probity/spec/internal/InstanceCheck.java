@@ -84,9 +84,10 @@ final class InstanceCheck {
             }
         }
         Verdict worst = null;
+        List<String> noises = Auxiliaries.of(lets, s.lhs(), s.rhs()).noises();
         for (Scope indexed : scopes) {
             String index = s.index() == null ? "" : s.index() + " = " + indexed.indices.get(s.index());
-            GaussianEvaluator ev = inst instanceof GaussianInstance g ? new GaussianEvaluator(g, trace.budget) : null;
+            GaussianEvaluator ev = inst instanceof GaussianInstance g ? new GaussianEvaluator(g, trace.budget, noises) : null;
             for (int i = 0; i < (s.vector() ? dims : 1); i++) {
                 Scope scope = indexed.atComponent(i);
                 String at = !s.vector() || dims == 1 ? index
@@ -152,7 +153,8 @@ final class InstanceCheck {
         }
         double[][] points = free.isEmpty() ? new double[][] {g.points()[0]} : g.points();
         Verdict worst = null;
-        for (double[] x : points) {
+        for (double[] point : points) {
+            double[] x = ev.pad(point);
             StringBuilder where = new StringBuilder(at);
             for (int v : free) {
                 where.append(where.length() > 0 ? ", " : "").append("x_").append(v).append(" = ")

@@ -52,7 +52,8 @@ public final class ItemCheck {
     /** Runs the check. */
     public static Outcome run(Subject subject, Statement.Model model, String family, Map<String, Expr> lets,
                               RunConfig cfg, Duration tryBudget, Locator locator) {
-        Gen<ModelInstance> gen = family.equals("markov") ? InstanceGen.markov(model) : InstanceGen.gaussian(model);
+        Gen<ModelInstance> gen = family.equals("markov") ? InstanceGen.markov(model)
+            : InstanceGen.gaussian(model, Auxiliaries.of(lets, subject.lhs(), subject.rhs()).networks());
         AtomicInteger defined = new AtomicInteger();
         InstanceCheck.Trace trace = new InstanceCheck.Trace();
         Verdict[] largest = {null};

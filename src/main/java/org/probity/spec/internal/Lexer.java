@@ -11,7 +11,7 @@ import org.probity.spec.SpecSyntaxException;
  */
 final class Lexer {
     private static final String[] SYMBOLS = {"==", "<=", ">=", "||", "..", "<", ">", "=", "|", ";", ":", ",", "(",
-        ")", "[", "]", "{", "}", "^", "+", "-", "*", "/"};
+        ")", "[", "]", "{", "}", "^", "+", "-", "*", "/", "~"};
 
     /** Symbols that cannot end a statement: a line ending with one continues on the next. */
     private static final java.util.Set<String> CONTINUING = java.util.Set.of("==", "<=", ">=", "<", ">", "=", "+", "-",

@@ -78,11 +78,13 @@ public final class Parser {
                     return claim();
                 case "derive":
                     return derive();
+                case "network":
+                    return network();
                 default:
                     break;
             }
         }
-        throw tk.error(t, "a statement (title, model, let, claim or derive)");
+        throw tk.error(t, "a statement (title, model, let, network, claim or derive)");
     }
 
     private Statement model() {
@@ -157,6 +159,35 @@ public final class Parser {
         }
         tk.next();
         return Integer.parseInt(t.text());
+    }
+
+    /** {@code network NAME(x..., [t])}: inputs are names starting with x; at most one step, last. */
+    private Statement network() {
+        Token start = tk.next();
+        Token name = tk.expectKind(Token.Kind.IDENT, "a network name");
+        if (RESERVED.contains(name.text()) || name.text().startsWith("x_") || name.text().endsWith("_")
+            || exprs.networks.containsKey(name.text())) {
+            throw tk.error(name, "a network name that is not reserved and not declared before");
+        }
+        tk.expect("(");
+        List<String> params = new ArrayList<>();
+        do {
+            if (!params.isEmpty()) {
+                tk.next();
+            }
+            Token p = tk.expectKind(Token.Kind.IDENT, "a parameter name (x... for a vector input, else the step)");
+            if (!params.isEmpty() && !params.get(params.size() - 1).startsWith("x")) {
+                throw tk.error(p, "')' after the step parameter (the step comes last)");
+            }
+            params.add(p.text());
+        } while (tk.peek().is(","));
+        tk.expect(")");
+        Statement.Network n = new Statement.Network(name.text(), params, start.line());
+        if (n.inputs() == 0) {
+            throw tk.error(name, "at least one vector input (a parameter named x...)");
+        }
+        exprs.networks.put(n.name(), n);
+        return tk.at(start, n);
     }
 
     private Statement let() {

@@ -96,6 +96,21 @@ public final class Printer implements Expr.Visitor<Void> {
         public Integer entropy(Expr.Entropy e) {
             return PRIMARY;
         }
+
+        @Override
+        public Integer net(Expr.Net e) {
+            return PRIMARY;
+        }
+
+        @Override
+        public Integer noise(Expr.Noise e) {
+            return PRIMARY;
+        }
+
+        @Override
+        public Integer noiseExpect(Expr.NoiseExpect e) {
+            return PRIMARY;
+        }
     };
 
     private static final Statement.Visitor<String> STATEMENTS = new Statement.Visitor<>() {
@@ -137,6 +152,11 @@ public final class Printer implements Expr.Visitor<Void> {
                 }
             }
             return sb.toString();
+        }
+
+        @Override
+        public String network(Statement.Network n) {
+            return "network " + n.name() + "(" + String.join(", ", n.parameters()) + ")";
         }
     };
 
@@ -320,6 +340,40 @@ public final class Printer implements Expr.Visitor<Void> {
         return null;
     }
 
+
+    @Override
+    public Void net(Expr.Net e) {
+        sb.append(e.name()).append('(');
+        for (int k = 0; k < e.inputs().size(); k++) {
+            sb.append(k > 0 ? ", " : "");
+            write(e.inputs().get(k));
+        }
+        if (e.step() != null) {
+            sb.append(", ");
+            write(e.step());
+        }
+        sb.append(')');
+        return null;
+    }
+
+    @Override
+    public Void noise(Expr.Noise e) {
+        sb.append(e.name());
+        return null;
+    }
+
+    @Override
+    public Void noiseExpect(Expr.NoiseExpect e) {
+        sb.append("E_{").append(e.noise()).append(" ~ N(0, I)");
+        for (int k = 0; k < e.values().size(); k++) {
+            sb.append(", ").append(item(e.substituted().get(k))).append(" = ");
+            write(e.values().get(k));
+        }
+        sb.append("}[ ");
+        write(e.body());
+        sb.append(" ]");
+        return null;
+    }
     static String number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);

@@ -27,6 +27,8 @@ public final class Semantics {
     private final SizeChecks sizes;
     int steps;
     private boolean gaussianOnly;
+    /** The noise variables bound by the enclosing E_{eps ~ N(0, I)} of the expression being checked. */
+    final Set<String> boundNoises = new HashSet<>();
 
     private Semantics(Parser.Parsed parsed, String file, Map<String, Expr> lets) {
         this.parsed = parsed;
@@ -98,6 +100,11 @@ public final class Semantics {
             sizes.let(l);
             lets.put(l.name(), l.value());
             new Shapes(lets, Semantics.this::error).of(l.value());
+            return null;
+        }
+
+        @Override
+        public Void network(Statement.Network n) {
             return null;
         }
 
