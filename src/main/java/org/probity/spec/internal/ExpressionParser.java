@@ -32,7 +32,7 @@ final class ExpressionParser {
     private static Set<String> reserved() {
         Set<String> words = new HashSet<>(Function.names());
         words.addAll(List.of("T", "q", "p", "p_theta", "N", "KL", "H", "E_", "int_", "sum_", "prod_", "title",
-            "model", "let", "claim", "derive", "for", "by", "E", "int", "sum", "prod", "I", "dims", "network"));
+            "model", "let", "claim", "derive", "for", "by", "propto_", "assume", "E", "int", "sum", "prod", "I", "dims", "network"));
         return Set.copyOf(words);
     }
 
@@ -345,6 +345,11 @@ final class ExpressionParser {
         Expr variance = expr();
         tk.expect(")");
         return tk.at(t, new Expr.Normal(v, mean, variance));
+    }
+
+    /** A list of unpinned variables {@code x_a, x_{b:c}, ...}. */
+    List<VarItem> variables() {
+        return varList(false);
     }
 
     private List<VarItem> varList(boolean allowPin) {

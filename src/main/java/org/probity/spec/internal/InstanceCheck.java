@@ -10,6 +10,7 @@ import org.probity.math.ShortestDouble;
 import org.probity.math.Tolerance;
 import org.probity.math.Tolerances;
 import org.probity.spec.ast.Expr;
+import org.probity.spec.ast.Relation;
 
 /**
  * Evaluates one relation {@code lhs REL rhs} on one model instance: both sides at every assignment
@@ -92,8 +93,14 @@ final class InstanceCheck {
                 Scope scope = indexed.atComponent(i);
                 String at = !s.vector() || dims == 1 ? index
                     : index + (index.isEmpty() ? "" : ", ") + "component " + (i + 1) + " of " + dims;
-                Verdict v = inst instanceof MarkovInstance m ? markov(s, m, scope, at, trace.budget)
-                    : gaussian(s, (GaussianInstance) inst, ev, scope, at, trace);
+                Verdict v;
+                if (s.relation() == Relation.PROPTO) {
+                    v = inst instanceof MarkovInstance m ? Proportional.markov(s, m, scope, at, trace.budget)
+                        : Proportional.gaussian(s, (GaussianInstance) inst, ev, scope, at, trace);
+                } else {
+                    v = inst instanceof MarkovInstance m ? markov(s, m, scope, at, trace.budget)
+                        : gaussian(s, (GaussianInstance) inst, ev, scope, at, trace);
+                }
                 if (v != null && !v.passed()) {
                     return v;
                 }
@@ -214,7 +221,7 @@ final class InstanceCheck {
     }
 
     /** x_v at the point: a number, or [a, b, ...] in several dimensions. */
-    private static String value(double[] x, int v, int dims) {
+    static String value(double[] x, int v, int dims) {
         if (dims == 1) {
             return ShortestDouble.toString(x[v]);
         }
@@ -246,6 +253,7 @@ final class InstanceCheck {
                 : Verdict.fail(failText(what, l, r, tol));
             case GREATER -> l > r && !tol.accepts(r, l) ? Verdict.atLeast(what, l, r, tol)
                 : Verdict.fail(failText(what, l, r, tol));
+            case PROPTO -> throw new IllegalStateException("propto is decided by Proportional");
         };
     }
 

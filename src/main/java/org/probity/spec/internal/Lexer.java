@@ -24,6 +24,23 @@ final class Lexer {
         return last.kind() == Token.Kind.SYMBOL && CONTINUING.contains(last.text());
     }
 
+    /** Whether the tokens end with a relation {@code propto_{...}} (its right side may start on the next line). */
+    private static boolean afterPropto(List<Token> out) {
+        int k = out.size() - 1;
+        if (!out.get(k).is("}")) {
+            return false;
+        }
+        int depth = 0;
+        for (; k >= 0; k--) {
+            Token t = out.get(k);
+            depth += t.is("}") ? 1 : t.is("{") ? -1 : 0;
+            if (depth == 0) {
+                return k > 0 && out.get(k - 1).is("propto_");
+            }
+        }
+        return false;
+    }
+
     static List<Token> tokenize(String src, String file) {
         List<Token> out = new ArrayList<>();
         int i = 0;
@@ -35,7 +52,7 @@ final class Lexer {
             int col = i - lineStart + 1;
             if (c == '\n') {
                 if (depth == 0 && !out.isEmpty() && out.get(out.size() - 1).kind() != Token.Kind.NEWLINE
-                    && !continues(out.get(out.size() - 1))) {
+                    && !continues(out.get(out.size() - 1)) && !afterPropto(out)) {
                     out.add(new Token(Token.Kind.NEWLINE, "\n", line, col, i));
                 }
                 i++;

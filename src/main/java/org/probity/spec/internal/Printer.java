@@ -134,7 +134,8 @@ public final class Printer implements Expr.Visitor<Void> {
         public String claim(Statement.Claim c) {
             String head = c.index() == null ? ""
                 : "for " + c.index() + " = " + print(c.from()) + ".." + print(c.to()) + ", ";
-            return "claim \"" + c.name() + "\": " + head + print(c.lhs()) + " " + c.relation() + " " + print(c.rhs());
+            return "claim \"" + c.name() + "\": " + head + print(c.lhs()) + " " + relation(c.relation(), c.over()) + " "
+                + print(c.rhs());
         }
 
         @Override
@@ -146,12 +147,19 @@ public final class Printer implements Expr.Visitor<Void> {
                 sb.append("   by \"").append(d.startReason()).append('"');
             }
             for (Statement.Step step : d.steps()) {
-                sb.append("\n  ").append(step.relation()).append(' ').append(print(step.expr()));
+                sb.append("\n  ").append(relation(step.relation(), step.over())).append(' ').append(print(step.expr()));
                 if (step.reason() != null) {
                     sb.append("   by \"").append(step.reason()).append('"');
                 }
             }
             return sb.toString();
+        }
+
+        @Override
+        public String assume(Statement.Assume a) {
+            String head = a.index() == null ? ""
+                : "for " + a.index() + " = " + print(a.from()) + ".." + print(a.to()) + ", ";
+            return "assume " + head + print(a.lhs()) + " " + relation(a.relation(), a.over()) + " " + print(a.rhs());
         }
 
         @Override
@@ -374,6 +382,11 @@ public final class Printer implements Expr.Visitor<Void> {
         sb.append(" ]");
         return null;
     }
+    /** A relation in source notation: {@code propto_{x_a, ...}} with its variables. */
+    static String relation(org.probity.spec.ast.Relation r, List<VarItem> over) {
+        return r == org.probity.spec.ast.Relation.PROPTO ? "propto_{" + items(over) + "}" : r.symbol();
+    }
+
     static String number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
