@@ -17,6 +17,9 @@ final class Lexer {
     private static final java.util.Set<String> CONTINUING = java.util.Set.of("==", "<=", ">=", "<", ">", "=", "+", "-",
         "*", "/", "^", ",", "||", ";");
 
+    /** Symbols that cannot start a statement: a line starting with one continues the previous line. */
+    private static final java.util.Set<String> LEADING = java.util.Set.of("+", "-", "*", "/", "^");
+
     private Lexer() {
     }
 
@@ -131,6 +134,17 @@ final class Lexer {
             out.add(new Token(Token.Kind.NEWLINE, "\n", line, i - lineStart + 1, i));
         }
         out.add(new Token(Token.Kind.EOF, "", line, i - lineStart + 1, i));
+        // a line that starts with a binary operator continues the previous one
+        out.removeIf(new java.util.function.Predicate<Token>() {
+            private int k = -1;
+
+            @Override
+            public boolean test(Token t) {
+                k++;
+                return t.kind() == Token.Kind.NEWLINE && k + 1 < out.size() && LEADING.contains(out.get(k + 1).text())
+                    && out.get(k + 1).kind() == Token.Kind.SYMBOL;
+            }
+        });
         return out;
     }
 }

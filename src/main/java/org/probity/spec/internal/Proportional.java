@@ -105,6 +105,15 @@ final class Proportional {
                     y[slot] = other[slot];
                 }
                 double[] there = values(lc, rc, ev, y);
+                Verdict inLogs = logs(s, lc, rc, ev, x, y, ulps, at, describe(free, x, g.dims()),
+                    describe(overTimes, y, g.dims()));
+                if (inLogs != null) {
+                    if (!inLogs.passed()) {
+                        return inLogs;
+                    }
+                    worst = worse(inLogs, worst);
+                    continue;
+                }
                 if (Double.isNaN(here[0] + here[1] + there[0] + there[1]) || here[0] == 0 && here[1] == 0
                     || there[0] == 0 && there[1] == 0) {
                     continue;
@@ -118,6 +127,51 @@ final class Proportional {
             }
         }
         return worst;
+    }
+
+    /**
+     * When both sides are single exponentials c e^{Q(x)} with c > 0 (densities, their products and
+     * ratios), the comparison in logs: log l' + log r == log l + log r', which no overflow or
+     * underflow of the densities can spoil; the tolerance is the rounding rule on κ times the sum of
+     * the four logs' term magnitudes plus the coefficient scale C (1 + max|x|)^2 of each, scaled by
+     * the largest |log| as in {@link InstanceCheck}'s gaussian rule. Null otherwise.
+     */
+    private static Verdict logs(ItemCheck.Subject s, Closed lc, Closed rc, GaussianEvaluator ev, double[] x, double[] y,
+                                double ulps, String at, String first, String second) {
+        Closed.Term lt = monomial(lc);
+        Closed.Term rt = monomial(rc);
+        if (lt == null || rt == null) {
+            return null;
+        }
+        double ll = Math.log(lt.poly().c) + lt.expo().at(x);
+        double lr = Math.log(rt.poly().c) + rt.expo().at(x);
+        double ml = Math.log(lt.poly().c) + lt.expo().at(y);
+        double mr = Math.log(rt.poly().c) + rt.expo().at(y);
+        double radius = 1;
+        for (int i = 0; i < x.length; i++) {
+            radius = Math.max(radius, 1 + Math.max(Math.abs(x[i]), Math.abs(y[i])));
+        }
+        double terms = Math.abs(Math.log(lt.poly().c)) * 2 + Math.abs(Math.log(rt.poly().c)) * 2
+            + lt.expo().magnitudeAt(x) + rt.expo().magnitudeAt(x) + lt.expo().magnitudeAt(y) + rt.expo().magnitudeAt(y);
+        double kappa = ev.condition[0];
+        double largest = Math.max(Math.max(Math.abs(ll), Math.abs(lr)), Math.max(Math.abs(ml), Math.abs(mr)));
+        // as InstanceCheck's gaussian rule: the coefficient term scaled by max(1, |value|)
+        double mag = kappa * terms + 4 * ev.coefficientScale() * radius * radius * Math.max(1, largest);
+        Tolerance tol = Tolerances.roundedSum(ulps, mag).named(String.format(Locale.ROOT,
+            "gaussian, in logs: 16 (T+2)^2 u (kappa V + 4 C (1 + max|x|)^2 max(1, |log|)), kappa = %.3g, V = %.3g (the "
+            + "four logs' terms), C = %.3g", kappa, terms, ev.coefficientScale()));
+        String what = String.format(Locale.ROOT, "%s: left propto right in %s%s: log left(b) + log right(a) == "
+            + "log left(a) + log right(b) with a: %s (log left %s, log right %s), b: a with %s (log left %s, log right %s)",
+            s.label(), Printer.items(s.over()), at.isEmpty() ? "" : " at " + at, first, ll, lr, second, ml, mr);
+        return Verdict.close(what, ml + lr, ll + mr, tol);
+    }
+
+    private static Closed.Term monomial(Closed c) {
+        if (c.terms.size() != 1) {
+            return null;
+        }
+        Closed.Term t = c.terms.get(0);
+        return t.poly().degree() == 0 && t.poly().c > 0 ? t : null;
     }
 
     /** l, r and their error magnitudes m(l), m(r) at x (InstanceCheck's gaussian rule: κ V + C (1 + max|x|)² max(1, |v|)). */
