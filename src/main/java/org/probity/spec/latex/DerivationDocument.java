@@ -104,7 +104,7 @@ public final class DerivationDocument {
         try {
             fragments = format == Format.MARKDOWN ? MarkdownSource.read(source) : TexSource.read(source);
         } catch (LatexProblem p) {
-            throw new SpecSyntaxException(fileName, 1, 1, p.getMessage(), p.found());
+            throw new SpecSyntaxException(fileName, Math.max(1, p.line()), Math.max(1, p.column()), p.getMessage(), p.found());
         }
         Plan plan = DocumentReader.read(fileName, fragments);
         DerivationDocument doc = new DerivationDocument(fileName, source, format, plan);
@@ -125,6 +125,14 @@ public final class DerivationDocument {
     /** Markdown or TeX. */
     public Format format() {
         return format;
+    }
+
+    /**
+     * Whether the document states anything to check: a claim or step, or a row reported as not
+     * checked; false for one holding only prose, notation and definitions.
+     */
+    public boolean checksSomething() {
+        return plan.parts().stream().anyMatch(o -> o instanceof Plan.Unit || o instanceof Plan.Note n && !n.definition());
     }
 
     /** How the model family was chosen (from the notation and option comments). */

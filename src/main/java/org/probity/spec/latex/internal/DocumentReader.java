@@ -165,11 +165,19 @@ public final class DocumentReader {
 
     private SpecSyntaxException syntax(Fragment f, LatexProblem p) {
         int[] lc = f.math().at(p.offset());
+        String expected = p.getMessage();
+        if (p.opening() >= 0) {
+            int[] open = f.math().at(p.opening());
+            expected += " at " + open[0] + ":" + open[1];
+        }
         String text = f.math().text();
         int from = Math.max(0, p.offset() - 30);
+        if (p.opening() >= 0 && p.offset() - p.opening() <= 80) {
+            from = Math.min(from, p.opening());   // the fragment shows what was left open
+        }
         int to = Math.min(text.length(), p.offset() + 30);
         String snippet = text.substring(from, to).replaceAll("\\s+", " ").strip();
-        return new SpecSyntaxException(file, lc[0], lc[1], p.getMessage(), p.found() + " in \"" + snippet + "\"");
+        return new SpecSyntaxException(file, lc[0], lc[1], expected, p.found() + " in \"" + snippet + "\"");
     }
 
     private void fragment(Fragment f, int display) {
