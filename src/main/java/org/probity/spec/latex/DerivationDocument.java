@@ -1,8 +1,5 @@
 package org.probity.spec.latex;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +16,7 @@ import org.probity.spec.latex.internal.LatexProblem;
 import org.probity.spec.latex.internal.MarkdownSource;
 import org.probity.spec.latex.internal.Plan;
 import org.probity.spec.latex.internal.TexSource;
+import org.probity.spec.internal.SourceFiles;
 
 /**
  * A derivation as researchers write it: Markdown with LaTeX math, or a {@code .tex} file
@@ -78,13 +76,7 @@ public final class DerivationDocument {
             throw new SpecSyntaxException(path.toString(), 1, 1, "a file ending in .md, .markdown, .tex or .latex",
                 "'" + path.getFileName() + "'");
         }
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            throw new SpecSyntaxException(path.toString(), 1, 1, "a readable UTF-8 file",
-                e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        }
+        String text = SourceFiles.read(path);
         return parse(text, path.toString(), f);
     }
 
