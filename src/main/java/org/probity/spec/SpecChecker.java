@@ -47,6 +47,8 @@ final class SpecChecker {
     /** Claims and derivations become checks under the model statement before them, once per family it names. */
     private final class Statements implements Statement.Visitor<Void> {
         private Statement.Model model;
+        /** The assumptions since the model statement. */
+        private final List<Statement.Assume> assumptions = new ArrayList<>();
 
         @Override
         public Void title(Statement.Title t) {
@@ -56,6 +58,7 @@ final class SpecChecker {
         @Override
         public Void model(Statement.Model m) {
             model = m;
+            assumptions.clear();
             return null;
         }
 
@@ -65,11 +68,22 @@ final class SpecChecker {
         }
 
         @Override
+        public Void network(Statement.Network n) {
+            return null;
+        }
+
+        @Override
+        public Void assume(Statement.Assume a) {
+            assumptions.add(a);
+            return null;
+        }
+
+        @Override
         public Void claim(Statement.Claim c) {
             for (String family : families()) {
                 ItemCheck.Subject s = new ItemCheck.Subject("claim \"" + c.name() + "\"", c.lhs(), c.relation(),
-                    c.rhs(), c.index(), c.from(), c.to(), vector(c.lhs(), c.rhs()));
-                items.add(item(s, "claim", c.line(), c.text(), model, family));
+                    c.rhs(), c.index(), c.from(), c.to(), vector(c.lhs(), c.rhs()), c.over());
+                items.add(item(s, "claim", c.line(), c.text(), model, family, assumptions));
             }
             return null;
         }
@@ -83,22 +97,41 @@ final class SpecChecker {
                     Statement.Step step = d.steps().get(k);
                     ItemCheck.Subject s = new ItemCheck.Subject("derive \"" + d.name() + "\", step " + (k + 1)
                         + (step.reason() == null ? "" : " (" + step.reason() + ")"), prev, step.relation(),
-                        step.expr(), d.index(), d.from(), d.to(), vector(prev, step.expr()));
-                    items.add(item(s, "step", step.line(), step.text(), model, family));
+                        step.expr(), d.index(), d.from(), d.to(), vector(prev, step.expr()), step.over());
+                    items.add(item(s, "step", step.line(), step.text(), model, family, assumptions));
                     rels.add(step.relation());
                     prev = step.expr();
                 }
                 Relation whole = Relation.compose(rels);
+                List<org.probity.spec.ast.VarItem> over = proptoVariables(d);
+                if (whole == Relation.PROPTO && over == null) {
+                    whole = null;
+                }
                 if (whole != null && d.steps().size() > 1) {
                     ItemCheck.Subject s = new ItemCheck.Subject("derive \"" + d.name() + "\", whole chain (first "
                         + whole + " last)", d.start(), whole, prev, d.index(), d.from(), d.to(),
-                        vector(d.start(), prev));
+                        vector(d.start(), prev), over == null ? List.of() : over);
                     String text = "derive \"" + d.name() + "\": the first expression (line " + d.line() + ") "
                         + whole + " the last (line " + d.steps().get(d.steps().size() - 1).line() + ")";
-                    items.add(item(s, "chain", d.line(), text, model, family));
+                    items.add(item(s, "chain", d.line(), text, model, family, assumptions));
                 }
             }
             return null;
+        }
+
+        /** The variables of the chain's propto steps when all state the same ones (else null: no whole-chain check). */
+        private List<org.probity.spec.ast.VarItem> proptoVariables(Statement.Derive d) {
+            List<org.probity.spec.ast.VarItem> over = List.of();
+            for (Statement.Step step : d.steps()) {
+                if (step.relation() != Relation.PROPTO) {
+                    continue;
+                }
+                if (!over.isEmpty() && !over.equals(step.over())) {
+                    return null;
+                }
+                over = step.over();
+            }
+            return over;
         }
 
         private List<String> families() {
@@ -111,8 +144,8 @@ final class SpecChecker {
     }
 
     private SpecResult.Item item(ItemCheck.Subject s, String kind, int line, String text, Statement.Model model,
-                                 String family) {
-        ItemCheck.Outcome o = ItemCheck.run(s, model, family, lets, cfg, tryBudget, locator);
+                                 String family, List<Statement.Assume> assumptions) {
+        ItemCheck.Outcome o = ItemCheck.run(s, model, family, lets, cfg, tryBudget, locator, assumptions);
         return new SpecResult.Item(s.label(), kind, family, line, text, s.relation().symbol(), o.status(), o.tries(),
             o.defined(), o.largest(), o.tolerance(), o.method(), o.counterexample(), o.reason(), cfg.seed(),
             o.replay());

@@ -11,7 +11,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SpecFilesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"ddpm-vlb.prob", "cross-entropy.prob", "joint-markov.prob", "gaussian-closed-forms.prob", "vae.prob"})
+    @ValueSource(strings = {"ddpm-vlb.prob", "cross-entropy.prob", "joint-markov.prob", "gaussian-closed-forms.prob", "vae.prob",
+        "ho2020.prob", "weng2021.prob", "kingma-welling2014.prob", "luo2022.prob", "sohl-dickstein2015.prob",
+        "austin2021.prob"})
     void checksClean(String file) {
         Spec spec = Spec.parse(Path.of("specs", file));
         SpecResult r = spec.check(Spec.options(RunConfig.DEFAULT_SEED));

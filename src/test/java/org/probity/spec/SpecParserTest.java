@@ -116,7 +116,7 @@ class SpecParserTest {
     void syntaxErrorsNameFileLineColumnExpectedAndFound() {
         assertError("model markov\nclaim \"a\": q(x_0 == 1\n", "bad.prob:2:18: expected ')', found '=='");
         assertError("model markov\nclaim \"a\": q(x_0) = 1\n",
-            "bad.prob:2:19: expected a relation (==, <=, >=, <, >), found '='");
+            "bad.prob:2:19: expected a relation (==, <=, >=, <, >, propto_{x_a, ...}), found '='");
         assertError("model markov\nclaim \"a\": (q(x_0)\n", "bad.prob:3:1: expected ')', found end of file");
         assertError("model markov\nclaim \"a\": q(x_0) == 1 $\n",
             "bad.prob:2:24: expected a number, a name, an operator or a bracket, found '$'");
@@ -125,14 +125,14 @@ class SpecParserTest {
         assertError("model\n", "bad.prob:1:6: expected a model family (markov, gaussian), found end of line");
         assertError("model markov steps 3..1\n", "bad.prob:1:23: expected an upper bound >= 3, found '1'");
         assertError("model markov\nderive \"d\":\n  q(x_0)\nclaim \"c\": 1 == 1\n",
-            "bad.prob:4:1: expected a derivation step 'REL expr' (REL one of == <= >= < >), found 'claim'");
+            "bad.prob:4:1: expected a derivation step 'REL expr' (REL one of == <= >= < > propto_{...}), found 'claim'");
         assertError("model markov\nclaim \"a\": KL(x_0 || q(x_0)) == 0\n",
             "bad.prob:2:15: expected a distribution q(...), p(...) or N(...), found 'x_0'");
         assertError("model markov\nclaim \"a\": E_{q(x_0)}( 1 ) == 1\n", "bad.prob:2:22: expected '[', found '('");
         assertError("model markov\nlet = 2\n", "bad.prob:2:5: expected a name, found '='");
         assertError("let A = L_XX + 1\n", "bad.prob:1:9: expected a let defined earlier or an index name, found 'L_XX'");
         assertError("model markov\nfoo 1\n",
-            "bad.prob:2:1: expected a statement (title, model, let, claim or derive), found 'foo'");
+            "bad.prob:2:1: expected a statement (title, model, let, network, assume, claim or derive), found 'foo'");
         assertError("model markov\nclaim \"a\": q(x_{0:1} = 1) == 1\n",
             "bad.prob:2:22: expected ',' or ')' after a range, found '='");
     }

@@ -69,6 +69,15 @@ public sealed interface Expr {
 
         /** {@code H( D )}, {@code H( D1, D2 )}. */
         R entropy(Entropy e);
+
+        /** {@code eps_theta(x_t, t)}: a declared network applied to its arguments. */
+        R net(Net e);
+
+        /** {@code eps}: an auxiliary standard-normal noise variable bound by {@link NoiseExpect}. */
+        R noise(Noise e);
+
+        /** {@code E_{eps ~ N(0, I), x_t = v}[ e ]}. */
+        R noiseExpect(NoiseExpect e);
     }
 
     /**
@@ -267,6 +276,58 @@ public sealed interface Expr {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.entropy(this);
+        }
+    }
+
+    /**
+     * {@code NAME(v1, ..., vk[, t])}: the network {@code NAME} (declared by {@code network}) applied to
+     * the vectors {@code inputs} and, when it has a step parameter, the step {@code step} (null when
+     * it has none). The checker draws the network as a random function per model instance.
+     */
+    record Net(String name, List<Expr> inputs, Expr step) implements Expr {
+        public Net {
+            Objects.requireNonNull(name, "name");
+            inputs = List.copyOf(inputs);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.net(this);
+        }
+    }
+
+    /** {@code eps}: an auxiliary noise variable ε ~ N(0, I) of the model's dimension, bound by {@link NoiseExpect}. */
+    record Noise(String name) implements Expr {
+        public Noise {
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.noise(this);
+        }
+    }
+
+    /**
+     * {@code E_{eps ~ N(0, I), x_a = v_a, ...}[ body ]}: the expectation over an auxiliary noise
+     * variable ε ~ N(0, I), independent of every x, of {@code body} with each variable
+     * {@code substituted.get(k)} replaced by {@code values.get(k)} (the reparameterisation
+     * x_t = √ᾱ_t x_0 + √(1 − ᾱ_t) ε).
+     */
+    record NoiseExpect(String noise, List<VarItem> substituted, List<Expr> values, Expr body) implements Expr {
+        public NoiseExpect {
+            Objects.requireNonNull(noise, "noise");
+            substituted = List.copyOf(substituted);
+            values = List.copyOf(values);
+            if (substituted.size() != values.size()) {
+                throw new IllegalArgumentException("values: one per substituted variable, got " + values.size()
+                    + " for " + substituted.size());
+            }
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.noiseExpect(this);
         }
     }
 }

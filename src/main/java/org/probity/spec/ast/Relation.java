@@ -11,7 +11,12 @@ public enum Relation {
     /** {@code <}: smaller by more than the tolerance. */
     LESS("<"),
     /** {@code >}: larger by more than the tolerance. */
-    GREATER(">");
+    GREATER(">"),
+    /**
+     * {@code propto_{x_a, ...}}: proportional in the stated variables — the ratio of the two sides
+     * does not depend on them (it may depend on every other variable).
+     */
+    PROPTO("propto");
 
     private final String symbol;
 
@@ -24,10 +29,10 @@ public enum Relation {
         return symbol;
     }
 
-    /** The relation written {@code symbol}, or null when it is none. */
+    /** The relation written {@code symbol}, or null when it is none ({@code propto} is written with its variables). */
     public static Relation of(String symbol) {
         for (Relation r : values()) {
-            if (r.symbol.equals(symbol)) {
+            if (r != PROPTO && r.symbol.equals(symbol)) {
                 return r;
             }
         }
@@ -36,13 +41,21 @@ public enum Relation {
 
     /**
      * The relation of a chain {@code a R1 b R2 c}: {@code ==} steps are neutral, {@code <=} and
-     * {@code <} compose to {@code <} (likewise for {@code >=}, {@code >}); null when the chain
-     * mixes directions and so says nothing about its ends.
+     * {@code <} compose to {@code <} (likewise for {@code >=}, {@code >}), {@code ==} and
+     * {@code propto} to {@code propto}; null when the chain mixes directions, or an inequality
+     * with {@code propto}, and so says nothing about its ends.
      */
     public static Relation compose(Iterable<Relation> chain) {
         Relation acc = EQUAL;
         for (Relation r : chain) {
             if (r == EQUAL) {
+                continue;
+            }
+            if (r == PROPTO || acc == PROPTO) {
+                if (r != PROPTO || acc != PROPTO && acc != EQUAL) {
+                    return null;
+                }
+                acc = PROPTO;
                 continue;
             }
             if (acc == EQUAL) {

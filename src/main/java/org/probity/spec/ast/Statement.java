@@ -31,6 +31,12 @@ public sealed interface Statement {
 
         /** {@code derive}. */
         R derive(Derive s);
+
+        /** {@code network}. */
+        R network(Network s);
+
+        /** {@code assume}. */
+        R assume(Assume s);
     }
 
     /** {@code title "..."}. */
@@ -76,10 +82,21 @@ public sealed interface Statement {
 
     /**
      * {@code claim "NAME": [for i = a..b,] lhs REL rhs}; {@code index} is null without {@code for}.
-     * {@code text} is the claim's source text.
+     * {@code text} is the claim's source text; {@code over} the variables of {@code propto_{...}}
+     * (empty for every other relation).
      */
     record Claim(String name, String index, Expr from, Expr to, Expr lhs, Relation relation, Expr rhs, int line,
-                 String text) implements Statement {
+                 String text, List<VarItem> over) implements Statement {
+        public Claim {
+            over = List.copyOf(over);
+        }
+
+        /** A claim whose relation is not {@code propto}. */
+        public Claim(String name, String index, Expr from, Expr to, Expr lhs, Relation relation, Expr rhs, int line,
+                     String text) {
+            this(name, index, from, to, lhs, relation, rhs, line, text, List.of());
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.claim(this);
@@ -108,6 +125,62 @@ public sealed interface Statement {
         }
     }
 
-    /** One step of a derivation: its relation to the previous expression. */
-    record Step(Relation relation, Expr expr, String reason, int line, String text) { }
+    /**
+     * {@code assume [for i = a..b,] lhs REL rhs}: restricts the instances on which the claims and
+     * derivations after it (up to the next {@code model}) are checked; {@code index} is null without
+     * {@code for}; {@code over} the variables of {@code propto_{...}} (else empty).
+     */
+    record Assume(String index, Expr from, Expr to, Expr lhs, Relation relation, Expr rhs, List<VarItem> over, int line,
+                  String text) implements Statement {
+        public Assume {
+            over = List.copyOf(over);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.assume(this);
+        }
+    }
+
+    /**
+     * {@code network NAME(x, ..., t)}: declares a network, a function symbol applied later as
+     * {@code NAME(v, ..., s)}. A parameter whose name starts with {@code x} is a vector input; one
+     * other parameter, last, is the step. The checker draws each network as a random function per
+     * model instance (docs/spec-language.md, "Networks").
+     */
+    record Network(String name, List<String> parameters, int line) implements Statement {
+        public Network {
+            parameters = List.copyOf(parameters);
+        }
+
+        /** The number of vector inputs. */
+        public int inputs() {
+            return hasStep() ? parameters.size() - 1 : parameters.size();
+        }
+
+        /** Whether the last parameter is a step. */
+        public boolean hasStep() {
+            return !parameters.isEmpty() && !parameters.get(parameters.size() - 1).startsWith("x");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.network(this);
+        }
+    }
+
+    /**
+     * One step of a derivation: its relation to the previous expression; {@code over} the variables
+     * of {@code propto_{...}} (empty for every other relation).
+     */
+    record Step(Relation relation, Expr expr, String reason, int line, String text, List<VarItem> over) {
+        public Step {
+            over = List.copyOf(over);
+        }
+
+        /** A step whose relation is not {@code propto}. */
+        public Step(Relation relation, Expr expr, String reason, int line, String text) {
+            this(relation, expr, reason, line, text, List.of());
+        }
+    }
 }

@@ -286,6 +286,18 @@ final class Closed {
         return acc;
     }
 
+    /** This value with variable i replaced by the affine polynomial {@code v} ({@link Quad#substitute}). */
+    Closed substitute(int i, Quad v) {
+        if (!available()) {
+            return this;
+        }
+        List<Term> out = new ArrayList<>();
+        for (Term t : terms) {
+            out.add(new Term(t.poly().substitute(i, v), t.expo().substitute(i, v)));
+        }
+        return new Closed(out, n).plus(new Closed(List.of(), n));
+    }
+
     /** A closed form of the given terms (for {@link GaussianIntegral}). */
     static Closed of(List<Term> terms, int n) {
         return new Closed(terms, n).plus(new Closed(List.of(), n));

@@ -113,4 +113,27 @@ final class ExpandedDepth implements Expr.Visitor<Integer> {
     public Integer entropy(Expr.Entropy e) {
         return of(e.first(), e.second());
     }
+
+    @Override
+    public Integer net(Expr.Net e) {
+        int d = of(e.step());
+        for (Expr a : e.inputs()) {
+            d = Math.max(d, of(a));
+        }
+        return d;
+    }
+
+    @Override
+    public Integer noise(Expr.Noise e) {
+        return 1;
+    }
+
+    @Override
+    public Integer noiseExpect(Expr.NoiseExpect e) {
+        int d = of(e.body());
+        for (Expr v : e.values()) {
+            d = Math.max(d, of(v));
+        }
+        return d;
+    }
 }

@@ -155,4 +155,42 @@ final class ExpressionMeaning implements Expr.Visitor<Void> {
         }
         return null;
     }
+
+    @Override
+    public Void net(Expr.Net e) {
+        sem.requireGaussian(e, "a network " + e.name() + "(...)");
+        e.inputs().forEach(this::sub);
+        if (e.step() != null) {
+            int t = sem.index(e.step(), idx);
+            if (t < 0 || t > sem.steps) {
+                throw sem.error(e, "a step in 0..T (T = " + sem.steps + ")", e.name() + "(..., " + t + ")");
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Void noise(Expr.Noise e) {
+        sem.requireGaussian(e, "a noise variable " + e.name());
+        if (!sem.boundNoises.contains(e.name())) {
+            throw sem.error(e, "a noise variable inside its E_{" + e.name() + " ~ N(0, I)}[...]", "'" + e.name() + "'");
+        }
+        return null;
+    }
+
+    @Override
+    public Void noiseExpect(Expr.NoiseExpect e) {
+        sem.requireGaussian(e, "E_{" + e.noise() + " ~ N(0, I)}[...]");
+        Set<Integer> a = sem.items(e.substituted(), idx, "the substitutions");
+        if (!sem.boundNoises.add(e.noise())) {
+            throw sem.error(e, "a noise variable not already bound by an enclosing E", "'" + e.noise() + "'");
+        }
+        try {
+            e.values().forEach(this::sub);
+            sem.expr(e.body(), idx, sem.bindFresh(a, bound, e, "a substitution"));
+        } finally {
+            sem.boundNoises.remove(e.noise());
+        }
+        return null;
+    }
 }

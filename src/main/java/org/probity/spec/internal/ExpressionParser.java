@@ -20,16 +20,30 @@ final class ExpressionParser {
 
     private final Tokens tk;
     private int depth;
+    /** The networks declared so far, by name. */
+    final java.util.Map<String, org.probity.spec.ast.Statement.Network> networks = new java.util.HashMap<>();
+    /**
+     * The names bound as noise variables anywhere in the file ({@code E_&#123;eps ~ ...}): each use of
+     * such a name is a {@link Expr.Noise}, also in a let body; {@link Semantics} checks that a use
+     * is inside its binder.
+     */
+    private final Set<String> noises = new HashSet<>();
 
     private static Set<String> reserved() {
         Set<String> words = new HashSet<>(Function.names());
         words.addAll(List.of("T", "q", "p", "p_theta", "N", "KL", "H", "E_", "int_", "sum_", "prod_", "title",
-            "model", "let", "claim", "derive", "for", "by", "E", "int", "sum", "prod", "I", "dims"));
+            "model", "let", "claim", "derive", "for", "by", "propto_", "assume", "E", "int", "sum", "prod", "I", "dims", "network"));
         return Set.copyOf(words);
     }
 
     ExpressionParser(Tokens tk) {
         this.tk = tk;
+        for (int i = 0; i + 3 < tk.toks.size(); i++) {
+            if (tk.toks.get(i).is("E_") && tk.toks.get(i + 1).is("{") && tk.toks.get(i + 2).kind() == Token.Kind.IDENT
+                && tk.toks.get(i + 3).is("~")) {
+                noises.add(tk.toks.get(i + 2).text());
+            }
+        }
     }
 
 
@@ -150,6 +164,9 @@ final class ExpressionParser {
             case "E_": {
                 tk.next();
                 tk.expect("{");
+                if (tk.peek().kind() == Token.Kind.IDENT && tk.toks.get(tk.pos + 1).is("~")) {
+                    return noiseExpect(t);
+                }
                 Expr.Distribution d = distribution();
                 tk.expect("}");
                 tk.expect("[");
@@ -192,6 +209,13 @@ final class ExpressionParser {
             default:
                 break;
         }
+        if (noises.contains(w)) {
+            tk.next();
+            return tk.at(t, new Expr.Noise(w));
+        }
+        if (networks.containsKey(w)) {
+            return net(networks.get(w));
+        }
         Function f = Function.named(w).orElse(null);
         if (f != null) {
             tk.next();
@@ -210,6 +234,74 @@ final class ExpressionParser {
         }
         tk.next();
         return tk.at(t, new Expr.Name(w));
+    }
+
+    /** {@code NAME(v1, ..., vk[, t])} with the arguments of its declaration. */
+    private Expr net(org.probity.spec.ast.Statement.Network n) {
+        Token t = tk.next();
+        tk.expect("(");
+        List<Expr> inputs = new ArrayList<>();
+        for (int k = 0; k < n.inputs(); k++) {
+            if (k > 0) {
+                tk.expect(",");
+            }
+            inputs.add(expr());
+        }
+        Expr step = null;
+        if (n.hasStep()) {
+            tk.expect(",");
+            step = expr();
+        }
+        tk.expect(")");
+        return tk.at(t, new Expr.Net(n.name(), inputs, step));
+    }
+
+    /** After {@code E_&#123;}: {@code eps ~ N(0, I)[, x_a = v]...}{@code &#125;[ body ]}. */
+    private Expr noiseExpect(Token start) {
+        Token name = tk.peek();
+        if (RESERVED.contains(name.text()) || name.text().startsWith("x_") || name.text().endsWith("_")
+            || networks.containsKey(name.text())) {
+            throw tk.error(name, "a noise variable name that is not reserved");
+        }
+        tk.next();
+        tk.expect("~");
+        tk.expect("N");
+        tk.expect("(");
+        Token zero = tk.peek();
+        if (!(zero.kind() == Token.Kind.NUMBER && Double.parseDouble(zero.text()) == 0)) {
+            throw tk.error(zero, "0 (an auxiliary noise variable is standard normal, N(0, I))");
+        }
+        tk.next();
+        tk.expect(",");
+        Token id = tk.peek();
+        if (!(id.is("I") || id.kind() == Token.Kind.NUMBER && Double.parseDouble(id.text()) == 1)) {
+            throw tk.error(id, "I (an auxiliary noise variable is standard normal, N(0, I))");
+        }
+        tk.next();
+        tk.expect(")");
+        {
+            List<VarItem> vars = new ArrayList<>();
+            List<Expr> values = new ArrayList<>();
+            while (tk.peek().is(",")) {
+                tk.next();
+                Token vt = tk.peek();
+                if (!(vt.kind() == Token.Kind.IDENT && vt.text().startsWith("x_"))) {
+                    throw tk.error(vt, "a variable x_i to substitute");
+                }
+                VarItem v = variable();
+                if (v.isRange()) {
+                    throw tk.error(vt, "a single variable x_i");
+                }
+                tk.expect("=");
+                vars.add(v);
+                values.add(expr());
+            }
+            tk.expect("}");
+            tk.expect("[");
+            Expr body = expr();
+            tk.expect("]");
+            return tk.at(start, new Expr.NoiseExpect(name.text(), vars, values, body));
+        }
     }
 
     Expr.Distribution distribution() {
@@ -253,6 +345,11 @@ final class ExpressionParser {
         Expr variance = expr();
         tk.expect(")");
         return tk.at(t, new Expr.Normal(v, mean, variance));
+    }
+
+    /** A list of unpinned variables {@code x_a, x_{b:c}, ...}. */
+    List<VarItem> variables() {
+        return varList(false);
     }
 
     private List<VarItem> varList(boolean allowPin) {

@@ -147,6 +147,29 @@ final class FreeVariables implements Expr.Visitor<Void> {
         return null;
     }
 
+
+    @Override
+    public Void net(Expr.Net e) {
+        e.inputs().forEach(this::collect);
+        return null;
+    }
+
+    @Override
+    public Void noise(Expr.Noise e) {
+        return null;
+    }
+
+    @Override
+    public Void noiseExpect(Expr.NoiseExpect e) {
+        TreeSet<Integer> inner = new TreeSet<>();
+        collect(e.body(), s, inner);
+        for (Scope.Slot sl : s.slots(e.substituted())) {
+            inner.remove(sl.index());
+        }
+        out.addAll(inner);
+        e.values().forEach(this::collect);
+        return null;
+    }
     private void bound(Expr.Distribution d1, Expr.Distribution d2) {
         TreeSet<Integer> inner = new TreeSet<>();
         collect(d1, s, inner);

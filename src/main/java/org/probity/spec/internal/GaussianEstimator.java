@@ -210,4 +210,37 @@ final class GaussianEstimator implements Expr.Visitor<Estimate> {
     public Estimate entropy(Expr.Entropy e) {
         return none();
     }
+
+    /** A network of inputs that have exact values at this point (no closed form: a non-affine input). */
+    @Override
+    public Estimate net(Expr.Net e) {
+        int key = e.step() == null ? 0 : s.index(e.step());
+        double[] v = new double[e.inputs().size() * s.dims];
+        long samples = 0;
+        int j = 0;
+        for (Expr input : e.inputs()) {
+            for (int m = 0; m < s.dims; m++, j++) {
+                Estimate a = ev.estimate(input, s.atComponent(m), x, mc);
+                if (!a.available()) {
+                    return a;
+                }
+                if (a.variance() != 0) {
+                    return Estimate.none("a Monte Carlo estimate as the input of a network", e);
+                }
+                v[j] = a.mean();
+                samples += a.samples();
+            }
+        }
+        return Estimate.of(ev.instance().networks().unit(e.name(), key, s.component).at(v), 0, samples);
+    }
+
+    @Override
+    public Estimate noise(Expr.Noise e) {
+        return none();
+    }
+
+    @Override
+    public Estimate noiseExpect(Expr.NoiseExpect e) {
+        return ev.noiseExpectation(e, s, x, mc, known);
+    }
 }

@@ -29,11 +29,42 @@ final class GaussianEvaluator {
     private double scale;
 
     private final Budget budget;
+    /** The noise variables bound somewhere in what is evaluated, in slot order after x_0..x_T. */
+    private final List<String> noises;
 
     GaussianEvaluator(GaussianInstance g, Budget budget) {
+        this(g, budget, List.of());
+    }
+
+    /** An evaluator with d extra slots per noise variable of {@code noises}, after the model's (T + 1) d. */
+    GaussianEvaluator(GaussianInstance g, Budget budget, List<String> noises) {
         this.g = g;
-        this.n = g.n();
+        this.n = g.n() + noises.size() * g.dims();
         this.budget = budget;
+        this.noises = List.copyOf(noises);
+    }
+
+    /** The slot of component i of the noise variable {@code name}. */
+    int noiseSlot(String name, int i) {
+        int k = noises.indexOf(name);
+        if (k < 0) {
+            throw new IllegalStateException("noise variable not collected by Auxiliaries: " + name);
+        }
+        return g.n() + k * g.dims() + i;
+    }
+
+    /** Every slot of the noise variable {@code name}. */
+    List<Integer> noiseSlots(String name) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < g.dims(); i++) {
+            out.add(noiseSlot(name, i));
+        }
+        return out;
+    }
+
+    /** {@code x} padded with zeros to every slot (noise slots are always bound, so their values never matter). */
+    double[] pad(double[] x) {
+        return x.length == n ? x : java.util.Arrays.copyOf(x, n);
     }
 
     /**
@@ -111,6 +142,38 @@ final class GaussianEvaluator {
                 return normalDensity(nd, s);
             }
         }).from(dist);
+    }
+
+    /**
+     * The log-density of a distribution: for N(x; m, v), \( \sum_i -(x_i - m_i)^2 / (2 v_i) - \tfrac12 \log(2\pi v_i) \)
+     * directly, so that a mean with no Gaussian density of its own (a network, non-affine in its
+     * input) still has a closed-form log; otherwise the log of {@link #density}.
+     */
+    Closed logDensity(Expr.Distribution dist, Scope s) {
+        if (!(dist instanceof Expr.Normal nd)) {
+            return density(dist, s).log();
+        }
+        int t = s.index(nd.at().from());
+        Closed acc = Closed.constant(0, n);
+        for (int i = 0; i < s.dims; i++) {
+            Scope at = s.atComponent(i);
+            Closed m = closed(nd.mean(), at);
+            Closed v = m.available() ? closed(nd.variance(), at) : m;
+            if (!v.available()) {
+                return v.from(nd);
+            }
+            if (!v.isConstant()) {
+                return Closed.none("N(x; m, v) with v not constant", n).from(nd);
+            }
+            double var = v.constantValue();
+            if (!(var > 0)) {
+                return Closed.constant(Double.NaN, n);
+            }
+            Closed r = Closed.poly(Quad.variable(at.slot(t), n)).plus(m.negate());
+            acc = acc.plus(r.times(r).times(Closed.constant(-0.5 / var, n)))
+                .plus(Closed.constant(-0.5 * Math.log(2 * Math.PI * var), n));
+        }
+        return acc;
     }
 
     /**
@@ -250,6 +313,47 @@ final class GaussianEvaluator {
                     v += lower.getEntry(i, j) * z[j];
                 }
                 pt[a.get(i)] = v;
+            }
+            Estimate inner = estimate(ex.body(), s, pt, mc);
+            if (!inner.available()) {
+                return inner;
+            }
+            if (inner.variance() != 0) {
+                return Estimate.none("nested Monte Carlo (" + known.whyNot() + ")", ex);
+            }
+            acc.add(inner.mean());
+        }
+        return Estimate.of(acc.mean(), acc.varianceOfMean(), count);
+    }
+
+    /**
+     * E over ε ~ N(0, I) by Monte Carlo: ε drawn, each substituted variable set to its value (which
+     * must be exact at the point), the body estimated there; the sample size fixed in advance.
+     */
+    Estimate noiseExpectation(Expr.NoiseExpect ex, Scope s, double[] x, MonteCarlo mc, Closed known) {
+        List<Integer> slots = noiseSlots(ex.noise());
+        MonteCarlo.Sampler sampler = mc.sampler(x, slots.size());
+        MonteCarlo.Accumulator acc = mc.accumulator();
+        long count = mc.sampleSize();
+        double[] pt = x.clone();
+        for (long r = 0; r < count; r++) {
+            budget.check();
+            double[] z = sampler.normals();
+            for (int i = 0; i < slots.size(); i++) {
+                pt[slots.get(i)] = z[i];
+            }
+            for (int k = 0; k < ex.substituted().size(); k++) {
+                int t = s.index(ex.substituted().get(k).from());
+                for (int m = 0; m < s.dims; m++) {
+                    Estimate v = estimate(ex.values().get(k), s.atComponent(m), pt, mc);
+                    if (!v.available()) {
+                        return v;
+                    }
+                    if (v.variance() != 0) {
+                        return Estimate.none("nested Monte Carlo (" + known.whyNot() + ")", ex);
+                    }
+                    pt[t * s.dims + m] = v.mean();
+                }
             }
             Estimate inner = estimate(ex.body(), s, pt, mc);
             if (!inner.available()) {

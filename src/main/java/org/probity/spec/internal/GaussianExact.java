@@ -92,6 +92,9 @@ final class GaussianExact implements Expr.Visitor<Closed> {
     }
 
     private Closed elementwise(Expr.Call c) {
+        if (c.function() == org.probity.spec.ast.Function.LOG && c.argument() instanceof Expr.Normal nd) {
+            return ev.logDensity(nd, s);
+        }
         Closed a = closed(c.argument());
         return switch (c.function()) {
             case LOG -> a.log();
@@ -176,7 +179,7 @@ final class GaussianExact implements Expr.Visitor<Closed> {
         if (!d1.available()) {
             return d1;
         }
-        Closed integrand = d1.log().plus(ev.density(k.second(), s).log().negate());
+        Closed integrand = ev.logDensity(k.first(), s).plus(ev.logDensity(k.second(), s).negate());
         return integrand.times(d1).integrate(s.slotsOf(s.targets(k.first())), ev.condition, ev.budget());
     }
 
@@ -186,7 +189,83 @@ final class GaussianExact implements Expr.Visitor<Closed> {
         if (!d1.available()) {
             return d1;
         }
-        Closed d2 = h.second() == null ? d1 : ev.density(h.second(), s);
-        return d2.log().negate().times(d1).integrate(s.slotsOf(s.targets(h.first())), ev.condition, ev.budget());
+        Closed logD2 = ev.logDensity(h.second() == null ? h.first() : h.second(), s);
+        return logD2.negate().times(d1).integrate(s.slotsOf(s.targets(h.first())), ev.condition, ev.budget());
+    }
+
+    /**
+     * Output component {@code s.component} of a network ({@link Networks}): c + W v + s exp(U v), v
+     * the inputs' components stacked, each of which must be affine in the variables.
+     */
+    @Override
+    public Closed net(Expr.Net e) {
+        int key = e.step() == null ? 0 : s.index(e.step());
+        Networks.Unit u = ev.instance().networks().unit(e.name(), key, s.component);
+        Quad lin = Quad.constant(u.c(), n);
+        Quad arg = Quad.constant(0, n);
+        int j = 0;
+        for (Expr input : e.inputs()) {
+            for (int m = 0; m < s.dims; m++, j++) {
+                Quad v = affine(ev.closed(input, s.atComponent(m)));
+                if (v == null) {
+                    return Closed.none("a network of an input that is not affine in the variables", n);
+                }
+                lin = lin.plus(v.scale(u.w()[j]));
+                arg = arg.plus(v.scale(u.u()[j]));
+            }
+        }
+        Closed out = Closed.poly(lin);
+        return u.s() == 0 ? out : out.plus(Closed.of(List.of(new Closed.Term(Quad.constant(u.s(), n), arg)), n));
+    }
+
+    /** The affine polynomial a closed form is, or null when it is not one (or has none). */
+    static Quad affine(Closed v) {
+        if (!v.available()) {
+            return null;
+        }
+        if (v.terms.isEmpty()) {
+            return Quad.constant(0, v.n);
+        }
+        if (v.terms.size() != 1) {
+            return null;
+        }
+        Closed.Term t = v.terms.get(0);
+        if (t.expo().degree() != 0 || t.poly().degree() > 1) {
+            return null;
+        }
+        return t.poly().scale(Math.exp(t.expo().c));
+    }
+
+    @Override
+    public Closed noise(Expr.Noise e) {
+        return Closed.poly(Quad.variable(ev.noiseSlot(e.name(), s.component), n));
+    }
+
+    /**
+     * \( \int \mathrm{body}[x_t := v] \, N(\varepsilon; 0, I) \, d\varepsilon \): each substituted
+     * component replaced by its affine value, then the Gaussian integral over the noise's slots.
+     */
+    @Override
+    public Closed noiseExpect(Expr.NoiseExpect x) {
+        Closed body = closed(x.body());
+        for (int k = 0; k < x.substituted().size() && body.available(); k++) {
+            int t = s.index(x.substituted().get(k).from());
+            for (int m = 0; m < s.dims; m++) {
+                Quad v = affine(ev.closed(x.values().get(k), s.atComponent(m)));
+                if (v == null) {
+                    return Closed.none("a substituted value that is not affine in the variables", n);
+                }
+                body = body.substitute(t * s.dims + m, v);
+            }
+        }
+        if (!body.available()) {
+            return body;
+        }
+        Quad logNormal = Quad.constant(-0.5 * s.dims * Math.log(2 * Math.PI), n);
+        for (int slot : ev.noiseSlots(x.noise())) {
+            Quad z = Quad.variable(slot, n);
+            logNormal = logNormal.plus(z.times(z).scale(-0.5));
+        }
+        return body.times(Closed.expQuad(logNormal)).integrate(ev.noiseSlots(x.noise()), ev.condition, ev.budget());
     }
 }

@@ -23,9 +23,15 @@ public final class GaussianInstance implements ModelInstance {
     private final GaussianChain[] forward;
     private final GaussianChain[] reverse;
     private final Map<String, Quad> cache = new HashMap<>();
+    private final Networks networks;
 
     GaussianInstance(GaussianParameters par, double[][] points) {
+        this(par, points, Networks.NONE);
+    }
+
+    GaussianInstance(GaussianParameters par, double[][] points, Networks networks) {
         this.par = par;
+        this.networks = networks;
         this.points = points;
         int d = par.dims();
         this.forward = new GaussianChain[d];
@@ -156,9 +162,14 @@ public final class GaussianInstance implements ModelInstance {
         return logDensity(generative, a, b, n());
     }
 
+    /** The networks drawn for this instance. */
+    Networks networks() {
+        return networks;
+    }
+
     @Override
     public String toString() {
-        return par.toString();
+        return networks.isEmpty() ? par.toString() : par + "\n" + networks;
     }
 
     static String d(double x) {

@@ -141,4 +141,19 @@ final class IndexValue implements Expr.Visitor<Integer> {
     public Integer entropy(Expr.Entropy e) {
         throw errors.notIndex(e);
     }
+
+    @Override
+    public Integer net(Expr.Net e) {
+        throw errors.notIndex(e);
+    }
+
+    @Override
+    public Integer noise(Expr.Noise e) {
+        throw errors.notIndex(e);
+    }
+
+    @Override
+    public Integer noiseExpect(Expr.NoiseExpect e) {
+        throw errors.notIndex(e);
+    }
 }

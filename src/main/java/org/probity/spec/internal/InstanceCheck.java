@@ -10,6 +10,7 @@ import org.probity.math.ShortestDouble;
 import org.probity.math.Tolerance;
 import org.probity.math.Tolerances;
 import org.probity.spec.ast.Expr;
+import org.probity.spec.ast.Relation;
 
 /**
  * Evaluates one relation {@code lhs REL rhs} on one model instance: both sides at every assignment
@@ -77,15 +78,22 @@ final class InstanceCheck {
         Scope base = new Scope(lets, inst.steps(), Map.of(), dims, 0);
         List<Scope> scopes = base.overIndex(s.index(), s.from(), s.to());
         Verdict worst = null;
+        List<String> noises = Auxiliaries.of(lets, s.lhs(), s.rhs()).noises();
         for (Scope indexed : scopes) {
             String index = s.index() == null ? "" : s.index() + " = " + indexed.indices.get(s.index());
-            GaussianEvaluator ev = inst instanceof GaussianInstance g ? new GaussianEvaluator(g, trace.budget) : null;
+            GaussianEvaluator ev = inst instanceof GaussianInstance g ? new GaussianEvaluator(g, trace.budget, noises) : null;
             for (int i = 0; i < (s.vector() ? dims : 1); i++) {
                 Scope scope = indexed.atComponent(i);
                 String at = !s.vector() || dims == 1 ? index
                     : index + (index.isEmpty() ? "" : ", ") + "component " + (i + 1) + " of " + dims;
-                Verdict v = inst instanceof MarkovInstance m ? markov(s, m, scope, at, trace.budget)
-                    : gaussian(s, (GaussianInstance) inst, ev, scope, at, trace);
+                Verdict v;
+                if (s.relation() == Relation.PROPTO) {
+                    v = inst instanceof MarkovInstance m ? Proportional.markov(s, m, scope, at, trace.budget)
+                        : Proportional.gaussian(s, (GaussianInstance) inst, ev, scope, at, trace);
+                } else {
+                    v = inst instanceof MarkovInstance m ? markov(s, m, scope, at, trace.budget)
+                        : gaussian(s, (GaussianInstance) inst, ev, scope, at, trace);
+                }
                 if (v != null && !v.passed()) {
                     return v;
                 }
@@ -145,7 +153,8 @@ final class InstanceCheck {
         }
         double[][] points = free.isEmpty() ? new double[][] {g.points()[0]} : g.points();
         Verdict worst = null;
-        for (double[] x : points) {
+        for (double[] point : points) {
+            double[] x = ev.pad(point);
             StringBuilder where = new StringBuilder(at);
             for (int v : free) {
                 where.append(where.length() > 0 ? ", " : "").append("x_").append(v).append(" = ")
@@ -205,7 +214,7 @@ final class InstanceCheck {
     }
 
     /** x_v at the point: a number, or [a, b, ...] in several dimensions. */
-    private static String value(double[] x, int v, int dims) {
+    static String value(double[] x, int v, int dims) {
         if (dims == 1) {
             return ShortestDouble.toString(x[v]);
         }
@@ -237,6 +246,7 @@ final class InstanceCheck {
                 : Verdict.fail(failText(what, l, r, tol));
             case GREATER -> l > r && !tol.accepts(r, l) ? Verdict.atLeast(what, l, r, tol)
                 : Verdict.fail(failText(what, l, r, tol));
+            case PROPTO -> throw new IllegalStateException("propto is decided by Proportional");
         };
     }
 

@@ -43,6 +43,14 @@ public final class InstanceGen {
      * isotropic), the reverse steps, and the points (one value per slot x_{t,i}).
      */
     public static Gen<ModelInstance> gaussian(Statement.Model m) {
+        return gaussian(m, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #gaussian(Statement.Model)}, then the networks {@code networks} (by name) drawn as
+     * random functions ({@link Networks}) after the points.
+     */
+    static Gen<ModelInstance> gaussian(Statement.Model m, java.util.Map<String, Networks.Shape> networks) {
         return c -> {
             int steps = m.stepsLo() + (int) c.draw(m.stepsHi() - m.stepsLo());
             int d = m.dimsLo() + (m.dimsHi() > m.dimsLo() ? (int) c.draw(m.dimsHi() - m.dimsLo()) : 0);
@@ -73,7 +81,8 @@ public final class InstanceGen {
                     p[i] = signed(c, 60) / 10.0;
                 }
             }
-            return new GaussianInstance(new GaussianParameters(betas, mu0, var0, meanT, varT, ra, rb, rc), points);
+            Networks nets = networks.isEmpty() ? Networks.NONE : Networks.draw(c, networks, steps, d);
+            return new GaussianInstance(new GaussianParameters(betas, mu0, var0, meanT, varT, ra, rb, rc), points, nets);
         };
     }
 
@@ -86,7 +95,7 @@ public final class InstanceGen {
     }
 
     /** 0, -1, 1, -2, 2, ... for choices 0, 1, 2, 3, 4, ... */
-    private static long signed(Choices c, long max) {
+    static long signed(Choices c, long max) {
         long d = c.draw(max);
         return (d & 1) == 0 ? d / 2 : -(d + 1) / 2;
     }

@@ -14,6 +14,8 @@ import org.probity.spec.SpecResult.Status;
 import org.probity.spec.ast.Expr;
 import org.probity.spec.ast.Relation;
 import org.probity.spec.ast.Statement;
+import org.probity.spec.ast.VarItem;
+import java.util.List;
 
 /**
  * Checks one relation {@code lhs REL rhs} (a claim, a derivation step or a whole chain) on one
@@ -29,10 +31,21 @@ public final class ItemCheck {
 
     /**
      * What is checked: {@code lhs relation rhs}, for every value of {@code index} in from..to when
-     * index != null; when {@code vector}, at every component 0..d-1.
+     * index != null; when {@code vector}, at every component 0..d-1; {@code over} are the variables
+     * of {@code propto_{...}} (empty for every other relation).
      */
     public record Subject(String label, Expr lhs, Relation relation, Expr rhs, String index, Expr from, Expr to,
-                          boolean vector) {
+                          boolean vector, List<VarItem> over) {
+        public Subject {
+            over = List.copyOf(over);
+        }
+
+        /** A relation other than {@code propto}. */
+        public Subject(String label, Expr lhs, Relation relation, Expr rhs, String index, Expr from, Expr to,
+                       boolean vector) {
+            this(label, lhs, relation, rhs, index, from, to, vector, List.of());
+        }
+
         /** A scalar relation. */
         public Subject(String label, Expr lhs, Relation relation, Expr rhs, String index, Expr from, Expr to) {
             this(label, lhs, relation, rhs, index, from, to, false);
@@ -52,7 +65,39 @@ public final class ItemCheck {
     /** Runs the check. */
     public static Outcome run(Subject subject, Statement.Model model, String family, Map<String, Expr> lets,
                               RunConfig cfg, Duration tryBudget, Locator locator) {
-        Gen<ModelInstance> gen = family.equals("markov") ? InstanceGen.markov(model) : InstanceGen.gaussian(model);
+        return run(subject, model, family, lets, cfg, tryBudget, locator, List.of());
+    }
+
+    /**
+     * Runs the check on the instances that satisfy {@code assumptions} ({@link Assumptions}: by
+     * construction, else by rejection); the outcome's method lists them and how each was realised.
+     */
+    public static Outcome run(Subject subject, Statement.Model model, String family, Map<String, Expr> lets,
+                              RunConfig cfg, Duration tryBudget, Locator locator, List<Statement.Assume> assumptions) {
+        Assumptions assumed = new Assumptions(assumptions);
+        AtomicInteger rejected = new AtomicInteger();
+        Outcome o = run(subject, model, family, lets, cfg, tryBudget, locator, assumed, rejected);
+        if (assumed.isEmpty()) {
+            return o;
+        }
+        String method = (o.method().equals("exact") ? "exact" : o.method()) + "; assuming "
+            + assumed.describe(rejected.get(), o.tries());
+        String reason = o.reason();
+        Status status = o.status();
+        if (status == Status.NOT_CHECKED && o.defined() == 0 && rejected.get() >= o.tries() && o.tries() > 0) {
+            reason = "every instance violated an assumption realised by rejection (" + rejected.get() + " of "
+                + o.tries() + "): " + assumed.describe(rejected.get(), o.tries());
+        }
+        return new Outcome(status, o.tries(), o.defined(), o.largest(), o.tolerance(), method, o.counterexample(),
+            reason, o.replay());
+    }
+
+    private static Outcome run(Subject subject, Statement.Model model, String family, Map<String, Expr> lets,
+                               RunConfig cfg, Duration tryBudget, Locator locator, Assumptions assumed,
+                               AtomicInteger rejected) {
+        Gen<ModelInstance> gen = family.equals("markov") ? InstanceGen.markov(model)
+            : InstanceGen.gaussian(model, Auxiliaries.of(lets, uses(subject, assumed)).networks());
+        gen = gen.map(assumed::construct);
         AtomicInteger defined = new AtomicInteger();
         InstanceCheck.Trace trace = new InstanceCheck.Trace();
         Verdict[] largest = {null};
@@ -65,6 +110,10 @@ public final class ItemCheck {
             trace.startInstance(Budget.of(tryBudget));
             Verdict v;
             try {
+                if (!assumed.accepts(inst, lets, trace.budget)) {
+                    rejected.incrementAndGet();
+                    return Verdict.pass();
+                }
                 v = InstanceCheck.verdict(subject, inst, lets, trace);
             } catch (Budget.Exceeded e) {
                 stopped[0] = e.getMessage() + " (" + inst.describeSize() + "); the remaining tries were not evaluated";
@@ -120,6 +169,12 @@ public final class ItemCheck {
                 + "event of probability 0, or inf - inf); declare 'positive' or narrow the model", "");
         }
         return new Outcome(Status.PASS, r.tries(), definedCount, disc, tol, method, "", "", "");
+    }
+
+    private static Expr[] uses(Subject subject, Assumptions assumed) {
+        List<Expr> out = new java.util.ArrayList<>(List.of(subject.lhs(), subject.rhs()));
+        out.addAll(assumed.expressions());
+        return out.toArray(new Expr[0]);
     }
 
     /**

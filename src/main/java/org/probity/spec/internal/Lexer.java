@@ -11,17 +11,37 @@ import org.probity.spec.SpecSyntaxException;
  */
 final class Lexer {
     private static final String[] SYMBOLS = {"==", "<=", ">=", "||", "..", "<", ">", "=", "|", ";", ":", ",", "(",
-        ")", "[", "]", "{", "}", "^", "+", "-", "*", "/"};
+        ")", "[", "]", "{", "}", "^", "+", "-", "*", "/", "~"};
 
     /** Symbols that cannot end a statement: a line ending with one continues on the next. */
     private static final java.util.Set<String> CONTINUING = java.util.Set.of("==", "<=", ">=", "<", ">", "=", "+", "-",
         "*", "/", "^", ",", "||", ";");
+
+    /** Symbols that cannot start a statement: a line starting with one continues the previous line. */
+    private static final java.util.Set<String> LEADING = java.util.Set.of("+", "-", "*", "/", "^");
 
     private Lexer() {
     }
 
     private static boolean continues(Token last) {
         return last.kind() == Token.Kind.SYMBOL && CONTINUING.contains(last.text());
+    }
+
+    /** Whether the tokens end with a relation {@code propto_{...}} (its right side may start on the next line). */
+    private static boolean afterPropto(List<Token> out) {
+        int k = out.size() - 1;
+        if (!out.get(k).is("}")) {
+            return false;
+        }
+        int depth = 0;
+        for (; k >= 0; k--) {
+            Token t = out.get(k);
+            depth += t.is("}") ? 1 : t.is("{") ? -1 : 0;
+            if (depth == 0) {
+                return k > 0 && out.get(k - 1).is("propto_");
+            }
+        }
+        return false;
     }
 
     static List<Token> tokenize(String src, String file) {
@@ -35,7 +55,7 @@ final class Lexer {
             int col = i - lineStart + 1;
             if (c == '\n') {
                 if (depth == 0 && !out.isEmpty() && out.get(out.size() - 1).kind() != Token.Kind.NEWLINE
-                    && !continues(out.get(out.size() - 1))) {
+                    && !continues(out.get(out.size() - 1)) && !afterPropto(out)) {
                     out.add(new Token(Token.Kind.NEWLINE, "\n", line, col, i));
                 }
                 i++;
@@ -114,6 +134,17 @@ final class Lexer {
             out.add(new Token(Token.Kind.NEWLINE, "\n", line, i - lineStart + 1, i));
         }
         out.add(new Token(Token.Kind.EOF, "", line, i - lineStart + 1, i));
+        // a line that starts with a binary operator continues the previous one
+        out.removeIf(new java.util.function.Predicate<Token>() {
+            private int k = -1;
+
+            @Override
+            public boolean test(Token t) {
+                k++;
+                return t.kind() == Token.Kind.NEWLINE && k + 1 < out.size() && LEADING.contains(out.get(k + 1).text())
+                    && out.get(k + 1).kind() == Token.Kind.SYMBOL;
+            }
+        });
         return out;
     }
 }

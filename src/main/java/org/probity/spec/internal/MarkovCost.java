@@ -133,4 +133,19 @@ final class MarkovCost implements Expr.Visitor<Double> {
     public Double entropy(Expr.Entropy e) {
         return points(s.targets(e.first()).size()) * (of(e.first()) + of(e.second()));
     }
+
+    @Override
+    public Double net(Expr.Net e) {
+        return 1.0;
+    }
+
+    @Override
+    public Double noise(Expr.Noise e) {
+        return 1.0;
+    }
+
+    @Override
+    public Double noiseExpect(Expr.NoiseExpect e) {
+        return 1.0;
+    }
 }

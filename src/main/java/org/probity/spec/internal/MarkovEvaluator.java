@@ -223,6 +223,21 @@ final class MarkovEvaluator {
             note(scale[0]);
             return entropy;
         }
+
+        @Override
+        public Double net(Expr.Net e) {
+            throw new IllegalStateException("networks on markov: Semantics admits them only in gaussian-only models");
+        }
+
+        @Override
+        public Double noise(Expr.Noise e) {
+            throw new IllegalStateException("noise on markov: Semantics admits it only in gaussian-only models");
+        }
+
+        @Override
+        public Double noiseExpect(Expr.NoiseExpect e) {
+            throw new IllegalStateException("noise on markov: Semantics admits it only in gaussian-only models");
+        }
     }
 
     /**
@@ -340,4 +355,5 @@ final class MarkovEvaluator {
         }
         return Scalar.apply(op, l, r);
     }
+
 }

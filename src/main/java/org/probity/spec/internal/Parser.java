@@ -9,6 +9,7 @@ import java.util.Set;
 import org.probity.spec.ast.Expr;
 import org.probity.spec.ast.Relation;
 import org.probity.spec.ast.Statement;
+import org.probity.spec.ast.VarItem;
 
 /**
  * Recursive-descent parser for the statements of SPEC-LANGUAGE.md (title, model, let, claim,
@@ -78,11 +79,15 @@ public final class Parser {
                     return claim();
                 case "derive":
                     return derive();
+                case "network":
+                    return network();
+                case "assume":
+                    return assume();
                 default:
                     break;
             }
         }
-        throw tk.error(t, "a statement (title, model, let, claim or derive)");
+        throw tk.error(t, "a statement (title, model, let, network, assume, claim or derive)");
     }
 
     private Statement model() {
@@ -159,6 +164,35 @@ public final class Parser {
         return Integer.parseInt(t.text());
     }
 
+    /** {@code network NAME(x..., [t])}: inputs are names starting with x; at most one step, last. */
+    private Statement network() {
+        Token start = tk.next();
+        Token name = tk.expectKind(Token.Kind.IDENT, "a network name");
+        if (RESERVED.contains(name.text()) || name.text().startsWith("x_") || name.text().endsWith("_")
+            || exprs.networks.containsKey(name.text())) {
+            throw tk.error(name, "a network name that is not reserved and not declared before");
+        }
+        tk.expect("(");
+        List<String> params = new ArrayList<>();
+        do {
+            if (!params.isEmpty()) {
+                tk.next();
+            }
+            Token p = tk.expectKind(Token.Kind.IDENT, "a parameter name (x... for a vector input, else the step)");
+            if (!params.isEmpty() && !params.get(params.size() - 1).startsWith("x")) {
+                throw tk.error(p, "')' after the step parameter (the step comes last)");
+            }
+            params.add(p.text());
+        } while (tk.peek().is(","));
+        tk.expect(")");
+        Statement.Network n = new Statement.Network(name.text(), params, start.line());
+        if (n.inputs() == 0) {
+            throw tk.error(name, "at least one vector input (a parameter named x...)");
+        }
+        exprs.networks.put(n.name(), n);
+        return tk.at(start, n);
+    }
+
     private Statement let() {
         Token start = tk.next();
         Token name = tk.expectKind(Token.Kind.IDENT, "a name");
@@ -178,12 +212,27 @@ public final class Parser {
         String index = range == null ? null : indexName;
         Expr lhs = exprs.expr();
         Relation rel = relation();
+        List<VarItem> over = rel == Relation.PROPTO ? proptoVariables() : List.of();
         Expr rhs = exprs.expr();
         Token last = tk.previous();
         Statement.Claim c = new Statement.Claim(name, index, range == null ? null : range[0], range == null ? null
-            : range[1], lhs, rel, rhs, start.line(), text(start, last));
+            : range[1], lhs, rel, rhs, start.line(), text(start, last), over);
         tk.where.put(c, start);
         return c;
+    }
+
+    private Statement assume() {
+        Token start = tk.next();
+        Expr[] range = forRange();
+        String index = range == null ? null : indexName;
+        Expr lhs = exprs.expr();
+        Relation rel = relation();
+        List<VarItem> over = rel == Relation.PROPTO ? proptoVariables() : List.of();
+        Expr rhs = exprs.expr();
+        Statement.Assume a = new Statement.Assume(index, range == null ? null : range[0], range == null ? null
+            : range[1], lhs, rel, rhs, over, start.line(), text(start, tk.previous()));
+        tk.where.put(a, start);
+        return a;
     }
 
     private String indexName;
@@ -219,21 +268,22 @@ public final class Parser {
             int save = tk.pos;
             tk.skipNewlines();
             Token rt = tk.peek();
-            if (!(rt.kind() == Token.Kind.SYMBOL && Relation.of(rt.text()) != null)) {
+            if (!(rt.kind() == Token.Kind.SYMBOL && Relation.of(rt.text()) != null || rt.is(PROPTO))) {
                 tk.pos = save;
                 break;
             }
             Relation rel = relation();
+            List<VarItem> over = rel == Relation.PROPTO ? proptoVariables() : List.of();
             Expr e = exprs.expr();
             String reason = reason();
             last = tk.previous();
-            Statement.Step s = new Statement.Step(rel, e, reason, rt.line(), text(rt, last));
+            Statement.Step s = new Statement.Step(rel, e, reason, rt.line(), text(rt, last), over);
             tk.where.put(s, rt);
             steps.add(s);
         }
         if (steps.isEmpty()) {
             throw tk.error(tk.peek().kind() == Token.Kind.NEWLINE ? tk.toks.get(tk.pos + 1) : tk.peek(),
-                "a derivation step 'REL expr' (REL one of == <= >= < >)");
+                "a derivation step 'REL expr' (REL one of == <= >= < > propto_{...})");
         }
         Statement.Derive d = new Statement.Derive(name, index, range == null ? null : range[0],
             range == null ? null : range[1], first, startReason, steps, start.line(), text(start, last));
@@ -255,12 +305,26 @@ public final class Parser {
             : to.text().length()));
     }
 
+    private static final String PROPTO = "propto_";
+
     private Relation relation() {
         Token t = tk.peek();
         if (t.kind() == Token.Kind.SYMBOL && Relation.of(t.text()) != null) {
             tk.next();
             return Relation.of(t.text());
         }
-        throw tk.error(t, "a relation (==, <=, >=, <, >)");
+        if (t.is(PROPTO)) {
+            tk.next();
+            return Relation.PROPTO;
+        }
+        throw tk.error(t, "a relation (==, <=, >=, <, >, propto_{x_a, ...})");
+    }
+
+    /** After {@code propto_}: {@code {x_a, x_{b:c}, ...}}, the variables the ratio must not depend on. */
+    private List<VarItem> proptoVariables() {
+        tk.expect("{");
+        List<VarItem> over = exprs.variables();
+        tk.expect("}");
+        return over;
     }
 }

@@ -96,6 +96,21 @@ public final class Printer implements Expr.Visitor<Void> {
         public Integer entropy(Expr.Entropy e) {
             return PRIMARY;
         }
+
+        @Override
+        public Integer net(Expr.Net e) {
+            return PRIMARY;
+        }
+
+        @Override
+        public Integer noise(Expr.Noise e) {
+            return PRIMARY;
+        }
+
+        @Override
+        public Integer noiseExpect(Expr.NoiseExpect e) {
+            return PRIMARY;
+        }
     };
 
     private static final Statement.Visitor<String> STATEMENTS = new Statement.Visitor<>() {
@@ -119,7 +134,8 @@ public final class Printer implements Expr.Visitor<Void> {
         public String claim(Statement.Claim c) {
             String head = c.index() == null ? ""
                 : "for " + c.index() + " = " + print(c.from()) + ".." + print(c.to()) + ", ";
-            return "claim \"" + c.name() + "\": " + head + print(c.lhs()) + " " + c.relation() + " " + print(c.rhs());
+            return "claim \"" + c.name() + "\": " + head + print(c.lhs()) + " " + relation(c.relation(), c.over()) + " "
+                + print(c.rhs());
         }
 
         @Override
@@ -131,12 +147,24 @@ public final class Printer implements Expr.Visitor<Void> {
                 sb.append("   by \"").append(d.startReason()).append('"');
             }
             for (Statement.Step step : d.steps()) {
-                sb.append("\n  ").append(step.relation()).append(' ').append(print(step.expr()));
+                sb.append("\n  ").append(relation(step.relation(), step.over())).append(' ').append(print(step.expr()));
                 if (step.reason() != null) {
                     sb.append("   by \"").append(step.reason()).append('"');
                 }
             }
             return sb.toString();
+        }
+
+        @Override
+        public String assume(Statement.Assume a) {
+            String head = a.index() == null ? ""
+                : "for " + a.index() + " = " + print(a.from()) + ".." + print(a.to()) + ", ";
+            return "assume " + head + print(a.lhs()) + " " + relation(a.relation(), a.over()) + " " + print(a.rhs());
+        }
+
+        @Override
+        public String network(Statement.Network n) {
+            return "network " + n.name() + "(" + String.join(", ", n.parameters()) + ")";
         }
     };
 
@@ -318,6 +346,45 @@ public final class Printer implements Expr.Visitor<Void> {
         }
         sb.append(" )");
         return null;
+    }
+
+
+    @Override
+    public Void net(Expr.Net e) {
+        sb.append(e.name()).append('(');
+        for (int k = 0; k < e.inputs().size(); k++) {
+            sb.append(k > 0 ? ", " : "");
+            write(e.inputs().get(k));
+        }
+        if (e.step() != null) {
+            sb.append(", ");
+            write(e.step());
+        }
+        sb.append(')');
+        return null;
+    }
+
+    @Override
+    public Void noise(Expr.Noise e) {
+        sb.append(e.name());
+        return null;
+    }
+
+    @Override
+    public Void noiseExpect(Expr.NoiseExpect e) {
+        sb.append("E_{").append(e.noise()).append(" ~ N(0, I)");
+        for (int k = 0; k < e.values().size(); k++) {
+            sb.append(", ").append(item(e.substituted().get(k))).append(" = ");
+            write(e.values().get(k));
+        }
+        sb.append("}[ ");
+        write(e.body());
+        sb.append(" ]");
+        return null;
+    }
+    /** A relation in source notation: {@code propto_{x_a, ...}} with its variables. */
+    static String relation(org.probity.spec.ast.Relation r, List<VarItem> over) {
+        return r == org.probity.spec.ast.Relation.PROPTO ? "propto_{" + items(over) + "}" : r.symbol();
     }
 
     static String number(double v) {

@@ -148,6 +148,61 @@ final class Quad {
         return new Quad(nc, nb, nm);
     }
 
+    /**
+     * The polynomial with x_i replaced by the affine \( v(x) = h + g^\top x \): with
+     * \( x = G x' + h e_i \) (G the identity with row i replaced by g), the constant
+     * \( c + b_i h + M_{ii} h^2 \), the linear part \( G^\top (b + (M + M^\top) h e_i) \) and the
+     * quadratic part \( G^\top M G \).
+     *
+     * @throws IllegalArgumentException if v is not affine
+     */
+    Quad substitute(int i, Quad v) {
+        if (v.degree() > 1) {
+            throw new IllegalArgumentException("v: expected an affine polynomial, got degree " + v.degree());
+        }
+        int n = n();
+        double h = v.c;
+        double[][] g = new double[n][n];
+        for (int j = 0; j < n; j++) {
+            g[j][j] = 1;
+        }
+        g[i] = v.b.clone();
+        double nc = c + b[i] * h + m[i][i] * h * h;
+        double[] lin = b.clone();
+        for (int j = 0; j < n; j++) {
+            lin[j] += (m[j][i] + m[i][j]) * h;
+        }
+        double[] nb = new double[n];
+        for (int j = 0; j < n; j++) {
+            for (int r = 0; r < n; r++) {
+                nb[j] += g[r][j] * lin[r];
+            }
+        }
+        double[][] mg = new double[n][n];
+        for (int r = 0; r < n; r++) {
+            for (int l = 0; l < n; l++) {
+                if (m[r][l] == 0) {
+                    continue;
+                }
+                for (int j = 0; j < n; j++) {
+                    mg[r][j] += m[r][l] * g[l][j];
+                }
+            }
+        }
+        double[][] nm = new double[n][n];
+        for (int r = 0; r < n; r++) {
+            for (int k = 0; k < n; k++) {
+                if (g[r][k] == 0) {
+                    continue;
+                }
+                for (int j = 0; j < n; j++) {
+                    nm[k][j] += g[r][k] * mg[r][j];
+                }
+            }
+        }
+        return new Quad(nc, nb, nm);
+    }
+
     boolean sameAs(Quad o) {
         return c == o.c && java.util.Arrays.equals(b, o.b) && java.util.Arrays.deepEquals(m, o.m);
     }

@@ -27,6 +27,8 @@ public final class Semantics {
     private final SizeChecks sizes;
     int steps;
     private boolean gaussianOnly;
+    /** The noise variables bound by the enclosing E_{eps ~ N(0, I)} of the expression being checked. */
+    final Set<String> boundNoises = new HashSet<>();
 
     private Semantics(Parser.Parsed parsed, String file, Map<String, Expr> lets) {
         this.parsed = parsed;
@@ -102,6 +104,19 @@ public final class Semantics {
         }
 
         @Override
+        public Void network(Statement.Network n) {
+            return null;
+        }
+
+        @Override
+        public Void assume(Statement.Assume a) {
+            List<Expr> es = new ArrayList<>(List.of(a.lhs(), a.rhs()));
+            es.addAll(proptoCheck(a.over()));
+            forEachSteps(a, "'assume'", () -> indexed(a.index(), a.from(), a.to(), es));
+            return null;
+        }
+
+        @Override
         public Void claim(Statement.Claim c) {
             forEachSteps(c, "'claim'", () -> Semantics.this.claim(c));
             shape(c.lhs());
@@ -115,7 +130,9 @@ public final class Semantics {
             List<Expr> all = new ArrayList<>();
             all.add(d.start());
             d.steps().forEach(step -> all.add(step.expr()));
-            forEachSteps(d, "'derive'", () -> indexed(d.index(), d.from(), d.to(), all));
+            List<Expr> checked = new ArrayList<>(all);
+            d.steps().forEach(step -> checked.addAll(proptoCheck(step.over())));
+            forEachSteps(d, "'derive'", () -> indexed(d.index(), d.from(), d.to(), checked));
             all.forEach(Semantics.this::shape);
             sizes.derive(d, model);
             return null;
@@ -168,7 +185,14 @@ public final class Semantics {
     }
 
     private void claim(Statement.Claim c) {
-        indexed(c.index(), c.from(), c.to(), List.of(c.lhs(), c.rhs()));
+        List<Expr> es = new ArrayList<>(List.of(c.lhs(), c.rhs()));
+        es.addAll(proptoCheck(c.over()));
+        indexed(c.index(), c.from(), c.to(), es);
+    }
+
+    /** The variables of {@code propto_{...}} checked as those of an integral (indices in 0..T, each once). */
+    static List<Expr> proptoCheck(List<VarItem> over) {
+        return over.isEmpty() ? List.of() : List.of(new Expr.Integral(over, new Expr.Num(0)));
     }
 
     /** The meaning checks of {@code es} at every value of the {@code for} index (or once without one). */

@@ -212,4 +212,25 @@ final class Shapes implements Expr.Visitor<Shapes.Shape> {
         of(e.second());
         return Shape.SCALAR;
     }
+
+    @Override
+    public Shape net(Expr.Net e) {
+        for (Expr a : e.inputs()) {
+            require(a, "a vector or a number as the input of " + e.name() + "(...)", Shape.SCALAR, Shape.VECTOR);
+        }
+        return Shape.VECTOR;
+    }
+
+    @Override
+    public Shape noise(Expr.Noise e) {
+        return Shape.VECTOR;
+    }
+
+    @Override
+    public Shape noiseExpect(Expr.NoiseExpect e) {
+        for (Expr v : e.values()) {
+            require(v, "a vector or a number substituted for a variable", Shape.SCALAR, Shape.VECTOR);
+        }
+        return of(e.body());
+    }
 }

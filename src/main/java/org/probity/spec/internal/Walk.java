@@ -96,6 +96,27 @@ final class Walk {
         public List<Expr> entropy(Expr.Entropy e) {
             return of(e.first(), e.second());
         }
+
+        @Override
+        public List<Expr> net(Expr.Net e) {
+            List<Expr> out = new ArrayList<>(e.inputs());
+            out.addAll(of(e.step()));
+            return out;
+        }
+
+        @Override
+        public List<Expr> noise(Expr.Noise e) {
+            return List.of();
+        }
+
+        @Override
+        public List<Expr> noiseExpect(Expr.NoiseExpect e) {
+            List<Expr> out = new ArrayList<>();
+            e.substituted().forEach(v -> items(v, out));
+            out.addAll(e.values());
+            out.add(e.body());
+            return out;
+        }
     };
 
     private Walk() {
