@@ -30,8 +30,11 @@ class SeedDocumentTest {
             assertThat(i.family()).isEqualTo("markov");
             assertThat(i.counterexample()).contains("K = 2 states, T = 1 steps").contains("0.0");
         });
+        // the first finding names the support condition it needs (it holds when every probability is > 0)
+        assertThat(multiply.detail()).isEqualTo(DerivationDocument.SUPPORT);
         DocumentResult.Entry outer = r.entries().stream().filter(e -> e.place().line() == 85).findFirst().orElseThrow();
         assertThat(outer.verdict()).isEqualTo("FAIL");
+        assertThat(outer.detail()).as("the second finding fails with full support too").isNull();
         assertThat(outer.items()).allSatisfy(i -> assertThat(i.counterexample()).contains("x_0 = "));
         // everything else holds or is not checked, among them Bayes' rule in logs (line 65) and the
         // telescoping sum at T = 1 (line 81), once false alarms of the checker (issue 15 item 6)
