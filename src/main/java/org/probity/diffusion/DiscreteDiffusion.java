@@ -39,7 +39,7 @@ import org.probity.math.NeumaierSum;
  * of \( Q_t \) ({@link #structuredBound}: \( O(K^2) \) multiply-adds and \( O(K) \) logs per step, the
  * K² being the predictions); otherwise on the dynamic programs of {@code org.probity.chain}. Matrices are
  * computed on demand, one step at a time, so \( K = 256 \), \( T = 1000 \) needs \( O(K^2) \) memory
- * (the discretized-Gaussian family keeps \( 2 \sqrt{T} \) products \( \bar{Q}_t \), {@link DiscretizedGaussian}).
+ * (the discretized-Gaussian family keeps \( 2 \sqrt{T} \) products \( \bar{Q}_t \), {@link DiscretizedGaussianTransitions}).
  * Immutable (the Gaussian products are a cache behind a lock).
  */
 public final class DiscreteDiffusion implements TransitionSource {
@@ -54,14 +54,14 @@ public final class DiscreteDiffusion implements TransitionSource {
     private final int k;
     private final double[] betas;
     private final NoiseSchedule keep; // its alphaBar_t is the keep probability, in double-double
-    private final DiscretizedGaussian gaussian; // the products of the discretized-Gaussian family, else null
+    private final DiscretizedGaussianTransitions gaussian; // the products of the discretized-Gaussian family, else null
 
     private DiscreteDiffusion(Family family, int k, double[] betas) {
         this.family = family;
         this.k = k;
         this.betas = betas;
         this.keep = NoiseSchedule.of(betas);
-        this.gaussian = family == Family.DISCRETIZED_GAUSSIAN ? new DiscretizedGaussian(this) : null;
+        this.gaussian = family == Family.DISCRETIZED_GAUSSIAN ? new DiscretizedGaussianTransitions(this) : null;
     }
 
     /** The uniform family on {@code states >= 2} states. @throws IllegalArgumentException naming the parameter */
@@ -175,7 +175,7 @@ public final class DiscreteDiffusion implements TransitionSource {
         Stochastic.index("t", t, 1, steps());
         double b = betas[t - 1];
         if (family == Family.DISCRETIZED_GAUSSIAN) {
-            DiscretizedGaussian.fill(out, k, b);
+            DiscretizedGaussianTransitions.fill(out, k, b);
         } else {
             blend(out, DoubleDouble.difference(1, b), DoubleDouble.of(b));
         }
@@ -309,7 +309,7 @@ public final class DiscreteDiffusion implements TransitionSource {
 
     /**
      * \( v \bar{Q}_t \): \( O(K) \) in closed form, \( O(K^2) \) for the discretized-Gaussian family once
-     * \( \bar{Q}_t \) is at hand ({@link DiscretizedGaussian}: about \( 2 K^3 \) per step over a pass).
+     * \( \bar{Q}_t \) is at hand ({@link DiscretizedGaussianTransitions}: about \( 2 K^3 \) per step over a pass).
      */
     double[] timesCumulative(int t, double[] v) {
         double[] out = new double[k];

@@ -6,11 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.probity.chain.Stochastic;
 
 /**
- * The checkpointed products of {@link DiscretizedGaussian}: every \( \bar{Q}_t \), asked for in any order
+ * The checkpointed products of {@link DiscretizedGaussianTransitions}: every \( \bar{Q}_t \), asked for in any order
  * (descending as the bound's pass, ascending, jumping between segments), is bit for bit the product
  * computed from the start row by row, \( e_{x_0} Q_1 \cdots Q_t \) by compensated propagation.
  */
-class DiscretizedGaussianTest {
+class DiscretizedGaussianTransitionsTest {
     @Test
     void checkpointedProductsEqualTheProductFromTheStartInAnyOrder() {
         int k = 7;

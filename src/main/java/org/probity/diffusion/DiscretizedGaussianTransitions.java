@@ -15,7 +15,7 @@ import org.probity.math.NeumaierSum;
  * of {@link Stochastic#propagate} in the same order as from the start, so the entries are the same
  * doubles as {@code DiscreteDiffusion.cumulativeRow}'s. Thread-safe (one lock).
  */
-final class DiscretizedGaussian {
+final class DiscretizedGaussianTransitions {
     private final DiscreteDiffusion d;
     private final int k;
     private final int stride;
@@ -23,7 +23,7 @@ final class DiscretizedGaussian {
     private int segmentStart = -1;
     private double[][][] segment;
 
-    DiscretizedGaussian(DiscreteDiffusion d) {
+    DiscretizedGaussianTransitions(DiscreteDiffusion d) {
         this.d = d;
         this.k = d.states();
         this.stride = Math.max(1, (int) Math.ceil(Math.sqrt(d.steps())));
