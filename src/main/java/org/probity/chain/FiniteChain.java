@@ -3,6 +3,7 @@ package org.probity.chain;
 import java.util.Locale;
 import org.probity.chain.internal.ChainDp;
 import org.probity.chain.internal.Checks;
+import org.probity.chain.internal.Propagation;
 import org.probity.math.NeumaierSum;
 
 /**
@@ -128,14 +129,14 @@ public final class FiniteChain implements TransitionSource {
         Checks.index("t", t, 0, steps());
         double[] m = initial.clone();
         for (int s = 1; s <= t; s++) {
-            m = ChainDp.propagate(m, q[s - 1]);
+            m = Propagation.propagate(m, q[s - 1]);
         }
         return m;
     }
 
     /** All marginals, {@code [t][i]} \( = P(x_t = i) \) for \( t = 0..T \). */
     public double[][] marginals() {
-        return ChainDp.marginals(initial, this);
+        return Propagation.marginals(initial, this);
     }
 
     /**
@@ -155,7 +156,7 @@ public final class FiniteChain implements TransitionSource {
             double[] row = new double[k];
             row[i] = 1;
             for (int u = s + 1; u <= t; u++) {
-                row = ChainDp.propagate(row, q[u - 1]);
+                row = Propagation.propagate(row, q[u - 1]);
             }
             r[i] = row;
         }
@@ -208,7 +209,7 @@ public final class FiniteChain implements TransitionSource {
         double[] prev = new double[states()];
         prev[x0] = 1;
         for (int s = 1; s < t; s++) {
-            prev = ChainDp.propagate(prev, q[s - 1]);
+            prev = Propagation.propagate(prev, q[s - 1]);
         }
         double[] post = new double[states()];
         NeumaierSum z = NeumaierSum.create();
@@ -331,7 +332,7 @@ public final class FiniteChain implements TransitionSource {
      * both signs occur).
      */
     public double expectation(PathFunctional f) {
-        return ChainDp.weightedSum(initial, expectationsByStart(f));
+        return Propagation.weightedSum(initial, expectationsByStart(f));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.probity.chain;
 import java.util.Locale;
 import org.probity.chain.internal.ChainDp;
 import org.probity.chain.internal.Checks;
+import org.probity.chain.internal.Propagation;
 import org.probity.math.LogSpace;
 import org.probity.math.NeumaierSum;
 
@@ -144,7 +145,7 @@ public final class ReverseChain implements TransitionSource {
         Checks.index("t", t, 0, steps());
         double[] m = prior.clone();
         for (int s = steps(); s > t; s--) {
-            m = ChainDp.propagate(m, p[s - 1]);
+            m = Propagation.propagate(m, p[s - 1]);
         }
         return m;
     }

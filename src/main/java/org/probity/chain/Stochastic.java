@@ -1,7 +1,7 @@
 package org.probity.chain;
 
-import org.probity.chain.internal.ChainDp;
 import org.probity.chain.internal.Checks;
+import org.probity.chain.internal.Propagation;
 
 /**
  * The building blocks of finite chains that the models built on them (the discrete diffusions of
@@ -68,6 +68,6 @@ public final class Stochastic {
      * @param comp scratch of length K
      */
     public static void propagate(double[] m, double[][] q, double[] out, double[] comp) {
-        ChainDp.propagate(m, q, out, comp);
+        Propagation.propagate(m, q, out, comp);
     }
 }

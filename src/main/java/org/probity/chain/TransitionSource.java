@@ -1,5 +1,7 @@
 package org.probity.chain;
 
+import java.util.Optional;
+
 /**
  * A sequence of \( T \) row-stochastic \( K \times K \) matrices indexed by the step
  * \( t = 1, \dots, T \), stored or computed on demand. It is the one input of the dynamic programs
@@ -57,5 +59,20 @@ public interface TransitionSource {
                 row[j] = Math.log(row[j]);
             }
         }
+    }
+
+    /**
+     * \( \mathrm{VLB}(x_0) \) and \( \log p(x_0) \) for every \( x_0 \) of this forward process against
+     * {@code reverse} ({@code {vlbs, logLikelihoods}}, as {@link VariationalBound} defines them), computed
+     * from a structure this source knows, or empty when it has none for this reverse model; then
+     * {@link VariationalBound} runs the dynamic program on the matrices. A source that answers owes the
+     * accuracy of the dynamic program (D3PM: {@code org.probity.diffusion.DiscreteDiffusion}).
+     *
+     * @param prior \( p(x_T) \), a probability vector of length {@link #states()}
+     * @param reverse the reverse chain, of this K and T
+     * @return the two arrays of length K, or empty (the default)
+     */
+    default Optional<double[][]> structuredBound(double[] prior, TransitionSource reverse) {
+        return Optional.empty();
     }
 }

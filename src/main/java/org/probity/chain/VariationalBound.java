@@ -3,6 +3,7 @@ package org.probity.chain;
 import java.util.Locale;
 import org.probity.chain.internal.ChainDp;
 import org.probity.chain.internal.Checks;
+import org.probity.chain.internal.Propagation;
 import org.probity.math.NeumaierSum;
 
 /**
@@ -41,7 +42,8 @@ public final class VariationalBound {
         this.forward = forward;
         this.prior = prior;
         this.reverse = reverse;
-        double[][] both = ChainDp.vlbAndLogLikelihoods(forward, prior, reverse);
+        double[][] both = forward.structuredBound(prior, reverse)
+            .orElseGet(() -> ChainDp.vlbAndLogLikelihoods(forward, prior, reverse));
         this.vlbs = both[0];
         this.logLikelihoods = both[1];
     }
@@ -147,7 +149,7 @@ public final class VariationalBound {
 
     /** \( L_{\mathrm{VLB}} = \sum_{x_0} q(x_0) \mathrm{VLB}(x_0) \) (states with \( q(x_0) = 0 \) contribute 0). */
     public double totalVlb() {
-        return ChainDp.weightedSum(q0, vlbs);
+        return Propagation.weightedSum(q0, vlbs);
     }
 
     /** \( L_{\mathrm{CE}} = -\sum_{x_0} q(x_0) \log p(x_0) \); \( +\infty \) if p misses a state q has. */
@@ -156,7 +158,7 @@ public final class VariationalBound {
         for (int i = 0; i < neg.length; i++) {
             neg[i] = -logLikelihoods[i];
         }
-        return ChainDp.weightedSum(q0, neg);
+        return Propagation.weightedSum(q0, neg);
     }
 
     /** The data distribution \( q(x_0) \) (a copy). */

@@ -1,6 +1,7 @@
 package org.probity.diffusion;
 
 import java.util.Locale;
+import java.util.Optional;
 import org.probity.chain.FiniteChain;
 import org.probity.chain.Stochastic;
 import org.probity.chain.TransitionSource;
@@ -33,9 +34,13 @@ import org.probity.math.NeumaierSum;
  * in double-double) is its exact value for the double β array rounded once, within 1 ulp (50-digit
  * test in {@code D3pmAccuracyTest}).
  *
- * <p>The variational bound and the exact likelihood run on the dynamic programs of
- * {@code org.probity.chain} ({@link #bound(double[], D3pmReverseModel)}); matrices are computed on
- * demand, one step at a time, so \( K = 256 \), \( T = 1000 \) needs \( O(K^2) \) memory. Immutable.
+ * <p>The variational bound and the exact likelihood ({@link #bound(double[], D3pmReverseModel)}): for the
+ * uniform and absorbing families against an x₀-parameterised JOINT model, from the rank-one structure
+ * of \( Q_t \) ({@link #structuredBound}: \( O(K^2) \) multiply-adds and \( O(K) \) logs per step, the
+ * K² being the predictions); otherwise on the dynamic programs of {@code org.probity.chain}. Matrices are
+ * computed on demand, one step at a time, so \( K = 256 \), \( T = 1000 \) needs \( O(K^2) \) memory
+ * (the discretized-Gaussian family keeps \( 2 \sqrt{T} \) products \( \bar{Q}_t \), {@link DiscretizedGaussianTransitions}).
+ * Immutable (the Gaussian products are a cache behind a lock).
  */
 public final class DiscreteDiffusion implements TransitionSource {
     /** The transition families of Austin et al. 2021. */
@@ -49,12 +54,14 @@ public final class DiscreteDiffusion implements TransitionSource {
     private final int k;
     private final double[] betas;
     private final NoiseSchedule keep; // its alphaBar_t is the keep probability, in double-double
+    private final DiscretizedGaussianTransitions gaussian; // the products of the discretized-Gaussian family, else null
 
     private DiscreteDiffusion(Family family, int k, double[] betas) {
         this.family = family;
         this.k = k;
         this.betas = betas;
         this.keep = NoiseSchedule.of(betas);
+        this.gaussian = family == Family.DISCRETIZED_GAUSSIAN ? new DiscretizedGaussianTransitions(this) : null;
     }
 
     /** The uniform family on {@code states >= 2} states. @throws IllegalArgumentException naming the parameter */
@@ -136,6 +143,26 @@ public final class DiscreteDiffusion implements TransitionSource {
         return keep.alphaBar(t);
     }
 
+    /** \( 1 - \bar\alpha_t \) within 1 ulp (uniform and absorbing families). */
+    double oneMinusKeepProbability(int t) {
+        return keep.oneMinusAlphaBar(t);
+    }
+
+    /**
+     * The entries of \( Q_t \) as {@link #fill} writes them (uniform and absorbing families):
+     * {@code {diagonal, off-diagonal, 1 - beta_t}} for the uniform family,
+     * {@code {1 - beta_t, beta_t (to the mask), 1 - beta_t}} for the absorbing family.
+     */
+    double[] stepEntries(int t) {
+        DoubleDouble stay = DoubleDouble.difference(1, betas[t - 1]);
+        DoubleDouble move = DoubleDouble.of(betas[t - 1]);
+        double s = stay.doubleValue();
+        if (family == Family.UNIFORM) {
+            return new double[] {entry(stay, move, 0, 0).doubleValue(), entry(stay, move, 0, 1).doubleValue(), s};
+        }
+        return new double[] {s, move.doubleValue(), s};
+    }
+
     /** \( Q_t \) as a new matrix, {@code 1 <= t <= T}. */
     public double[][] transition(int t) {
         double[][] out = new double[k][k];
@@ -148,7 +175,7 @@ public final class DiscreteDiffusion implements TransitionSource {
         Stochastic.index("t", t, 1, steps());
         double b = betas[t - 1];
         if (family == Family.DISCRETIZED_GAUSSIAN) {
-            gaussian(out, b);
+            DiscretizedGaussianTransitions.fill(out, k, b);
         } else {
             blend(out, DoubleDouble.difference(1, b), DoubleDouble.of(b));
         }
@@ -163,8 +190,9 @@ public final class DiscreteDiffusion implements TransitionSource {
         Stochastic.index("t", t, 0, steps());
         double[][] out = new double[k][k];
         if (family == Family.DISCRETIZED_GAUSSIAN) {
+            double[][] bar = gaussian.cumulative(t);
             for (int i = 0; i < k; i++) {
-                out[i] = cumulativeRow(t, i);
+                out[i] = bar[i].clone();
             }
         } else {
             blend(out, keep.alphaBarDd(t), keep.oneMinusAlphaBarDd(t));
@@ -183,9 +211,7 @@ public final class DiscreteDiffusion implements TransitionSource {
             }
             return row;
         }
-        double[] v = new double[k];
-        v[x0] = 1;
-        return timesCumulative(t, v);
+        return gaussian.cumulative(t)[x0].clone();
     }
 
     /**
@@ -268,7 +294,23 @@ public final class DiscreteDiffusion implements TransitionSource {
         return VariationalBound.of(q0, this, p.prior(), p);
     }
 
-    /** \( v \bar{Q}_t \): \( O(K) \) in closed form, \( O(t K^2) \) for the discretized-Gaussian family. */
+    /**
+     * The structured bound of the uniform and absorbing families against an x₀-parameterised
+     * {@link D3pmReverseModel.Form#JOINT JOINT} model of this diffusion: \( O(K^2) \) multiply-adds and
+     * \( O(K) \) logs per step instead of \( K^2 \) logs ({@code D3pmStructuredBound}); empty otherwise.
+     */
+    @Override
+    public Optional<double[][]> structuredBound(double[] prior, TransitionSource reverse) {
+        if (!(reverse instanceof D3pmReverseModel)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(D3pmStructuredBound.compute(this, prior, (D3pmReverseModel) reverse));
+    }
+
+    /**
+     * \( v \bar{Q}_t \): \( O(K) \) in closed form, \( O(K^2) \) for the discretized-Gaussian family once
+     * \( \bar{Q}_t \) is at hand ({@link DiscretizedGaussianTransitions}: about \( 2 K^3 \) per step over a pass).
+     */
     double[] timesCumulative(int t, double[] v) {
         double[] out = new double[k];
         if (family != Family.DISCRETIZED_GAUSSIAN) {
@@ -287,17 +329,8 @@ public final class DiscreteDiffusion implements TransitionSource {
             }
             return out;
         }
-        double[] cur = v.clone();
-        double[][] q = new double[k][k];
-        double[] comp = new double[k];
-        for (int s = 1; s <= t; s++) {
-            fill(s, q);
-            Stochastic.propagate(cur, q, out, comp);
-            double[] swap = cur;
-            cur = out;
-            out = swap;
-        }
-        return cur;
+        Stochastic.propagate(v, gaussian.cumulative(t), out, new double[k]);
+        return out;
     }
 
     /**
@@ -340,30 +373,6 @@ public final class DiscreteDiffusion implements TransitionSource {
             return j == mask ? DoubleDouble.ONE : DoubleDouble.ZERO;
         }
         return j == i ? stay : j == mask ? move : DoubleDouble.ZERO;
-    }
-
-    private void gaussian(double[][] out, double b) {
-        double scale = 4.0 / ((double) (k - 1) * (k - 1) * b);
-        double[] w = new double[k];
-        NeumaierSum z = NeumaierSum.create().add(1);
-        for (int n = 1; n < k; n++) {
-            w[n] = Math.exp(-scale * n * n);
-            z.add(2 * w[n]);
-        }
-        double norm = z.sum();
-        for (int n = 1; n < k; n++) {
-            w[n] /= norm;
-        }
-        for (int i = 0; i < k; i++) {
-            NeumaierSum off = NeumaierSum.create();
-            for (int j = 0; j < k; j++) {
-                if (j != i) {
-                    out[i][j] = w[Math.abs(i - j)];
-                    off.add(out[i][j]);
-                }
-            }
-            out[i][i] = 1 - off.sum();
-        }
     }
 
     @Override

@@ -26,12 +26,13 @@ import org.probity.diffusion.DiscreteDiffusion;
  * at a time, so memory is O(K²).
  *
  * <ul>
- *   <li>{@code bound}: VLB(x₀) for all 256 x₀ (one backward DP) and log p(x₀) for all 256 x₀
- *       (one reverse propagation): 2 × T × K² work, K² logs per step;</li>
+ *   <li>{@code bound}: VLB(x₀) for all 256 x₀ and log p(x₀) for all 256 x₀ in one backward pass
+ *       that uses the rank-one structure of Q_t (DiscreteDiffusion#structuredBound): per step the K²
+ *       predictions are read and checked, O(K²) multiply-adds and O(K) logs;</li>
  *   <li>{@code termsOneStart}: L_T, L_{t-1} (t = 2..T), L_0 at one x₀: T × K² work with K² logs per step;</li>
- *   <li>{@code logLikelihood}: log p(x₀) for all x₀ only.</li>
+ *   <li>{@code logLikelihood}: log p(x₀) for all x₀ only, on the dense reverse matrices.</li>
  * </ul>
- * Run: {@code java -cp target/test-classes:target/classes:$(cat cp.txt) org.openjdk.jmh.Main DiscreteVlbBenchmark -f 1 -wi 2 -i 3}.
+ * Run: {@code bench/jmh.sh DiscreteVlbBenchmark -f 1 -wi 2 -i 3}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

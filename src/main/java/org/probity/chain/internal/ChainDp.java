@@ -1,7 +1,5 @@
 package org.probity.chain.internal;
 
-import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 import org.probity.chain.PathFunctional;
 import org.probity.chain.TransitionSource;
 import org.probity.divergence.Kl;
@@ -9,8 +7,8 @@ import org.probity.math.LogSpace;
 import org.probity.math.NeumaierSum;
 
 /**
- * The dynamic programs over finite Markov chains, in one place: marginal propagation, backward
- * values of additive functionals, the variational bound and its decomposition, the likelihood of a
+ * The dynamic programs over finite Markov chains (marginal propagation and the parallel split of rows are
+ * in {@link Propagation}): backward values of additive functionals, the variational bound and its decomposition, the likelihood of a
  * reverse chain, and the chain-rule KL between two chains. Every routine is \( O(T K^2) \) time and
  * \( O(K^2) \) extra memory (one or two matrices of the sequence at a time), with compensated
  * (Neumaier) sums; categorical KL terms by {@link Kl#categorical(double[], double[])}; terms of probability 0 contribute 0 (DESIGN.md: \( 0 \log 0 = 0 \)), a positive
@@ -20,18 +18,13 @@ import org.probity.math.NeumaierSum;
  * Neumaier step: the same error term, bit for bit, and a loop the JIT vectorises), the reverse
  * matrix is transposed in cache blocks, the log-ratio terms use {@link LogSpace#klTermFast} (one
  * {@code Math.log} per entry, error at most 3 ulps per term; see there), and for
- * \( K \ge \) {@value #PARALLEL_STATES} the K rows of a step (and from {@value #PARALLEL_PROPAGATION_STATES} the
+ * \( K \ge \) {@value Propagation#PARALLEL_STATES} the K rows of a step (and from {@value Propagation#PARALLEL_PROPAGATION_STATES} the
  * columns of a propagation) are split over the cores (each row is
  * summed by one thread in a fixed order, so results do not depend on the number of threads). With the
  * module {@code jdk.incubator.vector} present, the rows of the backward pass run on SIMD lanes
  * ({@link VectorKernels}: the same term, a vector {@code LOG}, per-lane compensated sums).
  */
 public final class ChainDp {
-    /** From this many states on, the rows of a step (K logs each) are computed in parallel. */
-    static final int PARALLEL_STATES = 64;
-    /** From this many states on, a propagation (K multiply-adds per column) is split by columns. */
-    static final int PARALLEL_PROPAGATION_STATES = 256;
-    private static final int BLOCK = 32;
     /**
      * Whether the Vector API row kernel runs ({@link VectorKernels}): when the JVM was started with
      * {@code --add-modules jdk.incubator.vector} (the {@code probity} launcher, Surefire and the
@@ -41,107 +34,6 @@ public final class ChainDp {
         && !"false".equals(System.getProperty("probity.vector"));
 
     private ChainDp() {
-    }
-
-    /** Runs {@code row} for 0..k-1: in parallel chunks when k is large, in order otherwise. */
-    static void forRows(int k, IntConsumer row) {
-        if (k < PARALLEL_STATES) {
-            for (int i = 0; i < k; i++) {
-                row.accept(i);
-            }
-            return;
-        }
-        int chunks = Math.min(k, 4 * Runtime.getRuntime().availableProcessors());
-        IntStream.range(0, chunks).parallel().forEach(c -> {
-            for (int i = c * k / chunks, end = (c + 1) * k / chunks; i < end; i++) {
-                row.accept(i);
-            }
-        });
-    }
-
-    /** {@code out[i][j] = in[j][i]} for the leading k x k block, in cache blocks. */
-    static void transpose(double[][] in, double[][] out, int k) {
-        for (int a = 0; a < k; a += BLOCK) {
-            for (int b = 0; b < k; b += BLOCK) {
-                int ea = Math.min(k, a + BLOCK);
-                int eb = Math.min(k, b + BLOCK);
-                for (int j = b; j < eb; j++) {
-                    double[] src = in[j];
-                    for (int i = a; i < ea; i++) {
-                        out[i][j] = src[i];
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * \( m' = m Q \): \( m'_j = \sum_i m_i Q_{ij} \), each sum compensated, zero weights skipped, for a
-     * probability vector m and a stochastic Q (results are clamped to at most 1).
-     *
-     * @param m a row vector of length K
-     * @param q a K x K matrix
-     * @param out receives \( m Q \) (may not alias {@code m})
-     * @param comp scratch of length K
-     */
-    public static void propagate(double[] m, double[][] q, double[] out, double[] comp) {
-        int k = m.length;
-        if (k < PARALLEL_PROPAGATION_STATES) {
-            propagateColumns(m, q, out, comp, 0, k);
-            return;
-        }
-        int chunks = Math.max(1, Math.min(k / 16, 2 * Runtime.getRuntime().availableProcessors()));
-        IntStream.range(0, chunks).parallel().forEach(c ->
-            propagateColumns(m, q, out, comp, c * k / chunks, (c + 1) * k / chunks));
-    }
-
-    /** Columns {@code from..to-1} of {@link #propagate}: TwoSum per term, the errors summed apart. */
-    private static void propagateColumns(double[] m, double[][] q, double[] out, double[] comp, int from, int to) {
-        int k = m.length;
-        java.util.Arrays.fill(out, from, to, 0.0);
-        java.util.Arrays.fill(comp, from, to, 0.0);
-        for (int i = 0; i < k; i++) {
-            double w = m[i];
-            if (w == 0) {
-                continue;
-            }
-            double[] row = q[i];
-            for (int j = from; j < to; j++) {
-                double x = w * row[j];
-                double s = out[j];
-                double t = s + x;
-                double bb = t - s;
-                comp[j] += (s - (t - bb)) + (x - bb);
-                out[j] = t;
-            }
-        }
-        for (int j = from; j < to; j++) {
-            // the exact value is a probability: rounding above 1 is clamped, which only reduces the error
-            out[j] = Math.min(1.0, out[j] + comp[j]);
-        }
-    }
-
-    /** \( m Q \) as a new array. */
-    public static double[] propagate(double[] m, double[][] q) {
-        double[] out = new double[m.length];
-        propagate(m, q, out, new double[m.length]);
-        return out;
-    }
-
-    /** The marginals \( m_0 = \pi, m_t = m_{t-1} Q_t \) for \( t = 0..T \). */
-    public static double[][] marginals(double[] initial, TransitionSource src) {
-        int k = src.states();
-        int steps = src.steps();
-        double[][] m = new double[steps + 1][];
-        m[0] = initial.clone();
-        double[][] q = new double[k][k];
-        double[] comp = new double[k];
-        for (int t = 1; t <= steps; t++) {
-            src.fill(t, q);
-            m[t] = new double[k];
-            propagate(m[t - 1], q, m[t], comp);
-        }
-        return m;
     }
 
     /**
@@ -176,17 +68,6 @@ public final class ChainDp {
             v[i] += f.start(i);
         }
         return v;
-    }
-
-    /** \( \sum_i w_i v_i \), compensated, with terms of weight 0 skipped (so \( 0 \cdot \infty = 0 \)). */
-    public static double weightedSum(double[] w, double[] v) {
-        NeumaierSum s = NeumaierSum.create();
-        for (int i = 0; i < w.length; i++) {
-            if (w[i] != 0) {
-                s.add(w[i] * v[i]);
-            }
-        }
-        return s.sum();
     }
 
     /**
@@ -230,9 +111,9 @@ public final class ChainDp {
         for (int t = q.steps(); t >= 1; t--) {
             q.fill(t, qt);
             p.fill(t, pt);
-            transpose(pt, ptT, k);
+            Propagation.transpose(pt, ptT, k);
             double[] cur = v;
-            forRows(k, i -> next[i] = vlbRow(qt[i], ptT[i], null, cur));
+            Propagation.forRows(k, i -> next[i] = vlbRow(qt[i], ptT[i], null, cur));
             // a row that met a reverse probability q reaches below the normal range (NaN) is recomputed
             // with the logs of the source, which keep the value of an entry that underflowed
             boolean again = false;
@@ -241,13 +122,13 @@ public final class ChainDp {
             }
             if (again) {
                 p.fillLog(t, pt);
-                transpose(pt, logPtT, k);
-                forRows(k, i -> next[i] = Double.isNaN(next[i]) ? vlbRow(qt[i], ptT[i], logPtT[i], cur) : next[i]);
+                Propagation.transpose(pt, logPtT, k);
+                Propagation.forRows(k, i -> next[i] = Double.isNaN(next[i]) ? vlbRow(qt[i], ptT[i], logPtT[i], cur) : next[i]);
                 p.fill(t, pt);
             }
             System.arraycopy(next, 0, v, 0, k);
             if (likelihoods) {
-                propagate(m, pt, mNext, comp);
+                Propagation.propagate(m, pt, mNext, comp);
                 double[] swap = m;
                 m = mNext;
                 mNext = swap;
@@ -317,7 +198,7 @@ public final class ChainDp {
         double[][] pt = new double[k][k];
         for (int t = p.steps(); t >= 1; t--) {
             p.fill(t, pt);
-            propagate(v, pt, out, comp);
+            Propagation.propagate(v, pt, out, comp);
             double[] swap = v;
             v = out;
             out = swap;
@@ -350,12 +231,12 @@ public final class ChainDp {
         for (int t = 1; t <= steps; t++) {
             q.fill(t, qt);
             p.fill(t, pt);
-            propagate(prev, qt, cur, comp);
+            Propagation.propagate(prev, qt, cur, comp);
             double[] byState = new double[k];
             double[] from = prev;
             double[] to = cur;
             int step = t;
-            forRows(k, xt -> byState[xt] = posteriorTerm(step, xt, x0, from, to, qt, pt));
+            Propagation.forRows(k, xt -> byState[xt] = posteriorTerm(step, xt, x0, from, to, qt, pt));
             NeumaierSum term = NeumaierSum.create();
             for (int xt = 0; xt < k; xt++) {
                 term.add(byState[xt]);
@@ -408,13 +289,13 @@ public final class ChainDp {
             a.fill(t, qa);
             b.fill(t, qb);
             double[] w = m;
-            forRows(k, i -> rowKl[i] = w[i] == 0 ? 0 : w[i] * Kl.categorical(qa[i], qb[i]));
+            Propagation.forRows(k, i -> rowKl[i] = w[i] == 0 ? 0 : w[i] * Kl.categorical(qa[i], qb[i]));
             for (int i = 0; i < k; i++) {
                 if (m[i] != 0) {
                     total.add(rowKl[i]);
                 }
             }
-            propagate(m, qa, next, comp);
+            Propagation.propagate(m, qa, next, comp);
             double[] swap = m;
             m = next;
             next = swap;

@@ -1,0 +1,136 @@
+package org.probity.chain.internal;
+
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+import org.probity.chain.TransitionSource;
+import org.probity.math.NeumaierSum;
+
+/**
+ * The forward half of the finite-chain dynamic programs and their parallel split: marginal propagation
+ * \( m' = m Q \) (TwoSum per term, the errors summed apart, so the loop vectorises), the marginals of a
+ * chain, compensated weighted sums, the cache-blocked transpose, and the split of the K rows of a step
+ * over the cores (each row computed by one thread in a fixed order, so results do not depend on the
+ * number of threads). Used by {@link ChainDp}.
+ */
+public final class Propagation {
+    /** From this many states on, the rows of a step (K logs each) are computed in parallel. */
+    static final int PARALLEL_STATES = 64;
+    /** From this many states on, a propagation (K multiply-adds per column) is split by columns. */
+    static final int PARALLEL_PROPAGATION_STATES = 256;
+    private static final int BLOCK = 32;
+
+    private Propagation() {
+    }
+
+    /** Runs {@code row} for 0..k-1: in parallel chunks when k is large, in order otherwise. */
+    static void forRows(int k, IntConsumer row) {
+        if (k < PARALLEL_STATES) {
+            for (int i = 0; i < k; i++) {
+                row.accept(i);
+            }
+            return;
+        }
+        int chunks = Math.min(k, 4 * Runtime.getRuntime().availableProcessors());
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            for (int i = c * k / chunks, end = (c + 1) * k / chunks; i < end; i++) {
+                row.accept(i);
+            }
+        });
+    }
+
+    /** {@code out[i][j] = in[j][i]} for the leading k x k block, in cache blocks. */
+    static void transpose(double[][] in, double[][] out, int k) {
+        for (int a = 0; a < k; a += BLOCK) {
+            for (int b = 0; b < k; b += BLOCK) {
+                int ea = Math.min(k, a + BLOCK);
+                int eb = Math.min(k, b + BLOCK);
+                for (int j = b; j < eb; j++) {
+                    double[] src = in[j];
+                    for (int i = a; i < ea; i++) {
+                        out[i][j] = src[i];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * \( m' = m Q \): \( m'_j = \sum_i m_i Q_{ij} \), each sum compensated, zero weights skipped, for a
+     * probability vector m and a stochastic Q (results are clamped to at most 1).
+     *
+     * @param m a row vector of length K
+     * @param q a K x K matrix
+     * @param out receives \( m Q \) (may not alias {@code m})
+     * @param comp scratch of length K
+     */
+    public static void propagate(double[] m, double[][] q, double[] out, double[] comp) {
+        int k = m.length;
+        if (k < PARALLEL_PROPAGATION_STATES) {
+            propagateColumns(m, q, out, comp, 0, k);
+            return;
+        }
+        int chunks = Math.max(1, Math.min(k / 16, 2 * Runtime.getRuntime().availableProcessors()));
+        IntStream.range(0, chunks).parallel().forEach(c ->
+            propagateColumns(m, q, out, comp, c * k / chunks, (c + 1) * k / chunks));
+    }
+
+    /** Columns {@code from..to-1} of {@link #propagate}: TwoSum per term, the errors summed apart. */
+    private static void propagateColumns(double[] m, double[][] q, double[] out, double[] comp, int from, int to) {
+        int k = m.length;
+        java.util.Arrays.fill(out, from, to, 0.0);
+        java.util.Arrays.fill(comp, from, to, 0.0);
+        for (int i = 0; i < k; i++) {
+            double w = m[i];
+            if (w == 0) {
+                continue;
+            }
+            double[] row = q[i];
+            for (int j = from; j < to; j++) {
+                double x = w * row[j];
+                double s = out[j];
+                double t = s + x;
+                double bb = t - s;
+                comp[j] += (s - (t - bb)) + (x - bb);
+                out[j] = t;
+            }
+        }
+        for (int j = from; j < to; j++) {
+            // the exact value is a probability: rounding above 1 is clamped, which only reduces the error
+            out[j] = Math.min(1.0, out[j] + comp[j]);
+        }
+    }
+
+    /** \( m Q \) as a new array. */
+    public static double[] propagate(double[] m, double[][] q) {
+        double[] out = new double[m.length];
+        propagate(m, q, out, new double[m.length]);
+        return out;
+    }
+
+    /** The marginals \( m_0 = \pi, m_t = m_{t-1} Q_t \) for \( t = 0..T \). */
+    public static double[][] marginals(double[] initial, TransitionSource src) {
+        int k = src.states();
+        int steps = src.steps();
+        double[][] m = new double[steps + 1][];
+        m[0] = initial.clone();
+        double[][] q = new double[k][k];
+        double[] comp = new double[k];
+        for (int t = 1; t <= steps; t++) {
+            src.fill(t, q);
+            m[t] = new double[k];
+            propagate(m[t - 1], q, m[t], comp);
+        }
+        return m;
+    }
+
+    /** \( \sum_i w_i v_i \), compensated, with terms of weight 0 skipped (so \( 0 \cdot \infty = 0 \)). */
+    public static double weightedSum(double[] w, double[] v) {
+        NeumaierSum s = NeumaierSum.create();
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] != 0) {
+                s.add(w[i] * v[i]);
+            }
+        }
+        return s.sum();
+    }
+}
