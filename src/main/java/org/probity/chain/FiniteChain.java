@@ -47,19 +47,8 @@ public final class FiniteChain implements TransitionSource {
      *     {@code "transitions[2][0][1]: expected a probability in [0, 1], got NaN"}
      */
     public static FiniteChain of(double[] initial, double[][]... transitions) {
-        if (initial == null) {
-            throw new IllegalArgumentException("initial: expected an array, got null");
-        }
-        int k = Checks.states("initial.length", initial.length);
-        double[] pi = Checks.probabilityVector("initial", initial, k);
-        if (transitions == null) {
-            throw new IllegalArgumentException("transitions: expected an array, got null");
-        }
-        double[][][] qs = new double[transitions.length][][];
-        for (int t = 0; t < transitions.length; t++) {
-            qs[t] = Checks.stochasticMatrix("transitions[" + t + "]", transitions[t], k);
-        }
-        return new FiniteChain(pi, qs);
+        double[] pi = Checks.probabilityVector("initial", initial);
+        return new FiniteChain(pi, Checks.stochasticMatrices("transitions", transitions, pi.length));
     }
 
     /** Builds without validation from arrays this class owns. */
@@ -82,22 +71,9 @@ public final class FiniteChain implements TransitionSource {
         return initial.clone();
     }
 
-    /**
-     * \( Q_t \) (a copy).
-     *
-     * @param t the step, {@code 1 <= t <= T}
-     */
-    public double[][] transition(int t) {
-        Checks.index("t", t, 1, steps());
-        return Checks.copy(q[t - 1]);
-    }
-
     @Override
     public void fill(int t, double[][] out) {
-        Checks.index("t", t, 1, steps());
-        for (int i = 0; i < states(); i++) {
-            System.arraycopy(q[t - 1][i], 0, out[i], 0, states());
-        }
+        Checks.fillStep(q, t, out);
     }
 
     /**

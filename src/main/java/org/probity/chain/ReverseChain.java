@@ -43,19 +43,8 @@ public final class ReverseChain implements TransitionSource {
      * @throws IllegalArgumentException naming the offending parameter and entry
      */
     public static ReverseChain of(double[] prior, double[][]... reverseTransitions) {
-        if (prior == null) {
-            throw new IllegalArgumentException("prior: expected an array, got null");
-        }
-        int k = Checks.states("prior.length", prior.length);
-        double[] pr = Checks.probabilityVector("prior", prior, k);
-        if (reverseTransitions == null) {
-            throw new IllegalArgumentException("reverseTransitions: expected an array, got null");
-        }
-        double[][][] ps = new double[reverseTransitions.length][][];
-        for (int t = 0; t < ps.length; t++) {
-            ps[t] = Checks.stochasticMatrix("reverseTransitions[" + t + "]", reverseTransitions[t], k);
-        }
-        return new ReverseChain(pr, ps);
+        double[] pr = Checks.probabilityVector("prior", prior);
+        return new ReverseChain(pr, Checks.stochasticMatrices("reverseTransitions", reverseTransitions, pr.length));
     }
 
     /**
@@ -103,10 +92,7 @@ public final class ReverseChain implements TransitionSource {
             TransitionSource.super.fillLog(t, out);
             return;
         }
-        Checks.index("t", t, 1, steps());
-        for (int i = 0; i < states(); i++) {
-            System.arraycopy(logP[t - 1][i], 0, out[i], 0, states());
-        }
+        Checks.fillStep(logP, t, out);
     }
 
     @Override
@@ -124,18 +110,9 @@ public final class ReverseChain implements TransitionSource {
         return prior.clone();
     }
 
-    /** \( P_t \), {@code [i][j]} \( = p(x_{t-1} = j \mid x_t = i) \) (a copy), {@code 1 <= t <= T}. */
-    public double[][] transition(int t) {
-        Checks.index("t", t, 1, steps());
-        return Checks.copy(p[t - 1]);
-    }
-
     @Override
     public void fill(int t, double[][] out) {
-        Checks.index("t", t, 1, steps());
-        for (int i = 0; i < states(); i++) {
-            System.arraycopy(p[t - 1][i], 0, out[i], 0, states());
-        }
+        Checks.fillStep(p, t, out);
     }
 
     /**

@@ -29,6 +29,19 @@ public interface TransitionSource {
     void fill(int t, double[][] out);
 
     /**
+     * Matrix {@code t} as a new {@code states() x states()} array: \( Q_t \) of a forward chain,
+     * \( P_t \) of a reverse chain (rows as above). By default a fresh array that {@link #fill} writes.
+     *
+     * @param t the step, {@code 1 <= t <= steps()}
+     * @throws IllegalArgumentException if {@code t} is out of range
+     */
+    default double[][] transition(int t) {
+        double[][] out = new double[states()][states()];
+        fill(t, out);
+        return out;
+    }
+
+    /**
      * Writes the natural logarithms of the entries of matrix {@code t} into {@code out}. By default the
      * logs of {@link #fill}; a source that knows its entries in log space (such as
      * {@link ReverseChain#trueReverse}, whose probabilities can lie below the double range) overrides it,

@@ -45,7 +45,8 @@ final class CheckCommand implements Callable<Integer> {
     private List<Path> files = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "md|tex|prob", converter = Converters.InputFormat.class,
-            description = "The format of standard input ('-'); files are read by their extension.")
+            description = "The format of standard input ('-') and, when given, of every FILE; otherwise "
+                + "files are read by their extension.")
     private String format;
 
     @Option(names = "--seed", paramLabel = "N", converter = Converters.Seed.class,

@@ -207,17 +207,8 @@ final class ScheduleInput {
 
     /** "FILE:LINE:COLUMN: expected a JSON array of beta values, found ..." at {@code offset} of {@code text}. */
     private static BadInputException syntaxError(Path file, String text, int offset, String found) {
-        int line = 1;
-        int column = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                column = 1;
-            } else {
-                column++;
-            }
-        }
-        return new BadInputException(String.format(Locale.ROOT, MSG_JSON, file, line, column,
+        int[] at = TextFiles.lineColumn(text, offset);
+        return new BadInputException(String.format(Locale.ROOT, MSG_JSON, file, at[0], at[1],
                 "a JSON array of beta values", found));
     }
 

@@ -19,7 +19,7 @@ import org.probity.spec.latex.DerivationDocument;
 /** Finding, selecting and parsing {@code .prob} files for {@code verify} and {@code check}. */
 final class SpecFiles {
     static final String EXTENSION = ".prob";
-    private static final String MSG_NOTHING = "%s:%d:%d: expected a claim or a derive statement, found the end of the "
+    private static final String MSG_NOTHING = "%s:%d:%d: expected %s, found the end of the "
             + "file (a file that checks nothing cannot pass)";
 
     private SpecFiles() {
@@ -80,38 +80,67 @@ final class SpecFiles {
     }
 
     /**
-     * Parses spec files and Markdown/LaTeX derivations (by extension), and standard input for
-     * {@code -} in the given format, before anything runs.
+     * Parses spec files and Markdown/LaTeX derivations (by extension, or in {@code format} when it is
+     * given), and standard input for {@code -} in the given format, before anything runs. An input that
+     * checks nothing (no claim or step, nothing reported as not checked) is refused, since it would pass.
      *
      * @return a {@link Spec} or a {@link DerivationDocument} per argument
-     * @throws BadInputException for a missing or unreadable file, '-' without --format, or a parse error (a file
-     *     that is not .md, .markdown, .tex or .latex is read as .prob)
+     * @throws BadInputException for a missing or unreadable file, '-' without --format, a parse error, or an
+     *     input that checks nothing (a file that is not .md, .markdown, .tex or .latex is read as .prob)
      */
     static List<Object> parseAny(List<Path> files, String format, InputStream stdin) {
         List<Object> out = new ArrayList<>();
         for (Path f : files) {
             String name = f.toString();
+            boolean standardInput = name.equals("-");
+            if (standardInput && format == null) {
+                throw new BadInputException("check -: expected --format md|tex|prob for standard input");
+            }
+            DerivationDocument.Format document = format == null ? DerivationDocument.Format.ofFileName(name)
+                : format.equals("md") ? DerivationDocument.Format.MARKDOWN
+                : format.equals("tex") ? DerivationDocument.Format.TEX : null;
+            String label = standardInput ? "<stdin>" : name;
+            String text = standardInput ? readAll(stdin) : TextFiles.read(f, document == null ? "spec file" : "derivation");
             try {
-                if (name.equals("-")) {
-                    if (format == null) {
-                        throw new BadInputException("check -: expected --format md|tex|prob for standard input");
-                    }
-                    String text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
-                    out.add(format.equals("prob") ? Spec.parse(text, "<stdin>") : DerivationDocument.parse(text,
-                        "<stdin>", format.equals("md") ? DerivationDocument.Format.MARKDOWN : DerivationDocument.Format.TEX));
-                } else if (DerivationDocument.Format.ofFileName(name) != null) {
-                    out.add(DerivationDocument.parse(TextFiles.read(f, "derivation"), name,
-                        DerivationDocument.Format.ofFileName(name)));
+                if (document == null) {
+                    out.add(checked(Spec.parse(text, label), text, label));
                 } else {
-                    out.add(parse(f));
+                    DerivationDocument d = DerivationDocument.parse(text, label, document);
+                    if (!d.checksSomething()) {
+                        throw nothing(text, label, "a display or inline formula stating a relation");
+                    }
+                    out.add(d);
                 }
             } catch (SpecSyntaxException e) {
                 throw new BadInputException(e.getMessage(), e);
-            } catch (IOException e) {
-                throw new BadInputException("cannot read standard input: " + e.getMessage(), e);
             }
         }
         return out;
+    }
+
+    private static String readAll(InputStream stdin) {
+        try {
+            return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read standard input: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code spec} when it has a claim or a derivation; refused otherwise. */
+    private static Spec checked(Spec spec, String source, String label) {
+        boolean checksSomething = spec.statements().stream()
+                .anyMatch(s -> s instanceof Statement.Claim || s instanceof Statement.Derive);
+        if (!checksSomething) {
+            throw nothing(source, label, "a claim or a derive statement");
+        }
+        return spec;
+    }
+
+    /** At the end of {@code source}: expected {@code what}, found the end of the file. */
+    private static BadInputException nothing(String source, String label, String what) {
+        int line = 1 + (int) source.chars().filter(c -> c == '\n').count();
+        int column = 1 + source.length() - (source.lastIndexOf('\n') + 1);
+        return new BadInputException(String.format(Locale.ROOT, MSG_NOTHING, label, line, column, what));
     }
 
     /**
@@ -122,19 +151,10 @@ final class SpecFiles {
      */
     static Spec parse(Path f) {
         String source = TextFiles.read(f, "spec file");
-        Spec spec;
         try {
-            spec = Spec.parse(source, f.toString());
+            return checked(Spec.parse(source, f.toString()), source, f.toString());
         } catch (SpecSyntaxException e) {
             throw new BadInputException(e.getMessage(), e);
         }
-        boolean checksSomething = spec.statements().stream()
-                .anyMatch(s -> s instanceof Statement.Claim || s instanceof Statement.Derive);
-        if (!checksSomething) {
-            int line = 1 + (int) source.chars().filter(c -> c == '\n').count();
-            int column = 1 + source.length() - (source.lastIndexOf('\n') + 1);
-            throw new BadInputException(String.format(Locale.ROOT, MSG_NOTHING, f, line, column));
-        }
-        return spec;
     }
 }

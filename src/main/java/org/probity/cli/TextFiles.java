@@ -59,6 +59,21 @@ final class TextFiles {
         return decode(bytes, file);
     }
 
+    /** The 1-based line and column of {@code offset} in {@code text} (a line ends at '\n'). */
+    static int[] lineColumn(CharSequence text, int offset) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new int[] {line, column};
+    }
+
     /** Strict UTF-8 decoding that names the line and column of the first byte that is not UTF-8. */
     private static String decode(byte[] bytes, Path file) {
         CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -67,17 +82,8 @@ final class TextFiles {
         CharBuffer out = CharBuffer.allocate(bytes.length);
         CoderResult r = d.decode(in, out, true);
         if (r.isError()) {
-            int line = 1;
-            int column = 1;
-            for (int i = 0; i < out.position(); i++) {
-                if (out.get(i) == '\n') {
-                    line++;
-                    column = 1;
-                } else {
-                    column++;
-                }
-            }
-            throw new BadInputException(String.format(Locale.ROOT, MSG_NOT_UTF8, file, line, column,
+            int[] at = lineColumn(out.duplicate().flip(), out.position());
+            throw new BadInputException(String.format(Locale.ROOT, MSG_NOT_UTF8, file, at[0], at[1],
                     bytes[in.position()] & 0xff));
         }
         d.flush(out);

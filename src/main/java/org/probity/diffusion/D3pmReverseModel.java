@@ -103,13 +103,6 @@ public final class D3pmReverseModel implements TransitionSource {
         return steps;
     }
 
-    /** \( P_t \) as a new matrix. */
-    public double[][] transition(int t) {
-        double[][] out = new double[k][k];
-        fill(t, out);
-        return out;
-    }
-
     @Override
     public void fill(int t, double[][] out) {
         Stochastic.index("t", t, 1, steps);

@@ -1,6 +1,7 @@
 package org.probity.diffusion;
 
 import java.util.Locale;
+import org.probity.math.Arguments;
 import org.probity.math.DoubleDouble;
 
 /**
@@ -68,9 +69,9 @@ public final class Ddim {
         if (!(eta >= 0 && eta <= 1)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_ETA, eta));
         }
-        VPrediction.requireFinite("xt", xt);
-        VPrediction.requireFinite("eps", eps);
-        VPrediction.requireFinite("noise", noise);
+        Arguments.requireFinite("xt", xt);
+        Arguments.requireFinite("eps", eps);
+        Arguments.requireFinite("noise", noise);
         if (!(schedule.alphaBar(t) > 0)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_ALPHA_BAR, t));
         }

@@ -4,15 +4,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.probity.chain.DiagonalLinearGaussianChain;
 import org.probity.chain.LinearGaussianChain;
 import org.probity.dist.DiscretizedGaussian;
 import org.probity.dist.Gaussian;
 import org.probity.divergence.Kl;
-import org.probity.divergence.MonteCarlo;
 import org.probity.math.Constants;
-import org.probity.math.NeumaierSum;
 
 /**
  * The Gaussian diffusion of Ho et al. 2020 on a {@link NoiseSchedule}: the forward process
@@ -27,16 +24,13 @@ import org.probity.math.NeumaierSum;
 public final class GaussianDiffusion {
     private static final String MSG_POSTERIOR = "t: expected a timestep >= 2 (q(x_0 | x_1, x_0) is a point mass), got %d";
     private static final String MSG_X0 = "t: x_0 cannot be recovered from eps at step %d, where alphaBar_t = 0";
-    private static final String MSG_STEPS = "model: expected a reverse model with %d steps, got %d";
-    private static final String MSG_DIM = "%s: expected %d entries (one per dimension), got %d";
-    private static final String MSG_SAMPLES = "samples: expected at least 2, got %d";
-    private static final String MSG_ALPHA = "falseAlarmRate: expected a number in (0, 1), got %s";
-    private static final String MSG_GRID = "x0[%d]: expected a value on the 256-level grid of [-1, 1], got %s";
 
     private final NoiseSchedule s;
+    private final ReverseModelBounds bounds;
 
     private GaussianDiffusion(NoiseSchedule s) {
         this.s = s;
+        this.bounds = new ReverseModelBounds(this);
     }
 
     /** The diffusion on {@code schedule}. */
@@ -134,7 +128,8 @@ public final class GaussianDiffusion {
         return priorKl(x0, 0, 1);
     }
 
-    private double priorKl(double x0, double pm, double pv) {
+    /** \( \mathrm{KL}(q(x_T \mid x_0) \| \mathcal N(\mu_p, \sigma_p^2)) \), nats; see {@link #priorKl(double)}. */
+    double priorKl(double x0, double pm, double pv) {
         int n = s.steps();
         // log(1 - abar_T) is accurate to 2 ulps at both ends (NoiseSchedule), and Kl evaluates
         // e^x - 1 - x without cancellation, so L_T keeps its relative accuracy when abar_T is tiny.
@@ -194,38 +189,7 @@ public final class GaussianDiffusion {
      * is a Gaussian second moment, so each term is closed form; O(T · D).
      */
     public VlbTerms exactVlb(double[] x0, LinearGaussianReverse p) {
-        int n = requireSteps(p);
-        NeumaierSum prior = NeumaierSum.create();
-        for (double x : x0) {
-            prior.add(priorKl(x, p.priorMean(), p.priorVariance()));
-        }
-        double[] steps = new double[n - 1];
-        for (int t = 2; t <= n; t++) {
-            double lv = p.logVariance(t);
-            double iv = Math.exp(-lv);
-            double b = s.posteriorMeanCoefXt(t) - p.gain(t);
-            double u = s.posteriorMeanCoefX0(t) + b * s.sqrtAlphaBar(t);
-            double h = p.offset(t);
-            // KL of equal means is half of e^x - 1 - x, x the log-variance ratio (no cancellation)
-            double constant = 2 * Kl.gaussianLogVariance(0, s.logPosteriorVariance(t), 0, lv) + b * b * s.oneMinusAlphaBar(t) * iv;
-            NeumaierSum acc = NeumaierSum.create();
-            for (double x : x0) {
-                double m = u * x - h;
-                acc.add(0.5 * (constant + m * m * iv));
-            }
-            steps[t - 2] = acc.sum();
-        }
-        double g = p.gain(1);
-        double lv = p.logVariance(1);
-        double iv = Math.exp(-lv);
-        double u = 1 - g * s.sqrtAlphaBar(1);
-        double constant = Constants.LOG_2PI + lv + g * g * s.oneMinusAlphaBar(1) * iv;
-        NeumaierSum dec = NeumaierSum.create();
-        for (double x : x0) {
-            double m = u * x - p.offset(1);
-            dec.add(0.5 * (constant + m * m * iv));
-        }
-        return new VlbTerms(prior.sum(), steps, dec.sum(), x0.length);
+        return bounds.exactVlb(x0, p);
     }
 
     /**
@@ -236,42 +200,12 @@ public final class GaussianDiffusion {
      * @param perDimension one model per dimension (same length as x0)
      */
     public VlbTerms exactVlb(double[] x0, List<LinearGaussianReverse> perDimension) {
-        if (perDimension.size() != x0.length) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_DIM, "perDimension", x0.length, perDimension.size()));
-        }
-        int n = s.steps();
-        NeumaierSum prior = NeumaierSum.create();
-        NeumaierSum dec = NeumaierSum.create();
-        NeumaierSum[] steps = new NeumaierSum[n - 1];
-        for (int t = 0; t < n - 1; t++) {
-            steps[t] = NeumaierSum.create();
-        }
-        for (int d = 0; d < x0.length; d++) {
-            VlbTerms v = exactVlb(new double[] {x0[d]}, perDimension.get(d));
-            prior.add(v.priorTerm());
-            dec.add(v.decoderTerm());
-            double[] st = v.stepTerms();
-            for (int t = 0; t < st.length; t++) {
-                steps[t].add(st[t]);
-            }
-        }
-        double[] out = new double[n - 1];
-        for (int t = 0; t < out.length; t++) {
-            out[t] = steps[t].sum();
-        }
-        return new VlbTerms(prior.sum(), out, dec.sum(), x0.length);
+        return bounds.exactVlb(x0, perDimension);
     }
 
     /** The exact log-likelihood of a diagonal model with per-dimension coefficients (sum over dimensions). */
     public double logLikelihood(double[] x0, List<LinearGaussianReverse> perDimension) {
-        if (perDimension.size() != x0.length) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_DIM, "perDimension", x0.length, perDimension.size()));
-        }
-        NeumaierSum acc = NeumaierSum.create();
-        for (int d = 0; d < x0.length; d++) {
-            acc.add(logLikelihood(x0[d], perDimension.get(d)));
-        }
-        return acc.sum();
+        return bounds.logLikelihood(x0, perDimension);
     }
 
     /** The forward process from a known multi-dimensional \( x_0 \): one chain per dimension. */
@@ -298,15 +232,7 @@ public final class GaussianDiffusion {
      * ({@link LinearGaussianReverse#asChain()}), in closed form.
      */
     public double logLikelihood(double[] x0, LinearGaussianReverse p) {
-        requireSteps(p);
-        LinearGaussianChain c = p.asChain();
-        int n = c.steps();
-        Gaussian marginal0 = Gaussian.of(c.mean(n), c.variance(n));
-        NeumaierSum acc = NeumaierSum.create();
-        for (double x : x0) {
-            acc.add(marginal0.logDensity(x));
-        }
-        return acc.sum();
+        return bounds.logLikelihood(x0, p);
     }
 
     /** The exact log-likelihood for one dimension. */
@@ -330,71 +256,7 @@ public final class GaussianDiffusion {
      */
     public MonteCarloVlb monteCarloVlb(double[] x0, ReverseModel p, boolean discretizedDecoder, int samples,
                                        double falseAlarmRate, UniformRandomProvider rng) {
-        if (samples < 2) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_SAMPLES, samples));
-        }
-        if (!(falseAlarmRate > 0 && falseAlarmRate < 1)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_ALPHA, falseAlarmRate));
-        }
-        if (discretizedDecoder) {
-            for (int i = 0; i < x0.length; i++) {
-                if (!DiscretizedGaussian.isLevel(x0[i])) {
-                    throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_GRID, i, x0[i]));
-                }
-            }
-        }
-        int n = s.steps();
-        int d = x0.length;
-        NeumaierSum prior = NeumaierSum.create();
-        for (double x : x0) {
-            prior.add(priorKl(x, p.priorMean(), p.priorVariance()));
-        }
-        double lt = prior.sum();
-        ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
-        double mean = 0;
-        double m2 = 0;
-        double[] xt = new double[d];
-        for (int i = 1; i <= samples; i++) {
-            NeumaierSum total = NeumaierSum.create().add(lt);
-            for (int t = 1; t <= n; t++) {
-                double sa = s.sqrtAlphaBar(t);
-                double sd = s.sqrtOneMinusAlphaBar(t);
-                for (int j = 0; j < d; j++) {
-                    xt[j] = sa * x0[j] + sd * gauss.sample();
-                }
-                double[] mu = sized("model mean", p.mean(t, xt), d);
-                double[] lv = sized("model logVariance", p.logVariance(t, xt), d);
-                for (int j = 0; j < d; j++) {
-                    if (t >= 2) {
-                        total.add(Kl.gaussianLogVariance(posteriorMean(t, x0[j], xt[j]), s.logPosteriorVariance(t), mu[j], lv[j]));
-                    } else if (discretizedDecoder) {
-                        total.add(decoderNll(x0[j], mu[j], 0.5 * lv[j]));
-                    } else {
-                        total.add(-Gaussian.ofLogVariance(mu[j], lv[j]).logDensity(x0[j]));
-                    }
-                }
-            }
-            double v = total.sum();
-            double delta = v - mean;
-            mean += delta / i;
-            m2 += delta * (v - mean);
-        }
-        double se = Math.sqrt(m2 / (samples - 1) / samples);
-        return new MonteCarloVlb(mean, MonteCarlo.twoSidedQuantile(falseAlarmRate) * se, se, samples, falseAlarmRate);
-    }
-
-    private int requireSteps(LinearGaussianReverse p) {
-        if (p.steps() != s.steps()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_STEPS, s.steps(), p.steps()));
-        }
-        return s.steps();
-    }
-
-    private static double[] sized(String what, double[] xs, int d) {
-        if (xs.length != d) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_DIM, what, d, xs.length));
-        }
-        return xs;
+        return bounds.monteCarloVlb(x0, p, discretizedDecoder, samples, falseAlarmRate, rng);
     }
 
     @Override

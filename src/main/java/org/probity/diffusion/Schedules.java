@@ -1,6 +1,7 @@
 package org.probity.diffusion;
 
 import java.util.Locale;
+import org.probity.math.Arguments;
 import org.probity.math.DoubleDouble;
 import org.probity.math.NeumaierSum;
 
@@ -36,7 +37,6 @@ public final class Schedules {
     /** The smallest T of {@link #linearScaled(int)}: \( \beta_T = 20/T \le 1 \). */
     public static final int LINEAR_SCALED_MIN_STEPS = 20;
     private static final String MSG_BETA = "%s: expected a finite number in (0, 1], got %s";
-    private static final String MSG_FINITE = "%s: expected a finite number, got %s";
     private static final String MSG_ORDER = "start, end: expected start < end, got %s >= %s";
     private static final String MSG_TAU = "tau: expected a finite number > 0, got %s";
     private static final String MSG_ZSNR = "schedule: the zero-terminal-SNR rescale keeps alphaBar_1 and "
@@ -191,8 +191,8 @@ public final class Schedules {
      */
     public static NoiseSchedule sigmoid(int steps, double start, double end, double tau) {
         requireSteps(steps);
-        requireFinite("start", start);
-        requireFinite("end", end);
+        Arguments.requireFinite("start", start);
+        Arguments.requireFinite("end", end);
         if (!(start < end)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_ORDER, start, end));
         }
@@ -290,11 +290,5 @@ public final class Schedules {
             throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_BETA, name, b));
         }
         return b;
-    }
-
-    private static void requireFinite(String name, double x) {
-        if (!Double.isFinite(x)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_FINITE, name, x));
-        }
     }
 }

@@ -1,6 +1,6 @@
 package org.probity.diffusion;
 
-import java.util.Locale;
+import org.probity.math.Arguments;
 import org.probity.math.DoubleDouble;
 
 /**
@@ -17,7 +17,6 @@ import org.probity.math.DoubleDouble;
  * (measured against 50-digit references in {@code VPredictionAccuracyTest}: ≤ 1 ulp).
  */
 public final class VPrediction {
-    private static final String MSG_FINITE = "%s: expected a finite number, got %s";
 
     private VPrediction() {
     }
@@ -33,8 +32,8 @@ public final class VPrediction {
      * @throws IllegalArgumentException if t is out of range or an input is not finite
      */
     public static double velocity(NoiseSchedule schedule, int t, double x0, double eps) {
-        requireFinite("x0", x0);
-        requireFinite("eps", eps);
+        Arguments.requireFinite("x0", x0);
+        Arguments.requireFinite("eps", eps);
         return difference(schedule.sqrtAlphaBarDd(t), eps, schedule.sqrtOneMinusAlphaBarDd(t), x0);
     }
 
@@ -49,19 +48,13 @@ public final class VPrediction {
      * @throws IllegalArgumentException if t is out of range or an input is not finite
      */
     public static double x0FromVelocity(NoiseSchedule schedule, int t, double xt, double v) {
-        requireFinite("xt", xt);
-        requireFinite("v", v);
+        Arguments.requireFinite("xt", xt);
+        Arguments.requireFinite("v", v);
         return difference(schedule.sqrtAlphaBarDd(t), xt, schedule.sqrtOneMinusAlphaBarDd(t), v);
     }
 
     /** \( a x - b y \) in double-double, rounded once. */
     private static double difference(DoubleDouble a, double x, DoubleDouble b, double y) {
         return a.multiply(x).add(b.multiply(-y)).doubleValue();
-    }
-
-    static void requireFinite(String name, double x) {
-        if (!Double.isFinite(x)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_FINITE, name, x));
-        }
     }
 }

@@ -3,6 +3,7 @@ package org.probity.dist;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import org.probity.math.Arguments;
 
 /**
  * A multivariate normal distribution with diagonal covariance, \( \prod_d \mathcal N(\mu_d, \sigma_d^2) \):
@@ -31,8 +32,8 @@ public final class DiagonalGaussian {
         checkLengths(mean, variance, "variance");
         Gaussian[] g = new Gaussian[mean.length];
         for (int d = 0; d < g.length; d++) {
-            Gaussian.requireFinite("mean[" + d + "]", mean[d]);
-            Gaussian.requirePositive("variance[" + d + "]", variance[d]);
+            Arguments.requireFinite("mean[" + d + "]", mean[d]);
+            Arguments.requirePositiveFinite("variance[" + d + "]", variance[d]);
             g[d] = Gaussian.of(mean[d], variance[d]);
         }
         return new DiagonalGaussian(g);
@@ -49,7 +50,7 @@ public final class DiagonalGaussian {
         checkLengths(mean, logVariance, "logVariance");
         Gaussian[] g = new Gaussian[mean.length];
         for (int d = 0; d < g.length; d++) {
-            Gaussian.requireFinite("mean[" + d + "]", mean[d]);
+            Arguments.requireFinite("mean[" + d + "]", mean[d]);
             double v = Math.exp(logVariance[d]);
             if (!(v > 0 && v < Double.POSITIVE_INFINITY)) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, Gaussian.MSG_LOG_RANGE,

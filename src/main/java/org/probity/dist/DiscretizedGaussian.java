@@ -1,6 +1,7 @@
 package org.probity.dist;
 
 import java.util.Locale;
+import org.probity.math.Arguments;
 import org.probity.math.StandardNormal;
 
 /**
@@ -46,7 +47,7 @@ public final class DiscretizedGaussian {
      * @return the decoder
      */
     public static DiscretizedGaussian of(double mean, double logScale) {
-        Gaussian.requireFinite("mean", mean);
+        Arguments.requireFinite("mean", mean);
         if (!(Math.abs(logScale) <= 709)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                 "logScale: expected a finite number in [-709, 709], got %s", logScale));

@@ -1,6 +1,7 @@
 package org.probity.dist;
 
 import java.util.Locale;
+import org.probity.math.Arguments;
 import org.probity.math.Constants;
 
 /**
@@ -10,8 +11,6 @@ import org.probity.math.Constants;
  * {@link #isLogVarianceForm()} tells which is exact so that divergences use the exact one.
  */
 public final class Gaussian {
-    static final String MSG_FINITE = "%s: expected a finite number, got %s";
-    static final String MSG_POSITIVE = "%s: expected a finite number > 0, got %s";
     static final String MSG_LOG_RANGE =
         "%s: expected a finite number whose exp is a positive finite variance (in [-745, 709.78]), got %s";
     private static final Gaussian STANDARD = new Gaussian(0, 1, 0, false);
@@ -37,8 +36,8 @@ public final class Gaussian {
      * @throws IllegalArgumentException naming the parameter and its value otherwise
      */
     public static Gaussian of(double mean, double variance) {
-        requireFinite("mean", mean);
-        requirePositive("variance", variance);
+        Arguments.requireFinite("mean", mean);
+        Arguments.requirePositiveFinite("variance", variance);
         return new Gaussian(mean, variance, Math.log(variance), false);
     }
 
@@ -50,7 +49,7 @@ public final class Gaussian {
      * @return the distribution
      */
     public static Gaussian ofLogVariance(double mean, double logVariance) {
-        requireFinite("mean", mean);
+        Arguments.requireFinite("mean", mean);
         double v = Math.exp(logVariance);
         if (!(v > 0 && v < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_LOG_RANGE, "logVariance", logVariance));
@@ -61,18 +60,6 @@ public final class Gaussian {
     /** \( \mathcal N(0, 1) \). */
     public static Gaussian standard() {
         return STANDARD;
-    }
-
-    static void requireFinite(String name, double x) {
-        if (!Double.isFinite(x)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_FINITE, name, x));
-        }
-    }
-
-    static void requirePositive(String name, double x) {
-        if (!(x > 0 && x < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_POSITIVE, name, x));
-        }
     }
 
     /** \( \mu \). */

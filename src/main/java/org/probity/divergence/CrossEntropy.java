@@ -82,12 +82,7 @@ public final class CrossEntropy {
 
     /** \( \sum_d H(p_d, q_d) \) (compensated). */
     public static double diagonalGaussian(DiagonalGaussian p, DiagonalGaussian q) {
-        Checks.sameDimension(p, q);
-        NeumaierSum s = NeumaierSum.create();
-        for (int d = 0; d < p.dimension(); d++) {
-            s.add(gaussian(p.component(d), q.component(d)));
-        }
-        return s.sum();
+        return Checks.componentSum(p, q, CrossEntropy::gaussian);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.probity.divergence;
 import org.probity.dist.Categorical;
 import org.probity.dist.DiagonalGaussian;
 import org.probity.dist.Gaussian;
+import org.probity.math.Arguments;
 import org.probity.math.Constants;
 import org.probity.math.LogSpace;
 import org.probity.math.NeumaierSum;
@@ -48,7 +49,7 @@ public final class Entropy {
      * @return the differential entropy in nats (negative for \( \sigma^2 &lt; 1/(2\pi e) \))
      */
     public static double gaussian(double variance) {
-        Checks.positive("variance", variance);
+        Arguments.requirePositiveFinite("variance", variance);
         double prod = Constants.TWO_PI_E * variance;
         if (!(prod >= Double.MIN_NORMAL && prod < Double.POSITIVE_INFINITY)) {
             return gaussianLogVariance(Math.log(variance));
@@ -64,7 +65,7 @@ public final class Entropy {
      * @return the differential entropy in nats
      */
     public static double gaussianLogVariance(double logVariance) {
-        Checks.finite("logVariance", logVariance);
+        Arguments.requireFinite("logVariance", logVariance);
         return 0.5 * ((logVariance + Constants.LOG_2PI_E) + Constants.LOG_2PI_E_LOW);
     }
 

@@ -144,11 +144,6 @@ public final class Kl {
      * of non-negative terms: the per-component accuracy carries over).
      */
     public static double diagonalGaussian(DiagonalGaussian p, DiagonalGaussian q) {
-        Checks.sameDimension(p, q);
-        NeumaierSum s = NeumaierSum.create();
-        for (int d = 0; d < p.dimension(); d++) {
-            s.add(gaussian(p.component(d), q.component(d)));
-        }
-        return s.sum();
+        return Checks.componentSum(p, q, Kl::gaussian);
     }
 }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.probity.check.RunConfig;
 import org.probity.spec.SpecResult;
 import org.probity.spec.latex.DocumentResult;
@@ -15,8 +14,6 @@ import org.probity.spec.latex.DocumentResult;
  * (definitions are not checks and make no record).
  */
 public final class DocumentCheck {
-    private static final String REPLAY = "probity check --seed %d --tries %d%s %s";
-
     private DocumentCheck() {
     }
 
@@ -27,9 +24,8 @@ public final class DocumentCheck {
      */
     public static List<CheckRecord> records(DocumentResult result, Path file) {
         RunConfig o = result.options();
-        String shard = o.shard().isWhole() ? "" : " --shard " + o.shard();
-        String replay = String.format(Locale.ROOT, REPLAY, o.seed(), o.tries(), shard, file);
-        String base = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String replay = SpecCheck.replay(o, file);
+        String base = SpecCheck.baseName(file);
         List<CheckRecord> out = new ArrayList<>();
         long n = result.entries().stream().mapToLong(e -> e.items().size()).sum();
         Duration share = n == 0 ? Duration.ZERO : result.elapsed().dividedBy(n);
@@ -43,11 +39,7 @@ public final class DocumentCheck {
                 String what = (e.kind() == DocumentResult.Kind.CHAIN ? "whole chain from " : "") + e.place().describe();
                 String counterexample = !i.failed() ? "" : e.render().strip() + "\n      seed: " + i.seed()
                     + "\n      replay with the CLI: " + replay;
-                CheckRecord.Outcome outcome = switch (i.status()) {
-                    case PASS -> CheckRecord.Outcome.PASS;
-                    case FAIL -> CheckRecord.Outcome.FAIL;
-                    case NOT_CHECKED -> CheckRecord.Outcome.NOT_CHECKED;
-                };
+                CheckRecord.Outcome outcome = SpecCheck.outcome(i.status());
                 out.add(new CheckRecord(base + ": " + what + " [" + i.family() + "]", "document:" + base, i.kind(),
                     "line " + e.place().line() + ": " + e.place().latex().strip(), outcome, i.instances(),
                     i.largestDiscrepancy(), i.tolerance(), i.seed(), counterexample, i.notChecked() ? i.reason() : "",

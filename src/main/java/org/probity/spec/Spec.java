@@ -1,8 +1,5 @@
 package org.probity.spec;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +10,7 @@ import org.probity.spec.ast.Expr;
 import org.probity.spec.ast.Statement;
 import org.probity.spec.internal.Parser;
 import org.probity.spec.internal.Semantics;
+import org.probity.spec.internal.SourceFiles;
 
 /**
  * A parsed and meaning-checked {@code .prob} file (SPEC-LANGUAGE.md). Immutable.
@@ -54,13 +52,7 @@ public final class Spec {
      */
     public static Spec parse(Path path) {
         Objects.requireNonNull(path, "path");
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            throw new SpecSyntaxException(path.toString(), 1, 1, "a readable UTF-8 file",
-                e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        }
+        String text = SourceFiles.read(path);
         return parse(text, path.toString());
     }
 

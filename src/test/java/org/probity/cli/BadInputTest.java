@@ -2,7 +2,11 @@ package org.probity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every kind of bad input: exit code 2 and exactly one line naming the option, the value and what was expected. */
 class BadInputTest {
@@ -104,5 +108,16 @@ class BadInputTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.INTERNAL_ERROR);
         assertThat(r.err()).isEqualTo("probity verify: internal error: java.lang.IllegalStateException: catalog exploded "
                 + "(a bug in Probity; set PROBITY_DEBUG=1 for the stack trace)" + System.lineSeparator());
+    }
+
+    @Test
+    void malformedLatexInADerivationIsOneLineAtItsPlace(@TempDir Path dir) throws IOException {
+        Path md = Files.writeString(dir.resolve("open.md"), "# t\n\n$$\n\\begin{aligned}\nL &= p(x_0) \\\\\n&= q(x_0)\n$$\n");
+        assertBadInput(CliRunner.run("check", md.toString()), "probity check: " + md
+            + ":6:10: expected \\end{aligned} closing the \\begin{aligned} at 4:1, found the end of the display in"
+            + " \"\\begin{aligned} L &= p(x_0) \\\\ &= q(x_0)\"");
+        Path tex = Files.writeString(dir.resolve("open.tex"), "\\begin{align}\nL &= \\log \\left( p(x_0) \n\\end{align}\n");
+        assertBadInput(CliRunner.run("check", tex.toString()), "probity check: " + tex
+            + ":2:24: expected ')' closing the '(' at 2:16, found the end of the formula in \"L &= \\log \\left( p(x_0)\"");
     }
 }

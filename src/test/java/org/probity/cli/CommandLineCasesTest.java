@@ -85,6 +85,29 @@ class CommandLineCasesTest {
     }
 
     @Test
+    void aDerivationThatChecksNothingIsRefused() throws IOException {
+        Path prose = Files.writeString(dir.resolve("prose.md"), "# Notes\n\nOnly prose, and $\\mathbf{x}_0$ inline.\n");
+        assertBadInput(CliRunner.run("check", prose.toString()),
+                "probity check: " + prose + ":4:1: expected a display or inline formula stating a relation, found the "
+                        + "end of the file (a file that checks nothing cannot pass)");
+        Path definitions = Files.writeString(dir.resolve("defs.tex"), "\\begin{equation}\nL := 1\n\\end{equation}");
+        assertBadInput(CliRunner.run("check", definitions.toString()),
+                "probity check: " + definitions + ":3:15: expected a display or inline formula stating a relation, "
+                        + "found the end of the file (a file that checks nothing cannot pass)");
+    }
+
+    @Test
+    void formatAppliesToFilesOfAnyName() throws IOException {
+        Path notes = Files.writeString(dir.resolve("notes.txt"),
+                "# t\n\n$$\np_\\theta(x_0) = \\int p_\\theta(x_{0:T}) \\, dx_{1:T}\n$$\n");
+        CliRunner.Result r = CliRunner.run("check", notes.toString(), "--format", "md", "--tries", "5");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("PASS         display 1, row 1 (line 4)");
+        CliRunner.Result asProb = CliRunner.run("check", notes.toString(), "--tries", "5");
+        assertThat(asProb.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+
+    @Test
     void aSpecsDirectoryWithAFileThatChecksNothingStopsVerify() throws IOException {
         Path specs = Files.createDirectories(dir.resolve("specs"));
         Path empty = Files.writeString(specs.resolve("empty.prob"), "# nothing yet\n");

@@ -96,6 +96,34 @@ public final class Checks {
         return Math.abs(s + c - 1.0) <= ROUNDINGS_PER_ENTRY * Math.max(k, 2) * FloatFormat.FLOAT64.unitRoundoff();
     }
 
+    /**
+     * Validates a probability vector whose length is the number of states and returns a copy.
+     *
+     * @throws IllegalArgumentException {@code "NAME: expected an array, got null"},
+     *     {@code "NAME.length: expected a number of states >= 1, got 0"}, or as {@link #probabilityVector(String, double[], int)}
+     */
+    public static double[] probabilityVector(String name, double[] p) {
+        if (p == null) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_NULL, name));
+        }
+        return probabilityVector(name, p, states(name + ".length", p.length));
+    }
+
+    /**
+     * Validates row-stochastic {@code k x k} matrices {@code ms[0..T-1]} (named {@code NAME[t]} in
+     * messages) and returns deep copies.
+     */
+    public static double[][][] stochasticMatrices(String name, double[][][] ms, int k) {
+        if (ms == null) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_NULL, name));
+        }
+        double[][][] copy = new double[ms.length][][];
+        for (int t = 0; t < ms.length; t++) {
+            copy[t] = stochasticMatrix(name + "[" + t + "]", ms[t], k);
+        }
+        return copy;
+    }
+
     /** Validates a row-stochastic {@code k x k} matrix and returns a deep copy. */
     public static double[][] stochasticMatrix(String name, double[][] m, int k) {
         if (m == null) {
@@ -109,6 +137,18 @@ public final class Checks {
             copy[i] = probabilityVector(name + "[" + i + "]", m[i], k);
         }
         return copy;
+    }
+
+    /**
+     * Writes matrix {@code t} of {@code ms} (1-based: {@code ms[t - 1]}) into {@code out}, after
+     * checking {@code 1 <= t <= ms.length}: the {@code fill} of a chain that stores its matrices.
+     */
+    public static void fillStep(double[][][] ms, int t, double[][] out) {
+        index("t", t, 1, ms.length);
+        double[][] m = ms[t - 1];
+        for (int i = 0; i < m.length; i++) {
+            System.arraycopy(m[i], 0, out[i], 0, m.length);
+        }
     }
 
     /** A deep copy of a matrix. */

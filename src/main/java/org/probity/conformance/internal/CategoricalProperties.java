@@ -6,7 +6,6 @@ import static org.probity.conformance.internal.ConformanceProperty.Kind.SELF;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.probity.check.Gen;
 import org.probity.check.Gens;
@@ -37,18 +36,8 @@ public final class CategoricalProperties {
     }
 
     static String show(List<double[][]> rows, int focus) {
-        StringBuilder sb = new StringBuilder();
-        boolean one = focus >= 0 && focus < rows.size();
-        for (int i = one ? focus : 0; i < rows.size() && (one ? i == focus : i < 4); i++) {
-            sb.append(sb.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT, "[%d] p = %s, q = %s", i,
-                Arrays.toString(rows.get(i)[0]), Arrays.toString(rows.get(i)[1])));
-        }
-        if (one && rows.size() > 1) {
-            sb.append(" (row ").append(focus).append(" of a batch of ").append(rows.size()).append(')');
-        } else if (!one && rows.size() > 4) {
-            sb.append("; … (").append(rows.size()).append(" rows)");
-        }
-        return sb.toString();
+        return GaussianProperties.showBatch(rows, focus, "row", "rows",
+            row -> "p = " + Arrays.toString(row[0]) + ", q = " + Arrays.toString(row[1]));
     }
 
     interface Row {

@@ -47,19 +47,29 @@ public final class GaussianProperties {
     }
 
     static String showRows(List<double[]> rows, int focus, String... names) {
+        return showBatch(rows, focus, "element", "points", row -> {
+            List<String> parts = new ArrayList<>();
+            for (int k = 0; k < names.length; k++) {
+                parts.add(names[k] + " = " + row[k]);
+            }
+            return String.join(", ", parts);
+        });
+    }
+
+    /**
+     * A batch for a report: the row in {@code focus} with its place ("[2] ... (element 2 of a batch of
+     * 5)"), or with no focus the first four rows and the batch size.
+     */
+    static <T> String showBatch(List<T> rows, int focus, String element, String elements, Function<T, String> describe) {
         StringBuilder sb = new StringBuilder();
         boolean one = focus >= 0 && focus < rows.size();
         for (int i = one ? focus : 0; i < rows.size() && (one ? i == focus : i < 4); i++) {
-            List<String> parts = new ArrayList<>();
-            for (int k = 0; k < names.length; k++) {
-                parts.add(names[k] + " = " + rows.get(i)[k]);
-            }
-            sb.append(sb.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT, "[%d] %s", i, String.join(", ", parts)));
+            sb.append(sb.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT, "[%d] %s", i, describe.apply(rows.get(i))));
         }
         if (one && rows.size() > 1) {
-            sb.append(" (element ").append(focus).append(" of a batch of ").append(rows.size()).append(')');
+            sb.append(" (").append(element).append(' ').append(focus).append(" of a batch of ").append(rows.size()).append(')');
         } else if (!one && rows.size() > 4) {
-            sb.append("; … (").append(rows.size()).append(" points)");
+            sb.append("; … (").append(rows.size()).append(' ').append(elements).append(')');
         }
         return sb.toString();
     }

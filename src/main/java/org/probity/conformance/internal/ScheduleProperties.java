@@ -292,11 +292,7 @@ public final class ScheduleProperties {
                 double[] x0 = c.column(SchedulePoint::x0);
                 double[] eps = c.column(SchedulePoint::eps);
                 int[] t = c.t();
-                MeanVariance q = ctx.impl().qMeanVariance(c.betas(), x0, t);
-                double[] xt = new double[t.length];
-                for (int i = 0; i < t.length; i++) {
-                    xt[i] = q.mean(i) + Math.sqrt(q.variance(i)) * eps[i];
-                }
+                double[] xt = SamplerProperties.noisy(ctx, s, x0, eps, t);
                 double[] got = ctx.impl().predictX0FromEps(c.betas(), xt, t, eps);
                 Outcome o = new Outcome(t.length);
                 for (int i = 0; i < t.length; i++) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import org.probity.check.Verdict;
 import org.probity.conformance.Description;
-import org.probity.conformance.MeanVariance;
 import org.probity.conformance.OpError;
 import org.probity.conformance.Op;
 import org.probity.conformance.ScheduleTable;
@@ -229,11 +228,7 @@ public final class V2ScheduleProperties {
                 double[] x0 = c.column(SchedulePoint::x0);
                 double[] eps = c.column(SchedulePoint::eps);
                 int[] t = c.t();
-                MeanVariance q = ctx.impl().qMeanVariance(c.betas(), x0, t);
-                double[] xt = new double[t.length];
-                for (int i = 0; i < t.length; i++) {
-                    xt[i] = q.mean(i) + Math.sqrt(q.variance(i)) * eps[i];
-                }
+                double[] xt = SamplerProperties.noisy(ctx, s, x0, eps, t);
                 double[] v = ctx.impl().getVelocity(c.betas(), x0, eps, t);
                 double[] back = ctx.impl().predictX0FromV(c.betas(), xt, t, v);
                 Outcome o = new Outcome(t.length);

@@ -75,14 +75,7 @@ final class InstanceCheck {
     static Verdict verdict(ItemCheck.Subject s, ModelInstance inst, Map<String, Expr> lets, Trace trace) {
         int dims = inst instanceof GaussianInstance g ? g.dims() : 1;
         Scope base = new Scope(lets, inst.steps(), Map.of(), dims, 0);
-        List<Scope> scopes = new ArrayList<>();
-        if (s.index() == null) {
-            scopes.add(base);
-        } else {
-            for (int i = base.index(s.from()); i <= base.index(s.to()); i++) {
-                scopes.add(base.with(s.index(), i));
-            }
-        }
+        List<Scope> scopes = base.overIndex(s.index(), s.from(), s.to());
         Verdict worst = null;
         for (Scope indexed : scopes) {
             String index = s.index() == null ? "" : s.index() + " = " + indexed.indices.get(s.index());

@@ -53,6 +53,22 @@ final class Scope {
         this.values = new IndexValue(steps, indices, CHECKED);
     }
 
+    /**
+     * The scopes a quantified item is checked in: this one when {@code index} is null (no
+     * {@code for} range), else one per value of the index from {@code from} to {@code to}.
+     */
+    List<Scope> overIndex(String index, Expr from, Expr to) {
+        List<Scope> scopes = new ArrayList<>();
+        if (index == null) {
+            scopes.add(this);
+        } else {
+            for (int i = index(from); i <= index(to); i++) {
+                scopes.add(with(index, i));
+            }
+        }
+        return scopes;
+    }
+
     Scope with(String name, int value) {
         Map<String, Integer> m = new HashMap<>(indices);
         m.put(name, value);

@@ -1,6 +1,5 @@
 package org.probity.spec.internal;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,14 +72,7 @@ final class SizeChecks {
             return;
         }
         Scope base = new Scope(lets, m.stepsHi(), Map.of());
-        List<Scope> scopes = new ArrayList<>();
-        if (d.index() == null) {
-            scopes.add(base);
-        } else {
-            for (int i = base.index(d.from()); i <= base.index(d.to()); i++) {
-                scopes.add(base.with(d.index(), i));
-            }
-        }
+        List<Scope> scopes = base.overIndex(d.index(), d.from(), d.to());
         Expr prev = d.start();
         for (int k = 0; k < d.steps().size(); k++) {
             Statement.Step step = d.steps().get(k);

@@ -1,8 +1,5 @@
 package org.probity.spec.latex;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +16,7 @@ import org.probity.spec.latex.internal.LatexProblem;
 import org.probity.spec.latex.internal.MarkdownSource;
 import org.probity.spec.latex.internal.Plan;
 import org.probity.spec.latex.internal.TexSource;
+import org.probity.spec.internal.SourceFiles;
 
 /**
  * A derivation as researchers write it: Markdown with LaTeX math, or a {@code .tex} file
@@ -78,13 +76,7 @@ public final class DerivationDocument {
             throw new SpecSyntaxException(path.toString(), 1, 1, "a file ending in .md, .markdown, .tex or .latex",
                 "'" + path.getFileName() + "'");
         }
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            throw new SpecSyntaxException(path.toString(), 1, 1, "a readable UTF-8 file",
-                e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        }
+        String text = SourceFiles.read(path);
         return parse(text, path.toString(), f);
     }
 
@@ -104,7 +96,7 @@ public final class DerivationDocument {
         try {
             fragments = format == Format.MARKDOWN ? MarkdownSource.read(source) : TexSource.read(source);
         } catch (LatexProblem p) {
-            throw new SpecSyntaxException(fileName, 1, 1, p.getMessage(), p.found());
+            throw new SpecSyntaxException(fileName, Math.max(1, p.line()), Math.max(1, p.column()), p.getMessage(), p.found());
         }
         Plan plan = DocumentReader.read(fileName, fragments);
         DerivationDocument doc = new DerivationDocument(fileName, source, format, plan);
@@ -125,6 +117,14 @@ public final class DerivationDocument {
     /** Markdown or TeX. */
     public Format format() {
         return format;
+    }
+
+    /**
+     * Whether the document states anything to check: a claim or step, or a row reported as not
+     * checked; false for one holding only prose, notation and definitions.
+     */
+    public boolean checksSomething() {
+        return plan.parts().stream().anyMatch(o -> o instanceof Plan.Unit || o instanceof Plan.Note n && !n.definition());
     }
 
     /** How the model family was chosen (from the notation and option comments). */

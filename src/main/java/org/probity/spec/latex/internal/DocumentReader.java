@@ -3,23 +3,22 @@ package org.probity.spec.latex.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.probity.spec.Spec;
 import org.probity.spec.SpecSyntaxException;
 import org.probity.spec.ast.Expr;
-import org.probity.spec.ast.Function;
-import org.probity.spec.ast.Operator;
 import org.probity.spec.ast.Statement;
 import org.probity.spec.ast.VarItem;
 import org.probity.spec.latex.Place;
 
 /**
  * Reads the fragments of a document into a {@link Plan} (DERIVATIONS.md, "What a document means"):
- * chains from aligned rows and from consecutive displays on the same left-hand side, reasons,
- * definitions (:=, a fresh symbol on the left, "is defined as" / "定义为" before the display),
- * not-checkable rows, and the model family from the notation and option comments.
+ * collects the rows of each display into chains (aligned rows, and consecutive displays on the same
+ * left-hand side), with reasons, definitions (:=, a fresh symbol on the left, "is defined as" /
+ * "定义为" before the display) and not-checkable rows. The model family comes from
+ * {@link ModelInference} (the notation and option comments); each {@link DerivationChain} turns its
+ * runs of checkable steps into units.
  */
 public final class DocumentReader {
     private static final Pattern DEFINED_WORDS = Pattern.compile("(?i)(is defined as|defined as|we define|define|"
@@ -27,23 +26,17 @@ public final class DocumentReader {
     private static final Pattern PROBABILISTIC = Pattern.compile("[pq](_\\{?\\\\(theta|phi)\\}?)?\\s*\\(|\\\\mathbb\\{E\\}|"
         + "D_\\{|\\\\mathrm\\{KL\\}|H\\(|\\\\int|\\\\sum|\\\\prod|\\\\log|\\\\mathcal\\{N\\}|L_|\\\\bar\\\\alpha|\\\\beta_");
 
-    /** z as a density argument: p(z), q(z | x), p(x | z). */
-    private static final Pattern VAE_LATENT = Pattern.compile(
-        "(?:[pq](?:_\\{?\\\\(?:theta|phi)\\}?)?\\s*\\(|\\\\vert|\\\\mid|\\|)\\s*(?:\\\\mathbf\\s*\\{\\s*)?z\\b");
-
     private final String file;
-    private final List<Fragment> fragments;
     private final ReadingContext ctx = new ReadingContext();
     private final List<Statement.Let> lets = new ArrayList<>();
-    private final List<Chain> chains = new ArrayList<>();
+    private final List<DerivationChain> chains = new ArrayList<>();
     private final List<Object> parts = new ArrayList<>();
-    private final List<String> modelReadings = new ArrayList<>();
-    private Statement.Model model;
+    private final ModelInference models;
     private List<VarItem> previousVariables = List.of();
 
     private DocumentReader(String file, List<Fragment> fragments) {
         this.file = file;
-        this.fragments = fragments;
+        this.models = ModelInference.infer(file, fragments, ctx);
     }
 
     /**
@@ -53,11 +46,10 @@ public final class DocumentReader {
      */
     public static Plan read(String file, List<Fragment> fragments) {
         DocumentReader r = new DocumentReader(file, fragments);
-        r.inferModel();
         int display = 0;
         for (Fragment f : fragments) {
             if (f.kind() == Fragment.Kind.OPTION) {
-                r.option(f);
+                r.models.option(f);
             } else {
                 if (f.kind() == Fragment.Kind.DISPLAY) {
                     display++;
@@ -65,11 +57,11 @@ public final class DocumentReader {
                 r.fragment(f, f.kind() == Fragment.Kind.DISPLAY ? display : 0);
             }
         }
-        for (Chain c : r.chains) {
-            c.close(r);
+        for (DerivationChain c : r.chains) {
+            c.close(r.models.model(), r.lets, r.parts);
         }
         r.parts.sort(Comparator.comparingInt(DocumentReader::lineOf).thenComparingInt(DocumentReader::columnOf));
-        return new Plan(r.parts, r.modelReadings);
+        return new Plan(r.parts, r.models.readings());
     }
 
     private static Place placeOf(Object o) {
@@ -87,89 +79,23 @@ public final class DocumentReader {
         return placeOf(o).column() + placeOf(o).row() * 0;
     }
 
-    // ------------------------------------------------------------------ model
-
-    private void inferModel() {
-        boolean gaussian = false;
-        boolean markov = false;
-        boolean vae = false;
-        List<String> why = new ArrayList<>();
-        for (Fragment f : fragments) {
-            if (f.kind() == Fragment.Kind.OPTION) {
-                continue;
-            }
-            String s = f.math().text();
-            if (s.matches("(?s).*(\\\\mathcal\\s*\\{\\s*N\\s*\\}|\\\\beta_|\\\\bar\\s*\\{?\\s*\\\\alpha|\\\\overline\\s*\\{\\s*"
-                + "\\\\alpha|\\\\epsilon|\\\\tilde\\s*\\{?\\s*\\\\beta).*")) {
-                gaussian = true;
-            }
-            if (s.matches("(?s).*(\\\\mathrm\\s*\\{\\s*Cat\\s*\\}|Q_t|\\\\overline\\s*\\{\\s*Q\\s*\\}).*")) {
-                markov = true;
-            }
-            if (VAE_LATENT.matcher(s).find()) {
-                vae = true;
-            }
-        }
-        ctx.vae = vae;
-        List<String> families = new ArrayList<>();
-        if (gaussian == markov) {
-            families.add("markov");
-            families.add("gaussian");
-            why.add(gaussian ? "both Gaussian and finite-state notation" : "generic notation (p, q, E, KL, integrals)");
-        } else if (gaussian) {
-            families.add("gaussian");
-            why.add("Gaussian notation (N, beta, alpha-bar)");
-        } else {
-            families.add("markov");
-            why.add("finite-state notation (Cat, Q_t, one-hot)");
-        }
-        int steps = vae ? 1 : 4;
-        model = new Statement.Model(new java.util.LinkedHashSet<>(families), 2, 3, 1, steps, false, 1);
-        modelReadings.add("model: " + String.join(" and ", families) + " (from " + why.get(0) + "), states 2..3, steps 1.."
-            + steps + (vae ? " (z is the latent of a VAE: T = 1)" : "") + ", without full support");
-    }
-
-    private void option(Fragment f) {
-        String text = f.math().text().replace(';', ' ').strip();
-        String[] words = text.split("\\s+");
-        StringBuilder prob = new StringBuilder("model");
-        boolean families = false;
-        for (String w : words) {
-            families |= w.equals("markov") || w.equals("gaussian");
-        }
-        if (!families) {
-            prob.append(' ').append(String.join(" ", model.families()));
-        }
-        String rest = text.startsWith("model") ? text.substring(5) : text;
-        prob.append(' ').append(rest);
-        if (!rest.contains("states")) {
-            prob.append(" states ").append(model.statesLo()).append("..").append(model.statesHi());
-        }
-        if (!rest.contains("steps")) {
-            prob.append(" steps ").append(model.stepsLo()).append("..").append(model.stepsHi());
-        }
-        try {
-            Spec spec = Spec.parse(prob + "\n", file);
-            Statement.Model m = (Statement.Model) spec.statements().get(0);
-            model = new Statement.Model(m.families(), m.statesLo(), m.statesHi(), m.stepsLo(), m.stepsHi(), m.positive(),
-                f.line());
-            modelReadings.add("line " + f.line() + ": option '" + text + "' sets model " + String.join(" ", m.families()) + " states " + m.statesLo() + ".."
-                + m.statesHi() + " steps " + m.stepsLo() + ".." + m.stepsHi() + (m.positive() ? " positive" : ""));
-        } catch (SpecSyntaxException e) {
-            throw new SpecSyntaxException(file, f.line(), f.column(), "probity options as in a .prob model line "
-                + "(markov, gaussian, states a..b, steps a..b, positive)", e.found() + " in '" + text + "'");
-        }
-    }
-
     // ------------------------------------------------------------------ fragments and rows
 
     private SpecSyntaxException syntax(Fragment f, LatexProblem p) {
         int[] lc = f.math().at(p.offset());
+        String expected = p.getMessage();
+        if (p.opening() >= 0) {
+            int[] open = f.math().at(p.opening());
+            expected += " at " + open[0] + ":" + open[1];
+        }
         String text = f.math().text();
         int from = Math.max(0, p.offset() - 30);
+        if (p.opening() >= 0 && p.offset() - p.opening() <= 80) {
+            from = Math.min(from, p.opening());   // the fragment shows what was left open
+        }
         int to = Math.min(text.length(), p.offset() + 30);
         String snippet = text.substring(from, to).replaceAll("\\s+", " ").strip();
-        return new SpecSyntaxException(file, lc[0], lc[1], p.getMessage(), p.found() + " in \"" + snippet + "\"");
+        return new SpecSyntaxException(file, lc[0], lc[1], expected, p.found() + " in \"" + snippet + "\"");
     }
 
     private void fragment(Fragment f, int display) {
@@ -186,7 +112,7 @@ public final class DocumentReader {
         }
         boolean definedByWords = DEFINED_WORDS.matcher(f.proseBefore().replace("⟨math⟩", "").strip()).find()
             && (display > 0 || f.proseBefore().strip().endsWith("⟨math⟩") == false);
-        Chain current = null;
+        DerivationChain current = null;
         List<VarItem> mentionedHere = new ArrayList<>();
         for (Rows.Row row : rows) {
             int[] lc = f.math().at(row.offset());
@@ -209,11 +135,11 @@ public final class DocumentReader {
                     continue;
                 }
             } else {
-                Chain linked = current == null && !inline ? linkable(row.lhs(), text) : null;
+                DerivationChain linked = current == null && !inline ? linkable(row.lhs(), text) : null;
                 if (linked != null) {
                     current = linked;
                 } else {
-                    current = new Chain(key(row.lhs(), text), place);
+                    current = new DerivationChain(key(row.lhs(), text), place);
                     current.start = translate(f, row.lhs(), text, vars);
                     current.last = current.start;
                     current.startTokens = row.lhs();
@@ -256,10 +182,10 @@ public final class DocumentReader {
     }
 
     /** The most recent chain on the same left-hand side that a display may continue. */
-    private Chain linkable(List<LatexToken> lhs, String text) {
+    private DerivationChain linkable(List<LatexToken> lhs, String text) {
         String key = key(lhs, text);
         for (int i = chains.size() - 1; i >= 0; i--) {
-            Chain c = chains.get(i);
+            DerivationChain c = chains.get(i);
             if (c.inline) {
                 continue;
             }
@@ -320,7 +246,7 @@ public final class DocumentReader {
         } else if (sub.size() != 1) {
             return null;
         }
-        String name = LatexParser.symbolName(letter, sub, text);
+        String name = Vocabulary.symbolName(letter, sub, text);
         return name.matches("[A-Za-z][A-Za-z0-9_]*") ? name : null;
     }
 
@@ -356,7 +282,7 @@ public final class DocumentReader {
         return false;
     }
 
-    private void link(Fragment f, Chain chain, Rows.Relation rel, List<LatexToken> rhs, String text, List<VarItem> vars,
+    private void link(Fragment f, DerivationChain chain, Rows.Relation rel, List<LatexToken> rhs, String text, List<VarItem> vars,
                       Place place, String reason, boolean definedByWords) {
         Object prev = chain.last;
         boolean first = chain.links == 0;
@@ -373,7 +299,7 @@ public final class DocumentReader {
                 detail += "; an estimator over samples x^{(i)}";
             }
             parts.add(new Plan.Note(false, place, detail, List.of()));
-            chain.breakAt(this);
+            breakAt(chain);
             chain.last = e;
             chain.allEqual = false;
             return;
@@ -417,12 +343,13 @@ public final class DocumentReader {
             String side = !(prev instanceof Expr) ? "the expression before the relation" : "the expression after it";
             parts.add(new Plan.Note(false, place, why + (prev instanceof Expr || e instanceof Expr ? " (" + side + ")" : ""),
                 readings));
-            chain.breakAt(this);
+            breakAt(chain);
             chain.last = e;
             return;
         }
+        Statement.Model model = models.model();
         if (chain.segmentModel != null && chain.segmentModel != model) {
-            chain.breakAt(this);
+            breakAt(chain);
         }
         if (chain.segmentStart == null) {
             chain.segmentStart = prev;
@@ -433,71 +360,8 @@ public final class DocumentReader {
         chain.last = e;
     }
 
-    /** A chain of expressions being read; checkable runs of steps become units. */
-    private static final class Chain {
-        final String key;
-        final Place place;
-        Object start;
-        List<LatexToken> startTokens = List.of();
-        boolean named;
-        boolean inline;
-        boolean allEqual = true;
-        int links;
-        Object last;
-        Object segmentStart;
-        Statement.Model segmentModel;
-        final List<Statement.Step> steps = new ArrayList<>();
-        final List<Plan.StepNote> notes = new ArrayList<>();
-
-        Chain(String key, Place place) {
-            this.key = key;
-            this.place = place;
-        }
-
-        void breakAt(DocumentReader r) {
-            close(r);
-            segmentStart = null;
-        }
-
-        void close(DocumentReader r) {
-            if (steps.isEmpty()) {
-                return;
-            }
-            Expr s = (Expr) segmentStart;
-            Statement.Model m = segmentModel == null ? r.model : segmentModel;
-            List<Statement.Let> lets = List.copyOf(r.lets);
-            List<Expr> all = new ArrayList<>();
-            all.add(s);
-            steps.forEach(st -> all.add(st.expr()));
-            String index = FreeIndex.of(all);
-            if (index != null || steps.size() == 1) {
-                Expr prev = s;
-                for (int k = 0; k < steps.size(); k++) {
-                    Statement.Step st = steps.get(k);
-                    Plan.StepNote note = notes.get(k);
-                    Expr[] range = index == null ? null : FreeIndex.range(index, prev, st.expr());
-                    List<String> readings = new ArrayList<>(note.readings());
-                    if (range != null) {
-                        readings.add(index + " ranges over " + Spec.notation(range[0]) + ".." + Spec.notation(range[1])
-                            + " (where every variable index is in 0..T and distinct variables stay distinct)");
-                    }
-                    Statement.Claim c = new Statement.Claim(note.place().describe(), range == null ? null : index,
-                        range == null ? null : range[0], range == null ? null : range[1], prev, st.relation(), st.expr(),
-                        st.line(), st.text());
-                    r.parts.add(new Plan.Unit(m, lets, c, List.of(new Plan.StepNote(note.place(), note.relation(),
-                        note.reason(), readings, note.note()))));
-                    prev = st.expr();
-                }
-            } else {
-                Place p0 = notes.get(0).place();
-                Statement.Derive d = new Statement.Derive("chain from " + p0.describe(), s, steps, p0.line(),
-                    p0.latex());
-                r.parts.add(new Plan.Unit(m, lets, d, List.copyOf(notes)));
-            }
-            steps.clear();
-            notes.clear();
-            segmentStart = last;
-            segmentModel = null;
-        }
+    /** Ends the chain's current run of steps here, with the model in force and the definitions so far. */
+    private void breakAt(DerivationChain chain) {
+        chain.breakAt(models.model(), lets, parts);
     }
 }

@@ -38,7 +38,8 @@ final class FreeIndex {
             return null;
         }
         if (e instanceof Expr.Name n) {
-            return n.name().length() == 1 && !bound.contains(n.name()) ? n.name() : null;
+            // an index is a lower-case letter (SPEC-LANGUAGE.md); J, K, M … are names the document defines
+            return n.name().matches("[a-z]") && !bound.contains(n.name()) ? n.name() : null;
         }
         if (e instanceof Expr.Sum s) {
             String a = free(s.from(), bound);

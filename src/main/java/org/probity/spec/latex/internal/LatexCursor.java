@@ -105,7 +105,8 @@ class LatexCursor {
         }
         String want = closer(open);
         if (!t.is(want) && !(t.is(".") && open.is("."))) {
-            throw LatexProblem.syntax("'" + want + "' closing the '" + open.text() + "' at offset " + open.start(), t);
+            throw LatexProblem.unclosed("'" + want + "' closing the '" + open.text() + "'", open.start(), t.start(),
+                t.describe());
         }
         next();
     }
@@ -150,7 +151,7 @@ class LatexCursor {
         while (true) {
             LatexToken u = next();
             if (u.kind() == LatexToken.Kind.END) {
-                throw LatexProblem.syntax("'}' closing the '{' at offset " + toks.get(open).start(), u);
+                throw LatexProblem.unclosed("'}' closing the '{'", toks.get(open).start(), u.start(), u.describe());
             }
             if (u.is("{")) {
                 depth++;

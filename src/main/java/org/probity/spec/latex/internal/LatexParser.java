@@ -4,10 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
-import org.probity.spec.Spec;
 import org.probity.spec.ast.Expr;
-import org.probity.spec.ast.Function;
 import org.probity.spec.ast.Operator;
 import org.probity.spec.ast.VarItem;
 
@@ -20,9 +17,6 @@ import org.probity.spec.ast.VarItem;
  * SYNTAX; well-formed math outside the model families one of kind UNCHECKABLE.
  */
 final class LatexParser extends LatexCursor {
-    private static final Set<String> BOLD = Set.of("\\mathbf", "\\boldsymbol", "\\bm", "\\vec", "\\mathbold");
-    private static final Set<String> INDEX_LETTERS = Set.of("t", "s");
-
     final ReadingContext ctx;
     final Deque<List<VarItem>> bound;
     final Deque<String> indices;
@@ -60,7 +54,7 @@ final class LatexParser extends LatexCursor {
         return p;
     }
 
-    private Expr subExpr(List<LatexToken> ts, String what) {
+    Expr subExpr(List<LatexToken> ts, String what) {
         if (ts.isEmpty()) {
             throw LatexProblem.syntax(what, peek());
         }
@@ -217,10 +211,10 @@ final class LatexParser extends LatexCursor {
             return subExpr(argument("a group"), "the group");
         }
         if (t.kind() == LatexToken.Kind.COMMAND) {
-            return command(t);
+            return Vocabulary.command(this, t);
         }
         if (t.kind() == LatexToken.Kind.CHAR && Character.isLetter(t.text().codePointAt(0))) {
-            return letter(t);
+            return Vocabulary.letter(this, t);
         }
         throw LatexProblem.syntax("an expression", t);
     }
@@ -246,293 +240,4 @@ final class LatexParser extends LatexCursor {
         return new Expr.Num(Double.parseDouble(sb.toString()));
     }
 
-    private Expr command(LatexToken t) {
-        switch (t.text()) {
-            case "\\frac":
-            case "\\dfrac":
-            case "\\tfrac": {
-                next();
-                Expr num = subExpr(argument("the numerator of \\frac"), "the numerator");
-                Expr den = subExpr(argument("the denominator of \\frac"), "the denominator");
-                return new Expr.Bin(Operator.of('/'), num, den);
-            }
-            case "\\sqrt":
-                next();
-                if (peek().is("[")) {
-                    throw LatexProblem.uncheckable("an n-th root", t);
-                }
-                return new Expr.Call(Function.SQRT, subExpr(argument("the argument of \\sqrt"), "the root"));
-            case "\\log":
-            case "\\ln":
-                next();
-                if (peek().is("_")) {
-                    throw LatexProblem.uncheckable("a logarithm to another base", t);
-                }
-                return new Expr.Call(Function.LOG, scope(t.text()));
-            case "\\exp":
-                next();
-                return new Expr.Call(Function.EXP, scope(t.text()));
-            case "\\mathbb": {
-                String name = plain(peekArgument());
-                if (name.equals("E")) {
-                    next();
-                    argument("E");
-                    return Distributions.expectation(this, t);
-                }
-                throw LatexProblem.uncheckable("\\mathbb{" + name + "} is not a quantity of the model families", t);
-            }
-            case "\\operatorname":
-            case "\\mathrm":
-            case "\\text":
-            case "\\textrm":
-            case "\\mathit":
-            case "\\mathsf": {
-                next();
-                String name = plain(argument("a name"));
-                return named(name, t);
-            }
-            case "\\mathcal": {
-                next();
-                String name = plain(argument("a letter"));
-                if (name.equals("N")) {
-                    return Distributions.normal(this, t);
-                }
-                if (name.equals("L")) {
-                    return symbol("L", t);
-                }
-                if (name.equals("H")) {
-                    return Distributions.entropy(this, t);
-                }
-                throw LatexProblem.uncheckable("\\mathcal{" + name + "} is not a quantity of the model families", t);
-            }
-            case "\\sum":
-            case "\\prod":
-                return Sums.sum(this);
-            case "\\int":
-            case "\\iint":
-                return Sums.integral(this);
-            case "\\underbrace":
-            case "\\overbrace":
-                return underbrace();
-            case "\\beta":
-            case "\\alpha":
-            case "\\bar":
-            case "\\overline":
-            case "\\tilde":
-            case "\\widetilde":
-                return Schedule.symbol(this);
-            case "\\pi":
-                next();
-                return new Expr.Num(Math.PI);
-            case "\\max":
-            case "\\min":
-            case "\\arg":
-            case "\\argmax":
-            case "\\argmin":
-            case "\\sup":
-            case "\\inf":
-                throw LatexProblem.uncheckable(t.text() + ": an optimisation over the parameters, not an identity", t);
-            case "\\dots":
-            case "\\cdots":
-            case "\\ldots":
-            case "\\vdots":
-                throw LatexProblem.uncheckable("a notation line (it spells out a sequence with " + t.text() + ")", t);
-            case "\\epsilon":
-            case "\\varepsilon":
-                throw LatexProblem.uncheckable("the noise variable ε (auxiliary variables are not in the model families yet)",
-                    t);
-            default:
-                if (BOLD.contains(t.text())) {
-                    return bold(t);
-                }
-                throw LatexProblem.uncheckable(t.text() + " is not a quantity of the model families", t);
-        }
-    }
-
-    private List<LatexToken> peekArgument() {
-        int save = pos;
-        next();
-        List<LatexToken> a = argument("an argument of " + toks.get(save).text());
-        pos = save;
-        return a;
-    }
-
-    private Expr named(String name, LatexToken at) {
-        switch (name) {
-            case "E":
-                return Distributions.expectation(this, at);
-            case "KL":
-            case "D_KL":
-                return Distributions.kl(this, at);
-            case "SNR":
-                return Schedule.snr(this, at);
-            case "Cat":
-                throw LatexProblem.uncheckable("a categorical density Cat(...) written out is not read yet", at);
-            default:
-                if (ctx.defined.contains(name)) {
-                    return new Expr.Name(name);
-                }
-                if (ctx.unreadable.containsKey(name)) {
-                    throw LatexProblem.uncheckable(name + " is defined by an expression that was not read ("
-                        + ctx.unreadable.get(name) + ")", at);
-                }
-                throw LatexProblem.uncheckable("'" + name + "' is not a quantity of the model families", at);
-        }
-    }
-
-    private Expr bold(LatexToken t) {
-        List<LatexToken> a = peekArgument();
-        String name = plain(a);
-        if (name.equals("x") || name.equals("z")) {
-            return value(Distributions.variable(this));
-        }
-        if (name.equals("I") || name.equals("1")) {
-            next();
-            argument("I");
-            ctx.read("\\mathbf{I} read as 1 (scalar diffusion)");
-            return new Expr.Num(1);
-        }
-        if (a.size() == 1 && (a.get(0).is("\\epsilon") || a.get(0).is("\\varepsilon"))) {
-            throw LatexProblem.uncheckable("the noise variable ε (auxiliary variables are not in the model families yet)",
-                t);
-        }
-        throw LatexProblem.uncheckable(t.text() + "{" + name + "} is not a quantity of the model families", t);
-    }
-
-    private Expr value(VarItem v) {
-        if (v.isRange()) {
-            throw LatexProblem.uncheckable("a range of variables used as a number", peek());
-        }
-        if (v.pinned() != null) {
-            throw LatexProblem.uncheckable("a pinned variable used as a number", peek());
-        }
-        return new Expr.Var(v.from());
-    }
-
-    private Expr letter(LatexToken t) {
-        String c = t.text();
-        switch (c) {
-            case "x":
-            case "z":
-                return value(Distributions.variable(this));
-            case "p":
-            case "q":
-                return Distributions.densityValue(this);
-            case "T":
-                if (!peek(1).is("_")) {
-                    next();
-                    return new Expr.Steps();
-                }
-                break;
-            case "E":
-                if (peek(1).is("_") || peek(1).is("[") || peek(1).is("\\left")) {
-                    next();
-                    return Distributions.expectation(this, t);
-                }
-                break;
-            case "D":
-                if (peek(1).is("_")) {
-                    int save = pos;
-                    next();
-                    next();
-                    String s = plain(argument("a subscript"));
-                    if (s.equals("KL")) {
-                        return Distributions.kl(this, t);
-                    }
-                    pos = save;
-                }
-                break;
-            case "K":
-                if (peek(1).is("L") && (peek(2).is("(") || peek(2).is("\\left") || peek(2).is("\\big"))) {
-                    next();
-                    next();
-                    return Distributions.kl(this, t);
-                }
-                break;
-            case "H":
-                if (peek(1).is("(") || peek(1).is("\\left") || peek(1).is("\\big") || peek(1).is("\\Big")) {
-                    next();
-                    return Distributions.entropy(this, t);
-                }
-                break;
-            case "N":
-                if (peek(1).is("(") || peek(1).is("\\left")) {
-                    next();
-                    return Distributions.normal(this, t);
-                }
-                break;
-            default:
-                break;
-        }
-        if (indices.contains(c) || (INDEX_LETTERS.contains(c) && !peek(1).is("_"))) {
-            next();
-            return new Expr.Name(c);
-        }
-        return symbol(c, t);
-    }
-
-    /** A named quantity: a letter with an optional subscript ({@code L_{\text{VLB}}}), defined in the document. */
-    Expr symbol(String letter, LatexToken at) {
-        if (peek().is(letter) || peek().text().equals("\\mathcal")) {
-            next();
-        }
-        String name = letter;
-        if (peek().is("_")) {
-            next();
-            List<LatexToken> sub = argument("a subscript");
-            name = symbolName(letter, sub, src);
-        }
-        if (ctx.defined.contains(name)) {
-            return new Expr.Name(name);
-        }
-        String why = ctx.unreadable.get(name);
-        if (why != null) {
-            throw LatexProblem.uncheckable(name + " is defined by an expression that was not read (" + why + ")", at);
-        }
-        throw LatexProblem.uncheckable("the symbol " + name + " is not defined in the document and has no meaning in "
-            + "the model families", at);
-    }
-
-    /** The name of a symbol with a subscript: L_{\text{CE}} is L_CE; an index expression stays braced. */
-    static String symbolName(String letter, List<LatexToken> sub, String src) {
-        String plain = plain(sub);
-        if (plain.matches("[A-Za-z0-9]+")) {
-            return letter + "_" + plain;
-        }
-        if (sub.isEmpty()) {
-            return letter;
-        }
-        return letter + "_{" + src.substring(sub.get(0).start(), sub.get(sub.size() - 1).end()).replaceAll("\\s+", "")
-            + "}";
-    }
-
-    /** {@code L_T}, {@code L_{t-1}}, {@code L_0}: the name an underbrace gives. */
-    private String labelName(List<LatexToken> label) {
-        String letter = label.get(0).text();
-        if (label.size() > 2 && label.get(1).is("_")) {
-            List<LatexToken> sub = label.subList(2, label.size());
-            if (sub.get(0).is("{") && sub.get(sub.size() - 1).is("}")) {
-                sub = sub.subList(1, sub.size() - 1);
-            }
-            return symbolName(letter, sub, src);
-        }
-        return plain(label);
-    }
-
-    private Expr underbrace() {
-        LatexToken t = next();
-        List<LatexToken> content = argument("the content of " + t.text());
-        Expr e = subExpr(content, "the content of " + t.text());
-        if (peek().is("_") || peek().is("^")) {
-            next();
-            List<LatexToken> label = argument("the label of " + t.text());
-            boolean text = !label.isEmpty() && (label.get(0).is("\\text") || label.get(0).is("\\mathrm"));
-            if (!text && !label.isEmpty()) {
-                String name = labelName(label);
-                ctx.read(t.text() + " names " + name + " = " + Spec.notation(e));
-                ctx.namings.put(name, e);
-            }
-        }
-        return e;
-    }
 }

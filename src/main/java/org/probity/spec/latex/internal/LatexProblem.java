@@ -14,16 +14,39 @@ public final class LatexProblem extends RuntimeException {
     private final Kind kind;
     private final int offset;
     private final String found;
+    private final int opening;
+    private final int line;
+    private final int column;
 
     LatexProblem(Kind kind, String message, int offset, String found) {
+        this(kind, message, offset, found, -1, 0, 0);
+    }
+
+    private LatexProblem(Kind kind, String message, int offset, String found, int opening, int line, int column) {
         super(message, null, false, false);
         this.kind = kind;
         this.offset = offset;
         this.found = found;
+        this.opening = opening;
+        this.line = line;
+        this.column = column;
     }
 
     static LatexProblem syntax(String expected, LatexToken at) {
         return new LatexProblem(Kind.SYNTAX, expected, at.start(), at.describe());
+    }
+
+    /**
+     * A bracket, group or environment opened at offset {@code opening} and not closed where {@code at}
+     * stands; the message names the opening's place once the fragment's source positions are known.
+     */
+    static LatexProblem unclosed(String expected, int opening, int offset, String found) {
+        return new LatexProblem(Kind.SYNTAX, expected, offset, found, opening, 0, 0);
+    }
+
+    /** A problem of the document's structure at a 1-based {@code line}:{@code column} of the file. */
+    static LatexProblem inFile(int line, int column, String expected, String found) {
+        return new LatexProblem(Kind.SYNTAX, expected, -1, found, -1, line, column);
     }
 
     static LatexProblem uncheckable(String reason, LatexToken at) {
@@ -38,6 +61,21 @@ public final class LatexProblem extends RuntimeException {
     /** Offset in the fragment. */
     public int offset() {
         return offset;
+    }
+
+    /** Offset in the fragment of the bracket or {@code \\begin} left open, or -1. */
+    public int opening() {
+        return opening;
+    }
+
+    /** 1-based line in the file of a problem of the document's structure, or 0 when the offset locates it. */
+    public int line() {
+        return line;
+    }
+
+    /** 1-based column in the file of a problem of the document's structure, or 0. */
+    public int column() {
+        return column;
     }
 
     /** The token found there, as in "found ...". */

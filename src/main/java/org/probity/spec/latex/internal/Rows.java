@@ -1,5 +1,6 @@
 package org.probity.spec.latex.internal;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -31,8 +32,13 @@ public final class Rows {
         }
     }
 
-    /** The display text with environment markers, labels and \nonumber blanked out (offsets kept). */
+    /**
+     * The display text with environment markers, labels and \nonumber blanked out (offsets kept).
+     *
+     * @throws LatexProblem (syntax) at a {@code \begin} without its {@code \end} or an {@code \end} without its {@code \begin}
+     */
     static String blank(String latex) {
+        balanced(latex);
         StringBuilder sb = new StringBuilder(latex);
         for (Pattern p : new Pattern[] {ENVIRONMENT, DROPPED}) {
             Matcher m = p.matcher(sb.toString());
@@ -43,6 +49,38 @@ public final class Rows {
             }
         }
         return sb.toString();
+    }
+
+    /** An environment opened at {@code start}. */
+    private record Open(String name, int start) { }
+
+    /** Every {@code \begin{env}} of the environments read here closed by its own {@code \end{env}}, properly nested. */
+    private static void balanced(String latex) {
+        ArrayDeque<Open> open = new ArrayDeque<>();
+        Matcher m = ENVIRONMENT.matcher(latex);
+        while (m.find()) {
+            if (m.group(1).equals("begin")) {
+                open.push(new Open(m.group(2), m.start()));
+                continue;
+            }
+            String end = "\\end{" + m.group(2) + "}";
+            if (open.isEmpty()) {
+                throw new LatexProblem(LatexProblem.Kind.SYNTAX, "\\begin{" + m.group(2) + "} before this " + end,
+                    m.start(), end);
+            }
+            Open begin = open.pop();
+            if (!begin.name().equals(m.group(2))) {
+                throw unclosed(begin, m.start(), end);
+            }
+        }
+        if (!open.isEmpty()) {
+            throw unclosed(open.pop(), latex.stripTrailing().length(), "the end of the display");
+        }
+    }
+
+    private static LatexProblem unclosed(Open begin, int at, String found) {
+        return LatexProblem.unclosed("\\end{" + begin.name() + "} closing the \\begin{" + begin.name() + "}",
+            begin.start(), at, found);
     }
 
     /** The rows of a display (or of one inline formula: one row). */

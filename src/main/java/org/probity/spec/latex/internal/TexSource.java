@@ -57,8 +57,8 @@ public final class TexSource {
             int close = s.indexOf("\\end{" + name + "}", env.end());
             if (close < 0) {
                 int[] lc = doc.at(env.start());
-                throw new LatexProblem(LatexProblem.Kind.SYNTAX, "\\end{" + name + "} closing the \\begin{" + name
-                    + "} of line " + lc[0], env.start(), "the end of the file");
+                throw LatexProblem.inFile(lc[0], lc[1], "\\end{" + name + "} closing this \\begin{" + name + "}",
+                    "the end of the file");
             }
             int[] lc = doc.at(env.start());
             out.add(new Fragment(Fragment.Kind.DISPLAY, doc.slice(env.end(), close), MarkdownSource.tail(prose), "", lc[0],

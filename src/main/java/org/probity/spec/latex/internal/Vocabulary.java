@@ -1,0 +1,318 @@
+package org.probity.spec.latex.internal;
+
+import static org.probity.spec.latex.internal.LatexCursor.plain;
+
+import java.util.List;
+import java.util.Set;
+import org.probity.spec.Spec;
+import org.probity.spec.ast.Expr;
+import org.probity.spec.ast.Function;
+import org.probity.spec.ast.Operator;
+import org.probity.spec.ast.VarItem;
+
+/**
+ * What a command or a letter means in the model families (DERIVATIONS.md, "Reading the math"): the
+ * vocabulary that {@link LatexParser}'s grammar calls at an atom. {@code \frac}, {@code \sqrt},
+ * {@code \log}, {@code \exp} and the named operators ({@code \operatorname{KL}}, {@code \mathrm{SNR}});
+ * bold and plain variables; {@code \mathbb{E}}, {@code \mathcal{N}}, {@code \mathcal{H}}, KL and
+ * densities (handed to {@link Distributions}); schedule symbols ({@link Schedule}); sums and
+ * integrals ({@link Sums}); symbols defined in the document and the names an underbrace gives.
+ * Everything else is refused as UNCHECKABLE with the reason.
+ */
+final class Vocabulary {
+    private static final Set<String> BOLD = Set.of("\\mathbf", "\\boldsymbol", "\\bm", "\\vec", "\\mathbold");
+    private static final Set<String> INDEX_LETTERS = Set.of("t", "s");
+
+    private Vocabulary() {
+    }
+
+    static Expr command(LatexParser p, LatexToken t) {
+        switch (t.text()) {
+            case "\\frac":
+            case "\\dfrac":
+            case "\\tfrac": {
+                p.next();
+                Expr num = p.subExpr(p.argument("the numerator of \\frac"), "the numerator");
+                Expr den = p.subExpr(p.argument("the denominator of \\frac"), "the denominator");
+                return new Expr.Bin(Operator.of('/'), num, den);
+            }
+            case "\\sqrt":
+                p.next();
+                if (p.peek().is("[")) {
+                    throw LatexProblem.uncheckable("an n-th root", t);
+                }
+                return new Expr.Call(Function.SQRT, p.subExpr(p.argument("the argument of \\sqrt"), "the root"));
+            case "\\log":
+            case "\\ln":
+                p.next();
+                if (p.peek().is("_")) {
+                    throw LatexProblem.uncheckable("a logarithm to another base", t);
+                }
+                return new Expr.Call(Function.LOG, p.scope(t.text()));
+            case "\\exp":
+                p.next();
+                return new Expr.Call(Function.EXP, p.scope(t.text()));
+            case "\\mathbb": {
+                String name = plain(peekArgument(p));
+                if (name.equals("E")) {
+                    p.next();
+                    p.argument("E");
+                    return Distributions.expectation(p, t);
+                }
+                throw LatexProblem.uncheckable("\\mathbb{" + name + "} is not a quantity of the model families", t);
+            }
+            case "\\operatorname":
+            case "\\mathrm":
+            case "\\text":
+            case "\\textrm":
+            case "\\mathit":
+            case "\\mathsf": {
+                p.next();
+                String name = plain(p.argument("a name"));
+                return named(p, name, t);
+            }
+            case "\\mathcal": {
+                p.next();
+                String name = plain(p.argument("a letter"));
+                if (name.equals("N")) {
+                    return Distributions.normal(p, t);
+                }
+                if (name.equals("L")) {
+                    return symbol(p, "L", t);
+                }
+                if (name.equals("H")) {
+                    return Distributions.entropy(p, t);
+                }
+                throw LatexProblem.uncheckable("\\mathcal{" + name + "} is not a quantity of the model families", t);
+            }
+            case "\\sum":
+            case "\\prod":
+                return Sums.sum(p);
+            case "\\int":
+            case "\\iint":
+                return Sums.integral(p);
+            case "\\underbrace":
+            case "\\overbrace":
+                return underbrace(p);
+            case "\\beta":
+            case "\\alpha":
+            case "\\bar":
+            case "\\overline":
+            case "\\tilde":
+            case "\\widetilde":
+                return Schedule.symbol(p);
+            case "\\pi":
+                p.next();
+                return new Expr.Num(Math.PI);
+            case "\\max":
+            case "\\min":
+            case "\\arg":
+            case "\\argmax":
+            case "\\argmin":
+            case "\\sup":
+            case "\\inf":
+                throw LatexProblem.uncheckable(t.text() + ": an optimisation over the parameters, not an identity", t);
+            case "\\dots":
+            case "\\cdots":
+            case "\\ldots":
+            case "\\vdots":
+                throw LatexProblem.uncheckable("a notation line (it spells out a sequence with " + t.text() + ")", t);
+            case "\\epsilon":
+            case "\\varepsilon":
+                throw LatexProblem.uncheckable("the noise variable ε (auxiliary variables are not in the model families yet)",
+                    t);
+            default:
+                if (BOLD.contains(t.text())) {
+                    return bold(p, t);
+                }
+                throw LatexProblem.uncheckable(t.text() + " is not a quantity of the model families", t);
+        }
+    }
+
+    private static List<LatexToken> peekArgument(LatexParser p) {
+        int save = p.pos;
+        p.next();
+        List<LatexToken> a = p.argument("an argument of " + p.toks.get(save).text());
+        p.pos = save;
+        return a;
+    }
+
+    private static Expr named(LatexParser p, String name, LatexToken at) {
+        switch (name) {
+            case "E":
+                return Distributions.expectation(p, at);
+            case "KL":
+            case "D_KL":
+                return Distributions.kl(p, at);
+            case "SNR":
+                return Schedule.snr(p, at);
+            case "Cat":
+                throw LatexProblem.uncheckable("a categorical density Cat(...) written out is not read yet", at);
+            default:
+                if (p.ctx.defined.contains(name)) {
+                    return new Expr.Name(name);
+                }
+                if (p.ctx.unreadable.containsKey(name)) {
+                    throw LatexProblem.uncheckable(name + " is defined by an expression that was not read ("
+                        + p.ctx.unreadable.get(name) + ")", at);
+                }
+                throw LatexProblem.uncheckable("'" + name + "' is not a quantity of the model families", at);
+        }
+    }
+
+    private static Expr bold(LatexParser p, LatexToken t) {
+        List<LatexToken> a = peekArgument(p);
+        String name = plain(a);
+        if (name.equals("x") || name.equals("z")) {
+            return value(p, Distributions.variable(p));
+        }
+        if (name.equals("I") || name.equals("1")) {
+            p.next();
+            p.argument("I");
+            p.ctx.read("\\mathbf{I} read as 1 (scalar diffusion)");
+            return new Expr.Num(1);
+        }
+        if (a.size() == 1 && (a.get(0).is("\\epsilon") || a.get(0).is("\\varepsilon"))) {
+            throw LatexProblem.uncheckable("the noise variable ε (auxiliary variables are not in the model families yet)",
+                t);
+        }
+        throw LatexProblem.uncheckable(t.text() + "{" + name + "} is not a quantity of the model families", t);
+    }
+
+    private static Expr value(LatexParser p, VarItem v) {
+        if (v.isRange()) {
+            throw LatexProblem.uncheckable("a range of variables used as a number", p.peek());
+        }
+        if (v.pinned() != null) {
+            throw LatexProblem.uncheckable("a pinned variable used as a number", p.peek());
+        }
+        return new Expr.Var(v.from());
+    }
+
+    static Expr letter(LatexParser p, LatexToken t) {
+        String c = t.text();
+        switch (c) {
+            case "x":
+            case "z":
+                return value(p, Distributions.variable(p));
+            case "p":
+            case "q":
+                return Distributions.densityValue(p);
+            case "T":
+                if (!p.peek(1).is("_")) {
+                    p.next();
+                    return new Expr.Steps();
+                }
+                break;
+            case "E":
+                if (p.peek(1).is("_") || p.peek(1).is("[") || p.peek(1).is("\\left")) {
+                    p.next();
+                    return Distributions.expectation(p, t);
+                }
+                break;
+            case "D":
+                if (p.peek(1).is("_")) {
+                    int save = p.pos;
+                    p.next();
+                    p.next();
+                    String s = plain(p.argument("a subscript"));
+                    if (s.equals("KL")) {
+                        return Distributions.kl(p, t);
+                    }
+                    p.pos = save;
+                }
+                break;
+            case "K":
+                if (p.peek(1).is("L") && (p.peek(2).is("(") || p.peek(2).is("\\left") || p.peek(2).is("\\big"))) {
+                    p.next();
+                    p.next();
+                    return Distributions.kl(p, t);
+                }
+                break;
+            case "H":
+                if (p.peek(1).is("(") || p.peek(1).is("\\left") || p.peek(1).is("\\big") || p.peek(1).is("\\Big")) {
+                    p.next();
+                    return Distributions.entropy(p, t);
+                }
+                break;
+            case "N":
+                if (p.peek(1).is("(") || p.peek(1).is("\\left")) {
+                    p.next();
+                    return Distributions.normal(p, t);
+                }
+                break;
+            default:
+                break;
+        }
+        if (p.indices.contains(c) || (INDEX_LETTERS.contains(c) && !p.peek(1).is("_"))) {
+            p.next();
+            return new Expr.Name(c);
+        }
+        return symbol(p, c, t);
+    }
+
+    /** A named quantity: a letter with an optional subscript ({@code L_{\text{VLB}}}), defined in the document. */
+    static Expr symbol(LatexParser p, String letter, LatexToken at) {
+        if (p.peek().is(letter) || p.peek().text().equals("\\mathcal")) {
+            p.next();
+        }
+        String name = letter;
+        if (p.peek().is("_")) {
+            p.next();
+            List<LatexToken> sub = p.argument("a subscript");
+            name = symbolName(letter, sub, p.src);
+        }
+        if (p.ctx.defined.contains(name)) {
+            return new Expr.Name(name);
+        }
+        String why = p.ctx.unreadable.get(name);
+        if (why != null) {
+            throw LatexProblem.uncheckable(name + " is defined by an expression that was not read (" + why + ")", at);
+        }
+        throw LatexProblem.uncheckable("the symbol " + name + " is not defined in the document and has no meaning in "
+            + "the model families", at);
+    }
+
+    /** The name of a symbol with a subscript: L_{\text{CE}} is L_CE; an index expression stays braced. */
+    static String symbolName(String letter, List<LatexToken> sub, String src) {
+        String plain = plain(sub);
+        if (plain.matches("[A-Za-z0-9]+")) {
+            return letter + "_" + plain;
+        }
+        if (sub.isEmpty()) {
+            return letter;
+        }
+        return letter + "_{" + src.substring(sub.get(0).start(), sub.get(sub.size() - 1).end()).replaceAll("\\s+", "")
+            + "}";
+    }
+
+    /** {@code L_T}, {@code L_{t-1}}, {@code L_0}: the name an underbrace gives. */
+    private static String labelName(LatexParser p, List<LatexToken> label) {
+        String letter = label.get(0).text();
+        if (label.size() > 2 && label.get(1).is("_")) {
+            List<LatexToken> sub = label.subList(2, label.size());
+            if (sub.get(0).is("{") && sub.get(sub.size() - 1).is("}")) {
+                sub = sub.subList(1, sub.size() - 1);
+            }
+            return symbolName(letter, sub, p.src);
+        }
+        return plain(label);
+    }
+
+    private static Expr underbrace(LatexParser p) {
+        LatexToken t = p.next();
+        List<LatexToken> content = p.argument("the content of " + t.text());
+        Expr e = p.subExpr(content, "the content of " + t.text());
+        if (p.peek().is("_") || p.peek().is("^")) {
+            p.next();
+            List<LatexToken> label = p.argument("the label of " + t.text());
+            boolean text = !label.isEmpty() && (label.get(0).is("\\text") || label.get(0).is("\\mathrm"));
+            if (!text && !label.isEmpty()) {
+                String name = labelName(p, label);
+                p.ctx.read(t.text() + " names " + name + " = " + Spec.notation(e));
+                p.ctx.namings.put(name, e);
+            }
+        }
+        return e;
+    }
+}
