@@ -107,6 +107,39 @@ class ChainEdgesTest {
         assertThat(F.expectation(f)).isCloseTo(PathEnumeration.expectation(F, f), Offset.offset(1e-12));
     }
 
+    /** Conditioning on x_time = state is Bayes' rule on every path, also where some rows cannot reach the state. */
+    @Test
+    void conditioningOnAStateIsBayesRuleOnEveryPath() {
+        double[][] q1 = {{0.5, 0.5, 0}, {0, 0.25, 0.75}, {0, 0, 1}};
+        double[][] q2 = {{0.1, 0.2, 0.7}, {0.6, 0.4, 0}, {0, 0, 1}};
+        FiniteChain c = FiniteChain.of(new double[] {0.3, 0.3, 0.4}, q1, q2, q1);
+        for (int time = 0; time <= 3; time++) {
+            for (int state = 0; state < 3; state++) {
+                double mass = c.marginal(time)[state];
+                if (mass == 0) {
+                    continue;
+                }
+                FiniteChain g = c.given(time, state);
+                int tt = time;
+                int st = state;
+                PathEnumeration.forEachPath(3, 3, path -> {
+                    double expected = path[tt] == st ? c.probability(path) / mass : 0;
+                    assertThat(g.probability(path)).as("time %d, state %d, path %s", tt, st, java.util.Arrays.toString(path))
+                        .isCloseTo(expected, Offset.offset(1e-15));
+                });
+            }
+        }
+    }
+
+    @Test
+    void enumerationStopsAtTwoToThe22Paths() {
+        long[] count = {0};
+        PathEnumeration.forEachPath(4, 10, path -> count[0]++);
+        assertThat(count[0]).isEqualTo(PathEnumeration.MAX_PATHS);
+        assertThatThrownBy(() -> PathEnumeration.forEachPath(2, 22, path -> { })).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("4194304");
+    }
+
     private static void refuses(Runnable r, String message) {
         assertThatThrownBy(r::run).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
     }
