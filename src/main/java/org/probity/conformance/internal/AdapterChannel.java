@@ -41,7 +41,12 @@ import org.probity.conformance.OpError;
  */
 public final class AdapterChannel implements AutoCloseable {
     private static final int STDERR_LINES = 20;
-    private static final long SETTLE_MILLIS = 500;
+    /**
+     * How long a crash waits, after the adapter closed its stdout, for its exit status: long enough for
+     * a Python process to finish exiting on a loaded 2-core machine (500 ms was not, at load 30, and
+     * the report then lacked the exit code); spent only on that path.
+     */
+    private static final long SETTLE_MILLIS = 3000;
     private static final Object EOF = new Object();
     /** Put on the stdout queue when the adapter process exits (its stdout may stay open in a child). */
     private static final Object EXITED = new Object();
