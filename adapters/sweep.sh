@@ -3,7 +3,7 @@
 #
 #   adapters/sweep.sh reference [SEEDS] [TRIES]   reference.py and numpy_reference.py (float64 and float32)
 #                                                 pass every op on seeds 1..SEEDS (default 20 x 200 tries)
-#   adapters/sweep.sh zoo [SEEDS] [TRIES]         every version-2 zoo adapter is flagged on the op of its bug
+#   adapters/sweep.sh zoo [SEEDS] [TRIES]         every version-2 and issue-13 zoo adapter is flagged on the op of its bug
 #                                                 and its --fixed twin passes (default 5 seeds x 100 tries)
 #
 # One line per run, then a summary; exit 0 when every run came out as expected, 1 otherwise. Runs
@@ -51,7 +51,10 @@ case "$mode" in
       [linear_scaled_unguarded]=beta_schedule [cosine_formula_alpha_bar]=beta_schedule
       [ddim_alpha_bar_early]=ddim_step [ddim_final_alpha_bar]=ddim_step [timesteps_shifted]=inference_timesteps
       [min_snr_v_plus_one]=loss_weight [min_snr_max_clamp]=loss_weight [x0_from_v_wrong_sign]=predict_x0_from_v
-      [karras_missing_square]=sigma_schedule [absorbing_beta_swapped]=d3pm_q_mat [alpha_bar_float16_cache]=q_mean_variance)
+      [karras_missing_square]=sigma_schedule [absorbing_beta_swapped]=d3pm_q_mat [alpha_bar_float16_cache]=q_mean_variance
+      [q_std_as_variance]=q_mean_variance [posterior_alpha_for_alpha_bar]=q_posterior_mean_variance
+      [alpha_bar_float16]=alphas_cumprod [decoder_variance_as_scale]=vb_term [kl_zero_nan]=categorical_kl
+      [kl_log_ratio_sign]=normal_kl)
     for name in "${!op[@]}"; do
       expect="${op[$name]}"
       for seed in $(seq 1 "$seeds"); do

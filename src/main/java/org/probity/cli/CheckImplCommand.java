@@ -184,7 +184,7 @@ public final class CheckImplCommand implements Callable<Integer> {
         String rerun = "probity check-impl --seed " + r.seed() + " --tries " + r.tries() + adapter;
         for (OpResult o : r.ops()) {
             for (PropertyRun p : o.runs()) {
-                Finding f = p.finding().orElse(null);
+                Finding f = p.firstFinding().orElse(null);
                 String replay = f == null || f.replayToken().isEmpty() ? rerun : "probity check-impl --replay " + f.replayToken() + adapter;
                 records.add(new CheckRecord(o.op().wireName() + ": " + p.property(), o.op().wireName(), "conformance",
                     p.property() + (p.selfConsistency() ? " (implementation alone)" : " (against Probity's reference)"),

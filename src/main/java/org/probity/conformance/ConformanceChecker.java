@@ -3,9 +3,11 @@ package org.probity.conformance;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.probity.check.RunConfig;
 import org.probity.conformance.internal.CaseGens;
@@ -41,8 +43,12 @@ import org.probity.conformance.internal.ScheduleProperties;
 public final class ConformanceChecker {
     /** Cases per property when not told otherwise. */
     public static final int DEFAULT_TRIES = 100;
-    /** Shrink candidates per finding when not told otherwise (each one or a few requests). */
-    public static final int DEFAULT_SHRINK_STEPS = 300;
+    /**
+     * Shrink candidates per finding when not told otherwise (each one or a few requests): the most
+     * {@code --max-shrink} accepts, so that by default shrinking runs to a minimal input and
+     * {@link #SHRINK_TIME_BUDGET} is what bounds it (300 left T = 790 schedules and 12-entry rows).
+     */
+    public static final int DEFAULT_SHRINK_STEPS = 10_000;
     /** Wall-clock budget of shrinking one finding. */
     public static final Duration SHRINK_TIME_BUDGET = Duration.ofSeconds(20);
 
@@ -102,6 +108,49 @@ public final class ConformanceChecker {
     }
 
     /**
+     * Puts each failing cross-op property on the op whose answers are wrong: when a property of the
+     * implementation alone that uses companion ops fails, its own op passes every reference check it
+     * ran, and a companion op fails one of its reference checks, the finding names that companion
+     * ("consistent with the reference; fails because q_mean_variance is wrong") and the property no
+     * longer counts against its own op ({@link PropertyRun#blamedOn()}).
+     *
+     * @param results the op results, in op order
+     * @param companions the ops each run's property used (its own op included)
+     * @return the results with blame moved
+     */
+    static List<OpResult> blame(List<OpResult> results, Map<PropertyRun, Set<Op>> companions) {
+        Set<Op> wrong = EnumSet.noneOf(Op.class);
+        for (OpResult o : results) {
+            if (o.runs().stream().anyMatch(r -> !r.selfConsistency() && !r.passed())) {
+                wrong.add(o.op());
+            }
+        }
+        List<OpResult> out = new ArrayList<>(results.size());
+        for (OpResult o : results) {
+            List<PropertyRun> reference = o.runs().stream().filter(r -> !r.selfConsistency()).toList();
+            boolean ownAnswersAgree = !reference.isEmpty() && reference.stream().allMatch(PropertyRun::passed);
+            List<PropertyRun> runs = new ArrayList<>(o.runs().size());
+            for (PropertyRun r : o.runs()) {
+                Optional<Op> culprit = Optional.empty();
+                if (ownAnswersAgree && r.selfConsistency() && r.finding().isPresent() && companions.containsKey(r)) {
+                    culprit = companions.get(r).stream().filter(c -> c != o.op() && wrong.contains(c)).findFirst();
+                }
+                if (culprit.isEmpty()) {
+                    runs.add(r);
+                    continue;
+                }
+                Finding f = r.finding().get();
+                String why = String.format(java.util.Locale.ROOT, " — %s is consistent with the reference; this fails because %s is "
+                    + "wrong (its own reference check fails)", o.op().wireName(), culprit.get().wireName());
+                runs.add(r.withFinding(new Finding(culprit.get(), f.property(), f.input(), f.quantity(), f.implementation(),
+                    f.expected(), f.difference(), f.tolerance(), f.detail() + why, f.shrinkSteps(), f.seed(), f.replayToken())));
+            }
+            out.add(new OpResult(o.op(), o.listed(), List.copyOf(runs), o.skipped()));
+        }
+        return out;
+    }
+
+    /**
      * Checks {@code impl}.
      *
      * @param impl the implementation (not closed by this method)
@@ -120,6 +169,7 @@ public final class ConformanceChecker {
         CheckContext ctx = new CheckContext(options.replay() == null ? recorded : impl, d.precision());
         List<ConformanceProperty<?>> props = properties(d);
         List<OpResult> results = new ArrayList<>();
+        Map<PropertyRun, Set<Op>> companions = new IdentityHashMap<>();
         for (Op op : Op.values()) {
             List<PropertyRun> runs = new ArrayList<>();
             List<String> skipped = new ArrayList<>();
@@ -142,7 +192,10 @@ public final class ConformanceChecker {
                         skipped.add(p.name() + " (needs T >= " + p.minSteps() + ", outside the adapter's limits " + d.limits() + ")");
                         continue;
                     }
-                    PropertyRunner.run(p, ctx, options).ifPresent(runs::add);
+                    PropertyRunner.run(p, ctx, options).ifPresent(run -> {
+                        runs.add(run);
+                        companions.put(run, p.requires());
+                    });
                 }
             }
             results.add(new OpResult(op, d.supports(op), runs, List.copyOf(skipped)));
@@ -162,6 +215,7 @@ public final class ConformanceChecker {
         } else {
             results = results.stream().map(o -> new OpResult(o.op(), o.listed(), List.copyOf(o.runs()), o.skipped())).toList();
         }
+        results = blame(results, companions);
         long req = impl instanceof SubprocessImplementation s ? s.requests() - req0 : 0;
         long nanos = impl instanceof SubprocessImplementation s ? s.nanosInRequests() - nanos0 : 0;
         return new ConformanceReport(d, List.copyOf(results), options.seed(), options.tries(),

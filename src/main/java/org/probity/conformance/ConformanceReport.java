@@ -34,9 +34,12 @@ public record ConformanceReport(Description implementation, List<OpResult> ops, 
         return ops.stream().flatMap(o -> o.runs().stream()).flatMap(r -> r.notCheckable().stream()).toList();
     }
 
-    /** All findings, in op order. */
+    /**
+     * All findings, in op order; an error the implementation raised is listed once, on the first
+     * property that met it, naming the other ops that raise it ({@link Finding#mergeCrashes}).
+     */
     public List<Finding> findings() {
-        return ops.stream().flatMap(o -> o.findings().stream()).toList();
+        return Finding.mergeCrashes(ops.stream().flatMap(o -> o.findings().stream()).toList());
     }
 
     /** Element-wise evaluations over all ops. */

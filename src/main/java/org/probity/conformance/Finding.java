@@ -1,6 +1,11 @@
 package org.probity.conformance;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A violated property, with the shrunk input: which op, which property, the input (schedule family,
@@ -25,6 +30,63 @@ import java.util.Locale;
  */
 public record Finding(Op op, String property, String input, String quantity, double implementation, double expected,
                       double difference, String tolerance, String detail, int shrinkSteps, long seed, String replayToken) {
+
+    /** The {@link #quantity()} of a finding whose implementation raised an error. */
+    public static final String ERROR = "error";
+
+    /** Whether the implementation raised an error on the input (rather than answering a wrong number). */
+    public boolean isCrash() {
+        return ERROR.equals(quantity);
+    }
+
+    /**
+     * {@code findings} with each error the implementation raised listed once: the crashes whose
+     * error text is the same apart from the op's name (one fault, such as a constructor that fails
+     * for T = 1, met by every property that builds the object) are merged into the first, which
+     * names the other ops and how many properties met it. The other findings are kept, in order.
+     *
+     * @param findings findings in report order
+     * @return the findings with the crashes merged
+     */
+    public static List<Finding> mergeCrashes(List<Finding> findings) {
+        Map<String, List<Finding>> crashes = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            if (f.isCrash()) {
+                crashes.computeIfAbsent(errorKey(f), k -> new ArrayList<>()).add(f);
+            }
+        }
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings) {
+            if (!f.isCrash()) {
+                out.add(f);
+                continue;
+            }
+            List<Finding> same = crashes.get(errorKey(f));
+            if (same.get(0) != f) {
+                continue;
+            }
+            if (same.size() == 1) {
+                out.add(f);
+                continue;
+            }
+            List<String> others = same.stream().skip(1).map(o -> o.op().wireName()).filter(o -> !o.equals(f.op().wireName()))
+                .distinct().toList();
+            String also = String.format(Locale.ROOT, " (the same error met by %d more properties%s)", same.size() - 1,
+                others.isEmpty() ? "" : ", also on " + String.join(", ", others));
+            out.add(new Finding(f.op(), f.property(), f.input(), f.quantity(), f.implementation(), f.expected(), f.difference(),
+                f.tolerance(), f.detail() + also, f.shrinkSteps(), f.seed(), f.replayToken()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The names of the ops, as an error text starts its message with the op that raised it. */
+    private static final Pattern OP_NAME = Pattern.compile(
+        "\\b(" + String.join("|", java.util.Arrays.stream(Op.values()).map(Op::wireName).toList()) + "): ");
+
+    /** A crash's error text without the name of the op that raised it (the same fault met through another op). */
+    private static String errorKey(Finding f) {
+        return OP_NAME.matcher(f.detail()).replaceFirst("");
+    }
 
     /** Several lines: op and property, then input, detail and the replay option, as printed by check-impl. */
     public String render() {

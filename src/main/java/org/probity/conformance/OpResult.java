@@ -1,7 +1,6 @@
 package org.probity.conformance;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What was checked for one op: its property runs (empty when the implementation does not list the
@@ -19,9 +18,13 @@ public record OpResult(Op op, boolean listed, List<PropertyRun> runs, List<Strin
         return !runs.isEmpty();
     }
 
-    /** Whether every property held (vacuously true when not checked). */
+    /**
+     * Whether the op's answers hold up: no property failed on its account (vacuously true when not
+     * checked). A cross-op property that fails only because a companion op is wrong
+     * ({@link PropertyRun#blamedOn()}) counts against that op, not this one.
+     */
     public boolean passed() {
-        return runs.stream().allMatch(PropertyRun::passed);
+        return runs.stream().noneMatch(PropertyRun::failsOwnOp);
     }
 
     /** Cases summed over the properties. */
@@ -49,7 +52,10 @@ public record OpResult(Op op, boolean listed, List<PropertyRun> runs, List<Strin
         return runs.stream().flatMap(r -> r.notCheckable().stream()).mapToLong(NotCheckable::count).sum();
     }
 
-    /** "pass", "FAIL" or "not checked"; "pass, N not checkable" when some values could not be decided. */
+    /**
+     * "pass", "FAIL" or "not checked"; "pass, N not checkable" when some values could not be decided;
+     * a pass notes the ops through which a cross-op property of this op fails.
+     */
     public String verdict() {
         if (!checked()) {
             return "not checked";
@@ -58,11 +64,13 @@ public record OpResult(Op op, boolean listed, List<PropertyRun> runs, List<Strin
             return "FAIL";
         }
         long n = notCheckable();
-        return n == 0 ? "pass" : "pass, " + n + " not checkable";
+        List<String> blamed = runs.stream().flatMap(r -> r.blamedOn().stream()).map(Op::wireName).distinct().toList();
+        return (n == 0 ? "pass" : "pass, " + n + " not checkable")
+            + (blamed.isEmpty() ? "" : " (consistent with the reference; fails only through " + String.join(", ", blamed) + ")");
     }
 
     /** The findings, in property order. */
     public List<Finding> findings() {
-        return runs.stream().map(PropertyRun::finding).flatMap(Optional::stream).toList();
+        return runs.stream().flatMap(r -> r.findings().stream()).toList();
     }
 }

@@ -111,7 +111,8 @@ public final class ReportFormat {
             for (PropertyRun p : o.runs()) {
                 sb.append(String.format(Locale.ROOT, "| `%s` | %s | %s | %d | %d | %s | %s | %s |%n", o.op().wireName(),
                     p.property().replace("|", "\\|"), p.selfConsistency() ? "self" : "reference", p.cases(), p.points(),
-                    ulps(p.maxUlps()), usage(p.maxUsage()), !p.passed() ? "FAIL"
+                    ulps(p.maxUlps()), usage(p.maxUsage()), p.blamedOn().isPresent() && !p.failsOwnOp()
+                        ? "FAIL because `" + p.blamedOn().get().wireName() + "` is wrong" : !p.passed() ? "FAIL"
                         : p.notCheckable().map(n -> "pass, " + n.count() + " not checkable").orElse("pass")));
             }
         }
@@ -163,6 +164,7 @@ public final class ReportFormat {
                 pn.set("max_ulps", p.maxUlps() == Long.MAX_VALUE ? Wire.number(Double.POSITIVE_INFINITY) : pn.numberNode(p.maxUlps()));
                 pn.set("max_error_over_tolerance", Wire.number(p.maxUsage()));
                 pn.put("passed", p.passed());
+                p.blamedOn().ifPresent(b -> pn.put("fails_because_of", b.wireName()));
                 pn.put("not_checkable", p.notCheckable().map(NotCheckable::count).orElse(0L));
             }
             ArrayNode skipped = n.putArray("skipped");

@@ -67,4 +67,36 @@ class RunOptionsTest {
         assertThat(plain.shard()).isEqualTo(Shard.WHOLE);
         assertThat(plain.replay()).isNull();
     }
+
+    @Test
+    void aRunOfSlowTriesStopsAtTheFirstTryPastItsTimeBudget() {
+        // Each try sleeps 5 ms, so by try k at least 5k ms have passed: a run that reads the clock
+        // before every slow try stops after at most 40 / 5 + 1 tries; one that read it only every
+        // few hundred tries would run all 1000.
+        Property<Integer> slow = Property.holds("slow", Gens.integers(0, 9), x -> sleep(5));
+        PropertyResult r = slow.check(RunConfig.ofSeed(1).withTries(1000).withTimeBudget(java.time.Duration.ofMillis(40)));
+        assertThat(r.tries()).isBetween(1, 9);
+        assertThat(r.note()).startsWith("stopped by the time budget of PT0.04S after " + r.tries() + " of 1000 tries");
+    }
+
+    @Test
+    void aRunOfFastTriesStopsOnItsTimeBudgetToo() {
+        // A body that turns slow after a burst of fast tries: the clock is read at least every
+        // Deadline.MAX_STRIDE (256) tries, so the run stops well short of its 100 000 tries.
+        long[] calls = {0};
+        Property<Integer> turning = Property.holds("turning", Gens.integers(0, 9), x -> ++calls[0] <= 2000 || sleep(1));
+        PropertyResult r = turning.check(RunConfig.ofSeed(1).withTries(100_000).withTimeBudget(java.time.Duration.ofMillis(100)));
+        assertThat(r.tries()).isLessThan(2000 + 100 + 256 + 2);
+        assertThat(r.note()).startsWith("stopped by the time budget");
+    }
+
+    /** Sleeps {@code millis} ms; true (a passing condition). */
+    private static boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
+    }
 }

@@ -9,28 +9,46 @@ import java.util.Set;
  * What the body of a property reports about the try it is running — statistics to collect and
  * values to target — held per thread while the engine evaluates the body. {@code assume} needs no
  * context: it throws a {@link Discard} that the engine counts.
+ *
+ * <p>A run makes one context ({@link #forThisThread()}) and reuses it for every try: {@link #enter()}
+ * empties it and makes it the thread's current one, {@link #exit()} restores the context that was
+ * current before (a property checked inside another's body has its own). That is one thread-local
+ * look-up per run rather than two and an allocation per try, which a try of a simple property
+ * would notice; a body that reports nothing costs two array stores.
  */
 public final class TryContext {
     /** Per thread, a one-element holder: set and cleared per try without ThreadLocal.set/remove's housekeeping. */
     private static final ThreadLocal<TryContext[]> CURRENT = ThreadLocal.withInitial(() -> new TryContext[1]);
 
+    private final TryContext[] slot;
+    private TryContext outer;
     // Made when first used: most bodies report nothing, and a try is short.
     private Set<Map.Entry<String, String>> collected = Set.of();
     private Map<String, Double> targets = Map.of();
 
-    private TryContext() {
+    private TryContext(TryContext[] slot) {
+        this.slot = slot;
     }
 
-    /** Opens a fresh context on this thread for one evaluation of a body, and returns it. */
-    public static TryContext open() {
-        TryContext c = new TryContext();
-        CURRENT.get()[0] = c;
-        return c;
+    /** A context for evaluating bodies on the calling thread (and only there). */
+    public static TryContext forThisThread() {
+        return new TryContext(CURRENT.get());
     }
 
-    /** Closes the context of this thread. */
-    public static void close() {
-        CURRENT.get()[0] = null;
+    /** Empties this context and makes it the current one of its thread, for one evaluation of a body. */
+    public void enter() {
+        if (!isEmpty()) {
+            collected = Set.of();
+            targets = Map.of();
+        }
+        outer = slot[0];
+        slot[0] = this;
+    }
+
+    /** Ends the evaluation: the context current before {@link #enter()} is current again. */
+    public void exit() {
+        slot[0] = outer;
+        outer = null;
     }
 
     /** The context of the body running on this thread, or null outside a body. */

@@ -70,6 +70,7 @@ public final class PropertyRunner {
         double maxUsage = 0;
         double maxDifference = 0;
         int firstFail = -1;
+        int firstError = -1;
         int firstUnresolved = -1;
         long unresolved = 0;
         long compared = 0;
@@ -90,28 +91,36 @@ public final class PropertyRunner {
                     maxDifference = Math.max(maxDifference, c.difference());
                 }
             }
-            if (firstFail < 0 && !o.verdict().passed()) {
-                firstFail = i;
-            }
             if (o.error() != null) {
                 maxUsage = Double.POSITIVE_INFINITY;
+                firstError = firstError < 0 ? i : firstError;
+            } else if (firstFail < 0 && !o.verdict().passed()) {
+                firstFail = i;
             }
         }
-        Optional<Finding> finding = Optional.empty();
-        if (firstFail >= 0) {
-            Trial<C> failing = drawn.get(firstFail);
-            Verdict v = outcomes.get(firstFail).verdict();
-            Shrunk<C> s = cfg.replay() != null ? null : trials.shrink(failing, v, c -> evaluateSafely(p, ctx, List.of(c)).get(0).verdict());
-            finding = Optional.of(s == null ? finding(p, failing, v, 0, false, cfg.seed())
-                : finding(p, s.trial(), s.verdict(), s.steps(), s.flaky(), cfg.seed()));
-        }
+        // a crash on part of the domain is a finding of its own and hides nothing: the numeric
+        // failures are shrunk among the inputs that do not raise (a raising candidate fails another way)
+        Optional<Finding> finding = firstFail < 0 ? Optional.empty() : Optional.of(shrunk(p, ctx, cfg, trials, drawn.get(firstFail),
+            outcomes.get(firstFail).verdict()));
+        Optional<Finding> crash = firstError < 0 ? Optional.empty() : Optional.of(shrunk(p, ctx, cfg, trials, drawn.get(firstError),
+            outcomes.get(firstError).verdict()));
         Optional<NotCheckable> notCheckable = Optional.empty();
         if (firstUnresolved >= 0) {
             notCheckable = Optional.of(notCheckable(p, ctx, cfg, trials, drawn.get(firstUnresolved), outcomes.get(firstUnresolved),
                 unresolved, compared));
         }
         return Optional.of(new PropertyRun(p.op(), p.name(), p.kind() == ConformanceProperty.Kind.SELF, drawn.size(), points,
-            maxUlps, maxUsage, maxDifference, finding, notCheckable));
+            maxUlps, maxUsage, maxDifference, finding, notCheckable, crash));
+    }
+
+    /** The finding of a failing case, shrunk by the engine (keeping to its kind of failure) unless replaying. */
+    private static <C> Finding shrunk(ConformanceProperty<C> p, CheckContext ctx, RunConfig cfg, Trials<C> trials, Trial<C> failing,
+                                      Verdict v) {
+        if (cfg.replay() != null) {
+            return finding(p, failing, v, 0, false, cfg.seed());
+        }
+        Shrunk<C> s = trials.shrink(failing, v, c -> evaluateSafely(p, ctx, List.of(c)).get(0).verdict());
+        return finding(p, s.trial(), s.verdict(), s.steps(), s.flaky(), cfg.seed());
     }
 
     /**
@@ -163,7 +172,7 @@ public final class PropertyRunner {
     private static <C> Finding finding(ConformanceProperty<C> p, Trial<C> t, Verdict v, int steps, boolean flaky, long seed) {
         String flakyNote = flaky ? " (FLAKY: the same input passed when asked again: the implementation depends on hidden state)" : "";
         if (!v.isNumeric()) {
-            return new Finding(p.op(), p.name(), p.show(t.value(), -1), "error", Double.NaN, Double.NaN, Double.NaN, "-",
+            return new Finding(p.op(), p.name(), p.show(t.value(), -1), Finding.ERROR, Double.NaN, Double.NaN, Double.NaN, "-",
                 v.description() + flakyNote, steps, seed, t.replayToken());
         }
         return new Finding(p.op(), p.name(), p.show(t.value(), focus(v.description())), v.description(), v.lhs(), v.rhs(),
