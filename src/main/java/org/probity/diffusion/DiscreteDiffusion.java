@@ -163,13 +163,6 @@ public final class DiscreteDiffusion implements TransitionSource {
         return new double[] {s, move.doubleValue(), s};
     }
 
-    /** \( Q_t \) as a new matrix, {@code 1 <= t <= T}. */
-    public double[][] transition(int t) {
-        double[][] out = new double[k][k];
-        fill(t, out);
-        return out;
-    }
-
     @Override
     public void fill(int t, double[][] out) {
         Stochastic.index("t", t, 1, steps());
