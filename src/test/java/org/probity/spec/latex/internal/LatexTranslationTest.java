@@ -63,6 +63,9 @@ class LatexTranslationTest {
         \\beta_t + \\alpha_{t-1} + \\bar{\\alpha}_T => beta(t) + alpha(t - 1) + abar(T)
         \\overline{\\alpha}_t => abar(t)
         \\tilde\\beta_t => (1 - abar(t - 1)) / (1 - abar(t)) * beta(t)
+        # z of a VAE is x_1 with T = 1, and x then x_0
+        q_\\phi(z \\mid x) => q(x_1 | x_0)
+        p_\\theta(\\mathbf{z}) => p(x_1)
         # names, T, numbers
         L_{\\text{CE}} + T + 0.5 => L_CE + T + 0.5
         """)
