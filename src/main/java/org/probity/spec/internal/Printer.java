@@ -12,162 +12,6 @@ import org.probity.spec.ast.VarItem;
  * tree: {@code Parser.parseExpression(Printer.print(e)).equals(e)}.
  */
 public final class Printer implements Expr.Visitor<Void> {
-    private static final int UNARY = 3;
-    private static final int PRIMARY = 5;
-
-    /** Binding strength of a node: an operator's, unary minus', or that of a primary. */
-    private static final Expr.Visitor<Integer> PRECEDENCE = new Expr.Visitor<>() {
-        @Override
-        public Integer num(Expr.Num e) {
-            return PRIMARY;
-        }
-
-        @Override
-        public Integer steps(Expr.Steps e) {
-            return PRIMARY;
-        }
-
-        @Override
-        public Integer name(Expr.Name e) {
-            return PRIMARY;
-        }
-
-        @Override
-        public Integer var(Expr.Var e) {
-            return PRIMARY;
-        }
-
-        @Override
-        public Integer neg(Expr.Neg e) {
-            return UNARY;
-        }
-
-        @Override
-        public Integer bin(Expr.Bin e) {
-            return e.op().precedence();
-        }
-
-        @Override
-        public Integer call(Expr.Call e) {
-            return PRIMARY;
-        }
-
-        @Override
-        public Integer identity(Expr.Identity e) {
-            return PRIMARY;
-        }
-
-        @Override
-        public Integer dims(Expr.Dims e) {
-            return PRIMARY;
-        }
-
-        @Override
-        public Integer density(Expr.Density e) {
-            return PRIMARY;
-        }
-
-        @Override
-        public Integer normal(Expr.Normal e) {
-            return PRIMARY;
-        }
-
-        @Override
-        public Integer expect(Expr.Expect e) {
-            return PRIMARY;
-        }
-
-        @Override
-        public Integer integral(Expr.Integral e) {
-            return PRIMARY;
-        }
-
-        @Override
-        public Integer sum(Expr.Sum e) {
-            return PRIMARY;
-        }
-
-        @Override
-        public Integer kl(Expr.Kl e) {
-            return PRIMARY;
-        }
-
-        @Override
-        public Integer entropy(Expr.Entropy e) {
-            return PRIMARY;
-        }
-
-        @Override
-        public Integer net(Expr.Net e) {
-            return PRIMARY;
-        }
-
-        @Override
-        public Integer noise(Expr.Noise e) {
-            return PRIMARY;
-        }
-
-        @Override
-        public Integer noiseExpect(Expr.NoiseExpect e) {
-            return PRIMARY;
-        }
-    };
-
-    private static final Statement.Visitor<String> STATEMENTS = new Statement.Visitor<>() {
-        @Override
-        public String title(Statement.Title t) {
-            return "title \"" + t.text() + "\"";
-        }
-
-        @Override
-        public String model(Statement.Model m) {
-            return "model " + String.join(" ", m.families()) + " states " + m.statesLo() + ".." + m.statesHi()
-                + " steps " + m.stepsLo() + ".." + m.stepsHi() + (m.positive() ? " positive" : "");
-        }
-
-        @Override
-        public String let(Statement.Let l) {
-            return "let " + l.name() + " = " + print(l.value());
-        }
-
-        @Override
-        public String claim(Statement.Claim c) {
-            String head = c.index() == null ? ""
-                : "for " + c.index() + " = " + print(c.from()) + ".." + print(c.to()) + ", ";
-            return "claim \"" + c.name() + "\": " + head + print(c.lhs()) + " " + relation(c.relation(), c.over()) + " "
-                + print(c.rhs());
-        }
-
-        @Override
-        public String derive(Statement.Derive d) {
-            String head = d.index() == null ? ""
-                : "for " + d.index() + " = " + print(d.from()) + ".." + print(d.to()) + ",\n     ";
-            StringBuilder sb = new StringBuilder("derive \"" + d.name() + "\":\n     " + head + print(d.start()));
-            if (d.startReason() != null) {
-                sb.append("   by \"").append(d.startReason()).append('"');
-            }
-            for (Statement.Step step : d.steps()) {
-                sb.append("\n  ").append(relation(step.relation(), step.over())).append(' ').append(print(step.expr()));
-                if (step.reason() != null) {
-                    sb.append("   by \"").append(step.reason()).append('"');
-                }
-            }
-            return sb.toString();
-        }
-
-        @Override
-        public String assume(Statement.Assume a) {
-            String head = a.index() == null ? ""
-                : "for " + a.index() + " = " + print(a.from()) + ".." + print(a.to()) + ", ";
-            return "assume " + head + print(a.lhs()) + " " + relation(a.relation(), a.over()) + " " + print(a.rhs());
-        }
-
-        @Override
-        public String network(Statement.Network n) {
-            return "network " + n.name() + "(" + String.join(", ", n.parameters()) + ")";
-        }
-    };
-
     private final StringBuilder sb;
 
     private Printer(StringBuilder sb) {
@@ -183,11 +27,7 @@ public final class Printer implements Expr.Visitor<Void> {
 
     /** Source notation of a statement (one logical line; derivation steps on their own lines). */
     public static String print(Statement s) {
-        return s.accept(STATEMENTS);
-    }
-
-    static int precedence(Expr e) {
-        return e.accept(PRECEDENCE);
+        return StatementPrinter.print(s);
     }
 
     private void write(Expr e) {
@@ -195,7 +35,7 @@ public final class Printer implements Expr.Visitor<Void> {
     }
 
     private void wrap(Expr e, int minPrecedence) {
-        if (precedence(e) < minPrecedence) {
+        if (Precedence.of(e) < minPrecedence) {
             sb.append('(');
             write(e);
             sb.append(')');
@@ -231,16 +71,16 @@ public final class Printer implements Expr.Visitor<Void> {
     @Override
     public Void neg(Expr.Neg e) {
         sb.append('-');
-        wrap(e.operand(), UNARY);
+        wrap(e.operand(), Precedence.UNARY);
         return null;
     }
 
     @Override
     public Void bin(Expr.Bin e) {
         if (e.op() == Operator.POWER) {
-            wrap(e.left(), PRIMARY);
+            wrap(e.left(), Precedence.PRIMARY);
             sb.append('^');
-            wrap(e.right(), UNARY);
+            wrap(e.right(), Precedence.UNARY);
             return null;
         }
         Chain c = Chain.of(e);
@@ -381,10 +221,6 @@ public final class Printer implements Expr.Visitor<Void> {
         write(e.body());
         sb.append(" ]");
         return null;
-    }
-    /** A relation in source notation: {@code propto_{x_a, ...}} with its variables. */
-    static String relation(org.probity.spec.ast.Relation r, List<VarItem> over) {
-        return r == org.probity.spec.ast.Relation.PROPTO ? "propto_{" + items(over) + "}" : r.symbol();
     }
 
     static String number(double v) {
