@@ -11,7 +11,7 @@ import org.probity.spec.ast.Operator;
  * level ({@code + -} or {@code * /}), as the parser builds a flat sum or product: a left-deep tree
  * of {@link Expr.Bin} nodes. Walks iterate over it instead of recursing down its left spine, so a
  * flat sum of 5000 terms costs no stack (issue 11); only nesting does, and nesting is limited by the
- * parser ({@link ExpressionParser#MAX_NESTING}).
+ * parser ({@link Limits#MAX_NESTING}).
  *
  * @param first e_0, the leftmost operand (not a Bin of this level)
  * @param nodes the Bin nodes from the innermost ({@code e_0 op_1 e_1}) to the outermost (the root)

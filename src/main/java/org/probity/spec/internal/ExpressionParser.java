@@ -19,6 +19,7 @@ final class ExpressionParser {
     static final Set<String> RESERVED = reserved();
 
     private final Tokens tk;
+    private final DistributionParser distributions;
     private int depth;
     /** The networks declared so far, by name. */
     final java.util.Map<String, org.probity.spec.ast.Statement.Network> networks = new java.util.HashMap<>();
@@ -38,6 +39,7 @@ final class ExpressionParser {
 
     ExpressionParser(Tokens tk) {
         this.tk = tk;
+        this.distributions = new DistributionParser(tk, this);
         for (int i = 0; i + 3 < tk.toks.size(); i++) {
             if (tk.toks.get(i).is("E_") && tk.toks.get(i + 1).is("{") && tk.toks.get(i + 2).kind() == Token.Kind.IDENT
                 && tk.toks.get(i + 3).is("~")) {
@@ -45,7 +47,6 @@ final class ExpressionParser {
             }
         }
     }
-
 
     Expr expr() {
         Expr left = term();
@@ -112,7 +113,7 @@ final class ExpressionParser {
         }
         String w = t.text();
         if (w.startsWith("x_")) {
-            return tk.at(t, new Expr.Var(singleIndex(variable())));
+            return tk.at(t, new Expr.Var(distributions.singleIndex(distributions.variable())));
         }
         switch (w) {
             case "T":
@@ -137,26 +138,26 @@ final class ExpressionParser {
             case "q":
             case "p":
             case "p_theta":
-                return density();
+                return distributions.density();
             case "N":
-                return normal();
+                return distributions.normal();
             case "KL": {
                 tk.next();
                 tk.expect("(");
-                Expr.Distribution a = distribution();
+                Expr.Distribution a = distributions.distribution();
                 tk.expect("||");
-                Expr.Distribution b = distribution();
+                Expr.Distribution b = distributions.distribution();
                 tk.expect(")");
                 return tk.at(t, new Expr.Kl(a, b));
             }
             case "H": {
                 tk.next();
                 tk.expect("(");
-                Expr.Distribution a = distribution();
+                Expr.Distribution a = distributions.distribution();
                 Expr.Distribution b = null;
                 if (tk.peek().is(",")) {
                     tk.next();
-                    b = distribution();
+                    b = distributions.distribution();
                 }
                 tk.expect(")");
                 return tk.at(t, new Expr.Entropy(a, b));
@@ -167,7 +168,7 @@ final class ExpressionParser {
                 if (tk.peek().kind() == Token.Kind.IDENT && tk.toks.get(tk.pos + 1).is("~")) {
                     return noiseExpect(t);
                 }
-                Expr.Distribution d = distribution();
+                Expr.Distribution d = distributions.distribution();
                 tk.expect("}");
                 tk.expect("[");
                 Expr body = expr();
@@ -177,7 +178,7 @@ final class ExpressionParser {
             case "int_": {
                 tk.next();
                 tk.expect("{");
-                List<VarItem> vars = varList(false);
+                List<VarItem> vars = distributions.variables();
                 tk.expect("}");
                 tk.expect("(");
                 Expr body = expr();
@@ -279,142 +280,26 @@ final class ExpressionParser {
         }
         tk.next();
         tk.expect(")");
-        {
-            List<VarItem> vars = new ArrayList<>();
-            List<Expr> values = new ArrayList<>();
-            while (tk.peek().is(",")) {
-                tk.next();
-                Token vt = tk.peek();
-                if (!(vt.kind() == Token.Kind.IDENT && vt.text().startsWith("x_"))) {
-                    throw tk.error(vt, "a variable x_i to substitute");
-                }
-                VarItem v = variable();
-                if (v.isRange()) {
-                    throw tk.error(vt, "a single variable x_i");
-                }
-                tk.expect("=");
-                vars.add(v);
-                values.add(expr());
-            }
-            tk.expect("}");
-            tk.expect("[");
-            Expr body = expr();
-            tk.expect("]");
-            return tk.at(start, new Expr.NoiseExpect(name.text(), vars, values, body));
-        }
-    }
-
-    Expr.Distribution distribution() {
-        Token t = tk.peek();
-        if (t.is("q") || t.is("p") || t.is("p_theta")) {
-            return density();
-        }
-        if (t.is("N")) {
-            return normal();
-        }
-        throw tk.error(t, "a distribution q(...), p(...) or N(...)");
-    }
-
-    private Expr.Distribution density() {
-        Token t = tk.next();
-        tk.expect("(");
-        List<VarItem> targets = varList(true);
-        List<VarItem> given = List.of();
-        if (tk.peek().is("|")) {
+        List<VarItem> vars = new ArrayList<>();
+        List<Expr> values = new ArrayList<>();
+        while (tk.peek().is(",")) {
             tk.next();
-            given = varList(true);
+            VarItem v = distributions.singleVariable("a variable x_i to substitute");
+            tk.expect("=");
+            vars.add(v);
+            values.add(expr());
         }
-        tk.expect(")");
-        return tk.at(t, new Expr.Density(!t.text().equals("q"), targets, given));
-    }
-
-    private Expr.Distribution normal() {
-        Token t = tk.next();
-        tk.expect("(");
-        Token vt = tk.peek();
-        if (!(vt.kind() == Token.Kind.IDENT && vt.text().startsWith("x_"))) {
-            throw tk.error(vt, "a variable x_i");
-        }
-        VarItem v = variable();
-        if (v.isRange()) {
-            throw tk.error(vt, "a single variable x_i");
-        }
-        tk.expect(";");
-        Expr mean = expr();
-        tk.expect(",");
-        Expr variance = expr();
-        tk.expect(")");
-        return tk.at(t, new Expr.Normal(v, mean, variance));
+        tk.expect("}");
+        tk.expect("[");
+        Expr body = expr();
+        tk.expect("]");
+        return tk.at(start, new Expr.NoiseExpect(name.text(), vars, values, body));
     }
 
     /** A list of unpinned variables {@code x_a, x_{b:c}, ...}. */
     List<VarItem> variables() {
-        return varList(false);
+        return distributions.variables();
     }
-
-    private List<VarItem> varList(boolean allowPin) {
-        List<VarItem> out = new ArrayList<>();
-        do {
-            if (!out.isEmpty()) {
-                tk.next();
-            }
-            Token vt = tk.peek();
-            if (!(vt.kind() == Token.Kind.IDENT && vt.text().startsWith("x_"))) {
-                throw tk.error(vt, "a variable x_i or x_{a:b}");
-            }
-            VarItem v = variable();
-            if (tk.peek().is("=")) {
-                if (!allowPin || v.isRange()) {
-                    throw tk.error(tk.peek(), allowPin ? "',' or ')' after a range" : "',' or '}'");
-                }
-                tk.next();
-                v = new VarItem(v.from(), null, expr());
-            }
-            tk.where.put(v, vt);
-            out.add(v);
-        } while (tk.peek().is(","));
-        return out;
-    }
-
-    private VarItem variable() {
-        Token t = tk.next();
-        String suffix = t.text().substring(2);
-        if (suffix.isEmpty()) {
-            tk.expect("{");
-            Expr from = expr();
-            Expr to = null;
-            if (tk.peek().is(":")) {
-                tk.next();
-                to = expr();
-            }
-            tk.expect("}");
-            VarItem v = new VarItem(from, to, null);
-            tk.where.put(v, t);
-            return v;
-        }
-        Expr index;
-        if (suffix.matches("[0-9]+")) {
-            index = new Expr.Num(Double.parseDouble(suffix));
-        } else if (suffix.equals("T")) {
-            index = new Expr.Steps();
-        } else if (suffix.matches("[A-Za-z][A-Za-z0-9]*") && !RESERVED.contains(suffix)) {
-            index = new Expr.Name(suffix);
-        } else {
-            throw tk.error(t, "a variable x_i, x_{expr} or x_{a:b}");
-        }
-        tk.where.put(index, t);
-        VarItem v = VarItem.of(index);
-        tk.where.put(v, t);
-        return v;
-    }
-
-    private Expr singleIndex(VarItem v) {
-        if (v.isRange()) {
-            throw tk.error(tk.where.get(v), "a single variable (a range x_{a:b} is not a value)");
-        }
-        return v.from();
-    }
-
 
     String indexName() {
         Token t = tk.peek();
