@@ -44,6 +44,16 @@ record Chain(Expr first, List<Expr.Bin> nodes) {
         return nodes.get(k - 1).op();
     }
 
+    /** e_0, e_1, ..., e_n: every operand, in source order. */
+    List<Expr> operands() {
+        List<Expr> out = new ArrayList<>(nodes.size() + 1);
+        out.add(first);
+        for (Expr.Bin b : nodes) {
+            out.add(b.right());
+        }
+        return out;
+    }
+
     /** e_k, k = 1..size(): the right operand of the k-th node. */
     Expr operand(int k) {
         return nodes.get(k - 1).right();

@@ -1,5 +1,6 @@
 package org.probity.spec.internal;
 
+import java.util.List;
 import java.util.Map;
 import org.probity.spec.ast.Expr;
 
@@ -9,7 +10,7 @@ import org.probity.spec.ast.Expr;
  * its body (from {@code letDepths}, computed when the let was defined). Bounded by
  * {@link Limits#MAX_EXPANDED_DEPTH}; the walk itself recurses only on nesting, which the parser bounds.
  */
-final class ExpandedDepth implements Expr.Visitor<Integer> {
+final class ExpandedDepth extends OperandVisitor<Integer> {
     private final Map<String, Integer> letDepths;
 
     private ExpandedDepth(Map<String, Integer> letDepths) {
@@ -30,13 +31,13 @@ final class ExpandedDepth implements Expr.Visitor<Integer> {
     }
 
     @Override
-    public Integer num(Expr.Num e) {
+    Integer leaf(Expr e) {
         return 1;
     }
 
     @Override
-    public Integer steps(Expr.Steps e) {
-        return 1;
+    Integer operands(Expr e, List<Expr> operands) {
+        return of(operands.toArray(new Expr[0]));
     }
 
     @Override
@@ -47,36 +48,6 @@ final class ExpandedDepth implements Expr.Visitor<Integer> {
     @Override
     public Integer var(Expr.Var e) {
         return of(e.index());
-    }
-
-    @Override
-    public Integer neg(Expr.Neg e) {
-        return of(e.operand());
-    }
-
-    @Override
-    public Integer bin(Expr.Bin e) {
-        Chain c = Chain.of(e);
-        int d = of(c.first());
-        for (int k = 1; k <= c.size(); k++) {
-            d = Math.max(d, of(c.operand(k)));
-        }
-        return d;
-    }
-
-    @Override
-    public Integer call(Expr.Call e) {
-        return of(e.arguments().toArray(new Expr[0]));
-    }
-
-    @Override
-    public Integer identity(Expr.Identity e) {
-        return 1;
-    }
-
-    @Override
-    public Integer dims(Expr.Dims e) {
-        return 1;
     }
 
     @Override
@@ -121,11 +92,6 @@ final class ExpandedDepth implements Expr.Visitor<Integer> {
             d = Math.max(d, of(a));
         }
         return d;
-    }
-
-    @Override
-    public Integer noise(Expr.Noise e) {
-        return 1;
     }
 
     @Override

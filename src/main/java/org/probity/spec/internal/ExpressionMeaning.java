@@ -10,7 +10,7 @@ import org.probity.spec.ast.Expr;
 import org.probity.spec.ast.VarItem;
 
 /** The meaning checks of an expression under index values {@code idx}, with {@code bound} bound by enclosing E/int. */
-final class ExpressionMeaning implements Expr.Visitor<Void> {
+final class ExpressionMeaning extends OperandVisitor<Void> {
     private final Semantics sem;
     private final Map<String, Integer> idx;
     private final TreeSet<Integer> bound;
@@ -26,12 +26,13 @@ final class ExpressionMeaning implements Expr.Visitor<Void> {
     }
 
     @Override
-    public Void num(Expr.Num e) {
+    Void leaf(Expr e) {
         return null;
     }
 
     @Override
-    public Void steps(Expr.Steps e) {
+    Void operands(Expr e, List<Expr> operands) {
+        operands.forEach(this::sub);
         return null;
     }
 
@@ -55,22 +56,6 @@ final class ExpressionMeaning implements Expr.Visitor<Void> {
     }
 
     @Override
-    public Void neg(Expr.Neg n) {
-        sub(n.operand());
-        return null;
-    }
-
-    @Override
-    public Void bin(Expr.Bin b) {
-        Chain c = Chain.of(b);
-        sub(c.first());
-        for (int k = 1; k <= c.size(); k++) {
-            sub(c.operand(k));
-        }
-        return null;
-    }
-
-    @Override
     public Void call(Expr.Call c) {
         if (c.function().isSchedule()) {
             sem.requireGaussian(c, c.function() + "(t)");
@@ -78,20 +63,9 @@ final class ExpressionMeaning implements Expr.Visitor<Void> {
             if (t < 0 || t > sem.steps) {
                 throw sem.error(c, "a step in 0..T (T = " + sem.steps + ")", c.function() + "(" + t + ")");
             }
-        } else {
-            c.arguments().forEach(this::sub);
+            return null;
         }
-        return null;
-    }
-
-    @Override
-    public Void identity(Expr.Identity e) {
-        return null;
-    }
-
-    @Override
-    public Void dims(Expr.Dims e) {
-        return null;
+        return super.call(c);
     }
 
     @Override
@@ -159,7 +133,7 @@ final class ExpressionMeaning implements Expr.Visitor<Void> {
     @Override
     public Void net(Expr.Net e) {
         sem.requireGaussian(e, "a network " + e.name() + "(...)");
-        e.inputs().forEach(this::sub);
+        operands(e, e.inputs());
         if (e.step() != null) {
             int t = sem.index(e.step(), idx);
             if (t < 0 || t > sem.steps) {

@@ -1,10 +1,11 @@
 package org.probity.spec.internal;
 
+import java.util.List;
 import java.util.TreeSet;
 import org.probity.spec.ast.Expr;
 
 /** The random variables an expression depends on that no {@code E}, {@code int}, KL or H binds. */
-final class FreeVariables implements Expr.Visitor<Void> {
+final class FreeVariables extends OperandVisitor<Void> {
     private final Scope s;
     private final TreeSet<Integer> out;
 
@@ -30,16 +31,6 @@ final class FreeVariables implements Expr.Visitor<Void> {
     }
 
     @Override
-    public Void num(Expr.Num e) {
-        return null;
-    }
-
-    @Override
-    public Void steps(Expr.Steps e) {
-        return null;
-    }
-
-    @Override
     public Void name(Expr.Name e) {
         if (!s.indices.containsKey(e.name())) {
             collect(s.lets.get(e.name()));
@@ -54,37 +45,20 @@ final class FreeVariables implements Expr.Visitor<Void> {
     }
 
     @Override
-    public Void neg(Expr.Neg e) {
-        collect(e.operand());
+    Void leaf(Expr e) {
         return null;
     }
 
     @Override
-    public Void bin(Expr.Bin e) {
-        Chain c = Chain.of(e);
-        collect(c.first());
-        for (int k = 1; k <= c.size(); k++) {
-            collect(c.operand(k));
-        }
+    Void operands(Expr e, List<Expr> operands) {
+        operands.forEach(this::collect);
         return null;
     }
 
+    /** A schedule function's argument is a step, not a random variable. */
     @Override
     public Void call(Expr.Call e) {
-        if (!e.function().isSchedule()) {
-            e.arguments().forEach(this::collect);
-        }
-        return null;
-    }
-
-    @Override
-    public Void identity(Expr.Identity e) {
-        return null;
-    }
-
-    @Override
-    public Void dims(Expr.Dims e) {
-        return null;
+        return e.function().isSchedule() ? null : super.call(e);
     }
 
     @Override
@@ -147,16 +121,9 @@ final class FreeVariables implements Expr.Visitor<Void> {
         return null;
     }
 
-
     @Override
     public Void net(Expr.Net e) {
-        e.inputs().forEach(this::collect);
-        return null;
-    }
-
-    @Override
-    public Void noise(Expr.Noise e) {
-        return null;
+        return operands(e, e.inputs());
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.probity.spec.ast.Expr;
  * n variables it binds, a sum by its number of terms (its body's cost taken at both ends of the
  * range, the larger), everything else adds up. Doubles, so that no estimate overflows.
  */
-final class MarkovCost implements Expr.Visitor<Double> {
+final class MarkovCost extends OperandVisitor<Double> {
     private final Scope s;
     private final int k;
 
@@ -26,18 +26,16 @@ final class MarkovCost implements Expr.Visitor<Double> {
         return of(e, s, k);
     }
 
+    private double sum(List<Expr> es) {
+        double sum = 0;
+        for (Expr e : es) {
+            sum += of(e);
+        }
+        return sum;
+    }
+
     private double points(int variables) {
         return Math.pow(k, variables);
-    }
-
-    @Override
-    public Double num(Expr.Num e) {
-        return 1.0;
-    }
-
-    @Override
-    public Double steps(Expr.Steps e) {
-        return 1.0;
     }
 
     @Override
@@ -51,40 +49,27 @@ final class MarkovCost implements Expr.Visitor<Double> {
     }
 
     @Override
-    public Double neg(Expr.Neg e) {
-        return 1 + of(e.operand());
+    Double leaf(Expr e) {
+        return 1.0;
     }
 
+    /** One point for the operation and its operands' points. */
+    @Override
+    Double operands(Expr e, List<Expr> operands) {
+        return 1 + sum(operands);
+    }
+
+    /** A chain of n operands is n - 1 operations. */
     @Override
     public Double bin(Expr.Bin e) {
-        Chain c = Chain.of(e);
-        double sum = of(c.first()) + c.size();
-        for (int j = 1; j <= c.size(); j++) {
-            sum += of(c.operand(j));
-        }
-        return sum;
+        List<Expr> operands = Chain.of(e).operands();
+        return operands.size() - 1 + sum(operands);
     }
 
+    /** A schedule function's argument is a step, evaluated once. */
     @Override
     public Double call(Expr.Call e) {
-        if (e.function().isSchedule()) {
-            return 1.0;
-        }
-        double sum = 1;
-        for (Expr a : e.arguments()) {
-            sum += of(a);
-        }
-        return sum;
-    }
-
-    @Override
-    public Double identity(Expr.Identity e) {
-        return 1.0;
-    }
-
-    @Override
-    public Double dims(Expr.Dims e) {
-        return 1.0;
+        return e.function().isSchedule() ? 1.0 : super.call(e);
     }
 
     @Override
@@ -136,11 +121,6 @@ final class MarkovCost implements Expr.Visitor<Double> {
 
     @Override
     public Double net(Expr.Net e) {
-        return 1.0;
-    }
-
-    @Override
-    public Double noise(Expr.Noise e) {
         return 1.0;
     }
 
