@@ -44,6 +44,9 @@ final class Enumerated {
      */
     final double[] largestForbiddenLogPath;
 
+    /** log of the smallest normal double: below it a probability may be an underflow's result. */
+    private static final double LOG_SMALLEST_NORMAL = Math.log(Double.MIN_NORMAL);
+
     Enumerated(FiniteChain q, ReverseChain p) {
         k = q.states();
         steps = q.steps();
@@ -58,12 +61,10 @@ final class Enumerated {
         NeumaierSum tq = NeumaierSum.create();
         NeumaierSum tp = NeumaierSum.create();
         NeumaierSum[][] m = sums(steps + 1, k);
-        NeumaierSum[][][][] tr = new NeumaierSum[steps + 1][k][k][];
+        NeumaierSum[][][][] tr = new NeumaierSum[steps + 1][k][][];
         for (int t = 1; t <= steps; t++) {
             for (int x0 = 0; x0 < k; x0++) {
-                for (int i = 0; i < k; i++) {
-                    tr[t][x0][i] = sums(1, k)[0];
-                }
+                tr[t][x0] = sums(k, k);
             }
         }
         NeumaierSum[] lik = sums(1, k)[0];
@@ -153,6 +154,28 @@ final class Enumerated {
             vlb[x0] = infinite[x0] ? Double.POSITIVE_INFINITY : v[x0].sum();
             magnitude[x0] = infinite[x0] ? Double.POSITIVE_INFINITY : mag[x0].sum();
         }
+    }
+
+    /**
+     * Whether every zero of p on a path from x_0 that q takes is a forbidden transition rather than a
+     * possible underflow, judged by the path's joint probability q(x_{0:T}): there is no such path, or
+     * the largest such joint lies in the normal range ({@link #largestForbiddenLogJoint}).
+     */
+    boolean forbiddenJointsNormal(int x0) {
+        return noneOrNormal(largestForbiddenLogJoint[x0]);
+    }
+
+    /**
+     * The same judged by the path's probability given x_0, q(x_{1:T} | x_0)
+     * ({@link #largestForbiddenLogPath}): where it fails, {@link #vlb}[x0] = +∞ may be the reference's
+     * underflow.
+     */
+    boolean forbiddenPathsNormal(int x0) {
+        return noneOrNormal(largestForbiddenLogPath[x0]);
+    }
+
+    private static boolean noneOrNormal(double largestLog) {
+        return largestLog == Double.NEGATIVE_INFINITY || largestLog >= LOG_SMALLEST_NORMAL;
     }
 
     private static NeumaierSum[][] sums(int rows, int cols) {

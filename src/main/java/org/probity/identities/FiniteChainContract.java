@@ -203,8 +203,7 @@ public abstract sealed class FiniteChainContract<I> permits ChainIdentities, D3p
                 // that path's probability given x_0 lies below the normal range, the zero of p may be an
                 // underflow of its reverse entry (verify --seed 14 --tries 1000: uniform, beta =
                 // [4.4e-16, 4.5e-308], a path of 2.2e-324), and the enumeration is no reference there
-                double forbidden = e.largestForbiddenLogPath[x0];
-                Property.assume(forbidden == Double.NEGATIVE_INFINITY || forbidden >= LOG_SMALLEST_NORMAL,
+                Property.assume(e.forbiddenPathsNormal(x0),
                     "the enumeration's reverse entries are representable in binary64 (no path of q underflows to probability 0 under p)");
                 var tol = Rules.logSum(states(inst), steps(inst), e.magnitude[x0]);
                 v = v.and(Rules.close("VLB(x_0 = " + x0 + ") by DP = by enumeration", vlb(inst, x0), e.vlb[x0], tol));
@@ -214,8 +213,6 @@ public abstract sealed class FiniteChainContract<I> permits ChainIdentities, D3p
             return v;
         });
     }
-
-    private static final double LOG_SMALLEST_NORMAL = Math.log(Double.MIN_NORMAL);
 
     /** With p the true reverse process, ELBO(x_0) = log p(x_0) = log q(x_0) and L_VLB = L_CE. */
     public Identity tightBound() {
@@ -240,8 +237,7 @@ public abstract sealed class FiniteChainContract<I> permits ChainIdentities, D3p
         double[] q0 = data(inst);
         int k = states(inst);
         for (int x0 = 0; x0 < k; x0++) {
-            double forbidden = e.largestForbiddenLogJoint[x0];
-            Property.assume(q0[x0] == 0 || forbidden == Double.NEGATIVE_INFINITY || forbidden >= LOG_SMALLEST_NORMAL,
+            Property.assume(q0[x0] == 0 || e.forbiddenJointsNormal(x0),
                 "the true reverse process is representable in binary64 (no path of q underflows to probability 0 under p)");
         }
         Verdict v = Verdict.pass();
