@@ -11,6 +11,7 @@ import org.probity.chain.ReverseChain;
 import org.probity.chain.TransitionSource;
 import org.probity.chain.VariationalBound;
 import org.probity.math.HighPrecision;
+import org.probity.math.MagnitudeErrors;
 import org.probity.math.Tolerance;
 
 /**
@@ -33,10 +34,9 @@ class D3pmStructuredBoundTest {
     @Test
     void againstSixtyFourDigitReferences() {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(SEED);
-        double worstFast = 0;
-        double worstDense = 0;
-        double worstLogP = 0;
-        int n = 0;
+        MagnitudeErrors structured = MagnitudeErrors.of("D3PM VLB(x0), structured");
+        MagnitudeErrors denseErrors = MagnitudeErrors.of("D3PM VLB(x0), dense");
+        MagnitudeErrors logP = MagnitudeErrors.of("D3PM log p(x0), structured");
         for (int trial = 0; trial < 24; trial++) {
             int k = 2 + rng.nextInt(3);
             int steps = 1 + rng.nextInt(3);
@@ -53,23 +53,18 @@ class D3pmStructuredBoundTest {
                 Reference ref = new Reference(d, new ExactSchedule("", NoiseSchedule.of(betas)), table, prior);
                 for (int x0 = 0; x0 < k; x0++) {
                     String in = String.format(Locale.ROOT, "%s K=%d T=%d x0=%d", f, k, steps, x0);
-                    double unit = Tolerance.UNIT_ROUNDOFF * HighPrecision.toDouble(ref.magnitude[x0]);
-                    double eFast = HighPrecision.of(fast.vlb(x0)).subtract(ref.vlb[x0]).abs().toDouble() / unit;
-                    double eDense = HighPrecision.of(dense.vlb(x0)).subtract(ref.vlb[x0]).abs().toDouble() / unit;
-                    double eLogP = HighPrecision.of(fast.logLikelihood(x0)).subtract(ref.logP[x0]).abs().toDouble()
-                        / (Tolerance.UNIT_ROUNDOFF * (1 + steps));
+                    double magnitude = HighPrecision.toDouble(ref.magnitude[x0]);
+                    double eFast = structured.add(in, fast.vlb(x0), ref.vlb[x0], magnitude);
+                    double eDense = denseErrors.add(in, dense.vlb(x0), ref.vlb[x0], magnitude);
+                    double eLogP = logP.add(in, fast.logLikelihood(x0), ref.logP[x0], 1 + steps);
                     assertThat(eFast).as("%s: structured %s vs exact %s", in, fast.vlb(x0), ref.vlb[x0]).isLessThanOrEqualTo(BUDGET);
                     assertThat(eDense).as("%s: dense %s vs exact %s", in, dense.vlb(x0), ref.vlb[x0]).isLessThanOrEqualTo(BUDGET);
                     assertThat(eLogP).as("%s: log p %s vs exact %s", in, fast.logLikelihood(x0), ref.logP[x0]).isLessThanOrEqualTo(BUDGET);
-                    worstFast = Math.max(worstFast, eFast);
-                    worstDense = Math.max(worstDense, eDense);
-                    worstLogP = Math.max(worstLogP, eLogP);
-                    n++;
                 }
             }
         }
         System.out.printf(Locale.ROOT, "[accuracy] D3PM VLB(x0), %d starts, error in u x M(x0): structured max %.3f, dense max %.3f;"
-            + " log p(x0) structured max %.3f u (1 + T)%n", n, worstFast, worstDense, worstLogP);
+            + " log p(x0) structured max %.3f u (1 + T)%n", structured.count(), structured.max(), denseErrors.max(), logP.max());
     }
 
     /**

@@ -1,0 +1,69 @@
+package org.probity.math;
+
+import java.util.Locale;
+import org.hipparchus.dfp.Dfp;
+
+/**
+ * Accumulates the errors of one dataset against {@value HighPrecision#DIGITS}-digit references in
+ * units of \( u \cdot M \): the absolute error divided by the unit roundoff times a magnitude M that
+ * the case supplies (for a sum, the sum of the magnitudes of its terms, so that a backward-stable
+ * summation errs by a few units whatever the cancellation). The companion of {@link UlpStats}, which
+ * measures in ulps of the result; count, maximum, RMS and the worst case are printed by
+ * {@link #toString()}.
+ */
+public final class MagnitudeErrors {
+    private final String dataset;
+    private int count;
+    private double max;
+    private double sumSquares;
+    private String worst = "none";
+
+    private MagnitudeErrors(String dataset) {
+        this.dataset = dataset;
+    }
+
+    /** An empty accumulator for the named dataset. */
+    public static MagnitudeErrors of(String dataset) {
+        return new MagnitudeErrors(dataset);
+    }
+
+    /**
+     * \( |actual - exact| / (u \cdot magnitude) \), the difference taken in
+     * {@value HighPrecision#DIGITS} digits (NaN counts as +∞).
+     */
+    public static double error(double actual, Dfp exact, double magnitude) {
+        double e = HighPrecision.of(actual).subtract(exact).abs().toDouble() / (Tolerance.UNIT_ROUNDOFF * magnitude);
+        return Double.isNaN(e) ? Double.POSITIVE_INFINITY : e;
+    }
+
+    /** Records one case ({@code input} describes it for the report) and returns its {@link #error}. */
+    public double add(String input, double actual, Dfp exact, double magnitude) {
+        double e = error(actual, exact, magnitude);
+        count++;
+        sumSquares += e * e;
+        if (!(e <= max)) {
+            max = e;
+            worst = String.format(Locale.ROOT, "%s -> %s, exact %s, M %s", input, actual, HighPrecision.toDouble(exact),
+                magnitude);
+        }
+        return e;
+    }
+
+    public double max() {
+        return max;
+    }
+
+    public double rms() {
+        return count == 0 ? 0 : Math.sqrt(sumSquares / count);
+    }
+
+    public int count() {
+        return count;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%-40s n=%6d  max=%7.3f u M  rms=%7.3f u M  worst: %s", dataset, count, max,
+            rms(), worst);
+    }
+}
