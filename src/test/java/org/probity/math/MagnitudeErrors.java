@@ -13,10 +13,7 @@ import org.hipparchus.dfp.Dfp;
  */
 public final class MagnitudeErrors {
     private final String dataset;
-    private int count;
-    private double max;
-    private double sumSquares;
-    private String worst = "none";
+    private final ErrorTally tally = new ErrorTally();
 
     private MagnitudeErrors(String dataset) {
         this.dataset = dataset;
@@ -38,32 +35,25 @@ public final class MagnitudeErrors {
 
     /** Records one case ({@code input} describes it for the report) and returns its {@link #error}. */
     public double add(String input, double actual, Dfp exact, double magnitude) {
-        double e = error(actual, exact, magnitude);
-        count++;
-        sumSquares += e * e;
-        if (!(e <= max)) {
-            max = e;
-            worst = String.format(Locale.ROOT, "%s -> %s, exact %s, M %s", input, actual, HighPrecision.toDouble(exact),
-                magnitude);
-        }
-        return e;
+        return tally.add(error(actual, exact, magnitude), () -> String.format(Locale.ROOT, "%s -> %s, exact %s, M %s",
+            input, actual, HighPrecision.toDouble(exact), magnitude));
     }
 
     public double max() {
-        return max;
+        return tally.max();
     }
 
     public double rms() {
-        return count == 0 ? 0 : Math.sqrt(sumSquares / count);
+        return tally.rms();
     }
 
     public int count() {
-        return count;
+        return tally.count();
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%-40s n=%6d  max=%7.3f u M  rms=%7.3f u M  worst: %s", dataset, count, max,
-            rms(), worst);
+        return String.format(Locale.ROOT, "%-40s n=%6d  max=%7.3f u M  rms=%7.3f u M  worst: %s", dataset, count(), max(),
+            rms(), tally.worst());
     }
 }

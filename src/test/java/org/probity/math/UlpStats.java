@@ -9,10 +9,7 @@ import org.hipparchus.dfp.Dfp;
  */
 public final class UlpStats {
     private final String dataset;
-    private int count;
-    private double max;
-    private double sumSquares;
-    private String worst = "none";
+    private final ErrorTally tally = new ErrorTally();
 
     private UlpStats(String dataset) {
         this.dataset = dataset;
@@ -34,35 +31,27 @@ public final class UlpStats {
      */
     public UlpStats addConditioned(String input, double actual, Dfp exact, double kappa) {
         double raw = HighPrecision.ulpError(actual, exact);
-        double e = raw == 0 ? 0 : raw / (kappa > 1 ? kappa : 1);
-        if (Double.isNaN(e)) {
-            e = Double.POSITIVE_INFINITY;
-        }
-        count++;
-        sumSquares += e * e;
-        if (!(e <= max)) {
-            max = e;
-            worst = String.format(Locale.ROOT, "%s -> %s, exact %s", input, actual, HighPrecision.toDouble(exact));
-        }
+        tally.add(raw == 0 ? 0 : raw / (kappa > 1 ? kappa : 1),
+            () -> String.format(Locale.ROOT, "%s -> %s, exact %s", input, actual, HighPrecision.toDouble(exact)));
         return this;
     }
 
     public double max() {
-        return max;
+        return tally.max();
     }
 
     public double rms() {
-        return count == 0 ? 0 : Math.sqrt(sumSquares / count);
+        return tally.rms();
     }
 
     public int count() {
-        return count;
+        return tally.count();
     }
 
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%-40s n=%6d  max=%7.3f ulps  rms=%7.3f ulps  worst: %s",
-            dataset, count, max, rms(), worst);
+            dataset, count(), max(), rms(), tally.worst());
     }
 
     /**
@@ -74,7 +63,7 @@ public final class UlpStats {
      */
     public void assertWithin(double maxUlps, double rmsUlps) {
         String line = print();
-        org.assertj.core.api.Assertions.assertThat(max).as("max of " + line).isLessThanOrEqualTo(maxUlps);
+        org.assertj.core.api.Assertions.assertThat(max()).as("max of " + line).isLessThanOrEqualTo(maxUlps);
         org.assertj.core.api.Assertions.assertThat(rms()).as("RMS of " + line).isLessThanOrEqualTo(rmsUlps);
     }
 
