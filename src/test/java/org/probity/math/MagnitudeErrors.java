@@ -8,15 +8,11 @@ import org.hipparchus.dfp.Dfp;
  * units of \( u \cdot M \): the absolute error divided by the unit roundoff times a magnitude M that
  * the case supplies (for a sum, the sum of the magnitudes of its terms, so that a backward-stable
  * summation errs by a few units whatever the cancellation). The companion of {@link UlpStats}, which
- * measures in ulps of the result; count, maximum, RMS and the worst case are printed by
- * {@link #toString()}.
+ * measures in ulps of the result.
  */
-public final class MagnitudeErrors {
-    private final String dataset;
-    private final ErrorTally tally = new ErrorTally();
-
+public final class MagnitudeErrors extends ErrorStats {
     private MagnitudeErrors(String dataset) {
-        this.dataset = dataset;
+        super(dataset, "u M");
     }
 
     /** An empty accumulator for the named dataset. */
@@ -35,25 +31,7 @@ public final class MagnitudeErrors {
 
     /** Records one case ({@code input} describes it for the report) and returns its {@link #error}. */
     public double add(String input, double actual, Dfp exact, double magnitude) {
-        return tally.add(error(actual, exact, magnitude), () -> String.format(Locale.ROOT, "%s -> %s, exact %s, M %s",
+        return record(error(actual, exact, magnitude), () -> String.format(Locale.ROOT, "%s -> %s, exact %s, M %s",
             input, actual, HighPrecision.toDouble(exact), magnitude));
-    }
-
-    public double max() {
-        return tally.max();
-    }
-
-    public double rms() {
-        return tally.rms();
-    }
-
-    public int count() {
-        return tally.count();
-    }
-
-    @Override
-    public String toString() {
-        return String.format(Locale.ROOT, "%-40s n=%6d  max=%7.3f u M  rms=%7.3f u M  worst: %s", dataset, count(), max(),
-            rms(), tally.worst());
     }
 }

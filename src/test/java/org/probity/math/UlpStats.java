@@ -7,12 +7,9 @@ import org.hipparchus.dfp.Dfp;
  * Accumulates ulp errors of one dataset against high-precision references: count, maximum, RMS and
  * the worst case, printed by {@link #toString()} so every accuracy test reports what it measured.
  */
-public final class UlpStats {
-    private final String dataset;
-    private final ErrorTally tally = new ErrorTally();
-
+public final class UlpStats extends ErrorStats {
     private UlpStats(String dataset) {
-        this.dataset = dataset;
+        super(dataset, "ulps");
     }
 
     /** An empty accumulator for the named dataset. */
@@ -31,27 +28,9 @@ public final class UlpStats {
      */
     public UlpStats addConditioned(String input, double actual, Dfp exact, double kappa) {
         double raw = HighPrecision.ulpError(actual, exact);
-        tally.add(raw == 0 ? 0 : raw / (kappa > 1 ? kappa : 1),
+        record(raw == 0 ? 0 : raw / (kappa > 1 ? kappa : 1),
             () -> String.format(Locale.ROOT, "%s -> %s, exact %s", input, actual, HighPrecision.toDouble(exact)));
         return this;
-    }
-
-    public double max() {
-        return tally.max();
-    }
-
-    public double rms() {
-        return tally.rms();
-    }
-
-    public int count() {
-        return tally.count();
-    }
-
-    @Override
-    public String toString() {
-        return String.format(Locale.ROOT, "%-40s n=%6d  max=%7.3f ulps  rms=%7.3f ulps  worst: %s",
-            dataset, count(), max(), rms(), tally.worst());
     }
 
     /**
@@ -75,12 +54,5 @@ public final class UlpStats {
     @Deprecated
     public void assertMaxAtMost(double maxUlps) {
         assertWithin(maxUlps, Double.POSITIVE_INFINITY);
-    }
-
-    /** Prints the report line and returns it (for assertion messages). */
-    public String print() {
-        String s = toString();
-        System.out.println("[accuracy] " + s);
-        return s;
     }
 }
