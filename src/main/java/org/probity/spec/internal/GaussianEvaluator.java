@@ -314,12 +314,9 @@ final class GaussianEvaluator {
                 }
                 pt[a.get(i)] = v;
             }
-            Estimate inner = estimate(ex.body(), s, pt, mc);
+            Estimate inner = exactAt(ex.body(), s, pt, mc, known, ex);
             if (!inner.available()) {
                 return inner;
-            }
-            if (inner.variance() != 0) {
-                return Estimate.none("nested Monte Carlo (" + known.whyNot() + ")", ex);
             }
             acc.add(inner.mean());
         }
@@ -345,25 +342,32 @@ final class GaussianEvaluator {
             for (int k = 0; k < ex.substituted().size(); k++) {
                 int t = s.index(ex.substituted().get(k).from());
                 for (int m = 0; m < s.dims; m++) {
-                    Estimate v = estimate(ex.values().get(k), s.atComponent(m), pt, mc);
+                    Estimate v = exactAt(ex.values().get(k), s.atComponent(m), pt, mc, known, ex);
                     if (!v.available()) {
                         return v;
-                    }
-                    if (v.variance() != 0) {
-                        return Estimate.none("nested Monte Carlo (" + known.whyNot() + ")", ex);
                     }
                     pt[t * s.dims + m] = v.mean();
                 }
             }
-            Estimate inner = estimate(ex.body(), s, pt, mc);
+            Estimate inner = exactAt(ex.body(), s, pt, mc, known, ex);
             if (!inner.available()) {
                 return inner;
-            }
-            if (inner.variance() != 0) {
-                return Estimate.none("nested Monte Carlo (" + known.whyNot() + ")", ex);
             }
             acc.add(inner.mean());
         }
         return Estimate.of(acc.mean(), acc.varianceOfMean(), count);
+    }
+
+    /**
+     * {@code e} estimated at {@code pt} inside the Monte Carlo loop of {@code outer}: as estimated
+     * when exact or unavailable; an estimate with a variance would nest one Monte Carlo in another,
+     * which the evaluator does not do, and is "not checked" with the closed form's reason.
+     */
+    private Estimate exactAt(Expr e, Scope s, double[] pt, MonteCarlo mc, Closed known, Expr outer) {
+        Estimate v = estimate(e, s, pt, mc);
+        if (v.available() && v.variance() != 0) {
+            return Estimate.none("nested Monte Carlo (" + known.whyNot() + ")", outer);
+        }
+        return v;
     }
 }

@@ -208,49 +208,55 @@ public final class Parser {
         String name = tk.expectKind(Token.Kind.STRING, "a quoted claim name").text();
         tk.expect(":");
         tk.skipNewlines();
-        Expr[] range = forRange();
-        String index = range == null ? null : indexName;
-        Expr lhs = exprs.expr();
-        Relation rel = relation();
-        List<VarItem> over = rel == Relation.PROPTO ? proptoVariables() : List.of();
-        Expr rhs = exprs.expr();
-        Token last = tk.previous();
-        Statement.Claim c = new Statement.Claim(name, index, range == null ? null : range[0], range == null ? null
-            : range[1], lhs, rel, rhs, start.line(), text(start, last), over);
+        Range range = forRange();
+        Relational r = relational();
+        Statement.Claim c = new Statement.Claim(name, range.index(), range.from(), range.to(), r.lhs(), r.relation(),
+            r.rhs(), start.line(), text(start, tk.previous()), r.over());
         tk.where.put(c, start);
         return c;
     }
 
     private Statement assume() {
         Token start = tk.next();
-        Expr[] range = forRange();
-        String index = range == null ? null : indexName;
-        Expr lhs = exprs.expr();
-        Relation rel = relation();
-        List<VarItem> over = rel == Relation.PROPTO ? proptoVariables() : List.of();
-        Expr rhs = exprs.expr();
-        Statement.Assume a = new Statement.Assume(index, range == null ? null : range[0], range == null ? null
-            : range[1], lhs, rel, rhs, over, start.line(), text(start, tk.previous()));
+        Range range = forRange();
+        Relational r = relational();
+        Statement.Assume a = new Statement.Assume(range.index(), range.from(), range.to(), r.lhs(), r.relation(), r.rhs(),
+            r.over(), start.line(), text(start, tk.previous()));
         tk.where.put(a, start);
         return a;
     }
 
-    private String indexName;
+    /** The {@code for i = a..b,} head of a statement: all null when absent. */
+    private record Range(String index, Expr from, Expr to) {
+        static final Range NONE = new Range(null, null, null);
+    }
 
-    /** {@code for i = a..b,} (newlines allowed after the comma): {from, to} with the name in indexName; null when absent. */
-    private Expr[] forRange() {
+    /** {@code lhs REL rhs} with the variables of a {@code propto_{...}} relation (empty for the others). */
+    private record Relational(Expr lhs, Relation relation, List<VarItem> over, Expr rhs) {
+    }
+
+    /** {@code for i = a..b,} (newlines allowed after the comma), or {@link Range#NONE} when absent. */
+    private Range forRange() {
         if (!tk.peek().is("for")) {
-            return null;
+            return Range.NONE;
         }
         tk.next();
-        indexName = exprs.indexName();
+        String index = exprs.indexName();
         tk.expect("=");
         Expr from = exprs.expr();
         tk.expect("..");
         Expr to = exprs.expr();
         tk.expect(",");
         tk.skipNewlines();
-        return new Expr[] {from, to};
+        return new Range(index, from, to);
+    }
+
+    /** The relation of a claim or an assumption: {@code lhs REL rhs}. */
+    private Relational relational() {
+        Expr lhs = exprs.expr();
+        Relation rel = relation();
+        List<VarItem> over = rel == Relation.PROPTO ? proptoVariables() : List.of();
+        return new Relational(lhs, rel, over, exprs.expr());
     }
 
     private Statement derive() {
@@ -258,8 +264,7 @@ public final class Parser {
         String name = tk.expectKind(Token.Kind.STRING, "a quoted derivation name").text();
         tk.expect(":");
         tk.skipNewlines();
-        Expr[] range = forRange();
-        String index = range == null ? null : indexName;
+        Range range = forRange();
         Expr first = exprs.expr();
         String startReason = reason();
         List<Statement.Step> steps = new ArrayList<>();
@@ -285,8 +290,8 @@ public final class Parser {
             throw tk.error(tk.peek().kind() == Token.Kind.NEWLINE ? tk.toks.get(tk.pos + 1) : tk.peek(),
                 "a derivation step 'REL expr' (REL one of == <= >= < > propto_{...})");
         }
-        Statement.Derive d = new Statement.Derive(name, index, range == null ? null : range[0],
-            range == null ? null : range[1], first, startReason, steps, start.line(), text(start, last));
+        Statement.Derive d = new Statement.Derive(name, range.index(), range.from(), range.to(), first, startReason,
+            steps, start.line(), text(start, last));
         tk.where.put(d, start);
         return d;
     }
