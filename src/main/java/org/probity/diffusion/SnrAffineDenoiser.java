@@ -159,25 +159,43 @@ public final class SnrAffineDenoiser {
      * @throws IllegalArgumentException naming the parameter otherwise
      */
     public double integral(double[] x, double v0, double v1) {
-        double[] j = moments(v0, v1);
+        return integral(x, v0, v1, v1 - v0);
+    }
+
+    /**
+     * {@link #integral(double[], double, double)} with the length \( v_1 - v_0 \) supplied, for
+     * endpoints known only to a few ulps whose difference is known better (a schedule's
+     * {@link LogSnrSchedule#snrDecrement}): the closed form then keeps that difference's relative accuracy.
+     *
+     * @param delta \( v_1 - v_0 \), ≥ 0
+     */
+    public double integral(double[] x, double v0, double v1, double delta) {
+        double[] j = moments(v0, v1, delta);
         double[] a = coefficients(x);
         return a[0] * j[0] + a[1] * j[1] + a[2] * j[2];
     }
 
     /** \( A_0 J_0 + |A_1| J_1 + A_2 J_2 \): the magnitude of {@link #integral}'s summands. */
     public double integralMagnitude(double[] x, double v0, double v1) {
-        double[] j = moments(v0, v1);
+        double[] j = moments(v0, v1, v1 - v0);
         double[] a = coefficients(x);
         return a[0] * j[0] + Math.abs(a[1]) * j[1] + a[2] * j[2];
     }
 
     private double[] moments(double v0, double v1) {
+        return moments(v0, v1, v1 - v0);
+    }
+
+    private double[] moments(double v0, double v1, double delta) {
         requireSnr("v0", v0);
         requireSnr("v1", v1);
         if (!(v0 <= v1)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_RANGE, v0, v1));
         }
-        return RationalIntegrals.moments(rho, v0, v1);
+        if (!(delta >= 0 && delta < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "delta: expected v1 - v0 >= 0, finite, got %s", delta));
+        }
+        return RationalIntegrals.moments(rho, v0, v1, delta);
     }
 
     /**
@@ -190,16 +208,33 @@ public final class SnrAffineDenoiser {
         moments(v0, v1);
         double g0 = expectedSquaredError(x, v0);
         double osc = Math.abs(expectedSquaredError(x, v1) - g0);
+        double vStar = stationaryPoint(x, v0, v1);
+        return Double.isNaN(vStar) ? osc : Math.max(osc, Math.abs(expectedSquaredError(x, vStar) - g0));
+    }
+
+    /**
+     * The total variation of \( \tilde g \) on \( [v_0, v_1] \), exact (two monotone pieces around the
+     * stationary point of {@link #oscillation}); \( \ge \) the sum of the oscillations on any partition.
+     */
+    public double totalVariation(double[] x, double v0, double v1) {
+        moments(v0, v1);
+        double g0 = expectedSquaredError(x, v0);
+        double g1 = expectedSquaredError(x, v1);
+        double vStar = stationaryPoint(x, v0, v1);
+        if (Double.isNaN(vStar)) {
+            return Math.abs(g1 - g0);
+        }
+        double gs = expectedSquaredError(x, vStar);
+        return Math.abs(gs - g0) + Math.abs(g1 - gs);
+    }
+
+    /** The zero of \( \tilde g' \) strictly inside \( (v_0, v_1) \), or NaN. */
+    private double stationaryPoint(double[] x, double v0, double v1) {
         double[] a = coefficients(x);
         double p = a[1] - 2 * rho * a[0];
         double q = 2 * a[2] - rho * a[1];
-        if (q != 0) {
-            double vStar = -p / q;
-            if (vStar > v0 && vStar < v1) {
-                osc = Math.max(osc, Math.abs(expectedSquaredError(x, vStar) - g0));
-            }
-        }
-        return osc;
+        double vStar = q == 0 ? Double.NaN : -p / q;
+        return vStar > v0 && vStar < v1 ? vStar : Double.NaN;
     }
 
     /**

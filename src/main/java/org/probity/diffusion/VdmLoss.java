@@ -21,7 +21,7 @@ import org.probity.math.Tolerance;
  */
 public final class VdmLoss {
     /** Panels (equal in γ) of the coarse rule of {@link #continuousByQuadrature}; the fine rule has twice as many. */
-    public static final int QUADRATURE_PANELS = 32;
+    public static final int QUADRATURE_PANELS = 16;
     private static final GaussIntegrator RULE = new GaussIntegratorFactory().legendreHighPrecision(20);
     private static final String MSG_STEPS = "steps: expected T >= 1, got %d";
     private static final String MSG_DIM = "x: expected %d entries (the denoiser's dimension), got %d";
@@ -94,7 +94,7 @@ public final class VdmLoss {
      * Relative error a few ulps times the cancellation factor of {@link SnrAffineDenoiser#integralMagnitude}.
      */
     public static double continuous(LogSnrSchedule s, SnrAffineDenoiser f, double[] x) {
-        return 0.5 * f.integral(x, s.snr(1), s.snr(0));
+        return 0.5 * f.integral(x, s.snr(1), s.snr(0), s.snrDecrement(0, 1));
     }
 
     /**
@@ -124,21 +124,23 @@ public final class VdmLoss {
      * ({@link LogSnrSchedule#time}), so each panel sees the same change of SNR. Declared error: the
      * difference of the two rules (the integrand is analytic on each panel, so the finer rule's
      * error is far smaller; an estimate, not a proof) plus the rounding bound
-     * \( 32 u \int \tfrac12 |\mathrm{SNR}'| G\, dt \) (G from {@link #squaredErrorMagnitude}).
+     * \( (32 + 4\Gamma) u \int \tfrac12 |\mathrm{SNR}'| G\, dt \) (G from {@link #squaredErrorMagnitude};
+     * \( \Gamma = \max(|\gamma_0|, |\gamma_1|) \): γ's absolute error, which exp makes relative).
      *
      * @return the fine rule's value and its declared error
      */
     public static Estimate continuousByQuadrature(LogSnrSchedule s, AffineDenoiser f, double[] x) {
         requireX(f, x);
-        double[] coarse = panels(s, f, x, QUADRATURE_PANELS);
-        double[] fine = panels(s, f, x, 2 * QUADRATURE_PANELS);
-        double bound = Math.abs(fine[0] - coarse[0]) + 32 * Tolerance.UNIT_ROUNDOFF * fine[1];
+        double[] coarse = panels(s, f, x, QUADRATURE_PANELS, false);
+        double[] fine = panels(s, f, x, 2 * QUADRATURE_PANELS, true);
+        double scale = Math.max(Math.abs(s.gamma(0)), Math.abs(s.gamma(1)));
+        double bound = Math.abs(fine[0] - coarse[0]) + (32 + 4 * scale) * Tolerance.UNIT_ROUNDOFF * fine[1];
         long evaluations = (long) RULE.getNumberOfPoints() * 3 * QUADRATURE_PANELS;
         return new Estimate(fine[0], bound, evaluations, String.format(Locale.ROOT,
             "Gauss-Legendre 20 x %d vs %d panels equal in gamma", 2 * QUADRATURE_PANELS, QUADRATURE_PANELS));
     }
 
-    private static double[] panels(LogSnrSchedule s, AffineDenoiser f, double[] x, int count) {
+    private static double[] panels(LogSnrSchedule s, AffineDenoiser f, double[] x, int count, boolean withMagnitude) {
         double g0 = s.gamma(0);
         double g1 = s.gamma(1);
         NeumaierSum value = NeumaierSum.create();
@@ -152,7 +154,9 @@ public final class VdmLoss {
                 double t = Math.min(1, Math.max(0, mid + half * RULE.getPoint(j)));
                 double w = -0.5 * half * RULE.getWeight(j) * s.snrDerivative(t);
                 value.add(w * expectedSquaredError(s, f, x, t));
-                magnitude.add(Math.abs(w) * squaredErrorMagnitude(s, f, x, t));
+                if (withMagnitude) {
+                    magnitude.add(Math.abs(w) * squaredErrorMagnitude(s, f, x, t));
+                }
             }
             lo = hi;
         }

@@ -24,7 +24,8 @@ public final class CosineLogSnr implements LogSnrSchedule {
         this.gamma1 = gamma1;
         this.b = Math.atan(Math.exp(gamma0 / 2));
         this.c = Math.atan(Math.exp(-gamma1 / 2));
-        this.a = (Math.PI / 2 - c) - b;
+        // a = atan(e^{g1/2}) - atan(e^{g0/2}) = atan((e^{g1/2} - e^{g0/2}) / (1 + e^{(g0+g1)/2})), without cancellation
+        this.a = Math.atan(Math.exp(gamma0 / 2) * Math.expm1((gamma1 - gamma0) / 2) / (1 + Math.exp((gamma0 + gamma1) / 2)));
     }
 
     /** The schedule; see {@link LogSnrSchedule#cosine}. */

@@ -20,11 +20,14 @@ public final class RationalIntegrals {
     private RationalIntegrals() {
     }
 
-    /** \( \{J_0, J_1, J_2\} \) for \( \rho &gt; 0 \), \( 0 \le v_0 \le v_1 &lt; \infty \) (checked by the caller). */
-    public static double[] moments(double rho, double v0, double v1) {
+    /**
+     * \( \{J_0, J_1, J_2\} \) for \( \rho &gt; 0 \), \( 0 \le v_0 \le v_1 &lt; \infty \) and
+     * \( \Delta = v_1 - v_0 \), supplied by the caller where it is known more accurately than the
+     * difference of the rounded endpoints (checked by the caller).
+     */
+    public static double[] moments(double rho, double v0, double v1, double delta) {
         double w0 = 1 + rho * v0;
         double w1 = 1 + rho * v1;
-        double delta = v1 - v0;
         double y = rho * delta / w1;
         double u = delta / w1;
         double j0 = delta / (w0 * w1);
