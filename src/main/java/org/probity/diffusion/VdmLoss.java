@@ -18,10 +18,25 @@ import org.probity.math.Tolerance;
  * <p>Both are expectations over \( \varepsilon \sim \mathcal N(0, I) \), \( z_t = \alpha_t x + \sigma_t \varepsilon \),
  * taken in closed form: for \( \hat x = a z_t + b \),
  * \( g(t) = \mathbb E_\varepsilon \|x - \hat x\|^2 = \|(1 - a\alpha_t) x - b\|^2 + a^2 \sigma_t^2 d \).
+ *
+ * <p>Accuracy against 64/120-digit references ({@code VdmAccuracyTest}, 8 schedules × 12 denoisers,
+ * d = 1..3): \( L_\infty \) max 3.5 ulps, RMS 1.2 (after dividing by the cancellation factor
+ * \( (A_0 J_0 + |A_1| J_1 + A_2 J_2) / \int \tilde g \)); \( L_T \) at T = 1, 10, 100 max 18.9 ulps,
+ * RMS 2.2. {@link #continuousByQuadrature} agrees with the closed form within its declared error on
+ * every instance of the catalog's {@code vdm} identities.
+ *
+ * <pre>{@code
+ * LogSnrSchedule s = LogSnrSchedule.linear(-13.3, 5);                 // VDM's fixed schedule
+ * SnrAffineDenoiser f = SnrAffineDenoiser.of(1, 1, new double[] {0}, new double[] {0});
+ * double[] x = {0.5};
+ * double lInf = VdmLoss.continuous(s, f, x);                           // eq. 17, exact
+ * double l100 = VdmLoss.discrete(s, f.inTime(s), x, 100);              // eq. 13
+ * double bound = VdmLoss.discretizationBound(s, f, x, 100);            // |l100 - lInf| <= bound
+ * }</pre>
  */
 public final class VdmLoss {
     /** Panels (equal in γ) of the coarse rule of {@link #continuousByQuadrature}; the fine rule has twice as many. */
-    public static final int QUADRATURE_PANELS = 16;
+    public static final int QUADRATURE_PANELS = 8;
     private static final GaussIntegrator RULE = new GaussIntegratorFactory().legendreHighPrecision(20);
     private static final String MSG_STEPS = "steps: expected T >= 1, got %d";
     private static final String MSG_DIM = "x: expected %d entries (the denoiser's dimension), got %d";
