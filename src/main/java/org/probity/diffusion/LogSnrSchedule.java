@@ -29,6 +29,8 @@ import org.probity.diffusion.internal.LinearLogSnr;
 public interface LogSnrSchedule {
     /** The message of a time outside [0, 1]. */
     String MSG_TIME = "%s: expected a time in [0, 1], got %s";
+    /** The message of a log-SNR outside the schedule's range. */
+    String MSG_GAMMA = "g: expected a log-SNR in [%s, %s], got %s";
     /** The message of two times out of order. */
     String MSG_ORDER = "s: expected 0 <= s <= t <= 1, got s = %s, t = %s";
 
@@ -157,6 +159,13 @@ public interface LogSnrSchedule {
             throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_TIME, name, t));
         }
         return t;
+    }
+
+    /** Throws unless \( \gamma_0 \le g \le \gamma_1 \). */
+    static void requireLogSnr(double g, double gamma0, double gamma1) {
+        if (!(g >= gamma0 && g <= gamma1)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_GAMMA, gamma0, gamma1, g));
+        }
     }
 
     /** Throws unless 0 ≤ s ≤ t ≤ 1. */

@@ -75,10 +75,7 @@ public final class CosineLogSnr implements LogSnrSchedule {
 
     @Override
     public double time(double g) {
-        if (!(g >= gamma0 && g <= gamma1)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "g: expected a log-SNR in [%s, %s], got %s",
-                gamma0, gamma1, g));
-        }
+        LogSnrSchedule.requireLogSnr(g, gamma0, gamma1);
         if (g == gamma0) {
             return 0;
         }

@@ -52,10 +52,7 @@ public final class LinearLogSnr implements LogSnrSchedule {
 
     @Override
     public double time(double g) {
-        if (!(g >= gamma0 && g <= gamma1)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "g: expected a log-SNR in [%s, %s], got %s",
-                gamma0, gamma1, g));
-        }
+        LogSnrSchedule.requireLogSnr(g, gamma0, gamma1);
         return g == gamma1 ? 1 : Math.min(1, (g - gamma0) / slope);
     }
 
