@@ -11,7 +11,7 @@ import org.probity.diffusion.internal.LinearLogSnr;
  * \( \alpha_t^2 = \mathrm{sigmoid}(-\gamma_t) \), \( \sigma_t^2 = \mathrm{sigmoid}(\gamma_t) \),
  * \( \mathrm{SNR}(t) = \alpha_t^2 / \sigma_t^2 = e^{-\gamma_t} \) and
  * \( \mathrm{SNR}'(t) = -\gamma'(t)\, \mathrm{SNR}(t) \) (Kingma, Salimans, Poole &amp; Ho 2021,
- * "Variational Diffusion Models", §3.1–3.2 and eq. 3–4). The named schedules: {@link #linear}
+ * "Variational Diffusion Models", §3: forward process, SNR and \( q(z_t \mid z_s) \)). The named schedules: {@link #linear}
  * (VDM's fixed baseline) and {@link #cosine} (Nichol &amp; Dhariwal's cosine, its angle truncated to
  * the given endpoints).
  *
@@ -94,7 +94,7 @@ public interface LogSnrSchedule {
 
     /**
      * \( \sigma^2_{t|s} = 1 - \alpha_t^2 / \alpha_s^2 \), the variance of \( q(z_t \mid z_s) \) for
-     * s ≤ t (VDM eq. 3–4 with \( \sigma^2 = 1 - \alpha^2 \)), as \( y / (1 + y) \) with
+     * s ≤ t (VDM §3: \( \sigma^2_{t|s} = \sigma_t^2 - \alpha_{t|s}^2 \sigma_s^2 \) with \( \sigma^2 = 1 - \alpha^2 \)), as \( y / (1 + y) \) with
      * \( y = \sigma_s^2\, \mathrm{expm1}(\gamma_t - \gamma_s) \): relative error a few ulps plus that of
      * the increment; 1 where y overflows.
      */
@@ -142,8 +142,8 @@ public interface LogSnrSchedule {
      * \( \theta_t = b + a t \), so \( \gamma(t) = 2 \log\tan\theta_t \) and
      * \( \gamma'(t) = 4a / \sin 2\theta_t \), with \( b = \arctan e^{\gamma_0/2} \),
      * \( a = \arctan e^{\gamma_1/2} - b \) so that the endpoints are \( \gamma_0, \gamma_1 \) (Nichol
-     * &amp; Dhariwal 2021, eq. 17, without its offset and clipping; the truncated form of Kingma et al.
-     * 2021, App. and Kingma &amp; Gao 2023).
+     * &amp; Dhariwal 2021, eq. 17, without its offset and clipping, whose log-SNR is \( 2\log\tan(\pi t/2) \);
+     * truncated to given endpoints as in Hoogeboom, Heek &amp; Salimans 2023, "simple diffusion", §3).
      *
      * @param gamma0 γ(0), finite
      * @param gamma1 γ(1), finite, &gt; gamma0
