@@ -1,5 +1,6 @@
 package org.probity.identities;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -143,7 +144,7 @@ public final class VdmIdentities {
             double u = Tolerance.UNIT_ROUNDOFF;
             double roundings = 32 + 4 * in.gammaScale();
             Verdict v = Verdict.pass();
-            int[] ladder = java.util.Arrays.copyOf(LIMIT_STEPS, LIMIT_STEPS.length + 1);
+            int[] ladder = Arrays.copyOf(LIMIT_STEPS, LIMIT_STEPS.length + 1);
             ladder[LIMIT_STEPS.length] = in.steps();
             for (int steps : ladder) {
                 double lT = c.discreteLoss(s, f, x, steps);
