@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * The catalog of every identity Probity checks, in this order: divergences
  * ({@link DivergenceIdentities}), finite chains ({@link ChainIdentities}), D3PM
- * ({@link D3pmIdentities}) and Gaussian diffusion ({@link GaussianDiffusionIdentities}). The CLI
+ * ({@link D3pmIdentities}), Gaussian diffusion ({@link GaussianDiffusionIdentities}) and variational
+ * diffusion models in continuous time ({@link VdmIdentities}). The CLI
  * ({@code probity verify}), JUnit ({@code CatalogTest}) and the reports run the same values, each
  * against Probity's own implementation. Names are unique.
  */
@@ -33,6 +34,7 @@ public final class Catalog {
         out.addAll(ChainIdentities.all());
         out.addAll(D3pmIdentities.all());
         out.addAll(GaussianDiffusionIdentities.all());
+        out.addAll(VdmIdentities.all());
         Set<String> names = new HashSet<>();
         for (Identity id : out) {
             if (!names.add(id.name())) {

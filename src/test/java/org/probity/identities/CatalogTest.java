@@ -33,9 +33,11 @@ class CatalogTest {
         assertThat(Catalog.family(D3pmIdentities.FAMILY)).hasSize(D3pmIdentities.all().size());
         assertThat(names).containsAll(DivergenceIdentities.all().stream().map(Identity::name).toList());
         assertThat(names).containsAll(GaussianDiffusionIdentities.all().stream().map(Identity::name).toList());
+        assertThat(names).containsAll(VdmIdentities.all().stream().map(Identity::name).toList());
         assertThat(names).hasSize(DivergenceIdentities.all().size() + ChainIdentities.all().size()
-            + D3pmIdentities.all().size() + GaussianDiffusionIdentities.all().size());
-        assertThat(Catalog.families()).contains(ChainIdentities.FAMILY, D3pmIdentities.FAMILY, GaussianDiffusionIdentities.FAMILY);
+            + D3pmIdentities.all().size() + GaussianDiffusionIdentities.all().size() + VdmIdentities.all().size());
+        assertThat(Catalog.families()).contains(ChainIdentities.FAMILY, D3pmIdentities.FAMILY, GaussianDiffusionIdentities.FAMILY,
+            VdmIdentities.FAMILY);
         assertThat(Catalog.named("no such identity")).isEmpty();
     }
 
