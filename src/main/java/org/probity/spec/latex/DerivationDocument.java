@@ -146,7 +146,9 @@ public final class DerivationDocument {
     Spec spec(Plan.Unit u) {
         List<Statement> st = new ArrayList<>();
         st.add(u.model());
+        u.declarations().stream().filter(d -> d instanceof Statement.Network).forEach(st::add);
         st.addAll(u.lets());
+        u.declarations().stream().filter(d -> d instanceof Statement.Assume).forEach(st::add);
         st.add(u.statement());
         try {
             return Spec.of(fileName, source, st);
@@ -177,7 +179,7 @@ public final class DerivationDocument {
         }
         Statement.Model positive = new Statement.Model(java.util.Set.of("markov"), m.statesLo(), m.statesHi(),
             m.stepsLo(), m.stepsHi(), true, m.dimsLo(), m.dimsHi(), m.diagonal(), m.line());
-        Plan.Unit full = new Plan.Unit(positive, u.lets(), u.statement(), u.steps());
+        Plan.Unit full = new Plan.Unit(positive, u.lets(), u.statement(), u.steps(), u.declarations());
         SpecResult r = tryBudget == null ? spec(full).check(options) : spec(full).check(options, tryBudget);
         List<DocumentResult.Entry> withFull = DocumentResult.entries(full, r);
         List<DocumentResult.Entry> out = new ArrayList<>();

@@ -32,6 +32,12 @@ final class DerivationChain {
     Object last;
     Object segmentStart;
     Statement.Model segmentModel;
+    /** The assumptions in force when the current run began. */
+    List<Statement.Assume> segmentAssumptions;
+    /** The variables of the chain's ∝ steps (the targets of the density it starts from, or written under \propto). */
+    List<org.probity.spec.ast.VarItem> proptoOver;
+    /** An index range written after a row ({@code \quad t = 2, \dots, T}): index, first and last value; else null. */
+    Object[] range;
     final List<Statement.Step> steps = new ArrayList<>();
     final List<Plan.StepNote> notes = new ArrayList<>();
 
@@ -41,8 +47,8 @@ final class DerivationChain {
     }
 
     /** Ends the current run here (as {@link #close}); the next step starts a new run. */
-    void breakAt(Statement.Model model, List<Statement.Let> lets, List<Object> parts) {
-        close(model, lets, parts);
+    void breakAt(Statement.Model model, List<Statement.Let> lets, List<Object> parts, List<Statement> declarations) {
+        close(model, lets, parts, declarations);
         segmentStart = null;
     }
 
@@ -50,44 +56,67 @@ final class DerivationChain {
      * Adds the current run of steps to {@code parts} as units checked on the run's model (else
      * {@code model}) with the definitions read so far, and starts a new run at the last expression.
      */
-    void close(Statement.Model model, List<Statement.Let> lets, List<Object> parts) {
+    void close(Statement.Model model, List<Statement.Let> lets, List<Object> parts, List<Statement> networks) {
         if (steps.isEmpty()) {
             return;
         }
         Expr s = (Expr) segmentStart;
         Statement.Model m = segmentModel == null ? model : segmentModel;
         List<Statement.Let> letsSoFar = List.copyOf(lets);
+        List<Statement> declarations = new ArrayList<>(networks);
+        if (segmentAssumptions != null) {
+            declarations.addAll(segmentAssumptions);
+        }
         List<Expr> all = new ArrayList<>();
         all.add(s);
         steps.forEach(st -> all.add(st.expr()));
         String index = FreeIndex.of(all);
-        if (index != null || steps.size() == 1) {
+        if (range != null && steps.size() > 1) {
+            Place p0 = notes.get(0).place();
+            List<Plan.StepNote> withRange = new ArrayList<>();
+            for (Plan.StepNote n : notes) {
+                List<String> readings = new ArrayList<>(n.readings());
+                readings.add(range[0] + " ranges over " + Spec.notation((Expr) range[1]) + ".."
+                    + Spec.notation((Expr) range[2]) + " (as written after the row)");
+                withRange.add(new Plan.StepNote(n.place(), n.relation(), n.reason(), readings, n.note()));
+            }
+            Statement.Derive d = new Statement.Derive("chain from " + p0.describe(), (String) range[0], (Expr) range[1],
+                (Expr) range[2], s, null, steps, p0.line(), p0.latex());
+            parts.add(new Plan.Unit(m, letsSoFar, d, withRange, declarations));
+        } else if (index != null || steps.size() == 1 || range != null) {
             Expr prev = s;
             for (int k = 0; k < steps.size(); k++) {
                 Statement.Step st = steps.get(k);
                 Plan.StepNote note = notes.get(k);
-                Expr[] range = index == null ? null : FreeIndex.range(index, prev, st.expr());
+                Expr[] over = index == null ? null : FreeIndex.range(index, prev, st.expr());
+                String idx = index;
                 List<String> readings = new ArrayList<>(note.readings());
                 if (range != null) {
-                    readings.add(index + " ranges over " + Spec.notation(range[0]) + ".." + Spec.notation(range[1])
+                    idx = (String) range[0];
+                    over = new Expr[] {(Expr) range[1], (Expr) range[2]};
+                    readings.add(idx + " ranges over " + Spec.notation(over[0]) + ".." + Spec.notation(over[1])
+                        + " (as written after the row)");
+                } else if (over != null) {
+                    readings.add(index + " ranges over " + Spec.notation(over[0]) + ".." + Spec.notation(over[1])
                         + " (where every variable index is in 0..T and distinct variables stay distinct)");
                 }
-                Statement.Claim c = new Statement.Claim(note.place().describe(), range == null ? null : index,
-                    range == null ? null : range[0], range == null ? null : range[1], prev, st.relation(), st.expr(),
-                    st.line(), st.text());
+                Statement.Claim c = new Statement.Claim(note.place().describe(), over == null ? null : idx,
+                    over == null ? null : over[0], over == null ? null : over[1], prev, st.relation(), st.expr(),
+                    st.line(), st.text(), st.over());
                 parts.add(new Plan.Unit(m, letsSoFar, c, List.of(new Plan.StepNote(note.place(), note.relation(),
-                    note.reason(), readings, note.note()))));
+                    note.reason(), readings, note.note())), declarations));
                 prev = st.expr();
             }
         } else {
             Place p0 = notes.get(0).place();
             Statement.Derive d = new Statement.Derive("chain from " + p0.describe(), s, steps, p0.line(),
                 p0.latex());
-            parts.add(new Plan.Unit(m, letsSoFar, d, List.copyOf(notes)));
+            parts.add(new Plan.Unit(m, letsSoFar, d, List.copyOf(notes), declarations));
         }
         steps.clear();
         notes.clear();
         segmentStart = last;
         segmentModel = null;
+        segmentAssumptions = null;
     }
 }

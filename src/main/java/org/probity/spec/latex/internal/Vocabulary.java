@@ -67,8 +67,16 @@ final class Vocabulary {
             case "\\textrm":
             case "\\mathit":
             case "\\mathsf": {
+                String net = ModelFeatures.networkName(p);
+                if (net != null) {
+                    return ModelFeatures.network(p, net, t);
+                }
                 p.next();
                 String name = plain(p.argument("a name"));
+                Function matrix = ModelFeatures.matrixFunction(name);
+                if (matrix != null) {
+                    return ModelFeatures.matrix(p, matrix, t);
+                }
                 return named(p, name, t);
             }
             case "\\mathcal": {
@@ -119,8 +127,24 @@ final class Vocabulary {
                 throw LatexProblem.uncheckable("a notation line (it spells out a sequence with " + t.text() + ")", t);
             case "\\epsilon":
             case "\\varepsilon":
-                throw LatexProblem.uncheckable("the noise variable ε (auxiliary variables are not in the model families yet)",
-                    t);
+                return ModelFeatures.epsilon(p);
+            case "\\mu":
+            case "\\hat":
+            case "\\widehat": {
+                String net = ModelFeatures.networkName(p);
+                if (net != null) {
+                    return ModelFeatures.network(p, net, t);
+                }
+                throw LatexProblem.uncheckable(t.text() + " without a network's parameter subscript and arguments "
+                    + "(\\mu_\\theta(\\mathbf{x}_t, t)) is not a quantity of the model families", t);
+            }
+            case "\\|":
+            case "\\Vert":
+            case "\\lVert":
+                return ModelFeatures.norm(p);
+            case "\\det":
+                p.next();
+                return ModelFeatures.matrix(p, Function.DET, t);
             default:
                 if (BOLD.contains(t.text())) {
                     return bold(p, t);
@@ -166,15 +190,24 @@ final class Vocabulary {
         if (name.equals("x") || name.equals("z")) {
             return value(p, Distributions.variable(p));
         }
-        if (name.equals("I") || name.equals("1")) {
+        if (name.equals("I")) {
             p.next();
             p.argument("I");
-            p.ctx.read("\\mathbf{I} read as 1 (scalar diffusion)");
-            return new Expr.Num(1);
+            return new Expr.Identity();
         }
-        if (a.size() == 1 && (a.get(0).is("\\epsilon") || a.get(0).is("\\varepsilon"))) {
-            throw LatexProblem.uncheckable("the noise variable ε (auxiliary variables are not in the model families yet)",
-                t);
+        if (name.equals("1") || name.equals("0")) {
+            p.next();
+            p.argument("a number");
+            return new Expr.Num(name.equals("1") ? 1 : 0);
+        }
+        if (a.size() == 1 && ModelFeatures.EPSILONS.contains(a.get(0).text())) {
+            return ModelFeatures.epsilon(p);
+        }
+        if (a.size() == 1 && a.get(0).is("\\mu")) {
+            String net = ModelFeatures.networkName(p);
+            if (net != null) {
+                return ModelFeatures.network(p, net, t);
+            }
         }
         throw LatexProblem.uncheckable(t.text() + "{" + name + "} is not a quantity of the model families", t);
     }
@@ -191,6 +224,20 @@ final class Vocabulary {
 
     static Expr letter(LatexParser p, LatexToken t) {
         String c = t.text();
+        if (!c.equals("p") && !c.equals("q")) {
+            int save = p.pos;
+            String net = ModelFeatures.networkName(p);
+            if (net != null) {
+                return ModelFeatures.network(p, net, t);
+            }
+            p.pos = save;
+        }
+        if (c.equals("d") && !p.peek(1).is("_") && !p.indices.contains("d") && !Distributions.startsVariable(p, 1)
+            && !p.ctx.defined.contains("d")) {
+            p.next();
+            p.ctx.read("d read as the dimension of the variables");
+            return new Expr.Dims();
+        }
         switch (c) {
             case "x":
             case "z":
