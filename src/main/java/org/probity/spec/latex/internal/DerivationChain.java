@@ -46,6 +46,52 @@ final class DerivationChain {
         this.place = place;
     }
 
+    private static boolean names(CharSequence text, String name, String after) {
+        return java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])" + java.util.regex.Pattern.quote(name) + after)
+            .matcher(text).find();
+    }
+
+    /** The run's expressions in .prob notation. */
+    private String runText() {
+        StringBuilder text = new StringBuilder(Spec.notation((Expr) segmentStart));
+        steps.forEach(st -> text.append(' ').append(Spec.notation(st.expr())));
+        return text.toString();
+    }
+
+    /** The definitions the run uses, directly or through other definitions, in document order. */
+    private List<Statement.Let> usedLets(List<Statement.Let> lets) {
+        StringBuilder text = new StringBuilder(runText());
+        java.util.Set<Statement.Let> used = new java.util.HashSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Statement.Let l : lets) {
+                if (!used.contains(l) && names(text, l.name(), "(?![A-Za-z0-9_])")) {
+                    used.add(l);
+                    text.append(' ').append(Spec.notation(l.value()));
+                    grew = true;
+                }
+            }
+        }
+        return lets.stream().filter(used::contains).toList();
+    }
+
+    /** The networks that the run's expressions or the definitions name. */
+    private List<Statement> used(List<Statement> networks, List<Statement.Let> lets) {
+        if (networks.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder text = new StringBuilder(runText());
+        lets.forEach(l -> text.append(' ').append(Spec.notation(l.value())));
+        List<Statement> out = new ArrayList<>();
+        for (Statement n : networks) {
+            if (names(text, ((Statement.Network) n).name(), "\\(")) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
     /** Ends the current run here (as {@link #close}); the next step starts a new run. */
     void breakAt(Statement.Model model, List<Statement.Let> lets, List<Object> parts, List<Statement> declarations) {
         close(model, lets, parts, declarations);
@@ -63,7 +109,8 @@ final class DerivationChain {
         Expr s = (Expr) segmentStart;
         Statement.Model m = segmentModel == null ? model : segmentModel;
         List<Statement.Let> letsSoFar = List.copyOf(lets);
-        List<Statement> declarations = new ArrayList<>(networks);
+        letsSoFar = usedLets(letsSoFar);
+        List<Statement> declarations = new ArrayList<>(used(networks, letsSoFar));
         if (segmentAssumptions != null) {
             declarations.addAll(segmentAssumptions);
         }

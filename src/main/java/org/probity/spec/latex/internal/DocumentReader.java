@@ -23,6 +23,7 @@ import org.probity.spec.latex.Place;
 public final class DocumentReader {
     private static final Pattern DEFINED_WORDS = Pattern.compile("(?i)(is defined as|defined as|we define|define|"
         + "denote|定义为|定义|记为|记作)[\\s:：,，]*$");
+    private static final Set<String> DECORATIONS = Set.of("\\tilde", "\\widetilde", "\\bar", "\\overline", "\\hat");
     private static final Pattern ASSUMED_WORDS = Pattern.compile("(?i)(assume|assuming|we assume that|assume that|"
         + "suppose|suppose that|假设|设)[\\s:：,，]*$");
     private static final Pattern NETWORK_OPTION = Pattern.compile("network\\s+([A-Za-z][A-Za-z0-9_]*)\\s*\\(([^)]*)\\)\\s*");
@@ -69,7 +70,10 @@ public final class DocumentReader {
         return new Plan(r.parts, r.models.readings());
     }
 
-    /** The networks declared or recognised so far. */
+    /**
+     * The networks declared or recognised so far (each unit keeps those it uses: a declared network
+     * makes a spec gaussian-only).
+     */
     private List<Statement> networks() {
         return new ArrayList<>(ctx.networks.values());
     }
@@ -346,10 +350,18 @@ public final class DocumentReader {
         } else if (toks.get(0).kind() == LatexToken.Kind.CHAR && toks.get(0).text().matches("[A-Za-z]")) {
             letter = toks.get(0).text();
             i = 1;
+        } else if (DECORATIONS.contains(toks.get(0).text()) && toks.size() >= 2) {
+            int end = toks.get(1).is("{") ? closing(toks, 1) : 1;
+            String base = Vocabulary.decoratedBase(toks.get(0), toks.subList(1, end + 1));
+            if (base == null || base.equals("alphabar") || base.equals("betatilde")) {
+                return null;
+            }
+            letter = base;
+            i = end + 1;
         } else {
             return null;
         }
-        if ("xzpqTtsEHND".contains(letter) && !(letter.equals("D") && false)) {
+        if (letter.length() == 1 && "xzpqTtsEHND".contains(letter)) {
             return null;
         }
         if (i == toks.size()) {
@@ -502,6 +514,9 @@ public final class DocumentReader {
         }
         if (chain.segmentStart == null) {
             chain.segmentStart = prev;
+        }
+        if (chain.segmentModel == null) {
+            // also after a definition began the run (L := A, then L = B): the model in force at its first step
             chain.segmentModel = model;
             chain.segmentAssumptions = List.copyOf(assumptions);
         }

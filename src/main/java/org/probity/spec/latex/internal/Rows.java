@@ -130,6 +130,11 @@ public final class Rows {
             if (row.relations().isEmpty() && !out.isEmpty()) {
                 Row prev = out.remove(out.size() - 1);
                 out.add(appendTo(prev, row));
+            } else if (row.continues() && !out.isEmpty() && out.get(out.size() - 1).relations().isEmpty()) {
+                // the start of a chain on a row of its own: "& A \\ &= B"
+                Row prev = out.remove(out.size() - 1);
+                out.add(new Row(prev.number(), prev.offset(), row.endOffset(), prev.lhs(), row.relations(), row.rhs(),
+                    row.reason(), prev.range() == null ? row.range() : prev.range()));
             } else {
                 out.add(row);
             }

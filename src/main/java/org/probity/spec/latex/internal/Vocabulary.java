@@ -298,6 +298,24 @@ final class Vocabulary {
         return symbol(p, c, t);
     }
 
+    /**
+     * The name of a decorated symbol the document may define: {@code \tilde{\boldsymbol{\mu}}} is
+     * {@code mutilde}, {@code \bar{x}} {@code xbar}, {@code \hat\beta} {@code betahat}; null when the
+     * argument is not one letter or Greek letter.
+     */
+    static String decoratedBase(LatexToken decoration, List<LatexToken> arg) {
+        StringBuilder inner = new StringBuilder();
+        for (LatexToken a : arg) {
+            if (a.is("{") || a.is("}") || BOLD.contains(a.text())) {
+                continue;
+            }
+            inner.append(a.kind() == LatexToken.Kind.COMMAND ? a.text().substring(1) : a.text());
+        }
+        String d = decoration.text().substring(1).replace("widetilde", "tilde").replace("overline", "bar")
+            .replace("widehat", "hat");
+        return inner.toString().matches("[A-Za-z]+") ? inner + d : null;
+    }
+
     /** A named quantity: a letter with an optional subscript ({@code L_{\text{VLB}}}), defined in the document. */
     static Expr symbol(LatexParser p, String letter, LatexToken at) {
         if (p.peek().is(letter) || p.peek().text().equals("\\mathcal")) {
