@@ -23,6 +23,10 @@ import org.probity.spec.latex.Place;
 public final class DocumentReader {
     private static final Pattern DEFINED_WORDS = Pattern.compile("(?i)(is defined as|defined as|we define|define|"
         + "denote|定义为|定义|记为|记作)[\\s:：,，]*$");
+    private static final Set<String> BOLD_SYMBOL = Set.of("\\boldsymbol", "\\mathbf", "\\bm");
+    /** Greek letters a document may define (not the schedule's α, β, the noise ε, π or the parameters θ, φ). */
+    static final Set<String> GREEK = Set.of("\\mu", "\\sigma", "\\gamma", "\\lambda", "\\nu", "\\tau", "\\kappa",
+        "\\rho", "\\xi", "\\zeta", "\\delta", "\\Sigma", "\\Lambda");
     private static final Set<String> DECORATIONS = Set.of("\\tilde", "\\widetilde", "\\bar", "\\overline", "\\hat");
     private static final Pattern ASSUMED_WORDS = Pattern.compile("(?i)(assume|assuming|we assume that|assume that|"
         + "suppose|suppose that|假设|设)[\\s:：,，]*$");
@@ -349,6 +353,19 @@ public final class DocumentReader {
             i = 4;
         } else if (toks.get(0).kind() == LatexToken.Kind.CHAR && toks.get(0).text().matches("[A-Za-z]")) {
             letter = toks.get(0).text();
+            i = 1;
+        } else if (BOLD_SYMBOL.contains(toks.get(0).text()) && toks.size() >= 2) {
+            // \boldsymbol{\mu}: a bold letter or Greek letter other than x, z, I, 0, 1, ε
+            int end = toks.get(1).is("{") ? closing(toks, 1) : 1;
+            List<LatexToken> arg = toks.subList(toks.get(1).is("{") ? 2 : 1, end);
+            if (arg.size() != 1 || !arg.get(0).text().matches("\\\\?[A-Za-z]+")
+                || arg.get(0).text().matches("[xzI]|\\\\(var)?epsilon")) {
+                return null;
+            }
+            letter = arg.get(0).text().replace("\\", "");
+            i = end + (toks.get(1).is("{") ? 1 : 0);
+        } else if (toks.get(0).kind() == LatexToken.Kind.COMMAND && GREEK.contains(toks.get(0).text())) {
+            letter = toks.get(0).text().substring(1);
             i = 1;
         } else if (DECORATIONS.contains(toks.get(0).text()) && toks.size() >= 2) {
             int end = toks.get(1).is("{") ? closing(toks, 1) : 1;

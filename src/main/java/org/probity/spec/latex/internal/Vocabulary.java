@@ -135,6 +135,10 @@ final class Vocabulary {
                 if (net != null) {
                     return ModelFeatures.network(p, net, t);
                 }
+                if (t.is("\\mu")) {
+                    p.next();
+                    return symbol(p, "mu", t);
+                }
                 throw LatexProblem.uncheckable(t.text() + " without a network's parameter subscript and arguments "
                     + "(\\mu_\\theta(\\mathbf{x}_t, t)) is not a quantity of the model families", t);
             }
@@ -148,6 +152,10 @@ final class Vocabulary {
             default:
                 if (BOLD.contains(t.text())) {
                     return bold(p, t);
+                }
+                if (DocumentReader.GREEK.contains(t.text())) {
+                    p.next();
+                    return symbol(p, t.text().substring(1), t);
                 }
                 throw LatexProblem.uncheckable(t.text() + " is not a quantity of the model families", t);
         }
@@ -208,6 +216,12 @@ final class Vocabulary {
             if (net != null) {
                 return ModelFeatures.network(p, net, t);
             }
+        }
+        if (a.size() == 1 && a.get(0).text().matches("\\\\?[A-Za-z]+")) {
+            String symbol = a.get(0).text().replace("\\", "");
+            p.next();
+            p.argument("a symbol");
+            return symbol(p, symbol, t);
         }
         throw LatexProblem.uncheckable(t.text() + "{" + name + "} is not a quantity of the model families", t);
     }
