@@ -341,6 +341,13 @@ public final class DocumentReader {
         if (toks.isEmpty()) {
             return null;
         }
+        int n = toks.size();
+        if (n > 2 && toks.get(n - 2).is("^") && toks.get(n - 1).is("2")
+            || n > 4 && toks.get(n - 4).is("^") && toks.get(n - 3).is("{") && toks.get(n - 2).is("2") && toks.get(n - 1).is("}")) {
+            // a variance named by its square, \sigma_q^2: the name sigma2_q
+            String base = symbol(toks.subList(0, toks.get(n - 1).is("2") ? n - 2 : n - 4), text);
+            return base == null ? null : Vocabulary.squared(base);
+        }
         int i = 0;
         String letter;
         if ((toks.get(0).is("\\mathrm") || toks.get(0).is("\\text") || toks.get(0).is("\\operatorname"))

@@ -341,6 +341,12 @@ final class Vocabulary {
             List<LatexToken> sub = p.argument("a subscript");
             name = symbolName(letter, sub, p.src);
         }
+        if (p.peek().is("^") && (p.peek(1).is("2") || p.peek(1).is("{") && p.peek(2).is("2") && p.peek(3).is("}"))
+            && (p.ctx.defined.contains(squared(name)) || p.ctx.unreadable.containsKey(squared(name)))) {
+            p.next();
+            p.argument("2");
+            name = squared(name);
+        }
         if (p.ctx.defined.contains(name)) {
             return new Expr.Name(name);
         }
@@ -350,6 +356,12 @@ final class Vocabulary {
         }
         throw LatexProblem.uncheckable("the symbol " + name + " is not defined in the document and has no meaning in "
             + "the model families", at);
+    }
+
+    /** The name of a symbol defined by its square: sigma_q is sigma2_q, s is s2. */
+    static String squared(String name) {
+        int u = name.indexOf('_');
+        return u < 0 ? name + "2" : name.substring(0, u) + "2" + name.substring(u);
     }
 
     /** The name of a symbol with a subscript: L_{\text{CE}} is L_CE; an index expression stays braced. */
