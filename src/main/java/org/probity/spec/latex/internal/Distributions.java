@@ -233,9 +233,12 @@ final class Distributions {
 
     private static Expr expectationSubscript(LatexParser p, List<LatexToken> sub, LatexToken at) {
         int sim = -1;
+        int depth = 0;
         for (int i = 0; i < sub.size(); i++) {
-            if (sub.get(i).is("\\sim")) {
-                sim = i;
+            LatexToken t = sub.get(i);
+            depth += t.is("{") || LatexCursor.isOpen(t) ? 1 : t.is("}") || LatexCursor.isClose(t) ? -1 : 0;
+            if (depth == 0 && t.is("\\sim")) {
+                sim = i;   // a \sim at the top of the subscript, not one of a nested expectation
             }
         }
         List<LatexToken> all = new ArrayList<>(sub);

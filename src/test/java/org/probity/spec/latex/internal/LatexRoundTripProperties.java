@@ -55,7 +55,39 @@ class LatexRoundTripProperties {
         return c.draw(3) == 0 ? new Expr.Normal(VarItem.of(index(c)), expr(c, depth), expr(c, depth)) : density(c);
     }
 
+    private static final String[] NETWORKS = {"mu_theta", "eps_theta", "xhat_theta", "f_theta"};
+    private static final Function[] VECTOR_FUNCTIONS = {Function.NORM2, Function.SUMDIMS, Function.TR, Function.DET,
+        Function.DIAG};
+
+    /** The constructs of issue 16: I, d, networks, noise expectations (with their noise), norms, inner products, traces. */
+    private static Expr model16(Choices c, int depth) {
+        switch ((int) c.draw(5)) {
+            case 0:
+                return c.draw(1) == 0 ? new Expr.Identity() : new Expr.Dims();
+            case 1: {
+                // one arity per name within a tree: every network takes (x, t)
+                String name = NETWORKS[(int) c.draw(NETWORKS.length - 1)];
+                return new Expr.Net(name, List.of(c.draw(1) == 0 ? new Expr.Var(index(c)) : expr(c, depth - 1)), index(c));
+            }
+            case 2: {
+                String noise = c.draw(1) == 0 ? "eps" : "eps" + depth;
+                List<VarItem> vars = c.draw(1) == 0 ? List.of() : List.of(VarItem.of(index(c)));
+                List<Expr> values = vars.isEmpty() ? List.of() : List.of(new Expr.Bin(Operator.ADD, expr(c, depth - 1),
+                    new Expr.Noise(noise)));
+                return new Expr.NoiseExpect(noise, vars, values, new Expr.Bin(Operator.MULTIPLY, new Expr.Noise(noise),
+                    expr(c, depth - 1)));
+            }
+            case 3:
+                return new Expr.Call(Function.DOT, List.of(expr(c, depth - 1), expr(c, depth - 1)));
+            default:
+                return new Expr.Call(VECTOR_FUNCTIONS[(int) c.draw(VECTOR_FUNCTIONS.length - 1)], expr(c, depth - 1));
+        }
+    }
+
     static Expr expr(Choices c, int depth) {
+        if (depth > 0 && c.draw(6) == 0) {
+            return model16(c, depth);
+        }
         switch ((int) c.draw(depth <= 0 ? 4 : 13)) {
             case 0:
                 return new Expr.Num(c.draw(3) == 0 ? c.draw(1000) / 64.0 : c.draw(100));
