@@ -21,6 +21,8 @@ final class LatexParser extends LatexCursor {
     final Deque<List<VarItem>> bound;
     final Deque<String> indices;
     private int integralDepth;
+    /** How many norms {@code \\| … \\|} are open here: inside one, {@code \\|} closes it; outside, it opens one. */
+    int normDepth;
 
     LatexParser(List<LatexToken> toks, String src, ReadingContext ctx, Deque<List<VarItem>> bound,
                 Deque<String> indices) {
@@ -119,7 +121,8 @@ final class LatexParser extends LatexCursor {
         LatexToken t = peek();
         if (t.kind() == LatexToken.Kind.END || t.is("+") || t.is("-") || t.is("}") || closesBracket()
             || Relations.isRelation(t) || t.is("&") || t.is("\\\\") || t.is(",") || t.is(";") || t.is(":")
-            || t.is("|") || t.is("\\mid") || t.is("\\vert") || t.is("\\parallel") || t.is("\\|") || t.is("\\Vert") || t.is("\\rVert")
+            || t.is("|") || t.is("\\mid") || t.is("\\vert") || t.is("\\parallel")
+            || normDepth > 0 && (t.is("\\|") || t.is("\\Vert")) || t.is("\\rVert")
             || t.is("\\text") || t.is("\\tag") || t.is(".") || signedBrace()) {
             return true;
         }

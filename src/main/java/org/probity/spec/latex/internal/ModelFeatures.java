@@ -314,7 +314,13 @@ final class ModelFeatures {
         if (sized) {
             p.next();
         }
-        Expr v = p.expr();
+        p.normDepth++;
+        Expr v;
+        try {
+            v = p.expr();
+        } finally {
+            p.normDepth--;
+        }
         LatexToken close = p.peek();
         if (close.is("\\right") || LatexCursor.SIZES.contains(close.text())) {
             p.next();
