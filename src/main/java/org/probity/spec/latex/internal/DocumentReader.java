@@ -385,7 +385,10 @@ public final class DocumentReader {
         } else {
             return null;
         }
-        if (letter.length() == 1 && "xzpqTtsEHND".contains(letter)) {
+        if (letter.length() == 1 && "xzpqTts".contains(letter)) {
+            return null;   // variables, densities, the number of steps and the index letters
+        }
+        if (letter.equals("D") && i + 1 < toks.size() && LatexCursor.plain(toks.subList(i + 1, toks.size())).equals("KL")) {
             return null;
         }
         if (i == toks.size()) {

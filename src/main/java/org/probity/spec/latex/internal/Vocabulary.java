@@ -246,6 +246,21 @@ final class Vocabulary {
             }
             p.pos = save;
         }
+        if ("EHDN".contains(c) && !p.ctx.defined.isEmpty()) {
+            // E, H, D, N defined by the document (E := ..., H_0 := ...) are those symbols, not E[.], H(.), D_KL, N(.)
+            int save = p.pos;
+            p.next();
+            String name = c;
+            if (p.peek().is("_")) {
+                p.next();
+                name = symbolName(c, p.argument("a subscript"), p.src);
+            }
+            boolean applied = p.opensBracket() || p.peek().is("\\left");   // H(q), E[.], N(x; m, v): the operator
+            p.pos = save;
+            if (p.ctx.defined.contains(name) && !applied) {
+                return symbol(p, c, t);
+            }
+        }
         if (c.equals("d") && !p.peek(1).is("_") && !p.indices.contains("d") && !Distributions.startsVariable(p, 1)
             && !p.ctx.defined.contains("d")) {
             p.next();
