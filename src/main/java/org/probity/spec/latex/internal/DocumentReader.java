@@ -3,7 +3,6 @@ package org.probity.spec.latex.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.probity.spec.Spec;
 import org.probity.spec.SpecSyntaxException;
@@ -23,11 +22,6 @@ import org.probity.spec.latex.Place;
 public final class DocumentReader {
     private static final Pattern DEFINED_WORDS = Pattern.compile("(?i)(is defined as|defined as|we define|define|"
         + "denote|定义为|定义|记为|记作)[\\s:：,，]*$");
-    private static final Set<String> BOLD_SYMBOL = Set.of("\\boldsymbol", "\\mathbf", "\\bm");
-    /** Greek letters a document may define (not the schedule's α, β, the noise ε, π or the parameters θ, φ). */
-    static final Set<String> GREEK = Set.of("\\mu", "\\sigma", "\\gamma", "\\lambda", "\\nu", "\\tau", "\\kappa",
-        "\\rho", "\\xi", "\\zeta", "\\delta", "\\Sigma", "\\Lambda");
-    private static final Set<String> DECORATIONS = Set.of("\\tilde", "\\widetilde", "\\bar", "\\overline", "\\hat");
     private static final Pattern ASSUMED_WORDS = Pattern.compile("(?i)(assume|assuming|we assume that|assume that|"
         + "suppose|suppose that|假设|设)[\\s:：,，]*$");
     private static final Pattern NETWORK_OPTION = Pattern.compile("network\\s+([A-Za-z][A-Za-z0-9_]*)\\s*\\(([^)]*)\\)\\s*");
@@ -209,7 +203,7 @@ public final class DocumentReader {
                     current.start = translate(f, row.lhs(), text, vars);
                     current.last = current.start;
                     current.startTokens = row.lhs();
-                    current.named = symbol(row.lhs(), text) != null;
+                    current.named = Symbols.symbol(row.lhs(), text) != null;
                     current.inline = inline;
                     chains.add(current);
                 }
@@ -223,7 +217,7 @@ public final class DocumentReader {
                 }
                 link(f, current, rel, rhs, text, vars, place, reason, definedByWords && k == 0);
             }
-            Object[] range = range(f, row, text);
+            Object[] range = range(row);
             if (range != null) {
                 current.range = range;
             }
@@ -264,7 +258,7 @@ public final class DocumentReader {
                     relation = org.probity.spec.ast.Relation.PROPTO;
                     over = l instanceof Expr.Density d ? d.targets() : List.of();
                 }
-                Object[] range = range(f, row, text);
+                Object[] range = range(row);
                 assumptions.add(new Statement.Assume(range == null ? null : (String) range[0], range == null ? null
                     : (Expr) range[1], range == null ? null : (Expr) range[2], l, relation, r, over, place.line(), latex));
                 parts.add(new Plan.Note(true, place, "assumed: " + Spec.notation(l) + " " + rel + " " + Spec.notation(r)
@@ -277,22 +271,17 @@ public final class DocumentReader {
     }
 
     /** The index range written after a row, translated: index, first and last value; else null. */
-    private Object[] range(Fragment f, Rows.Row row, String text) {
+    private Object[] range(Rows.Row row) {
         if (row.range() == null) {
             return null;
         }
         try {
-            ReadingContext c = ctx;
-            Expr from = LatexParser.parse(withEnd(LatexLexer.tokenize(row.range().from())), row.range().from(), c);
-            Expr to = LatexParser.parse(withEnd(LatexLexer.tokenize(row.range().to())), row.range().to(), c);
+            Expr from = LatexParser.translate(row.range().from(), ctx);
+            Expr to = LatexParser.translate(row.range().to(), ctx);
             return new Object[] {row.range().index(), from, to};
         } catch (LatexProblem p) {
-            return null;
+            return null;   // not an index range after all: the row is read without one
         }
-    }
-
-    private static List<LatexToken> withEnd(List<LatexToken> toks) {
-        return toks;
     }
 
     private static String labelReason(String label, String after) {
@@ -334,80 +323,6 @@ public final class DocumentReader {
             sb.append(t.text());
         }
         return sb.toString();
-    }
-
-    /** The name when the tokens are a bare symbol (a letter with an optional subscript), else null. */
-    static String symbol(List<LatexToken> toks, String text) {
-        if (toks.isEmpty()) {
-            return null;
-        }
-        int n = toks.size();
-        if (n > 2 && toks.get(n - 2).is("^") && toks.get(n - 1).is("2")
-            || n > 4 && toks.get(n - 4).is("^") && toks.get(n - 3).is("{") && toks.get(n - 2).is("2") && toks.get(n - 1).is("}")) {
-            // a variance named by its square, \sigma_q^2: the name sigma2_q
-            String base = symbol(toks.subList(0, toks.get(n - 1).is("2") ? n - 2 : n - 4), text);
-            return base == null ? null : Vocabulary.squared(base);
-        }
-        int i = 0;
-        String letter;
-        if ((toks.get(0).is("\\mathrm") || toks.get(0).is("\\text") || toks.get(0).is("\\operatorname"))
-            && toks.size() >= 3 && toks.get(1).is("{") && toks.get(toks.size() - 1).is("}")) {
-            String name = LatexCursor.plain(toks.subList(2, toks.size() - 1));
-            return name.matches("[A-Za-z][A-Za-z0-9]+") && !Set.of("KL", "SNR", "Cat", "E").contains(name) ? name : null;
-        }
-        if (toks.get(0).is("\\mathcal") && toks.size() >= 4 && toks.get(1).is("{") && toks.get(3).is("}")) {
-            letter = toks.get(2).text();
-            i = 4;
-        } else if (toks.get(0).kind() == LatexToken.Kind.CHAR && toks.get(0).text().matches("[A-Za-z]")) {
-            letter = toks.get(0).text();
-            i = 1;
-        } else if (BOLD_SYMBOL.contains(toks.get(0).text()) && toks.size() >= 2) {
-            // \boldsymbol{\mu}: a bold letter or Greek letter other than x, z, I, 0, 1, ε
-            int end = toks.get(1).is("{") ? closing(toks, 1) : 1;
-            List<LatexToken> arg = toks.subList(toks.get(1).is("{") ? 2 : 1, end);
-            if (arg.size() != 1 || !arg.get(0).text().matches("\\\\?[A-Za-z]+")
-                || arg.get(0).text().matches("[xzI]|\\\\(var)?epsilon")) {
-                return null;
-            }
-            letter = arg.get(0).text().replace("\\", "");
-            i = end + (toks.get(1).is("{") ? 1 : 0);
-        } else if (toks.get(0).kind() == LatexToken.Kind.COMMAND && GREEK.contains(toks.get(0).text())) {
-            letter = toks.get(0).text().substring(1);
-            i = 1;
-        } else if (DECORATIONS.contains(toks.get(0).text()) && toks.size() >= 2) {
-            int end = toks.get(1).is("{") ? closing(toks, 1) : 1;
-            String base = Vocabulary.decoratedBase(toks.get(0), toks.subList(1, end + 1));
-            if (base == null || base.equals("alphabar") || base.equals("betatilde")) {
-                return null;
-            }
-            letter = base;
-            i = end + 1;
-        } else {
-            return null;
-        }
-        if (letter.length() == 1 && "xzpqTts".contains(letter)) {
-            return null;   // variables, densities, the number of steps and the index letters
-        }
-        if (letter.equals("D") && i + 1 < toks.size() && LatexCursor.plain(toks.subList(i + 1, toks.size())).equals("KL")) {
-            return null;
-        }
-        if (i == toks.size()) {
-            return letter;
-        }
-        if (!toks.get(i).is("_") || i + 1 >= toks.size()) {
-            return null;
-        }
-        List<LatexToken> sub = toks.subList(i + 1, toks.size());
-        if (sub.get(0).is("{")) {
-            if (!sub.get(sub.size() - 1).is("}")) {
-                return null;
-            }
-            sub = sub.subList(1, sub.size() - 1);
-        } else if (sub.size() != 1) {
-            return null;
-        }
-        String name = Vocabulary.symbolName(letter, sub, text);
-        return name.matches("[A-Za-z][A-Za-z0-9_]*") ? name : null;
     }
 
     private Object translate(Fragment f, List<LatexToken> toks, String text, List<VarItem> relationVars) {
@@ -464,7 +379,7 @@ public final class DocumentReader {
             chain.allEqual = false;
             return;
         }
-        String name = first ? symbol(chain.startTokens, text) : null;
+        String name = first ? Symbols.symbol(chain.startTokens, text) : null;
         boolean definition = Relations.DEFINITIONS.contains(sym) || sym.equals(":=");
         boolean fresh = name != null && !ctx.defined.contains(name) && !ctx.unreadable.containsKey(name);
         if (first && fresh && (definition || sym.equals("="))) {
@@ -486,7 +401,7 @@ public final class DocumentReader {
         List<VarItem> over = List.of();
         if ("propto".equals(relation)) {
             if (!rhs.isEmpty() && rhs.get(0).is("_")) {
-                int close = rhs.get(1).is("{") ? closing(rhs, 1) : 1;
+                int close = rhs.get(1).is("{") ? Symbols.closing(rhs, 1) : 1;
                 List<LatexToken> sub = rhs.get(1).is("{") ? rhs.subList(2, close) : rhs.subList(1, 2);
                 rhs = rhs.subList(close + 1, rhs.size());
                 try {
@@ -559,15 +474,4 @@ public final class DocumentReader {
         chain.breakAt(models.model(), lets, parts, networks());
     }
 
-    /** The index of the '}' closing the '{' at {@code open}. */
-    private static int closing(List<LatexToken> toks, int open) {
-        int depth = 0;
-        for (int i = open; i < toks.size(); i++) {
-            depth += toks.get(i).is("{") ? 1 : toks.get(i).is("}") ? -1 : 0;
-            if (depth == 0) {
-                return i;
-            }
-        }
-        throw LatexProblem.syntax("'}' closing the '{'", toks.get(toks.size() - 1));
-    }
 }

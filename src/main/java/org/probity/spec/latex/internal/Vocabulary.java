@@ -153,7 +153,7 @@ final class Vocabulary {
                 if (BOLD.contains(t.text())) {
                     return bold(p, t);
                 }
-                if (DocumentReader.GREEK.contains(t.text())) {
+                if (Symbols.GREEK.contains(t.text())) {
                     p.next();
                     return symbol(p, t.text().substring(1), t);
                 }
