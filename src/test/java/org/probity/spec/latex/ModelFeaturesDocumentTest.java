@@ -2,6 +2,9 @@ package org.probity.spec.latex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.probity.check.RunConfig;
@@ -102,5 +105,21 @@ class ModelFeaturesDocumentTest {
             + "\\bar\\alpha_t) \\right) \\quad t = 1, \\dots, T";
         DocumentResult r = check(GAUSSIAN + display(kl.replace("HALF", "\\frac{1}{2}")) + display(kl.replace("HALF", "")));
         assertThat(steps(r)).as(r.render()).containsExactly("6 PASS", "10 FAIL");
+    }
+
+    @Test
+    void theWrongNoiseCoefficientPlantedInTheHoTwinFailsAtItsRow() throws IOException {
+        // eq. 11 with sqrt(1 - abar_t) in place of beta_t / sqrt(1 - abar_t) before eps_theta: eq. 12 no longer follows
+        String right = "\\frac{\\beta_t}{\\sqrt{1 - \\bar\\alpha_t}} \\boldsymbol{\\epsilon}_\\theta(\\mathbf{x}_t, t) \\right), "
+            + "\\beta_t \\mathbf{I}";
+        String md = Files.readString(Path.of("specs", "ho2020.md"));
+        assertThat(md).contains(right);
+        String planted = md.replace(right, "\\sqrt{1 - \\bar\\alpha_t} \\boldsymbol{\\epsilon}_\\theta(\\mathbf{x}_t, t) "
+            + "\\right), \\beta_t \\mathbf{I}");
+        int line = (int) planted.lines().takeWhile(l -> !l.contains("\\text{(12)}")).count() + 1;
+        DocumentResult r = check(planted);
+        assertThat(r.entries()).as(r.render()).filteredOn(e -> e.verdict().equals("FAIL")
+            && e.kind() == DocumentResult.Kind.STEP).extracting(e -> e.place().line()).containsExactly(line);
+        assertThat(r.render()).contains("eps_theta(v, 2) = ", "left == right at t = 2");
     }
 }

@@ -122,18 +122,20 @@ public final class Rows {
         }
         raw.add(cur);
         List<Row> out = new ArrayList<>();
+        int number = 0;   // rows as written: a row continued or begun on the row before keeps its own number
         for (List<LatexToken> r : raw) {
-            Row row = row(out.size() + 1, r, text);
+            Row row = row(number + 1, r, text);
             if (row == null) {
                 continue;
             }
+            number++;
             if (row.relations().isEmpty() && !out.isEmpty()) {
                 Row prev = out.remove(out.size() - 1);
                 out.add(appendTo(prev, row));
             } else if (row.continues() && !out.isEmpty() && out.get(out.size() - 1).relations().isEmpty()) {
-                // the start of a chain on a row of its own: "& A \\ &= B"
+                // the start of a chain on a row of its own, "& A \\ &= B": one row, at the relation's place
                 Row prev = out.remove(out.size() - 1);
-                out.add(new Row(prev.number(), prev.offset(), row.endOffset(), prev.lhs(), row.relations(), row.rhs(),
+                out.add(new Row(row.number(), row.offset(), row.endOffset(), prev.lhs(), row.relations(), row.rhs(),
                     row.reason(), prev.range() == null ? row.range() : prev.range()));
             } else {
                 out.add(row);
