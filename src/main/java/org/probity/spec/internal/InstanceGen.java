@@ -86,11 +86,15 @@ public final class InstanceGen {
         };
     }
 
-    /** Means in -2..2 by 0.1, variances in 0.1..3.9 by 0.1 (one for all dimensions unless diagonal). */
+    /**
+     * Means in -2..2 by 0.1; variances (1..39)/10 times 10^-(0..2), from 0.001 to 3.9 (one for all
+     * dimensions unless diagonal): below 1/(2 pi e) = 0.0585, where a Gaussian's differential entropy
+     * turns negative, as well as above 1. Choice 0 gives 0.1.
+     */
     private static void gaussianVector(Choices c, double[] mean, double[] var, boolean diagonal) {
         for (int i = 0; i < mean.length; i++) {
             mean[i] = signed(c, 40) / 10.0;
-            var[i] = i == 0 || diagonal ? (1 + c.draw(39)) / 10.0 : var[0];
+            var[i] = i == 0 || diagonal ? (1 + c.draw(39)) / 10.0 / Math.pow(10, c.draw(2)) : var[0];
         }
     }
 

@@ -132,21 +132,35 @@ public final class DerivationDocument {
         return plan.modelReadings();
     }
 
-    /** One spec per unit (its model, the definitions so far, the unit); a meaning error names the unit's row. */
-    private List<Spec> specs() {
-        List<Spec> out = new ArrayList<>();
+    /**
+     * Builds one spec per unit (its model, the definitions so far, the unit) and keeps, for a unit whose
+     * reading has no meaning in the model families (a definition that names x_5 where T may be 1, …),
+     * the reason: that unit is reported NOT CHECKED with it, as any other construct that cannot be
+     * evaluated — the document's LaTeX was read, so this is not malformed input.
+     */
+    private void specs() {
         for (Object o : plan.parts()) {
             if (o instanceof Plan.Unit u) {
-                out.add(spec(u));
+                try {
+                    spec(u);
+                } catch (SpecSyntaxException e) {
+                    String uses = u.lets().isEmpty() ? "" : " (with the definitions "
+                        + String.join(", ", u.lets().stream().map(Statement.Let::name).toList()) + ")";
+                    meaningless.put(u, "not checkable as read" + uses + ": expected " + e.expected() + ", found "
+                        + e.found());
+                }
             }
         }
-        return out;
     }
+
+    private final java.util.Map<Plan.Unit, String> meaningless = new java.util.IdentityHashMap<>();
 
     Spec spec(Plan.Unit u) {
         List<Statement> st = new ArrayList<>();
         st.add(u.model());
+        u.declarations().stream().filter(d -> d instanceof Statement.Network).forEach(st::add);
         st.addAll(u.lets());
+        u.declarations().stream().filter(d -> d instanceof Statement.Assume).forEach(st::add);
         st.add(u.statement());
         try {
             return Spec.of(fileName, source, st);
@@ -177,7 +191,7 @@ public final class DerivationDocument {
         }
         Statement.Model positive = new Statement.Model(java.util.Set.of("markov"), m.statesLo(), m.statesHi(),
             m.stepsLo(), m.stepsHi(), true, m.dimsLo(), m.dimsHi(), m.diagonal(), m.line());
-        Plan.Unit full = new Plan.Unit(positive, u.lets(), u.statement(), u.steps());
+        Plan.Unit full = new Plan.Unit(positive, u.lets(), u.statement(), u.steps(), u.declarations());
         SpecResult r = tryBudget == null ? spec(full).check(options) : spec(full).check(options, tryBudget);
         List<DocumentResult.Entry> withFull = DocumentResult.entries(full, r);
         List<DocumentResult.Entry> out = new ArrayList<>();
@@ -222,6 +236,14 @@ public final class DerivationDocument {
                 continue;
             }
             Plan.Unit u = (Plan.Unit) o;
+            String why = meaningless.get(u);
+            if (why != null) {
+                for (Plan.StepNote n : u.steps()) {
+                    entries.add(new DocumentResult.Entry(DocumentResult.Kind.NOT_CHECKED, n.place(), null, null, why,
+                        List.of(), n.readings()));
+                }
+                continue;
+            }
             SpecResult r = tryBudget == null ? spec(u).check(options) : spec(u).check(options, tryBudget);
             List<DocumentResult.Entry> mine = DocumentResult.entries(u, r);
             entries.addAll(supportNeeded(u, mine, options, tryBudget));

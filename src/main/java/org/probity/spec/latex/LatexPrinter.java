@@ -113,9 +113,68 @@ public final class LatexPrinter {
                 write(h.second(), sb);
             }
             sb.append(')');
+        } else if (e instanceof Expr.Identity) {
+            sb.append("\\mathbf{I}");
+        } else if (e instanceof Expr.Dims) {
+            sb.append('d');
+        } else if (e instanceof Expr.Net n) {
+            net(n, sb);
+        } else if (e instanceof Expr.Noise n) {
+            sb.append(noise(n.name()));
+        } else if (e instanceof Expr.NoiseExpect x) {
+            sb.append("\\mathbb{E}_{").append(noise(x.noise())).append(" \\sim \\mathcal{N}(\\mathbf{0}, \\mathbf{I})");
+            for (int k = 0; k < x.substituted().size(); k++) {
+                sb.append(", ").append(item(x.substituted().get(k))).append(" = ");
+                write(x.values().get(k), sb);
+            }
+            sb.append("} \\left[ ");
+            write(x.body(), sb);
+            sb.append(" \\right]");
         } else {
             throw new IllegalArgumentException("no LaTeX for " + e);
         }
+    }
+
+    /**
+     * A network as papers write it: {@code mu_theta} is {@code \boldsymbol{\mu}_\theta}, {@code eps_theta}
+     * {@code \boldsymbol{\epsilon}_\theta}, {@code xhat_theta} {@code \hat{\mathbf{x}}_\theta}, {@code f_theta}
+     * {@code f_\theta}; any other name {@code \operatorname{name}} (read back where it is declared).
+     */
+    private static void net(Expr.Net n, StringBuilder sb) {
+        switch (n.name()) {
+            case "mu_theta":
+                sb.append("\\boldsymbol{\\mu}_\\theta");
+                break;
+            case "eps_theta":
+                sb.append("\\boldsymbol{\\epsilon}_\\theta");
+                break;
+            case "xhat_theta":
+                sb.append("\\hat{\\mathbf{x}}_\\theta");
+                break;
+            default:
+                if (n.name().matches("[a-oru-wyA-Z]_theta")) {
+                    sb.append(n.name().charAt(0)).append("_\\theta");
+                } else {
+                    sb.append("\\operatorname{").append(n.name()).append('}');
+                }
+        }
+        sb.append("\\left( ");
+        for (int k = 0; k < n.inputs().size(); k++) {
+            if (k > 0) {
+                sb.append(", ");
+            }
+            write(n.inputs().get(k), sb);
+        }
+        if (n.step() != null) {
+            sb.append(", ").append(index(n.step()));
+        }
+        sb.append(" \\right)");
+    }
+
+    /** A noise variable: ε for {@code eps} (or any name without digits), ε_k for a name ending in the digits k. */
+    private static String noise(String name) {
+        String digits = name.replaceAll("^.*?([0-9]*)$", "$1");
+        return "\\boldsymbol{\\epsilon}" + (digits.isEmpty() ? "" : "_{" + digits + "}");
     }
 
     private static void bin(Expr.Bin b, StringBuilder sb) {
@@ -171,6 +230,31 @@ public final class LatexPrinter {
                 return;
             case SNR:
                 sb.append("\\mathrm{SNR}(").append(index(c.argument())).append(')');
+                return;
+            case NORM2:
+                sb.append("\\left\\| ");
+                write(c.argument(), sb);
+                sb.append(" \\right\\|^2");
+                return;
+            case DOT:
+                sb.append("\\left\\langle ");
+                write(c.arguments().get(0), sb);
+                sb.append(", ");
+                write(c.arguments().get(1), sb);
+                sb.append(" \\right\\rangle");
+                return;
+            case SUMDIMS:
+                sb.append("\\mathbf{1}^\\top \\left( ");
+                write(c.argument(), sb);
+                sb.append(" \\right)");
+                return;
+            case TR:
+            case DET:
+            case DIAG:
+                sb.append(c.function() == org.probity.spec.ast.Function.DET ? "\\det" : "\\operatorname{"
+                    + c.function().symbol() + "}").append("\\left( ");
+                write(c.argument(), sb);
+                sb.append(" \\right)");
                 return;
             default:
                 sb.append("\\left| ");

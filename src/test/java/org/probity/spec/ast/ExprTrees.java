@@ -23,12 +23,21 @@ public final class ExprTrees {
      * @param functions the functions a call may apply
      * @param constants the constant leaves ({@code T}, {@code I}, {@code dims})
      * @param stepArguments whether a schedule function's argument is an index (else any expression)
+     * @param networks the network names a call {@code name(x, t)} may use (none: no networks)
+     * @param noise whether noise expectations {@code E_{eps ~ N(0, I), x = m + eps}[…]} occur
      */
-    public record Forms(List<String> names, List<Function> functions, List<Expr> constants, boolean stepArguments) {
+    public record Forms(List<String> names, List<Function> functions, List<Expr> constants, boolean stepArguments,
+            List<String> networks, boolean noise) {
         public Forms {
             names = List.copyOf(names);
             functions = List.copyOf(functions);
             constants = List.copyOf(constants);
+            networks = List.copyOf(networks);
+        }
+
+        /** Forms without networks or noise expectations. */
+        public Forms(List<String> names, List<Function> functions, List<Expr> constants, boolean stepArguments) {
+            this(names, functions, constants, stepArguments, List.of(), false);
         }
     }
 
@@ -92,7 +101,24 @@ public final class ExprTrees {
         return new Expr.Call(f, args);
     }
 
+    /** A network of (x, t), every name with one arity within a tree, or a noise expectation with its noise. */
+    private Expr modelConstruct(Choices c, int depth) {
+        if (!forms.networks().isEmpty() && (!forms.noise() || c.draw(1) == 0)) {
+            return new Expr.Net(pick(c, forms.networks()), List.of(c.draw(1) == 0 ? new Expr.Var(index(c))
+                : expr(c, depth - 1)), index(c));
+        }
+        String noise = c.draw(1) == 0 ? "eps" : "eps" + depth;
+        List<VarItem> vars = c.draw(1) == 0 ? List.of() : List.of(VarItem.of(index(c)));
+        List<Expr> values = vars.isEmpty() ? List.of() : List.of(new Expr.Bin(Operator.ADD, expr(c, depth - 1),
+            new Expr.Noise(noise)));
+        return new Expr.NoiseExpect(noise, vars, values, new Expr.Bin(Operator.MULTIPLY, new Expr.Noise(noise),
+            expr(c, depth - 1)));
+    }
+
     private Expr expr(Choices c, int depth) {
+        if (depth > 0 && (!forms.networks().isEmpty() || forms.noise()) && c.draw(6) == 0) {
+            return modelConstruct(c, depth);
+        }
         switch ((int) c.draw(depth <= 0 ? 4 : 13)) {
             case 0:
                 return new Expr.Num(c.draw(3) == 0 ? c.draw(1000) / 64.0 : c.draw(100));

@@ -56,4 +56,27 @@ class DocumentStructureTest {
             .extracting(e -> e.place().line() + " " + e.verdict()).containsExactly("8 PASS", "12 PASS");
         assertThat(r.render()).doesNotContain("ranges over");
     }
+
+    @Test
+    void theLettersOfOperatorsCanBeDefined() {
+        // H, E, D, N name quantities a document defines; H(.) is still the entropy, E[.] the expectation
+        String md = "# t\n\n$$\nH := -\\mathbb{E}_{q(\\mathbf{x}_0)} \\left[ \\log q(\\mathbf{x}_0) \\right]\n$$\n\n"
+            + "$$\nH = H(q(\\mathbf{x}_0))\n$$\n\n$$\nD := H + 1\n$$\n\n$$\nD \\geq H\n$$\n\n"
+            + "$$\nE_0 := \\mathbb{E}_{q(\\mathbf{x}_0)} \\left[ \\log p(\\mathbf{x}_0) \\right]\n$$\n\n$$\nE_0 \\leq 0\n$$\n";
+        DocumentResult r = DerivationDocument.parse(md, "h.md", DerivationDocument.Format.MARKDOWN)
+            .check(Spec.options(RunConfig.DEFAULT_SEED).withTries(10));
+        assertThat(r.entries()).as(r.render()).extracting(e -> e.place().line() + " " + e.verdict())
+            .containsExactly("4 DEFINITION", "8 PASS", "12 DEFINITION", "16 PASS", "20 DEFINITION", "24 PASS");
+    }
+
+    @Test
+    void aDefinitionWithoutMeaningHereIsNotCheckedWithTheReason() {
+        // x_{T+1} reads, but is no variable of the chain: the step using it is NOT CHECKED, not a parse error
+        String md = "# t\n\n$$\nJ := q(\\mathbf{x}_{T+1})\n$$\n\n$$\nJ \\geq 0\n$$\n";
+        DocumentResult r = DerivationDocument.parse(md, "j.md", DerivationDocument.Format.MARKDOWN)
+            .check(Spec.options(RunConfig.DEFAULT_SEED).withTries(10));
+        assertThat(r.entries()).as(r.render()).extracting(e -> e.place().line() + " " + e.verdict())
+            .containsExactly("4 DEFINITION", "8 NOT CHECKED");
+        assertThat(r.entries().get(1).detail()).contains("not checkable as read", "expected a variable index in 0..T");
+    }
 }

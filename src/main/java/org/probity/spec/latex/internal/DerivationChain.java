@@ -32,6 +32,12 @@ final class DerivationChain {
     Object last;
     Object segmentStart;
     Statement.Model segmentModel;
+    /** The assumptions in force when the current run began. */
+    List<Statement.Assume> segmentAssumptions;
+    /** The variables of the chain's ∝ steps (the targets of the density it starts from, or written under \propto). */
+    List<org.probity.spec.ast.VarItem> proptoOver;
+    /** An index range written after a row ({@code \quad t = 2, \dots, T}): index, first and last value; else null. */
+    Object[] range;
     final List<Statement.Step> steps = new ArrayList<>();
     final List<Plan.StepNote> notes = new ArrayList<>();
 
@@ -40,9 +46,55 @@ final class DerivationChain {
         this.place = place;
     }
 
+    private static boolean names(CharSequence text, String name, String after) {
+        return java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])" + java.util.regex.Pattern.quote(name) + after)
+            .matcher(text).find();
+    }
+
+    /** The run's expressions in .prob notation. */
+    private String runText() {
+        StringBuilder text = new StringBuilder(Spec.notation((Expr) segmentStart));
+        steps.forEach(st -> text.append(' ').append(Spec.notation(st.expr())));
+        return text.toString();
+    }
+
+    /** The definitions the run uses, directly or through other definitions, in document order. */
+    private List<Statement.Let> usedLets(List<Statement.Let> lets) {
+        StringBuilder text = new StringBuilder(runText());
+        java.util.Set<Statement.Let> used = new java.util.HashSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Statement.Let l : lets) {
+                if (!used.contains(l) && names(text, l.name(), "(?![A-Za-z0-9_])")) {
+                    used.add(l);
+                    text.append(' ').append(Spec.notation(l.value()));
+                    grew = true;
+                }
+            }
+        }
+        return lets.stream().filter(used::contains).toList();
+    }
+
+    /** The networks that the run's expressions or the definitions name. */
+    private List<Statement> used(List<Statement> networks, List<Statement.Let> lets) {
+        if (networks.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder text = new StringBuilder(runText());
+        lets.forEach(l -> text.append(' ').append(Spec.notation(l.value())));
+        List<Statement> out = new ArrayList<>();
+        for (Statement n : networks) {
+            if (names(text, ((Statement.Network) n).name(), "\\(")) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
     /** Ends the current run here (as {@link #close}); the next step starts a new run. */
-    void breakAt(Statement.Model model, List<Statement.Let> lets, List<Object> parts) {
-        close(model, lets, parts);
+    void breakAt(Statement.Model model, List<Statement.Let> lets, List<Object> parts, List<Statement> declarations) {
+        close(model, lets, parts, declarations);
         segmentStart = null;
     }
 
@@ -50,44 +102,68 @@ final class DerivationChain {
      * Adds the current run of steps to {@code parts} as units checked on the run's model (else
      * {@code model}) with the definitions read so far, and starts a new run at the last expression.
      */
-    void close(Statement.Model model, List<Statement.Let> lets, List<Object> parts) {
+    void close(Statement.Model model, List<Statement.Let> lets, List<Object> parts, List<Statement> networks) {
         if (steps.isEmpty()) {
             return;
         }
         Expr s = (Expr) segmentStart;
         Statement.Model m = segmentModel == null ? model : segmentModel;
         List<Statement.Let> letsSoFar = List.copyOf(lets);
+        letsSoFar = usedLets(letsSoFar);
+        List<Statement> declarations = new ArrayList<>(used(networks, letsSoFar));
+        if (segmentAssumptions != null) {
+            declarations.addAll(segmentAssumptions);
+        }
         List<Expr> all = new ArrayList<>();
         all.add(s);
         steps.forEach(st -> all.add(st.expr()));
         String index = FreeIndex.of(all);
-        if (index != null || steps.size() == 1) {
+        if (range != null && steps.size() > 1) {
+            Place p0 = notes.get(0).place();
+            List<Plan.StepNote> withRange = new ArrayList<>();
+            for (Plan.StepNote n : notes) {
+                List<String> readings = new ArrayList<>(n.readings());
+                readings.add(range[0] + " ranges over " + Spec.notation((Expr) range[1]) + ".."
+                    + Spec.notation((Expr) range[2]) + " (as written after the row)");
+                withRange.add(new Plan.StepNote(n.place(), n.relation(), n.reason(), readings, n.note()));
+            }
+            Statement.Derive d = new Statement.Derive("chain from " + p0.describe(), (String) range[0], (Expr) range[1],
+                (Expr) range[2], s, null, steps, p0.line(), p0.latex());
+            parts.add(new Plan.Unit(m, letsSoFar, d, withRange, declarations));
+        } else if (index != null || steps.size() == 1 || range != null) {
             Expr prev = s;
             for (int k = 0; k < steps.size(); k++) {
                 Statement.Step st = steps.get(k);
                 Plan.StepNote note = notes.get(k);
-                Expr[] range = index == null ? null : FreeIndex.range(index, prev, st.expr());
+                Expr[] over = index == null ? null : FreeIndex.range(index, prev, st.expr());
+                String idx = index;
                 List<String> readings = new ArrayList<>(note.readings());
                 if (range != null) {
-                    readings.add(index + " ranges over " + Spec.notation(range[0]) + ".." + Spec.notation(range[1])
+                    idx = (String) range[0];
+                    over = new Expr[] {(Expr) range[1], (Expr) range[2]};
+                    readings.add(idx + " ranges over " + Spec.notation(over[0]) + ".." + Spec.notation(over[1])
+                        + " (as written after the row)");
+                } else if (over != null) {
+                    readings.add(index + " ranges over " + Spec.notation(over[0]) + ".." + Spec.notation(over[1])
                         + " (where every variable index is in 0..T and distinct variables stay distinct)");
                 }
-                Statement.Claim c = new Statement.Claim(note.place().describe(), range == null ? null : index,
-                    range == null ? null : range[0], range == null ? null : range[1], prev, st.relation(), st.expr(),
-                    st.line(), st.text());
+                Statement.Claim c = new Statement.Claim(note.place().describe(), over == null ? null : idx,
+                    over == null ? null : over[0], over == null ? null : over[1], prev, st.relation(), st.expr(),
+                    st.line(), st.text(), st.over());
                 parts.add(new Plan.Unit(m, letsSoFar, c, List.of(new Plan.StepNote(note.place(), note.relation(),
-                    note.reason(), readings, note.note()))));
+                    note.reason(), readings, note.note())), declarations));
                 prev = st.expr();
             }
         } else {
             Place p0 = notes.get(0).place();
             Statement.Derive d = new Statement.Derive("chain from " + p0.describe(), s, steps, p0.line(),
                 p0.latex());
-            parts.add(new Plan.Unit(m, letsSoFar, d, List.copyOf(notes)));
+            parts.add(new Plan.Unit(m, letsSoFar, d, List.copyOf(notes), declarations));
         }
         steps.clear();
         notes.clear();
         segmentStart = last;
         segmentModel = null;
+        segmentAssumptions = null;
     }
 }

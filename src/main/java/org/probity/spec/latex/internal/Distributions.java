@@ -74,6 +74,19 @@ final class Distributions {
         return v;
     }
 
+    /** The variables a token list names ({@code \mathbf{x}_{t-1}, \mathbf{x}_t}), as under {@code \propto_{...}}. */
+    static List<VarItem> variables(List<LatexToken> toks, String src, ReadingContext ctx) {
+        List<LatexToken> all = new ArrayList<>(toks);
+        int end = toks.isEmpty() ? 0 : toks.get(toks.size() - 1).end();
+        all.add(new LatexToken(LatexToken.Kind.END, "", end, end));
+        LatexParser s = new LatexParser(all, src, ctx, new java.util.ArrayDeque<>(), new java.util.ArrayDeque<>());
+        List<VarItem> out = items(s, true);
+        if (!s.atEnd()) {
+            throw LatexProblem.syntax("the end of the variables of \\propto", s.peek());
+        }
+        return out;
+    }
+
     private static List<VarItem> items(LatexParser p, boolean targets) {
         List<VarItem> out = new ArrayList<>();
         while (true) {
@@ -201,6 +214,9 @@ final class Distributions {
         if (p.peek().is("_")) {
             p.next();
             List<LatexToken> sub = p.argument("the subscript of E");
+            if (ModelFeatures.isNoiseSubscript(sub, p.src)) {
+                return ModelFeatures.noiseExpectation(p, sub, at);
+            }
             dist = expectationSubscript(p, sub, at);
         } else {
             dist = bareExpectation(p, false, "E", at);
@@ -217,9 +233,12 @@ final class Distributions {
 
     private static Expr expectationSubscript(LatexParser p, List<LatexToken> sub, LatexToken at) {
         int sim = -1;
+        int depth = 0;
         for (int i = 0; i < sub.size(); i++) {
-            if (sub.get(i).is("\\sim")) {
-                sim = i;
+            LatexToken t = sub.get(i);
+            depth += t.is("{") || LatexCursor.isOpen(t) ? 1 : t.is("}") || LatexCursor.isClose(t) ? -1 : 0;
+            if (depth == 0 && t.is("\\sim")) {
+                sim = i;   // a \sim at the top of the subscript, not one of a nested expectation
             }
         }
         List<LatexToken> all = new ArrayList<>(sub);

@@ -3,7 +3,6 @@ package org.probity.spec.latex.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.probity.spec.Spec;
 import org.probity.spec.SpecSyntaxException;
@@ -23,12 +22,17 @@ import org.probity.spec.latex.Place;
 public final class DocumentReader {
     private static final Pattern DEFINED_WORDS = Pattern.compile("(?i)(is defined as|defined as|we define|define|"
         + "denote|定义为|定义|记为|记作)[\\s:：,，]*$");
+    private static final Pattern ASSUMED_WORDS = Pattern.compile("(?i)(assume|assuming|we assume that|assume that|"
+        + "suppose|suppose that|假设|设)[\\s:：,，]*$");
+    private static final Pattern NETWORK_OPTION = Pattern.compile("network\\s+([A-Za-z][A-Za-z0-9_]*)\\s*\\(([^)]*)\\)\\s*");
     private static final Pattern PROBABILISTIC = Pattern.compile("[pq](_\\{?\\\\(theta|phi)\\}?)?\\s*\\(|\\\\mathbb\\{E\\}|"
         + "D_\\{|\\\\mathrm\\{KL\\}|H\\(|\\\\int|\\\\sum|\\\\prod|\\\\log|\\\\mathcal\\{N\\}|L_|\\\\bar\\\\alpha|\\\\beta_");
 
     private final String file;
     private final ReadingContext ctx = new ReadingContext();
     private final List<Statement.Let> lets = new ArrayList<>();
+    /** The assumptions in force (since the last model option). */
+    private final List<Statement.Assume> assumptions = new ArrayList<>();
     private final List<DerivationChain> chains = new ArrayList<>();
     private final List<Object> parts = new ArrayList<>();
     private final ModelInference models;
@@ -49,7 +53,7 @@ public final class DocumentReader {
         int display = 0;
         for (Fragment f : fragments) {
             if (f.kind() == Fragment.Kind.OPTION) {
-                r.models.option(f);
+                r.option(f);
             } else {
                 if (f.kind() == Fragment.Kind.DISPLAY) {
                     display++;
@@ -58,10 +62,61 @@ public final class DocumentReader {
             }
         }
         for (DerivationChain c : r.chains) {
-            c.close(r.models.model(), r.lets, r.parts);
+            c.close(r.models.model(), r.lets, r.parts, r.networks());
         }
         r.parts.sort(Comparator.comparingInt(DocumentReader::lineOf).thenComparingInt(DocumentReader::columnOf));
         return new Plan(r.parts, r.models.readings());
+    }
+
+    /**
+     * The networks declared or recognised so far (each unit keeps those it uses: a declared network
+     * makes a spec gaussian-only).
+     */
+    private List<Statement> networks() {
+        return new ArrayList<>(ctx.networks.values());
+    }
+
+    /**
+     * An option comment: {@code network NAME(x, t)} declares a network, {@code assume LHS == RHS} (the
+     * {@code .prob} form) an assumption, anything else is a model line (which ends the assumptions).
+     */
+    private void option(Fragment f) {
+        String text = f.math().text().replace(";", " ").strip();
+        if (text.startsWith("network")) {
+            java.util.regex.Matcher m = NETWORK_OPTION.matcher(f.math().text().strip());
+            if (!m.matches()) {
+                throw new SpecSyntaxException(file, f.line(), f.column(), "network NAME(x, ..., t)", "'" + text + "'");
+            }
+            List<String> params = new ArrayList<>();
+            for (String w : m.group(2).split(",")) {
+                if (!w.isBlank()) {
+                    params.add(w.strip());
+                }
+            }
+            ctx.networks.put(m.group(1), new Statement.Network(m.group(1), params, f.line()));
+            return;
+        }
+        if (text.startsWith("assume")) {
+            StringBuilder prob = new StringBuilder("model gaussian\n");
+            ctx.networks.values().forEach(n -> prob.append("network ").append(n.name()).append('(')
+                .append(String.join(", ", n.parameters())).append(")\n"));
+            prob.append(f.math().text().strip()).append('\n');
+            Statement.Assume a;
+            try {
+                a = Spec.parse(prob.toString(), file).statements().stream().filter(st -> st instanceof Statement.Assume)
+                    .map(st -> (Statement.Assume) st).findFirst().orElseThrow();
+            } catch (SpecSyntaxException e) {
+                throw new SpecSyntaxException(file, f.line(), f.column(), "an assumption as in a .prob file ('assume "
+                    + "[for t = a..b,] LHS == RHS')", e.found() + " in '" + text + "'");
+            }
+            assumptions.add(new Statement.Assume(a.index(), a.from(), a.to(), a.lhs(), a.relation(), a.rhs(), a.over(),
+                f.line(), text));
+            parts.add(new Plan.Note(true, new Place(0, 0, f.line(), f.column(), text), "assumed: " + text
+                + " (restricts the instances of the steps after it)", List.of()));
+            return;
+        }
+        models.option(f);
+        assumptions.clear();
     }
 
     private static Place placeOf(Object o) {
@@ -112,6 +167,11 @@ public final class DocumentReader {
         }
         boolean definedByWords = DEFINED_WORDS.matcher(f.proseBefore().replace("⟨math⟩", "").strip()).find()
             && (display > 0 || f.proseBefore().strip().endsWith("⟨math⟩") == false);
+        if (ASSUMED_WORDS.matcher(f.proseBefore().replace("⟨math⟩", "").strip()).find()
+            && rows.stream().anyMatch(r -> !r.relations().isEmpty())) {
+            assume(f, display, rows, text);
+            return;
+        }
         DerivationChain current = null;
         List<VarItem> mentionedHere = new ArrayList<>();
         for (Rows.Row row : rows) {
@@ -143,7 +203,7 @@ public final class DocumentReader {
                     current.start = translate(f, row.lhs(), text, vars);
                     current.last = current.start;
                     current.startTokens = row.lhs();
-                    current.named = symbol(row.lhs(), text) != null;
+                    current.named = Symbols.symbol(row.lhs(), text) != null;
                     current.inline = inline;
                     chains.add(current);
                 }
@@ -157,12 +217,70 @@ public final class DocumentReader {
                 }
                 link(f, current, rel, rhs, text, vars, place, reason, definedByWords && k == 0);
             }
+            Object[] range = range(row);
+            if (range != null) {
+                current.range = range;
+            }
         }
         if (!mentionedHere.isEmpty()) {
             previousVariables = List.copyOf(new java.util.LinkedHashSet<>(mentionedHere));
         }
         if (inline) {
             current = null;
+        }
+    }
+
+    /** Rows after "assume" / "we assume that" / "假设": assumptions for the steps that follow (up to the next model option). */
+    private void assume(Fragment f, int display, List<Rows.Row> rows, String text) {
+        for (Rows.Row row : rows) {
+            if (row.relations().isEmpty()) {
+                continue;
+            }
+            int[] lc = f.math().at(row.offset());
+            String latex = text.substring(row.offset(), Math.min(text.length(), row.endOffset())).strip();
+            Place place = new Place(display, row.number(), lc[0], lc[1], latex);
+            List<VarItem> vars = Distributions.mentioned(row.lhs(), text, ctx);
+            Object left = translate(f, row.lhs(), text, vars);
+            for (int k = 0; k < row.relations().size(); k++) {
+                String sym = row.relations().get(k).symbol();
+                Object right = translate(f, row.rhs().get(k), text, vars);
+                String rel = Relations.CLAIMS.get(sym);
+                if (rel == null || !(left instanceof Expr l) || !(right instanceof Expr r)) {
+                    parts.add(new Plan.Note(false, place, "an assumption that cannot be used: " + (rel == null
+                        ? "the relation " + sym + " states no identity" : !(left instanceof Expr) ? left : right)
+                        + " (the steps after it are checked without it)", List.of()));
+                    left = right;
+                    continue;
+                }
+                List<VarItem> over = List.of();
+                org.probity.spec.ast.Relation relation = org.probity.spec.ast.Relation.of(rel);
+                if (rel.equals("propto")) {
+                    relation = org.probity.spec.ast.Relation.PROPTO;
+                    over = l instanceof Expr.Density d ? d.targets() : List.of();
+                }
+                Object[] range = range(row);
+                assumptions.add(new Statement.Assume(range == null ? null : (String) range[0], range == null ? null
+                    : (Expr) range[1], range == null ? null : (Expr) range[2], l, relation, r, over, place.line(), latex));
+                parts.add(new Plan.Note(true, place, "assumed: " + Spec.notation(l) + " " + rel + " " + Spec.notation(r)
+                    + (range == null ? "" : " for " + range[0] + " = " + Spec.notation((Expr) range[1]) + ".."
+                    + Spec.notation((Expr) range[2])) + " (restricts the instances of the steps after it, up to the next "
+                    + "model option)", List.copyOf(ctx.readings())));
+                left = right;
+            }
+        }
+    }
+
+    /** The index range written after a row, translated: index, first and last value; else null. */
+    private Object[] range(Rows.Row row) {
+        if (row.range() == null) {
+            return null;
+        }
+        try {
+            Expr from = LatexParser.translate(row.range().from(), ctx);
+            Expr to = LatexParser.translate(row.range().to(), ctx);
+            return new Object[] {row.range().index(), from, to};
+        } catch (LatexProblem p) {
+            return null;   // not an index range after all: the row is read without one
         }
     }
 
@@ -205,49 +323,6 @@ public final class DocumentReader {
             sb.append(t.text());
         }
         return sb.toString();
-    }
-
-    /** The name when the tokens are a bare symbol (a letter with an optional subscript), else null. */
-    static String symbol(List<LatexToken> toks, String text) {
-        if (toks.isEmpty()) {
-            return null;
-        }
-        int i = 0;
-        String letter;
-        if ((toks.get(0).is("\\mathrm") || toks.get(0).is("\\text") || toks.get(0).is("\\operatorname"))
-            && toks.size() >= 3 && toks.get(1).is("{") && toks.get(toks.size() - 1).is("}")) {
-            String name = LatexCursor.plain(toks.subList(2, toks.size() - 1));
-            return name.matches("[A-Za-z][A-Za-z0-9]+") && !Set.of("KL", "SNR", "Cat", "E").contains(name) ? name : null;
-        }
-        if (toks.get(0).is("\\mathcal") && toks.size() >= 4 && toks.get(1).is("{") && toks.get(3).is("}")) {
-            letter = toks.get(2).text();
-            i = 4;
-        } else if (toks.get(0).kind() == LatexToken.Kind.CHAR && toks.get(0).text().matches("[A-Za-z]")) {
-            letter = toks.get(0).text();
-            i = 1;
-        } else {
-            return null;
-        }
-        if ("xzpqTtsEHND".contains(letter) && !(letter.equals("D") && false)) {
-            return null;
-        }
-        if (i == toks.size()) {
-            return letter;
-        }
-        if (!toks.get(i).is("_") || i + 1 >= toks.size()) {
-            return null;
-        }
-        List<LatexToken> sub = toks.subList(i + 1, toks.size());
-        if (sub.get(0).is("{")) {
-            if (!sub.get(sub.size() - 1).is("}")) {
-                return null;
-            }
-            sub = sub.subList(1, sub.size() - 1);
-        } else if (sub.size() != 1) {
-            return null;
-        }
-        String name = Vocabulary.symbolName(letter, sub, text);
-        return name.matches("[A-Za-z][A-Za-z0-9_]*") ? name : null;
     }
 
     private Object translate(Fragment f, List<LatexToken> toks, String text, List<VarItem> relationVars) {
@@ -304,7 +379,7 @@ public final class DocumentReader {
             chain.allEqual = false;
             return;
         }
-        String name = first ? symbol(chain.startTokens, text) : null;
+        String name = first ? Symbols.symbol(chain.startTokens, text) : null;
         boolean definition = Relations.DEFINITIONS.contains(sym) || sym.equals(":=");
         boolean fresh = name != null && !ctx.defined.contains(name) && !ctx.unreadable.containsKey(name);
         if (first && fresh && (definition || sym.equals("="))) {
@@ -323,6 +398,25 @@ public final class DocumentReader {
             return;
         }
         String relation = Relations.CLAIMS.get(sym);
+        List<VarItem> over = List.of();
+        if ("propto".equals(relation)) {
+            if (!rhs.isEmpty() && rhs.get(0).is("_")) {
+                int close = rhs.get(1).is("{") ? Symbols.closing(rhs, 1) : 1;
+                List<LatexToken> sub = rhs.get(1).is("{") ? rhs.subList(2, close) : rhs.subList(1, 2);
+                rhs = rhs.subList(close + 1, rhs.size());
+                try {
+                    chain.proptoOver = Distributions.variables(sub, text, ctx);
+                } catch (LatexProblem p) {
+                    if (p.kind() == LatexProblem.Kind.SYNTAX) {
+                        throw syntax(f, p);
+                    }
+                }
+            }
+            if (chain.proptoOver == null && chain.start instanceof Expr.Density d) {
+                chain.proptoOver = d.targets();
+            }
+            over = chain.proptoOver == null ? List.of() : chain.proptoOver;
+        }
         String note = null;
         if (relation == null) {
             relation = "==";
@@ -332,6 +426,15 @@ public final class DocumentReader {
         }
         Object e = translate(f, rhs, text, vars);
         readings = List.copyOf(ctx.readings());
+        if ("propto".equals(relation) && over.isEmpty() && e instanceof Expr) {
+            e = "∝ between expressions whose variables are not known: write \\propto_{\\mathbf{x}_{t-1}}, or start "
+                + "the chain from a density (the variables of ∝ are its left-hand variables)";
+        } else if ("propto".equals(relation)) {
+            String s = Spec.notation(new Expr.Density(false, over, List.of()));
+            readings = new ArrayList<>(readings);
+            readings.add("∝ read as proportional in " + s.substring(2, s.length() - 1) + " (a factor constant in "
+                + "them may differ)");
+        }
         if (!sym.equals("=") && !definition) {
             chain.allEqual = false;
         }
@@ -348,20 +451,27 @@ public final class DocumentReader {
             return;
         }
         Statement.Model model = models.model();
-        if (chain.segmentModel != null && chain.segmentModel != model) {
+        if (chain.segmentModel != null && (chain.segmentModel != model || !assumptions.equals(chain.segmentAssumptions))) {
             breakAt(chain);
         }
         if (chain.segmentStart == null) {
             chain.segmentStart = prev;
-            chain.segmentModel = model;
         }
-        chain.steps.add(new Statement.Step(org.probity.spec.ast.Relation.of(relation), (Expr) e, reason, place.line(), place.latex()));
+        if (chain.segmentModel == null) {
+            // also after a definition began the run (L := A, then L = B): the model in force at its first step
+            chain.segmentModel = model;
+            chain.segmentAssumptions = List.copyOf(assumptions);
+        }
+        org.probity.spec.ast.Relation r = "propto".equals(relation) ? org.probity.spec.ast.Relation.PROPTO
+            : org.probity.spec.ast.Relation.of(relation);
+        chain.steps.add(new Statement.Step(r, (Expr) e, reason, place.line(), place.latex(), over));
         chain.notes.add(new Plan.StepNote(place, sym, reason, readings, note));
         chain.last = e;
     }
 
     /** Ends the chain's current run of steps here, with the model in force and the definitions so far. */
     private void breakAt(DerivationChain chain) {
-        chain.breakAt(models.model(), lets, parts);
+        chain.breakAt(models.model(), lets, parts, networks());
     }
+
 }

@@ -21,6 +21,8 @@ final class LatexParser extends LatexCursor {
     final Deque<List<VarItem>> bound;
     final Deque<String> indices;
     private int integralDepth;
+    /** How many norms {@code \\| … \\|} are open here: inside one, {@code \\|} closes it; outside, it opens one. */
+    int normDepth;
 
     LatexParser(List<LatexToken> toks, String src, ReadingContext ctx, Deque<List<VarItem>> bound,
                 Deque<String> indices) {
@@ -119,7 +121,8 @@ final class LatexParser extends LatexCursor {
         LatexToken t = peek();
         if (t.kind() == LatexToken.Kind.END || t.is("+") || t.is("-") || t.is("}") || closesBracket()
             || Relations.isRelation(t) || t.is("&") || t.is("\\\\") || t.is(",") || t.is(";") || t.is(":")
-            || t.is("|") || t.is("\\mid") || t.is("\\vert") || t.is("\\parallel") || t.is("\\|") || t.is("\\Vert")
+            || t.is("|") || t.is("\\mid") || t.is("\\vert") || t.is("\\parallel")
+            || normDepth > 0 && (t.is("\\|") || t.is("\\Vert")) || t.is("\\rVert")
             || t.is("\\text") || t.is("\\tag") || t.is(".") || signedBrace()) {
             return true;
         }
@@ -158,7 +161,14 @@ final class LatexParser extends LatexCursor {
     }
 
     Expr power() {
+        boolean ones = (peek().is("\\mathbf") || peek().is("\\boldsymbol") || peek().is("\\bm"))
+            && (peek(1).is("1") || peek(1).is("{") && peek(2).is("1") && peek(3).is("}"));
         Expr base = primary();
+        if (transpose()) {
+            Expr right = power();
+            return ones ? new Expr.Call(org.probity.spec.ast.Function.SUMDIMS, right)
+                : new Expr.Call(org.probity.spec.ast.Function.DOT, List.of(base, right));
+        }
         while (peek().is("^")) {
             LatexToken hat = next();
             List<LatexToken> exp = argument("an exponent after '^'");
@@ -174,9 +184,28 @@ final class LatexParser extends LatexCursor {
         return base;
     }
 
+    /** {@code ^\\top}, {@code ^{\\top}}, {@code ^\\intercal}: a transpose (consumed), the left factor of an inner product. */
+    private boolean transpose() {
+        if (!peek().is("^")) {
+            return false;
+        }
+        LatexToken a = peek(1);
+        boolean top = a.is("\\top") || a.is("\\intercal") || a.is("\\mathsf") && peek(2).is("T");
+        boolean braced = a.is("{") && (peek(2).is("\\top") || peek(2).is("\\intercal")) && peek(3).is("}");
+        if (!top && !braced) {
+            return false;
+        }
+        next();
+        argument("the transpose");
+        if (a.is("\\mathsf")) {
+            argument("T");
+        }
+        return true;
+    }
+
     /** The scope of E, sum, prod and log: the bracket that follows, or the following product term. */
     Expr scope(String what) {
-        if (opensBracket()) {
+        if (opensBracket() && !peek().is("\\langle") && !peek(1).is("\\langle")) {
             LatexToken open = openBracket();
             Expr e = expr();
             closeBracket(open);
@@ -194,6 +223,12 @@ final class LatexParser extends LatexCursor {
         LatexToken t = peek();
         if (t.kind() == LatexToken.Kind.NUMBER) {
             return number();
+        }
+        if (ModelFeatures.opensNorm(this)) {
+            return ModelFeatures.norm(this);
+        }
+        if (t.is("\\langle") || (t.is("\\left") || t.is("\\big") || t.is("\\bigl")) && peek(1).is("\\langle")) {
+            return ModelFeatures.inner(this);
         }
         if (opensBracket()) {
             LatexToken open = openBracket();

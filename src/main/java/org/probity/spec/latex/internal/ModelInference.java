@@ -17,7 +17,7 @@ import org.probity.spec.ast.Statement;
  */
 final class ModelInference {
     private static final Pattern GAUSSIAN = Pattern.compile("(?s).*(\\\\mathcal\\s*\\{\\s*N\\s*\\}|\\\\beta_|\\\\bar\\s*\\{?\\s*"
-        + "\\\\alpha|\\\\overline\\s*\\{\\s*\\\\alpha|\\\\epsilon|\\\\tilde\\s*\\{?\\s*\\\\beta).*");
+        + "\\\\alpha|\\\\overline\\s*\\{\\s*\\\\alpha|\\\\(var)?epsilon|\\\\mu_|\\\\hat\\s*\\{\\s*\\\\mathbf|\\\\tilde\\s*\\{?\\s*\\\\beta).*");
     private static final Pattern MARKOV = Pattern.compile("(?s).*(\\\\mathrm\\s*\\{\\s*Cat\\s*\\}|Q_t|\\\\overline\\s*\\{\\s*Q\\s*\\}).*");
 
     /** z as a density argument: p(z), q(z | x), p(x | z). */
@@ -110,12 +110,14 @@ final class ModelInference {
             Spec spec = Spec.parse(prob + "\n", file);
             Statement.Model m = (Statement.Model) spec.statements().get(0);
             model = new Statement.Model(m.families(), m.statesLo(), m.statesHi(), m.stepsLo(), m.stepsHi(), m.positive(),
-                f.line());
+                m.dimsLo(), m.dimsHi(), m.diagonal(), f.line());
             readings.add("line " + f.line() + ": option '" + text + "' sets model " + String.join(" ", m.families()) + " states " + m.statesLo() + ".."
-                + m.statesHi() + " steps " + m.stepsLo() + ".." + m.stepsHi() + (m.positive() ? " positive" : ""));
+                + m.statesHi() + " steps " + m.stepsLo() + ".." + m.stepsHi() + (m.dimsHi() > 1 ? " dims " + m.dimsLo() + ".."
+                + m.dimsHi() + (m.diagonal() ? " diagonal" : "") : "") + (m.positive() ? " positive" : ""));
         } catch (SpecSyntaxException e) {
             throw new SpecSyntaxException(file, f.line(), f.column(), "probity options as in a .prob model line "
-                + "(markov, gaussian, states a..b, steps a..b, positive)", e.found() + " in '" + text + "'");
+                + "(markov, gaussian, states a..b, steps a..b, dims a..b, positive, diagonal), 'network NAME(x, t)' or "
+                + "'assume LHS == RHS'", e.found() + " in '" + text + "'");
         }
     }
 }

@@ -22,6 +22,10 @@ public final class ReadingContext {
     List<VarItem> previousVariables = List.of();
     final List<String> readings = new ArrayList<>();
     final Map<String, org.probity.spec.ast.Expr> namings = new java.util.LinkedHashMap<>();
+    /** The networks declared (in an option comment) or recognised from notation so far, by name. */
+    final Map<String, org.probity.spec.ast.Statement.Network> networks = new java.util.LinkedHashMap<>();
+    /** The noise variables bound by the enclosing noise expectations, innermost first. */
+    final java.util.Deque<String> noises = new java.util.ArrayDeque<>();
 
     /** A context with these names defined (lets). */
     public static ReadingContext of(Set<String> defined, boolean vae) {

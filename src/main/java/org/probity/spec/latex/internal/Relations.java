@@ -9,7 +9,8 @@ final class Relations {
     static final Map<String, String> CLAIMS = Map.ofEntries(Map.entry("=", "=="), Map.entry("<", "<"),
         Map.entry(">", ">"), Map.entry("\\le", "<="), Map.entry("\\leq", "<="), Map.entry("\\leqslant", "<="),
         Map.entry("≤", "<="), Map.entry("\\ge", ">="), Map.entry("\\geq", ">="), Map.entry("\\geqslant", ">="),
-        Map.entry("≥", ">="), Map.entry("\\lt", "<"), Map.entry("\\gt", ">"));
+        Map.entry("≥", ">="), Map.entry("\\lt", "<"), Map.entry("\\gt", ">"), Map.entry("\\propto", "propto"),
+        Map.entry("∝", "propto"));
     /** Definitions. */
     static final Set<String> DEFINITIONS = Set.of(":=", "\\coloneqq", "\\coloneq", "\\triangleq", "\\equiv",
         "\\defeq", "\\eqqcolon", "≜", "≔");
@@ -23,7 +24,6 @@ final class Relations {
         Map.entry("\\Longleftrightarrow", "⇔ between statements, not a numeric identity"),
         Map.entry("\\Rightarrow", "⇒ between statements, not a numeric identity"),
         Map.entry("\\implies", "⇒ between statements, not a numeric identity"),
-        Map.entry("\\propto", "∝ (proportional to) is not checked yet"),
         Map.entry("\\neq", "≠ is not an identity"), Map.entry("\\ne", "≠ is not an identity"),
         Map.entry("\\in", "∈ states membership (notation), not an identity"),
         Map.entry("\\to", "→ states a limit or a map (notation), not an identity"),

@@ -20,12 +20,30 @@ public final class Rows {
     private Rows() {
     }
 
+    /**
+     * The index range written after a row, {@code \quad t = 2, \dots, T} or
+     * {@code \quad \text{for } t = 2, \ldots, T}: the index letter and the LaTeX of its first and last value.
+     */
+    public record Range(String index, String from, String to) { }
+
+    private static final Pattern RANGE = Pattern.compile("^(?:for\\s+(?:all\\s+|every\\s+)?)?\\$?\\s*([a-z])\\s*=\\s*(.+?)\\s*,\\s*"
+        + "(?:\\\\[lc]?dots|…|\\.\\.\\.)\\s*,?\\s*(.+?)\\s*\\$?\\s*[.,]?$");
+
+    /** The range a text states (reason text, or the math after {@code \quad}), else null. */
+    static Range range(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = RANGE.matcher(text.strip());
+        return m.matches() ? new Range(m.group(1), m.group(2), m.group(3)) : null;
+    }
+
     /** A relation between two expressions of a row. */
     public record Relation(String symbol, String label, LatexToken token) { }
 
     /** One row: its tokens before the first relation ({@code lhs}, empty when the row starts with a relation), the relations and the expressions after them. */
     public record Row(int number, int offset, int endOffset, List<LatexToken> lhs, List<Relation> relations,
-                      List<List<LatexToken>> rhs, String reason) {
+                      List<List<LatexToken>> rhs, String reason, Range range) {
         /** Whether the row begins with a relation (it continues the chain above). */
         public boolean continues() {
             return lhs.isEmpty();
@@ -104,14 +122,21 @@ public final class Rows {
         }
         raw.add(cur);
         List<Row> out = new ArrayList<>();
+        int number = 0;   // rows as written: a row continued or begun on the row before keeps its own number
         for (List<LatexToken> r : raw) {
-            Row row = row(out.size() + 1, r, text);
+            Row row = row(number + 1, r, text);
             if (row == null) {
                 continue;
             }
+            number++;
             if (row.relations().isEmpty() && !out.isEmpty()) {
                 Row prev = out.remove(out.size() - 1);
                 out.add(appendTo(prev, row));
+            } else if (row.continues() && !out.isEmpty() && out.get(out.size() - 1).relations().isEmpty()) {
+                // the start of a chain on a row of its own, "& A \\ &= B": one row, at the relation's place
+                Row prev = out.remove(out.size() - 1);
+                out.add(new Row(row.number(), row.offset(), row.endOffset(), prev.lhs(), row.relations(), row.rhs(),
+                    row.reason(), prev.range() == null ? row.range() : prev.range()));
             } else {
                 out.add(row);
             }
@@ -130,15 +155,30 @@ public final class Rows {
             rhs.add(last);
         }
         String reason = prev.reason() == null ? more.reason() : prev.reason();
-        return new Row(prev.number(), prev.offset(), more.endOffset(), lhs, prev.relations(), rhs, reason);
+        return new Row(prev.number(), prev.offset(), more.endOffset(), lhs, prev.relations(), rhs, reason,
+            prev.range() == null ? more.range() : prev.range());
     }
 
     private static Row row(int number, List<LatexToken> toks, String text) {
         List<LatexToken> kept = new ArrayList<>();
         String reason = null;
+        Range range = null;
         int depth = 0;
         for (int i = 0; i < toks.size(); i++) {
             LatexToken t = toks.get(i);
+            if (depth == 0 && (t.is("\\quad") || t.is("\\qquad") || t.is(",")) && !hasText(toks, i)) {
+                int j = i + 1;
+                while (j < toks.size() && (toks.get(j).is("\\quad") || toks.get(j).is("\\qquad") || toks.get(j).is("\\,"))) {
+                    j++;
+                }
+                if (j < toks.size()) {
+                    Range r = range(text.substring(toks.get(j).start(), toks.get(toks.size() - 1).end()));
+                    if (r != null) {
+                        range = r;
+                        break;
+                    }
+                }
+            }
             if (depth == 0 && t.is("\\tag")) {
                 int[] end = group(toks, i + 1);
                 reason = text.substring(toks.get(i + 1).end(), toks.get(end[0]).start()).strip();
@@ -147,6 +187,11 @@ public final class Rows {
             }
             if (depth == 0 && (t.is("\\quad") || t.is("\\qquad") || t.is("\\text")) && hasText(toks, i)) {
                 reason = reasonText(toks, i, text);
+                Range r = range(reason.replace("\\;", " ").replace("\\,", " "));
+                if (r != null) {
+                    range = r;
+                    reason = null;
+                }
                 break;
             }
             depth += t.is("{") ? 1 : t.is("}") ? -1 : 0;
@@ -206,7 +251,7 @@ public final class Rows {
         }
         int start = kept.get(0).start();
         int end = toks.get(toks.size() - 1).end();
-        return new Row(number, start, end, lhs, rels, rhs, reason);
+        return new Row(number, start, end, lhs, rels, rhs, reason, range);
     }
 
     private static boolean hasText(List<LatexToken> toks, int from) {

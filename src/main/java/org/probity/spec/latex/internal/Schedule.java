@@ -33,6 +33,10 @@ final class Schedule {
                 } else if (!bar && inner.equals("\\beta")) {
                     name = "betatilde";
                 } else {
+                    String base = Vocabulary.decoratedBase(t, arg);
+                    if (base != null) {
+                        return Vocabulary.symbol(p, base, t);
+                    }
                     throw LatexProblem.uncheckable(t.text() + "{" + inner + "} is not a quantity of the model families", t);
                 }
             }

@@ -67,8 +67,16 @@ final class Vocabulary {
             case "\\textrm":
             case "\\mathit":
             case "\\mathsf": {
+                String net = ModelFeatures.networkName(p);
+                if (net != null) {
+                    return ModelFeatures.network(p, net, t);
+                }
                 p.next();
                 String name = plain(p.argument("a name"));
+                Function matrix = ModelFeatures.matrixFunction(name);
+                if (matrix != null) {
+                    return ModelFeatures.matrix(p, matrix, t);
+                }
                 return named(p, name, t);
             }
             case "\\mathcal": {
@@ -119,11 +127,35 @@ final class Vocabulary {
                 throw LatexProblem.uncheckable("a notation line (it spells out a sequence with " + t.text() + ")", t);
             case "\\epsilon":
             case "\\varepsilon":
-                throw LatexProblem.uncheckable("the noise variable ε (auxiliary variables are not in the model families yet)",
-                    t);
+                return ModelFeatures.epsilon(p);
+            case "\\mu":
+            case "\\hat":
+            case "\\widehat": {
+                String net = ModelFeatures.networkName(p);
+                if (net != null) {
+                    return ModelFeatures.network(p, net, t);
+                }
+                if (t.is("\\mu")) {
+                    p.next();
+                    return symbol(p, "mu", t);
+                }
+                throw LatexProblem.uncheckable(t.text() + " without a network's parameter subscript and arguments "
+                    + "(\\mu_\\theta(\\mathbf{x}_t, t)) is not a quantity of the model families", t);
+            }
+            case "\\|":
+            case "\\Vert":
+            case "\\lVert":
+                return ModelFeatures.norm(p);
+            case "\\det":
+                p.next();
+                return ModelFeatures.matrix(p, Function.DET, t);
             default:
                 if (BOLD.contains(t.text())) {
                     return bold(p, t);
+                }
+                if (Symbols.GREEK.contains(t.text())) {
+                    p.next();
+                    return symbol(p, t.text().substring(1), t);
                 }
                 throw LatexProblem.uncheckable(t.text() + " is not a quantity of the model families", t);
         }
@@ -166,15 +198,30 @@ final class Vocabulary {
         if (name.equals("x") || name.equals("z")) {
             return value(p, Distributions.variable(p));
         }
-        if (name.equals("I") || name.equals("1")) {
+        if (name.equals("I")) {
             p.next();
             p.argument("I");
-            p.ctx.read("\\mathbf{I} read as 1 (scalar diffusion)");
-            return new Expr.Num(1);
+            return new Expr.Identity();
         }
-        if (a.size() == 1 && (a.get(0).is("\\epsilon") || a.get(0).is("\\varepsilon"))) {
-            throw LatexProblem.uncheckable("the noise variable ε (auxiliary variables are not in the model families yet)",
-                t);
+        if (name.equals("1") || name.equals("0")) {
+            p.next();
+            p.argument("a number");
+            return new Expr.Num(name.equals("1") ? 1 : 0);
+        }
+        if (a.size() == 1 && ModelFeatures.EPSILONS.contains(a.get(0).text())) {
+            return ModelFeatures.epsilon(p);
+        }
+        if (a.size() == 1 && a.get(0).is("\\mu")) {
+            String net = ModelFeatures.networkName(p);
+            if (net != null) {
+                return ModelFeatures.network(p, net, t);
+            }
+        }
+        if (a.size() == 1 && a.get(0).text().matches("\\\\?[A-Za-z]+")) {
+            String symbol = a.get(0).text().replace("\\", "");
+            p.next();
+            p.argument("a symbol");
+            return symbol(p, symbol, t);
         }
         throw LatexProblem.uncheckable(t.text() + "{" + name + "} is not a quantity of the model families", t);
     }
@@ -191,6 +238,35 @@ final class Vocabulary {
 
     static Expr letter(LatexParser p, LatexToken t) {
         String c = t.text();
+        if (!c.equals("p") && !c.equals("q")) {
+            int save = p.pos;
+            String net = ModelFeatures.networkName(p);
+            if (net != null) {
+                return ModelFeatures.network(p, net, t);
+            }
+            p.pos = save;
+        }
+        if ("EHDN".contains(c) && !p.ctx.defined.isEmpty()) {
+            // E, H, D, N defined by the document (E := ..., H_0 := ...) are those symbols, not E[.], H(.), D_KL, N(.)
+            int save = p.pos;
+            p.next();
+            String name = c;
+            if (p.peek().is("_")) {
+                p.next();
+                name = symbolName(c, p.argument("a subscript"), p.src);
+            }
+            boolean applied = p.opensBracket() || p.peek().is("\\left");   // H(q), E[.], N(x; m, v): the operator
+            p.pos = save;
+            if (p.ctx.defined.contains(name) && !applied) {
+                return symbol(p, c, t);
+            }
+        }
+        if (c.equals("d") && !p.peek(1).is("_") && !p.indices.contains("d") && !Distributions.startsVariable(p, 1)
+            && !p.ctx.defined.contains("d")) {
+            p.next();
+            p.ctx.read("d read as the dimension of the variables");
+            return new Expr.Dims();
+        }
         switch (c) {
             case "x":
             case "z":
@@ -251,6 +327,24 @@ final class Vocabulary {
         return symbol(p, c, t);
     }
 
+    /**
+     * The name of a decorated symbol the document may define: {@code \tilde{\boldsymbol{\mu}}} is
+     * {@code mutilde}, {@code \bar{x}} {@code xbar}, {@code \hat\beta} {@code betahat}; null when the
+     * argument is not one letter or Greek letter.
+     */
+    static String decoratedBase(LatexToken decoration, List<LatexToken> arg) {
+        StringBuilder inner = new StringBuilder();
+        for (LatexToken a : arg) {
+            if (a.is("{") || a.is("}") || BOLD.contains(a.text())) {
+                continue;
+            }
+            inner.append(a.kind() == LatexToken.Kind.COMMAND ? a.text().substring(1) : a.text());
+        }
+        String d = decoration.text().substring(1).replace("widetilde", "tilde").replace("overline", "bar")
+            .replace("widehat", "hat");
+        return inner.toString().matches("[A-Za-z]+") ? inner + d : null;
+    }
+
     /** A named quantity: a letter with an optional subscript ({@code L_{\text{VLB}}}), defined in the document. */
     static Expr symbol(LatexParser p, String letter, LatexToken at) {
         if (p.peek().is(letter) || p.peek().text().equals("\\mathcal")) {
@@ -262,6 +356,12 @@ final class Vocabulary {
             List<LatexToken> sub = p.argument("a subscript");
             name = symbolName(letter, sub, p.src);
         }
+        if (p.peek().is("^") && (p.peek(1).is("2") || p.peek(1).is("{") && p.peek(2).is("2") && p.peek(3).is("}"))
+            && (p.ctx.defined.contains(squared(name)) || p.ctx.unreadable.containsKey(squared(name)))) {
+            p.next();
+            p.argument("2");
+            name = squared(name);
+        }
         if (p.ctx.defined.contains(name)) {
             return new Expr.Name(name);
         }
@@ -271,6 +371,12 @@ final class Vocabulary {
         }
         throw LatexProblem.uncheckable("the symbol " + name + " is not defined in the document and has no meaning in "
             + "the model families", at);
+    }
+
+    /** The name of a symbol defined by its square: sigma_q is sigma2_q, s is s2. */
+    static String squared(String name) {
+        int u = name.indexOf('_');
+        return u < 0 ? name + "2" : name.substring(0, u) + "2" + name.substring(u);
     }
 
     /** The name of a symbol with a subscript: L_{\text{CE}} is L_CE; an index expression stays braced. */

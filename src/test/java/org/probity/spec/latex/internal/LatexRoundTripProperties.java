@@ -14,10 +14,15 @@ import org.probity.spec.latex.LatexPrinter;
 
 /** AST → LaTeX → AST: the reader reads back every tree the LaTeX printer writes (2000 generated trees). */
 class LatexRoundTripProperties {
-    /** What the LaTeX printer writes: no I or dims, the elementwise and schedule functions, a schedule of a step. */
+    /**
+     * What the LaTeX printer writes: the elementwise, schedule and vector functions, a schedule of a step,
+     * T, I and d, and issue 16's networks and noise expectations.
+     */
     private static final ExprTrees.Forms FORMS = new ExprTrees.Forms(List.of("L_CE", "t"), List.of(Function.LOG,
-        Function.EXP, Function.SQRT, Function.BETA, Function.ALPHA, Function.ABAR, Function.SNR),
-        List.of(new Expr.Steps()), true);
+        Function.EXP, Function.SQRT, Function.BETA, Function.ALPHA, Function.ABAR, Function.SNR, Function.DOT,
+        Function.NORM2, Function.SUMDIMS, Function.TR, Function.DET, Function.DIAG),
+        List.of(new Expr.Steps(), new Expr.Identity(), new Expr.Dims()), true,
+        List.of("mu_theta", "eps_theta", "xhat_theta", "f_theta"), true);
 
     @Test
     void printedLatexReadsBackToTheSameTree() {

@@ -59,7 +59,7 @@ class LatexTranslationTest {
         # bare q, p_theta arguments take the variables of the surrounding expectation
         \\mathbb{E}_{q(x_0)} D_{KL}(q \\parallel p_\\theta) => E_{q(x_0)}[ KL( q(x_0) || p(x_0) ) ]
         # Gaussian diffusion notation
-        \\mathcal{N}(\\mathbf{x}_t; \\sqrt{\\bar\\alpha_t} \\mathbf{x}_0, (1 - \\bar\\alpha_t) \\mathbf{I}) => N(x_t; sqrt(abar(t)) * x_0, (1 - abar(t)) * 1)
+        \\mathcal{N}(\\mathbf{x}_t; \\sqrt{\\bar\\alpha_t} \\mathbf{x}_0, (1 - \\bar\\alpha_t) \\mathbf{I}) => N(x_t; sqrt(abar(t)) * x_0, (1 - abar(t)) * I)
         \\beta_t + \\alpha_{t-1} + \\bar{\\alpha}_T => beta(t) + alpha(t - 1) + abar(T)
         \\overline{\\alpha}_t => abar(t)
         \\tilde\\beta_t => (1 - abar(t - 1)) / (1 - abar(t)) * beta(t)
@@ -73,6 +73,36 @@ class LatexTranslationTest {
         assertThat(read(latex)).isEqualTo(expected);
     }
 
+    /** The forms of issue 16 (docs/derivations.md, "Networks, noise, vectors"). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
+        # networks recognised from notation: mu_theta, eps_theta, xhat_theta, any f_theta; the last index argument is the step
+        \\mu_\\theta(\\mathbf{x}_t, t) => mu_theta(x_t, t)
+        \\boldsymbol{\\mu}_\\theta(\\mathbf{x}_t, t) => mu_theta(x_t, t)
+        \\boldsymbol{\\epsilon}_\\theta(\\mathbf{x}_t, t) => eps_theta(x_t, t)
+        \\epsilon_{\\theta}(\\sqrt{\\bar\\alpha_t} \\mathbf{x}_0, t-1) => eps_theta(sqrt(abar(t)) * x_0, t - 1)
+        \\hat{\\mathbf{x}}_\\theta(\\mathbf{x}_t, t) => xhat_theta(x_t, t)
+        f_\\theta(\\mathbf{z}) => f_theta(x_1)
+        # noise binders: E over eps ~ N(0, I), with substitutions; \\epsilon, \\varepsilon, \\boldsymbol\\epsilon
+        \\mathbb{E}_{\\boldsymbol\\epsilon \\sim \\mathcal{N}(\\mathbf{0}, \\mathbf{I})} \\left[ \\|\\boldsymbol\\epsilon\\|^2 \\right] => E_{eps ~ N(0, I)}[ norm2(eps) ]
+        \\mathbb{E}_{\\varepsilon \\sim \\mathcal{N}(0, \\mathbf{I})} \\varepsilon => E_{eps ~ N(0, I)}[ eps ]
+        \\mathbb{E}_{\\boldsymbol{\\epsilon}} \\boldsymbol{\\epsilon} => E_{eps ~ N(0, I)}[ eps ]
+        \\mathbb{E}_{\\epsilon \\sim \\mathcal{N}(\\mathbf{0}, \\mathbf{I}), \\mathbf{x}_t = \\sqrt{\\bar\\alpha_t}\\mathbf{x}_0 + \\sqrt{1-\\bar\\alpha_t}\\epsilon} \\left[ \\mathbf{x}_t \\right] => E_{eps ~ N(0, I), x_t = sqrt(abar(t)) * x_0 + sqrt(1 - abar(t)) * eps}[ x_t ]
+        \\mathbb{E}_{\\epsilon_1} \\mathbb{E}_{\\epsilon_2} \\langle \\epsilon_1, \\epsilon_2 \\rangle => E_{eps1 ~ N(0, I)}[ E_{eps2 ~ N(0, I)}[ dot(eps1, eps2) ] ]
+        # vectors: squared norms, inner products, transposes, 1^T v, traces, determinants, diag, I, d
+        \\left\\| \\mathbf{x}_0 - \\mathbf{x}_1 \\right\\|_2^2 => norm2(x_0 - x_1)
+        \\lVert \\mathbf{x}_0 \\rVert^2 / 2 => norm2(x_0) / 2
+        \\langle \\mathbf{x}_0, \\mathbf{x}_1 \\rangle => dot(x_0, x_1)
+        \\mathbf{x}_0^\\top \\mathbf{x}_1 => dot(x_0, x_1)
+        \\mathbf{1}^\\top \\mathbf{x}_0 => sumdims(x_0)
+        \\operatorname{tr}(2 \\mathbf{I}) + \\det(\\operatorname{diag}(\\mathbf{x}_0)) => tr(2 * I) + det(diag(x_0))
+        \\frac{d}{2} \\log(2 \\pi) => dims / 2 * log(2 * 3.141592653589793)
+        \"\\mathcal{N}(\\mathbf{x}_{t-1}; \\mu_\\theta(\\mathbf{x}_t, t), \\beta_t \\mathbf{I})\" => N(x_{t - 1}; mu_theta(x_t, t), beta(t) * I)
+        """)
+    void translatesTheModelFeatures(String latex, String expected) {
+        assertThat(read(latex)).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
         \\frac{1}{N} \\sum_{i=1}^N \\log p(\\mathbf{x}_0^{(i)}) => the symbol N
@@ -80,7 +110,10 @@ class LatexTranslationTest {
         (\\mathbf{x}_0, \\mathbf{x}_1, \\dots, \\mathbf{x}_T) => (notation)
         \\mathbb{E}[Y] => the symbol Y
         D_{\\text{KL}}(P \\parallel Q) => abstract distribution
-        \\boldsymbol{\\epsilon} => noise variable
+        \\boldsymbol{\\epsilon} => outside an expectation over it
+        \\|\\mathbf{x}_0\\| => a norm not squared
+        \\mathbb{E}_{\\epsilon \\sim \\mathcal{N}(\\mathbf{0}, 2\\mathbf{I})} \\epsilon => only standard normal noise
+        \\mu_\\theta(\\mathbf{x}_t, t) + \\mu_\\theta(\\mathbf{x}_t) => declared mu_theta(x, t)
         """)
     void notCheckable(String latex, String reason) {
         assertThatThrownBy(() -> read(latex)).isInstanceOfSatisfying(LatexProblem.class, p -> {
