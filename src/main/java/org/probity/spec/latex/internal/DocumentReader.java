@@ -16,14 +16,13 @@ import org.probity.spec.latex.Place;
  * collects the rows of each display into chains (aligned rows, and consecutive displays on the same
  * left-hand side), with reasons, definitions (:=, a fresh symbol on the left, "is defined as" /
  * "定义为" before the display) and not-checkable rows. The model family comes from
- * {@link ModelInference} (the notation and option comments); each {@link DerivationChain} turns its
- * runs of checkable steps into units.
+ * {@link ModelInference} (the notation and option comments), the assumptions in force from
+ * {@link Assumptions}; {@link RowTranslator} translates and places the rows; each
+ * {@link DerivationChain} turns its runs of checkable steps into units.
  */
 public final class DocumentReader {
     private static final Pattern DEFINED_WORDS = Pattern.compile("(?i)(is defined as|defined as|we define|define|"
         + "denote|定义为|定义|记为|记作)[\\s:：,，]*$");
-    private static final Pattern ASSUMED_WORDS = Pattern.compile("(?i)(assume|assuming|we assume that|assume that|"
-        + "suppose|suppose that|假设|设)[\\s:：,，]*$");
     private static final Pattern NETWORK_OPTION = Pattern.compile("network\\s+([A-Za-z][A-Za-z0-9_]*)\\s*\\(([^)]*)\\)\\s*");
     private static final Pattern PROBABILISTIC = Pattern.compile("[pq](_\\{?\\\\(theta|phi)\\}?)?\\s*\\(|\\\\mathbb\\{E\\}|"
         + "D_\\{|\\\\mathrm\\{KL\\}|H\\(|\\\\int|\\\\sum|\\\\prod|\\\\log|\\\\mathcal\\{N\\}|L_|\\\\bar\\\\alpha|\\\\beta_");
@@ -31,16 +30,17 @@ public final class DocumentReader {
     private final String file;
     private final ReadingContext ctx = new ReadingContext();
     private final List<Statement.Let> lets = new ArrayList<>();
-    /** The assumptions in force (since the last model option). */
-    private final List<Statement.Assume> assumptions = new ArrayList<>();
     private final List<DerivationChain> chains = new ArrayList<>();
     private final List<Object> parts = new ArrayList<>();
     private final ModelInference models;
-    private List<VarItem> previousVariables = List.of();
+    private final RowTranslator translator;
+    private final Assumptions assumptions;
 
     private DocumentReader(String file, List<Fragment> fragments) {
         this.file = file;
         this.models = ModelInference.infer(file, fragments, ctx);
+        this.translator = new RowTranslator(file, ctx);
+        this.assumptions = new Assumptions(file, ctx, translator, parts);
     }
 
     /**
@@ -97,22 +97,7 @@ public final class DocumentReader {
             return;
         }
         if (text.startsWith("assume")) {
-            StringBuilder prob = new StringBuilder("model gaussian\n");
-            ctx.networks.values().forEach(n -> prob.append("network ").append(n.name()).append('(')
-                .append(String.join(", ", n.parameters())).append(")\n"));
-            prob.append(f.math().text().strip()).append('\n');
-            Statement.Assume a;
-            try {
-                a = Spec.parse(prob.toString(), file).statements().stream().filter(st -> st instanceof Statement.Assume)
-                    .map(st -> (Statement.Assume) st).findFirst().orElseThrow();
-            } catch (SpecSyntaxException e) {
-                throw new SpecSyntaxException(file, f.line(), f.column(), "an assumption as in a .prob file ('assume "
-                    + "[for t = a..b,] LHS == RHS')", e.found() + " in '" + text + "'");
-            }
-            assumptions.add(new Statement.Assume(a.index(), a.from(), a.to(), a.lhs(), a.relation(), a.rhs(), a.over(),
-                f.line(), text));
-            parts.add(new Plan.Note(true, new Place(0, 0, f.line(), f.column(), text), "assumed: " + text
-                + " (restricts the instances of the steps after it)", List.of()));
+            assumptions.option(f);
             return;
         }
         models.option(f);
@@ -136,30 +121,13 @@ public final class DocumentReader {
 
     // ------------------------------------------------------------------ fragments and rows
 
-    private SpecSyntaxException syntax(Fragment f, LatexProblem p) {
-        int[] lc = f.math().at(p.offset());
-        String expected = p.getMessage();
-        if (p.opening() >= 0) {
-            int[] open = f.math().at(p.opening());
-            expected += " at " + open[0] + ":" + open[1];
-        }
-        String text = f.math().text();
-        int from = Math.max(0, p.offset() - 30);
-        if (p.opening() >= 0 && p.offset() - p.opening() <= 80) {
-            from = Math.min(from, p.opening());   // the fragment shows what was left open
-        }
-        int to = Math.min(text.length(), p.offset() + 30);
-        String snippet = text.substring(from, to).replaceAll("\\s+", " ").strip();
-        return new SpecSyntaxException(file, lc[0], lc[1], expected, p.found() + " in \"" + snippet + "\"");
-    }
-
     private void fragment(Fragment f, int display) {
         String text = f.math().text();
         List<Rows.Row> rows;
         try {
             rows = Rows.rows(text);
         } catch (LatexProblem p) {
-            throw syntax(f, p);
+            throw translator.syntax(f, p);
         }
         boolean inline = display == 0;
         if (inline && (rows.stream().allMatch(r -> r.relations().isEmpty()) || !PROBABILISTIC.matcher(text).find())) {
@@ -167,17 +135,14 @@ public final class DocumentReader {
         }
         boolean definedByWords = DEFINED_WORDS.matcher(f.proseBefore().replace("⟨math⟩", "").strip()).find()
             && (display > 0 || f.proseBefore().strip().endsWith("⟨math⟩") == false);
-        if (ASSUMED_WORDS.matcher(f.proseBefore().replace("⟨math⟩", "").strip()).find()
-            && rows.stream().anyMatch(r -> !r.relations().isEmpty())) {
-            assume(f, display, rows, text);
+        if (Assumptions.introducedBy(f.proseBefore()) && rows.stream().anyMatch(r -> !r.relations().isEmpty())) {
+            assumptions.rows(f, display, rows, text);
             return;
         }
         DerivationChain current = null;
         List<VarItem> mentionedHere = new ArrayList<>();
         for (Rows.Row row : rows) {
-            int[] lc = f.math().at(row.offset());
-            String latex = text.substring(row.offset(), Math.min(text.length(), row.endOffset())).strip();
-            Place place = new Place(display, row.number(), lc[0], lc[1], latex);
+            Place place = RowTranslator.place(f, display, row, text);
             List<LatexToken> all = new ArrayList<>(row.lhs());
             row.rhs().forEach(all::addAll);
             List<VarItem> vars = Distributions.mentioned(all, text, ctx);
@@ -200,7 +165,7 @@ public final class DocumentReader {
                     current = linked;
                 } else {
                     current = new DerivationChain(key(row.lhs(), text), place);
-                    current.start = translate(f, row.lhs(), text, vars);
+                    current.start = translator.translate(f, row.lhs(), text, vars);
                     current.last = current.start;
                     current.startTokens = row.lhs();
                     current.named = Symbols.symbol(row.lhs(), text) != null;
@@ -217,70 +182,14 @@ public final class DocumentReader {
                 }
                 link(f, current, rel, rhs, text, vars, place, reason, definedByWords && k == 0);
             }
-            Object[] range = range(row);
+            Object[] range = translator.range(row);
             if (range != null) {
                 current.range = range;
             }
         }
-        if (!mentionedHere.isEmpty()) {
-            previousVariables = List.copyOf(new java.util.LinkedHashSet<>(mentionedHere));
-        }
+        translator.mentioned(mentionedHere);
         if (inline) {
             current = null;
-        }
-    }
-
-    /** Rows after "assume" / "we assume that" / "假设": assumptions for the steps that follow (up to the next model option). */
-    private void assume(Fragment f, int display, List<Rows.Row> rows, String text) {
-        for (Rows.Row row : rows) {
-            if (row.relations().isEmpty()) {
-                continue;
-            }
-            int[] lc = f.math().at(row.offset());
-            String latex = text.substring(row.offset(), Math.min(text.length(), row.endOffset())).strip();
-            Place place = new Place(display, row.number(), lc[0], lc[1], latex);
-            List<VarItem> vars = Distributions.mentioned(row.lhs(), text, ctx);
-            Object left = translate(f, row.lhs(), text, vars);
-            for (int k = 0; k < row.relations().size(); k++) {
-                String sym = row.relations().get(k).symbol();
-                Object right = translate(f, row.rhs().get(k), text, vars);
-                String rel = Relations.CLAIMS.get(sym);
-                if (rel == null || !(left instanceof Expr l) || !(right instanceof Expr r)) {
-                    parts.add(new Plan.Note(false, place, "an assumption that cannot be used: " + (rel == null
-                        ? "the relation " + sym + " states no identity" : !(left instanceof Expr) ? left : right)
-                        + " (the steps after it are checked without it)", List.of()));
-                    left = right;
-                    continue;
-                }
-                List<VarItem> over = List.of();
-                org.probity.spec.ast.Relation relation = org.probity.spec.ast.Relation.of(rel);
-                if (rel.equals("propto")) {
-                    relation = org.probity.spec.ast.Relation.PROPTO;
-                    over = l instanceof Expr.Density d ? d.targets() : List.of();
-                }
-                Object[] range = range(row);
-                assumptions.add(new Statement.Assume(range == null ? null : (String) range[0], range == null ? null
-                    : (Expr) range[1], range == null ? null : (Expr) range[2], l, relation, r, over, place.line(), latex));
-                parts.add(new Plan.Note(true, place, "assumed: " + Spec.notation(l) + " " + rel + " " + Spec.notation(r)
-                    + (range == null ? "" : " for " + range[0] + " = " + Spec.notation((Expr) range[1]) + ".."
-                    + Spec.notation((Expr) range[2])) + " (restricts the instances of the steps after it, up to the next "
-                    + "model option)", List.copyOf(ctx.readings())));
-                left = right;
-            }
-        }
-    }
-
-    /** The index range written after a row, translated: index, first and last value; else null. */
-    private Object[] range(Rows.Row row) {
-        if (row.range() == null) {
-            return null;
-        }
-        try {
-            Expr from = LatexParser.translate(row.range().from(), ctx);
-            Expr to = LatexParser.translate(row.range().to(), ctx);
-            return new Object[] {row.range().index(), from, to};
-        } catch (LatexProblem p) {
-            return null;   // not an index range after all: the row is read without one
         }
     }
 
@@ -325,24 +234,6 @@ public final class DocumentReader {
         return sb.toString();
     }
 
-    private Object translate(Fragment f, List<LatexToken> toks, String text, List<VarItem> relationVars) {
-        List<LatexToken> all = new ArrayList<>(toks);
-        int end = toks.isEmpty() ? 0 : toks.get(toks.size() - 1).end();
-        all.add(new LatexToken(LatexToken.Kind.END, "", end, end));
-        ctx.readings.clear();
-        ctx.relationVariables = relationVars;
-        ctx.previousVariables = previousVariables;
-        try {
-            Expr e = LatexParser.parse(all, text, ctx);
-            return e;
-        } catch (LatexProblem p) {
-            if (p.kind() == LatexProblem.Kind.SYNTAX) {
-                throw syntax(f, p);
-            }
-            return p.getMessage();
-        }
-    }
-
     private static boolean hasDots(List<LatexToken> toks) {
         return toks.stream().anyMatch(t -> t.is("\\dots") || t.is("\\cdots") || t.is("\\ldots"))
             && toks.stream().noneMatch(t -> t.is("\\int") || t.is("\\sum"));
@@ -366,7 +257,7 @@ public final class DocumentReader {
         String uncheckable = Relations.UNCHECKABLE.get(sym);
         List<String> readings;
         if (uncheckable != null) {
-            Object e = translate(f, rhs, text, vars);
+            Object e = translator.translate(f, rhs, text, vars);
             String detail = uncheckable;
             List<LatexToken> both = new ArrayList<>(chain.startTokens);
             both.addAll(rhs);
@@ -383,7 +274,7 @@ public final class DocumentReader {
         boolean definition = Relations.DEFINITIONS.contains(sym) || sym.equals(":=");
         boolean fresh = name != null && !ctx.defined.contains(name) && !ctx.unreadable.containsKey(name);
         if (first && fresh && (definition || sym.equals("="))) {
-            Object e = translate(f, rhs, text, vars);
+            Object e = translator.translate(f, rhs, text, vars);
             readings = List.copyOf(ctx.readings());
             if (e instanceof Expr x) {
                 ctx.defined.add(name);
@@ -408,7 +299,7 @@ public final class DocumentReader {
                     chain.proptoOver = Distributions.variables(sub, text, ctx);
                 } catch (LatexProblem p) {
                     if (p.kind() == LatexProblem.Kind.SYNTAX) {
-                        throw syntax(f, p);
+                        throw translator.syntax(f, p);
                     }
                 }
             }
@@ -424,7 +315,7 @@ public final class DocumentReader {
         } else if (definedByWords && first) {
             note = "stated as a definition, of an expression that has a meaning already: checked against it";
         }
-        Object e = translate(f, rhs, text, vars);
+        Object e = translator.translate(f, rhs, text, vars);
         readings = List.copyOf(ctx.readings());
         if ("propto".equals(relation) && over.isEmpty() && e instanceof Expr) {
             e = "∝ between expressions whose variables are not known: write \\propto_{\\mathbf{x}_{t-1}}, or start "
@@ -451,7 +342,8 @@ public final class DocumentReader {
             return;
         }
         Statement.Model model = models.model();
-        if (chain.segmentModel != null && (chain.segmentModel != model || !assumptions.equals(chain.segmentAssumptions))) {
+        if (chain.segmentModel != null
+            && (chain.segmentModel != model || !assumptions.inForce().equals(chain.segmentAssumptions))) {
             breakAt(chain);
         }
         if (chain.segmentStart == null) {
@@ -460,7 +352,7 @@ public final class DocumentReader {
         if (chain.segmentModel == null) {
             // also after a definition began the run (L := A, then L = B): the model in force at its first step
             chain.segmentModel = model;
-            chain.segmentAssumptions = List.copyOf(assumptions);
+            chain.segmentAssumptions = assumptions.inForce();
         }
         org.probity.spec.ast.Relation r = "propto".equals(relation) ? org.probity.spec.ast.Relation.PROPTO
             : org.probity.spec.ast.Relation.of(relation);

@@ -33,7 +33,7 @@ final class Schedule {
                 } else if (!bar && inner.equals("\\beta")) {
                     name = "betatilde";
                 } else {
-                    String base = Vocabulary.decoratedBase(t, arg);
+                    String base = Symbols.decoratedBase(t, arg);
                     if (base != null) {
                         return Vocabulary.symbol(p, base, t);
                     }

@@ -8,9 +8,13 @@ import java.util.Set;
  * optional subscript ({@code L_{\text{VLB}}}, {@code C}), {@code \mathcal{L}}, {@code \mathrm{ELBO}},
  * a Greek letter ({@code \sigma_q}), a bold symbol ({@code \boldsymbol{\mu}_q}), a decorated one
  * ({@code \tilde{\boldsymbol{\mu}}_t}) and a variance named by its square ({@code \sigma_q^2}).
- * Variables (x, z), densities (p, q), T and the index letters t, s are never names.
+ * Variables (x, z), densities (p, q), T and the index letters t, s are never names. Also how such a
+ * name is spelled once read (L_CE, sigma2_q, mutilde), for {@link Vocabulary} and {@link Schedule}.
  */
 final class Symbols {
+    /** The bold commands a variable or a symbol may wear. */
+    static final Set<String> BOLD = Set.of("\\mathbf", "\\boldsymbol", "\\bm", "\\vec", "\\mathbold");
+    /** The bold commands of a definable name ({@code \boldsymbol{\mu}_q}). */
     static final Set<String> BOLD_SYMBOL = Set.of("\\boldsymbol", "\\mathbf", "\\bm");
     /** Greek letters a document may define (not the schedule's α, β, the noise ε, π or the parameters θ, φ). */
     static final Set<String> GREEK = Set.of("\\mu", "\\sigma", "\\gamma", "\\lambda", "\\nu", "\\tau", "\\kappa",
@@ -30,7 +34,7 @@ final class Symbols {
             || n > 4 && toks.get(n - 4).is("^") && toks.get(n - 3).is("{") && toks.get(n - 2).is("2") && toks.get(n - 1).is("}")) {
             // a variance named by its square, \sigma_q^2: the name sigma2_q
             String base = symbol(toks.subList(0, toks.get(n - 1).is("2") ? n - 2 : n - 4), text);
-            return base == null ? null : Vocabulary.squared(base);
+            return base == null ? null : squared(base);
         }
         int i = 0;
         String letter;
@@ -60,7 +64,7 @@ final class Symbols {
             i = 1;
         } else if (DECORATIONS.contains(toks.get(0).text()) && toks.size() >= 2) {
             int end = toks.get(1).is("{") ? closing(toks, 1) : 1;
-            String base = Vocabulary.decoratedBase(toks.get(0), toks.subList(1, end + 1));
+            String base = decoratedBase(toks.get(0), toks.subList(1, end + 1));
             if (base == null || base.equals("alphabar") || base.equals("betatilde")) {
                 return null;
             }
@@ -90,8 +94,45 @@ final class Symbols {
         } else if (sub.size() != 1) {
             return null;
         }
-        String name = Vocabulary.symbolName(letter, sub, text);
+        String name = symbolName(letter, sub, text);
         return name.matches("[A-Za-z][A-Za-z0-9_]*") ? name : null;
+    }
+
+    /**
+     * The name of a decorated symbol the document may define: {@code \tilde{\boldsymbol{\mu}}} is
+     * {@code mutilde}, {@code \bar{x}} {@code xbar}, {@code \hat\beta} {@code betahat}; null when the
+     * argument is not one letter or Greek letter.
+     */
+    static String decoratedBase(LatexToken decoration, List<LatexToken> arg) {
+        StringBuilder inner = new StringBuilder();
+        for (LatexToken a : arg) {
+            if (a.is("{") || a.is("}") || BOLD.contains(a.text())) {
+                continue;
+            }
+            inner.append(a.kind() == LatexToken.Kind.COMMAND ? a.text().substring(1) : a.text());
+        }
+        String d = decoration.text().substring(1).replace("widetilde", "tilde").replace("overline", "bar")
+            .replace("widehat", "hat");
+        return inner.toString().matches("[A-Za-z]+") ? inner + d : null;
+    }
+
+    /** The name of a symbol defined by its square: sigma_q is sigma2_q, s is s2. */
+    static String squared(String name) {
+        int u = name.indexOf('_');
+        return u < 0 ? name + "2" : name.substring(0, u) + "2" + name.substring(u);
+    }
+
+    /** The name of a symbol with a subscript: L_{\text{CE}} is L_CE; an index expression stays braced. */
+    static String symbolName(String letter, List<LatexToken> sub, String src) {
+        String plain = LatexCursor.plain(sub);
+        if (plain.matches("[A-Za-z0-9]+")) {
+            return letter + "_" + plain;
+        }
+        if (sub.isEmpty()) {
+            return letter;
+        }
+        return letter + "_{" + src.substring(sub.get(0).start(), sub.get(sub.size() - 1).end()).replaceAll("\\s+", "")
+            + "}";
     }
 
     /** The index of the '}' closing the '{' at {@code open}. */

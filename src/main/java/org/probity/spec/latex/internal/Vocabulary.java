@@ -20,7 +20,6 @@ import org.probity.spec.ast.VarItem;
  * Everything else is refused as UNCHECKABLE with the reason.
  */
 final class Vocabulary {
-    private static final Set<String> BOLD = Set.of("\\mathbf", "\\boldsymbol", "\\bm", "\\vec", "\\mathbold");
     private static final Set<String> INDEX_LETTERS = Set.of("t", "s");
 
     private Vocabulary() {
@@ -150,7 +149,7 @@ final class Vocabulary {
                 p.next();
                 return ModelFeatures.matrix(p, Function.DET, t);
             default:
-                if (BOLD.contains(t.text())) {
+                if (Symbols.BOLD.contains(t.text())) {
                     return bold(p, t);
                 }
                 if (Symbols.GREEK.contains(t.text())) {
@@ -253,7 +252,7 @@ final class Vocabulary {
             String name = c;
             if (p.peek().is("_")) {
                 p.next();
-                name = symbolName(c, p.argument("a subscript"), p.src);
+                name = Symbols.symbolName(c, p.argument("a subscript"), p.src);
             }
             boolean applied = p.opensBracket() || p.peek().is("\\left");   // H(q), E[.], N(x; m, v): the operator
             p.pos = save;
@@ -327,24 +326,6 @@ final class Vocabulary {
         return symbol(p, c, t);
     }
 
-    /**
-     * The name of a decorated symbol the document may define: {@code \tilde{\boldsymbol{\mu}}} is
-     * {@code mutilde}, {@code \bar{x}} {@code xbar}, {@code \hat\beta} {@code betahat}; null when the
-     * argument is not one letter or Greek letter.
-     */
-    static String decoratedBase(LatexToken decoration, List<LatexToken> arg) {
-        StringBuilder inner = new StringBuilder();
-        for (LatexToken a : arg) {
-            if (a.is("{") || a.is("}") || BOLD.contains(a.text())) {
-                continue;
-            }
-            inner.append(a.kind() == LatexToken.Kind.COMMAND ? a.text().substring(1) : a.text());
-        }
-        String d = decoration.text().substring(1).replace("widetilde", "tilde").replace("overline", "bar")
-            .replace("widehat", "hat");
-        return inner.toString().matches("[A-Za-z]+") ? inner + d : null;
-    }
-
     /** A named quantity: a letter with an optional subscript ({@code L_{\text{VLB}}}), defined in the document. */
     static Expr symbol(LatexParser p, String letter, LatexToken at) {
         if (p.peek().is(letter) || p.peek().text().equals("\\mathcal")) {
@@ -354,13 +335,13 @@ final class Vocabulary {
         if (p.peek().is("_")) {
             p.next();
             List<LatexToken> sub = p.argument("a subscript");
-            name = symbolName(letter, sub, p.src);
+            name = Symbols.symbolName(letter, sub, p.src);
         }
         if (p.peek().is("^") && (p.peek(1).is("2") || p.peek(1).is("{") && p.peek(2).is("2") && p.peek(3).is("}"))
-            && (p.ctx.defined.contains(squared(name)) || p.ctx.unreadable.containsKey(squared(name)))) {
+            && (p.ctx.defined.contains(Symbols.squared(name)) || p.ctx.unreadable.containsKey(Symbols.squared(name)))) {
             p.next();
             p.argument("2");
-            name = squared(name);
+            name = Symbols.squared(name);
         }
         if (p.ctx.defined.contains(name)) {
             return new Expr.Name(name);
@@ -373,25 +354,6 @@ final class Vocabulary {
             + "the model families", at);
     }
 
-    /** The name of a symbol defined by its square: sigma_q is sigma2_q, s is s2. */
-    static String squared(String name) {
-        int u = name.indexOf('_');
-        return u < 0 ? name + "2" : name.substring(0, u) + "2" + name.substring(u);
-    }
-
-    /** The name of a symbol with a subscript: L_{\text{CE}} is L_CE; an index expression stays braced. */
-    static String symbolName(String letter, List<LatexToken> sub, String src) {
-        String plain = plain(sub);
-        if (plain.matches("[A-Za-z0-9]+")) {
-            return letter + "_" + plain;
-        }
-        if (sub.isEmpty()) {
-            return letter;
-        }
-        return letter + "_{" + src.substring(sub.get(0).start(), sub.get(sub.size() - 1).end()).replaceAll("\\s+", "")
-            + "}";
-    }
-
     /** {@code L_T}, {@code L_{t-1}}, {@code L_0}: the name an underbrace gives. */
     private static String labelName(LatexParser p, List<LatexToken> label) {
         String letter = label.get(0).text();
@@ -400,7 +362,7 @@ final class Vocabulary {
             if (sub.get(0).is("{") && sub.get(sub.size() - 1).is("}")) {
                 sub = sub.subList(1, sub.size() - 1);
             }
-            return symbolName(letter, sub, p.src);
+            return Symbols.symbolName(letter, sub, p.src);
         }
         return plain(label);
     }
