@@ -31,6 +31,13 @@ import org.probity.math.NeumaierSum;
  * an absolute error of K + 1 units in the log), and the reverse probabilities are never formed, so none
  * underflows. Compared with the dense path on random instances and with path enumeration in
  * {@code D3pmStructuredBoundTest}.
+ *
+ * <p>Speed: the K² predictions are read once from the model (on the calling thread, in order of
+ * \( x_t \)) and summed and checked while each row is in the cache; the uniform family's column pass
+ * (products and compensated sums) then runs over both cores in column chunks. Both loops are
+ * {@link D3pmKernels}, on SIMD lanes when the JVM has {@code jdk.incubator.vector}; each column and
+ * each row is computed by one thread in a fixed order, so results do not depend on the number of
+ * threads, nor on whether the vector kernels run.
  */
 final class D3pmStructuredBound {
     /** The products of a column stay above this (normal, with room for one more factor). */
@@ -115,20 +122,15 @@ final class D3pmStructuredBound {
     }
 
     /**
-     * The K predictions of step t into {@link #pi} (the predictor called in order of \( x_t \)), their
-     * sums into {@link #mass}, checked in parallel; a row that fails the quick check is validated by the
-     * model's rule in order, so the first invalid prediction throws the message of the dense path.
+     * The K predictions of step t into {@link #pi} (the predictor called in order of \( x_t \), on this
+     * thread), each summed and checked while it is in the cache ({@link D3pmKernels#checkedSum}); a row
+     * that fails the quick check is validated by the model's rule, so the first invalid prediction
+     * throws the message of the dense path.
      */
     private void predictions(int t) {
         for (int j = 0; j < k; j++) {
             p.predictUnchecked(t, j, pi[j]);
-        }
-        forColumns((from, to) -> {
-            for (int j = from; j < to; j++) {
-                mass[j] = D3pmReverseModel.checkedSum(pi[j]);
-            }
-        });
-        for (int j = 0; j < k; j++) {
+            mass[j] = D3pmKernels.checkedSum(pi[j]);
             if (Double.isNaN(mass[j])) {
                 p.predict(t, j, pi[j]);
                 mass[j] = NeumaierSum.sum(pi[j]);
@@ -171,8 +173,9 @@ final class D3pmStructuredBound {
     }
 
     /**
-     * Columns {@code from..to-1}: \( \log \prod_j (\bar\alpha \pi_j[i] + b_j) \) (blocks of {@code block}
-     * factors, the exponents carried apart) and the compensated \( \sum_j w_j \pi_j[i] \).
+     * Columns {@code from..to-1}: \( \log \prod_j \mathrm{fma}(\bar\alpha, \pi_j[i], b_j) \) (blocks of
+     * {@code block} factors, the exponents carried apart) and the compensated \( \sum_j w_j \pi_j[i] \)
+     * ({@link D3pmKernels#columns}).
      */
     private void columns(int from, int to, double a, double[] b, double[] w, int block, double[] logProd, double[] acc) {
         int n = to - from;
@@ -181,28 +184,7 @@ final class D3pmStructuredBound {
         double[] sum = new double[n];
         double[] comp = new double[n];
         java.util.Arrays.fill(prod, 1.0);
-        for (int j = 0; j < k; j++) {
-            double[] row = pi[j];
-            double bj = b[j];
-            double wj = w[j];
-            for (int i = 0; i < n; i++) {
-                double x = row[from + i];
-                prod[i] *= a * x + bj;
-                double y = wj * x;
-                double s0 = sum[i];
-                double u = s0 + y;
-                double bb = u - s0;
-                comp[i] += (s0 - (u - bb)) + (y - bb);
-                sum[i] = u;
-            }
-            if ((j + 1) % block == 0 || j == k - 1) {
-                for (int i = 0; i < n; i++) {
-                    int ex = Math.getExponent(prod[i]);
-                    prod[i] = Math.scalb(prod[i], -ex);
-                    exps[i] += ex;
-                }
-            }
-        }
+        D3pmKernels.columns(pi, from, to, a, b, w, block, prod, exps, sum, comp);
         for (int i = 0; i < n; i++) {
             logProd[from + i] = Math.fma(exps[i], LN2_HI, Math.fma(exps[i], LN2_LO, Math.log(prod[i])));
             acc[from + i] = sum[i] + comp[i];
