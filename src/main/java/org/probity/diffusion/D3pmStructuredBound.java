@@ -1,5 +1,8 @@
 package org.probity.diffusion;
 
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.probity.math.NeumaierSum;
 
@@ -46,12 +49,18 @@ final class D3pmStructuredBound {
     private static final double LN2_LO = 0x1.abc9e3b39803fp-56;
     /** From this many states on, the columns of a step are split over the cores. */
     private static final int PARALLEL_STATES = 64;
+    /** Columns per chunk of the overlapped column pass. */
+    private static final int OVERLAP_CHUNK = 32;
 
     private final DiscreteDiffusion q;
     private final D3pmReverseModel p;
     private final int k;
-    private final double[][] pi;
-    private final double[] mass;
+    /** The predictions of the current step and their sums. */
+    private double[][] pi;
+    private double[] mass;
+    /** The predictions of the next step (t - 1), read while the current step is computed. */
+    private double[][] piNext;
+    private double[] massNext;
 
     private D3pmStructuredBound(DiscreteDiffusion q, D3pmReverseModel p) {
         this.q = q;
@@ -59,6 +68,8 @@ final class D3pmStructuredBound {
         this.k = q.states();
         this.pi = new double[k][k];
         this.mass = new double[k];
+        this.piNext = new double[k][k];
+        this.massNext = new double[k];
     }
 
     /**
@@ -101,16 +112,25 @@ final class D3pmStructuredBound {
         }
         double[] m = prior.clone();
         boolean uniform = q.family() == DiscreteDiffusion.Family.UNIFORM;
+        predictions(q.steps());
+        swap();
         for (int t = q.steps(); t >= 1; t--) {
-            predictions(t);
             double[] e = q.stepEntries(t);
+            int previous = t - 1;
+            Runnable ahead = () -> predictions(previous);
             double[][] next;
             if (t == 1) {
                 next = uniform ? uniformFirst(e, v, m) : absorbingFirst(e, v, m);
             } else {
                 double a = q.keepProbability(t - 1);
                 double om = q.oneMinusKeepProbability(t - 1);
-                next = uniform ? uniformStep(e, a, om, v, m) : absorbingStep(e, a, om, v, m);
+                if (uniform) {
+                    next = uniformStep(e, a, om, v, m, ahead);
+                } else {
+                    next = absorbingStep(e, a, om, v, m);
+                    ahead.run();
+                }
+                swap();
             }
             v = next[0];
             m = next[1];
@@ -121,25 +141,39 @@ final class D3pmStructuredBound {
         return new double[][] {v, m};
     }
 
+    private void swap() {
+        double[][] p0 = pi;
+        pi = piNext;
+        piNext = p0;
+        double[] m0 = mass;
+        mass = massNext;
+        massNext = m0;
+    }
+
     /**
-     * The K predictions of step t into {@link #pi} (the predictor called in order of \( x_t \), on this
-     * thread), each summed and checked while it is in the cache ({@link D3pmKernels#checkedSum}); a row
+     * The K predictions of step t into {@link #piNext} (the predictor called in order of \( x_t \), on this
+     * thread, for t = T, T - 1, ..., 1), each summed and checked while it is in the cache ({@link D3pmKernels#checkedSum}); a row
      * that fails the quick check is validated by the model's rule, so the first invalid prediction
      * throws the message of the dense path.
      */
     private void predictions(int t) {
+        double[][] rows = piNext;
+        double[] sums = massNext;
         for (int j = 0; j < k; j++) {
-            p.predictUnchecked(t, j, pi[j]);
-            mass[j] = D3pmKernels.checkedSum(pi[j]);
-            if (Double.isNaN(mass[j])) {
-                p.predict(t, j, pi[j]);
-                mass[j] = NeumaierSum.sum(pi[j]);
+            p.predictUnchecked(t, j, rows[j]);
+            sums[j] = D3pmKernels.checkedSum(rows[j]);
+            if (Double.isNaN(sums[j])) {
+                p.predict(t, j, rows[j]);
+                sums[j] = NeumaierSum.sum(rows[j]);
             }
         }
     }
 
-    /** Uniform family, \( t \ge 2 \) (see the class comment). */
-    private double[][] uniformStep(double[] e, double a, double om, double[] v, double[] m) {
+    /**
+     * Uniform family, \( t \ge 2 \) (see the class comment); {@code ahead} (the predictions of step t - 1)
+     * runs on this thread while a pool worker starts on the column pass.
+     */
+    private double[][] uniformStep(double[] e, double a, double om, double[] v, double[] m, Runnable ahead) {
         double c = e[1];
         double s = e[2];
         double[] b = new double[k];
@@ -157,7 +191,7 @@ final class D3pmStructuredBound {
         int block = Math.max(1, (int) Math.floor(PRODUCT_FLOOR_LOG2 / (Math.log(bMin) / Math.log(2))));
         double[] logProd = new double[k];
         double[] acc = new double[k];
-        forColumns((from, to) -> columns(from, to, a, b, w, block, logProd, acc));
+        overlapped(ahead, (from, to) -> columns(from, to, a, b, w, block, logProd, acc));
         double sumLogZ = NeumaierSum.sum(logZ);
         double sumV = NeumaierSum.sum(v);
         double sumWb = NeumaierSum.dot(w, b);
@@ -281,6 +315,54 @@ final class D3pmStructuredBound {
             }
         });
         return out;
+    }
+
+    /**
+     * Runs {@code first}, then {@code work} over chunks covering 0..K-1, on this thread; when K is large, a
+     * pool worker takes chunks from the start while {@code first} runs, and this thread takes the rest
+     * once it is done. Each chunk is computed whole by one thread, so the results do not depend on who
+     * took it; this returns when every chunk is done (and rethrows what a chunk threw).
+     */
+    private void overlapped(Runnable first, ColumnRange work) {
+        if (k < PARALLEL_STATES) {
+            first.run();
+            work.run(0, k);
+            return;
+        }
+        int chunks = Math.max(2, k / OVERLAP_CHUNK);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable drain = () -> {
+            for (int ch = next.getAndIncrement(); ch < chunks; ch = next.getAndIncrement()) {
+                try {
+                    work.run(ch * k / chunks, (ch + 1) * k / chunks);
+                } catch (Throwable e) { // handed to the calling thread below
+                    failure.compareAndSet(null, e);
+                } finally {
+                    done.incrementAndGet();
+                }
+            }
+        };
+        ForkJoinPool.commonPool().execute(drain);
+        try {
+            first.run();
+        } finally {
+            drain.run();
+            for (int spins = 0; done.get() < chunks; spins++) {
+                if (spins < 1 << 10) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            }
+        }
+        Throwable e = failure.get();
+        if (e instanceof RuntimeException) {
+            throw (RuntimeException) e;
+        } else if (e != null) {
+            throw (Error) e;
+        }
     }
 
     /** Runs {@code work} over ranges covering 0..K-1 (columns, or rows): in parallel chunks when K is large. */
