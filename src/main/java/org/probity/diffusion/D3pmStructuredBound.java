@@ -36,8 +36,12 @@ import org.probity.math.NeumaierSum;
  * {@code D3pmStructuredBoundTest}.
  *
  * <p>Speed: the K² predictions are read once from the model (on the calling thread, in order of
- * \( x_t \)) and summed and checked while each row is in the cache; the uniform family's column pass
- * (products and compensated sums) then runs over both cores in column chunks. Both loops are
+ * \( x_t \) and t = T..1) and each row is summed and checked once. Uniform family: the rows are summed
+ * while they are in the cache, and the predictions of step t - 1 are read while a pool worker starts
+ * on the column pass of step t (products and compensated sums, in column chunks that whichever thread
+ * is free takes). Absorbing family: the rows of step t are summed in chunks by both threads while the
+ * calling thread reads the predictions of step t - 1; the rows that fail the quick check are then
+ * validated in order, so the first invalid prediction of a step throws the dense path's message. Both loops are
  * {@link D3pmKernels}, on SIMD lanes when the JVM has {@code jdk.incubator.vector}; each column and
  * each row is computed by one thread in a fixed order, so results do not depend on the number of
  * threads, nor on whether the vector kernels run.
@@ -112,24 +116,27 @@ final class D3pmStructuredBound {
         }
         double[] m = prior.clone();
         boolean uniform = q.family() == DiscreteDiffusion.Family.UNIFORM;
-        predictions(q.steps());
+        if (uniform) {
+            predictions(q.steps());
+        } else {
+            readPredictions(q.steps());
+        }
         swap();
         for (int t = q.steps(); t >= 1; t--) {
             double[] e = q.stepEntries(t);
             int previous = t - 1;
-            Runnable ahead = () -> predictions(previous);
             double[][] next;
+            if (!uniform) {
+                // the rows of step t summed by both threads while this one reads the predictions of step t - 1
+                overlapped(previous >= 1 ? () -> readPredictions(previous) : () -> { }, this::sumRows);
+                validate(t);
+            }
             if (t == 1) {
                 next = uniform ? uniformFirst(e, v, m) : absorbingFirst(e, v, m);
             } else {
                 double a = q.keepProbability(t - 1);
                 double om = q.oneMinusKeepProbability(t - 1);
-                if (uniform) {
-                    next = uniformStep(e, a, om, v, m, ahead);
-                } else {
-                    next = absorbingStep(e, a, om, v, m);
-                    ahead.run();
-                }
+                next = uniform ? uniformStep(e, a, om, v, m, () -> predictions(previous)) : absorbingStep(e, a, om, v, m);
                 swap();
             }
             v = next[0];
@@ -165,6 +172,31 @@ final class D3pmStructuredBound {
             if (Double.isNaN(sums[j])) {
                 p.predict(t, j, rows[j]);
                 sums[j] = NeumaierSum.sum(rows[j]);
+            }
+        }
+    }
+
+    /** The predictions of step t into {@link #piNext}, in order of \( x_t \), not yet checked (absorbing family). */
+    private void readPredictions(int t) {
+        double[][] rows = piNext;
+        for (int j = 0; j < k; j++) {
+            p.predictUnchecked(t, j, rows[j]);
+        }
+    }
+
+    /** {@link D3pmKernels#checkedSum} of the rows {@code from..to-1} of the current step into {@link #mass}. */
+    private void sumRows(int from, int to) {
+        for (int j = from; j < to; j++) {
+            mass[j] = D3pmKernels.checkedSum(pi[j]);
+        }
+    }
+
+    /** The rows of step t that failed the quick check, validated by the model's rule in order of \( x_t \). */
+    private void validate(int t) {
+        for (int j = 0; j < k; j++) {
+            if (Double.isNaN(mass[j])) {
+                p.predict(t, j, pi[j]);
+                mass[j] = NeumaierSum.sum(pi[j]);
             }
         }
     }

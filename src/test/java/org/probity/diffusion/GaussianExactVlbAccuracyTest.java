@@ -36,15 +36,7 @@ class GaussianExactVlbAccuracyTest {
     void stepTermsAgainstExactSumsAtImageScale() {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(20261130L);
         NoiseSchedule s = Schedules.linear(STEPS);
-        double[] k = new double[STEPS];
-        double[] j = new double[STEPS];
-        double[] v = new double[STEPS];
-        for (int t = 0; t < STEPS; t++) {
-            k[t] = 0.9 * s.sqrtOneMinusAlphaBar(t + 1);
-            j[t] = 0.01;
-            v[t] = 0.5;
-        }
-        LinearGaussianReverse eps = LinearGaussianReverse.fromEpsilon(s, k, j, ReverseVariance.LEARNED, v);
+        LinearGaussianReverse eps = org.probity.bench.GaussianVlbBenchmark.epsModel(s);
         double[] grid = new double[DIMS];
         double[] shifted = new double[DIMS];
         for (int n = 0; n < DIMS; n++) {
