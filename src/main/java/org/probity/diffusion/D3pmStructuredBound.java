@@ -209,28 +209,21 @@ final class D3pmStructuredBound {
         double c = e[1];
         double s = e[2];
         double[] b = new double[k];
-        double[] z = new double[k];
+        double[] logZ = new double[k];
         double[] w = new double[k];
         double bMin = Double.POSITIVE_INFINITY;
         for (int j = 0; j < k; j++) {
             b[j] = om * mass[j] / k;
             bMin = Math.min(bMin, b[j]);
-            z[j] = c * ((a + om) * mass[j]) + s * (a * pi[j][j] + b[j]);
-            w[j] = m[j] / z[j];
+            double z = c * ((a + om) * mass[j]) + s * (a * pi[j][j] + b[j]);
+            logZ[j] = Math.log(z);
+            w[j] = m[j] / z;
         }
         // every factor is at least bMin <= 1, so a block of this many stays above 2^-900
         int block = Math.max(1, (int) Math.floor(PRODUCT_FLOOR_LOG2 / (Math.log(bMin) / Math.log(2))));
         double[] logProd = new double[k];
         double[] acc = new double[k];
-        double[] logZ = new double[k];
-        double[] logOwn = new double[k];
-        overlapped(ahead, (from, to) -> {
-            columns(from, to, a, b, w, block, logProd, acc);
-            for (int i = from; i < to; i++) { // the logs of the step, with their columns
-                logZ[i] = Math.log(z[i]);
-                logOwn[i] = Math.log(a * pi[i][i] + b[i]);
-            }
-        });
+        overlapped(ahead, (from, to) -> columns(from, to, a, b, w, block, logProd, acc));
         double sumLogZ = NeumaierSum.sum(logZ);
         double sumV = NeumaierSum.sum(v);
         double sumWb = NeumaierSum.dot(w, b);
@@ -238,7 +231,7 @@ final class D3pmStructuredBound {
         double[] mNext = new double[k];
         for (int i = 0; i < k; i++) {
             double vii = a * pi[i][i] + b[i];
-            double own = s == 0 ? 0 : s * (logZ[i] + v[i] - logOwn[i]);
+            double own = s == 0 ? 0 : s * (logZ[i] + v[i] - Math.log(vii));
             vNext[i] = c * ((sumLogZ - logProd[i]) + sumV) + own;
             mNext[i] = Math.min(1.0, c * (a * acc[i] + sumWb) + s * (w[i] * vii));
         }
