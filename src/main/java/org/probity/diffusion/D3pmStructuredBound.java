@@ -1,9 +1,5 @@
 package org.probity.diffusion;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.IntStream;
 import org.probity.math.NeumaierSum;
 
 /**
@@ -51,10 +47,6 @@ final class D3pmStructuredBound {
     private static final double PRODUCT_FLOOR_LOG2 = -900;
     private static final double LN2_HI = 0x1.62e42fefa39efp-1;
     private static final double LN2_LO = 0x1.abc9e3b39803fp-56;
-    /** From this many states on, the columns of a step are split over the cores. */
-    private static final int PARALLEL_STATES = 64;
-    /** Columns per chunk of the overlapped column pass. */
-    private static final int OVERLAP_CHUNK = 32;
 
     private final DiscreteDiffusion q;
     private final D3pmReverseModel p;
@@ -349,66 +341,11 @@ final class D3pmStructuredBound {
         return out;
     }
 
-    /**
-     * Runs {@code first}, then {@code work} over chunks covering 0..K-1, on this thread; when K is large, a
-     * pool worker takes chunks from the start while {@code first} runs, and this thread takes the rest
-     * once it is done. Each chunk is computed whole by one thread, so the results do not depend on who
-     * took it; this returns when every chunk is done (and rethrows what a chunk threw).
-     */
-    private void overlapped(Runnable first, ColumnRange work) {
-        if (k < PARALLEL_STATES) {
-            first.run();
-            work.run(0, k);
-            return;
-        }
-        int chunks = Math.max(2, k / OVERLAP_CHUNK);
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Runnable drain = () -> {
-            for (int ch = next.getAndIncrement(); ch < chunks; ch = next.getAndIncrement()) {
-                try {
-                    work.run(ch * k / chunks, (ch + 1) * k / chunks);
-                } catch (Throwable e) { // handed to the calling thread below
-                    failure.compareAndSet(null, e);
-                } finally {
-                    done.incrementAndGet();
-                }
-            }
-        };
-        ForkJoinPool.commonPool().execute(drain);
-        try {
-            first.run();
-        } finally {
-            drain.run();
-            for (int spins = 0; done.get() < chunks; spins++) {
-                if (spins < 1 << 10) {
-                    Thread.onSpinWait();
-                } else {
-                    Thread.yield();
-                }
-            }
-        }
-        Throwable e = failure.get();
-        if (e instanceof RuntimeException) {
-            throw (RuntimeException) e;
-        } else if (e != null) {
-            throw (Error) e;
-        }
+    private void overlapped(Runnable first, StepChunks.Range work) {
+        StepChunks.overlapped(k, first, work);
     }
 
-    /** Runs {@code work} over ranges covering 0..K-1 (columns, or rows): in parallel chunks when K is large. */
-    private void forColumns(ColumnRange work) {
-        if (k < PARALLEL_STATES) {
-            work.run(0, k);
-            return;
-        }
-        int chunks = Math.min(k / 16, 2 * Runtime.getRuntime().availableProcessors());
-        IntStream.range(0, chunks).parallel().forEach(ch -> work.run(ch * k / chunks, (ch + 1) * k / chunks));
-    }
-
-    @FunctionalInterface
-    private interface ColumnRange {
-        void run(int from, int to);
+    private void forColumns(StepChunks.Range work) {
+        StepChunks.parallel(k, work);
     }
 }
