@@ -37,10 +37,10 @@ import org.probity.math.NeumaierSum;
  * on the column pass of step t (products and compensated sums, in column chunks that whichever thread
  * is free takes). Absorbing family: the rows of step t are summed in chunks by both threads while the
  * calling thread reads the predictions of step t - 1; the rows that fail the quick check are then
- * validated in order, so the first invalid prediction of a step throws the dense path's message. Both loops are
- * {@link D3pmKernels}, on SIMD lanes when the JVM has {@code jdk.incubator.vector}; each column and
- * each row is computed by one thread in a fixed order, so results do not depend on the number of
- * threads, nor on whether the vector kernels run.
+ * validated in order, so the first invalid prediction of a step throws the dense path's message. Both
+ * loops are {@link D3pmKernels}, on SIMD lanes when the JVM has {@code jdk.incubator.vector}; each
+ * column and each row is computed by one thread in a fixed order ({@link StepChunks}), so results do
+ * not depend on the number of threads, nor on whether the vector kernels run.
  */
 final class D3pmStructuredBound {
     /** The products of a column stay above this (normal, with room for one more factor). */
@@ -150,10 +150,10 @@ final class D3pmStructuredBound {
     }
 
     /**
-     * The K predictions of step t into {@link #piNext} (the predictor called in order of \( x_t \), on this
-     * thread, for t = T, T - 1, ..., 1), each summed and checked while it is in the cache ({@link D3pmKernels#checkedSum}); a row
-     * that fails the quick check is validated by the model's rule, so the first invalid prediction
-     * throws the message of the dense path.
+     * The K predictions of step t into {@link #piNext} (the predictor called in order of \( x_t \), on
+     * this thread, for t = T, T - 1, ..., 1), each summed and checked while it is in the cache
+     * ({@link D3pmKernels#checkedSum}); a row that fails the quick check is validated by the model's
+     * rule, so the first invalid prediction throws the message of the dense path (uniform family).
      */
     private void predictions(int t) {
         double[][] rows = piNext;
