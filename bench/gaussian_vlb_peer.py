@@ -12,7 +12,8 @@ The work (what GaussianDiffusion.exactVlb does): every term in closed form, Ho e
 L_T = KL(q(x_T | x_0) || N(0, 1)), L_{t-1} = E_{q(x_t | x_0)} KL(q(x_{t-1} | x_t, x_0) || p(x_{t-1} | x_t)) for
 t = 2..T (the expectation in closed form: the model mean is linear in x_t), L_0 = -E log N(x_0; g_1 x_1 + h_1,
 sigma_1^2), each summed over the D pixels. Written as NumPy users write it: the schedule with cumprod, the
-T x D terms as one broadcast expression.
+T x D terms as one broadcast expression. (Probity computes the same terms in O(T + D): the sum over pixels of
+each step from the image's centred moments, taken once; see GaussianDiffusion.exactVlb and README.)
 
 Usage: gaussian_vlb_peer.py SEED -> one JSON line {"side": "numpy", "seconds": ..., "vlb": ...}
 (seconds: the median of 10 timed runs after 3 warm-up runs).

@@ -36,8 +36,6 @@ public final class D3pmReverseModel implements TransitionSource {
         MIXTURE
     }
 
-    /** Half the roundings per entry of the validation rule (Stochastic.isProbabilityVector: 8 per entry). */
-    private static final double HALF_ROW_TOLERANCE = 4;
     /** From this many states on, the rows of a reverse matrix are computed in parallel (K^2 or K^3 work each). */
     private static final int PARALLEL_STATES = 64;
     private static final String MSG_SHAPE = "reverse: expected %d states and %d steps, got %d states and %d steps";
@@ -189,54 +187,9 @@ public final class D3pmReverseModel implements TransitionSource {
         return predictor != null && form == Form.JOINT && q == forward;
     }
 
-    /** The prediction for (t, xt) into {@code pred}, not validated (see {@link #checkedSum}). */
+    /** The prediction for (t, xt) into {@code pred}, not validated (see {@link D3pmKernels#checkedSum}). */
     void predictUnchecked(int t, int xt, double[] pred) {
         predictor.predict(t, xt, pred);
-    }
-
-    /**
-     * The compensated sum of a prediction when it passes the validation of {@link #predict} clearly,
-     * NaN when an entry lies outside [0, 1] or the sum is within a factor 2 of the rule's limit (the
-     * caller then applies the rule itself). Four interleaved TwoSum accumulators, so the pass runs at the
-     * speed of the adds: within 2 ulps of the Neumaier sum.
-     */
-    static double checkedSum(double[] pred) {
-        int n = pred.length;
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        double c = 0;
-        boolean ok = true;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            double x0 = pred[i];
-            double x1 = pred[i + 1];
-            double x2 = pred[i + 2];
-            double x3 = pred[i + 3];
-            ok &= x0 >= 0 & x0 <= 1 & x1 >= 0 & x1 <= 1 & x2 >= 0 & x2 <= 1 & x3 >= 0 & x3 <= 1;
-            double u0 = s0 + x0;
-            double u1 = s1 + x1;
-            double u2 = s2 + x2;
-            double u3 = s3 + x3;
-            double b0 = u0 - s0;
-            double b1 = u1 - s1;
-            double b2 = u2 - s2;
-            double b3 = u3 - s3;
-            c += ((s0 - (u0 - b0)) + (x0 - b0)) + ((s1 - (u1 - b1)) + (x1 - b1))
-                + (((s2 - (u2 - b2)) + (x2 - b2)) + ((s3 - (u3 - b3)) + (x3 - b3)));
-            s0 = u0;
-            s1 = u1;
-            s2 = u2;
-            s3 = u3;
-        }
-        NeumaierSum total = NeumaierSum.create().add(s0).add(s1).add(s2).add(s3).add(c);
-        for (; i < n; i++) {
-            ok &= pred[i] >= 0 & pred[i] <= 1;
-            total.add(pred[i]);
-        }
-        double sum = total.sum();
-        return ok && Math.abs(sum - 1) <= HALF_ROW_TOLERANCE * Math.max(n, 2) * 0x1p-53 ? sum : Double.NaN;
     }
 
     /** The prediction for (t, xt) into {@code pred}, validated as a probability vector. */

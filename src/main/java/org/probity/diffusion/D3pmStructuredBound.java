@@ -1,6 +1,5 @@
 package org.probity.diffusion;
 
-import java.util.stream.IntStream;
 import org.probity.math.NeumaierSum;
 
 /**
@@ -31,20 +30,33 @@ import org.probity.math.NeumaierSum;
  * an absolute error of K + 1 units in the log), and the reverse probabilities are never formed, so none
  * underflows. Compared with the dense path on random instances and with path enumeration in
  * {@code D3pmStructuredBoundTest}.
+ *
+ * <p>Speed: the K² predictions are read once from the model (on the calling thread, in order of
+ * \( x_t \) and t = T..1) and each row is summed and checked once. Uniform family: the rows are summed
+ * while they are in the cache, and the predictions of step t - 1 are read while a pool worker starts
+ * on the column pass of step t (products and compensated sums, in column chunks that whichever thread
+ * is free takes). Absorbing family: the rows of step t are summed in chunks by both threads while the
+ * calling thread reads the predictions of step t - 1; the rows that fail the quick check are then
+ * validated in order, so the first invalid prediction of a step throws the dense path's message. Both
+ * loops are {@link D3pmKernels}, on SIMD lanes when the JVM has {@code jdk.incubator.vector}; each
+ * column and each row is computed by one thread in a fixed order ({@link StepChunks}), so results do
+ * not depend on the number of threads, nor on whether the vector kernels run.
  */
 final class D3pmStructuredBound {
     /** The products of a column stay above this (normal, with room for one more factor). */
     private static final double PRODUCT_FLOOR_LOG2 = -900;
     private static final double LN2_HI = 0x1.62e42fefa39efp-1;
     private static final double LN2_LO = 0x1.abc9e3b39803fp-56;
-    /** From this many states on, the columns of a step are split over the cores. */
-    private static final int PARALLEL_STATES = 64;
 
     private final DiscreteDiffusion q;
     private final D3pmReverseModel p;
     private final int k;
-    private final double[][] pi;
-    private final double[] mass;
+    /** The predictions of the current step and their sums. */
+    private double[][] pi;
+    private double[] mass;
+    /** The predictions of the next step (t - 1), read while the current step is computed. */
+    private double[][] piNext;
+    private double[] massNext;
 
     private D3pmStructuredBound(DiscreteDiffusion q, D3pmReverseModel p) {
         this.q = q;
@@ -52,6 +64,8 @@ final class D3pmStructuredBound {
         this.k = q.states();
         this.pi = new double[k][k];
         this.mass = new double[k];
+        this.piNext = new double[k][k];
+        this.massNext = new double[k];
     }
 
     /**
@@ -94,16 +108,28 @@ final class D3pmStructuredBound {
         }
         double[] m = prior.clone();
         boolean uniform = q.family() == DiscreteDiffusion.Family.UNIFORM;
+        if (uniform) {
+            predictions(q.steps());
+        } else {
+            readPredictions(q.steps());
+        }
+        swap();
         for (int t = q.steps(); t >= 1; t--) {
-            predictions(t);
             double[] e = q.stepEntries(t);
+            int previous = t - 1;
             double[][] next;
+            if (!uniform) {
+                // the rows of step t summed by both threads while this one reads the predictions of step t - 1
+                overlapped(previous >= 1 ? () -> readPredictions(previous) : () -> { }, this::sumRows);
+                validate(t);
+            }
             if (t == 1) {
                 next = uniform ? uniformFirst(e, v, m) : absorbingFirst(e, v, m);
             } else {
                 double a = q.keepProbability(t - 1);
                 double om = q.oneMinusKeepProbability(t - 1);
-                next = uniform ? uniformStep(e, a, om, v, m) : absorbingStep(e, a, om, v, m);
+                next = uniform ? uniformStep(e, a, om, v, m, () -> predictions(previous)) : absorbingStep(e, a, om, v, m);
+                swap();
             }
             v = next[0];
             m = next[1];
@@ -114,20 +140,51 @@ final class D3pmStructuredBound {
         return new double[][] {v, m};
     }
 
+    private void swap() {
+        double[][] p0 = pi;
+        pi = piNext;
+        piNext = p0;
+        double[] m0 = mass;
+        mass = massNext;
+        massNext = m0;
+    }
+
     /**
-     * The K predictions of step t into {@link #pi} (the predictor called in order of \( x_t \)), their
-     * sums into {@link #mass}, checked in parallel; a row that fails the quick check is validated by the
-     * model's rule in order, so the first invalid prediction throws the message of the dense path.
+     * The K predictions of step t into {@link #piNext} (the predictor called in order of \( x_t \), on
+     * this thread, for t = T, T - 1, ..., 1), each summed and checked while it is in the cache
+     * ({@link D3pmKernels#checkedSum}); a row that fails the quick check is validated by the model's
+     * rule, so the first invalid prediction throws the message of the dense path (uniform family).
      */
     private void predictions(int t) {
+        double[][] rows = piNext;
+        double[] sums = massNext;
         for (int j = 0; j < k; j++) {
-            p.predictUnchecked(t, j, pi[j]);
-        }
-        forColumns((from, to) -> {
-            for (int j = from; j < to; j++) {
-                mass[j] = D3pmReverseModel.checkedSum(pi[j]);
+            p.predictUnchecked(t, j, rows[j]);
+            sums[j] = D3pmKernels.checkedSum(rows[j]);
+            if (Double.isNaN(sums[j])) {
+                p.predict(t, j, rows[j]);
+                sums[j] = NeumaierSum.sum(rows[j]);
             }
-        });
+        }
+    }
+
+    /** The predictions of step t into {@link #piNext}, in order of \( x_t \), not yet checked (absorbing family). */
+    private void readPredictions(int t) {
+        double[][] rows = piNext;
+        for (int j = 0; j < k; j++) {
+            p.predictUnchecked(t, j, rows[j]);
+        }
+    }
+
+    /** {@link D3pmKernels#checkedSum} of the rows {@code from..to-1} of the current step into {@link #mass}. */
+    private void sumRows(int from, int to) {
+        for (int j = from; j < to; j++) {
+            mass[j] = D3pmKernels.checkedSum(pi[j]);
+        }
+    }
+
+    /** The rows of step t that failed the quick check, validated by the model's rule in order of \( x_t \). */
+    private void validate(int t) {
         for (int j = 0; j < k; j++) {
             if (Double.isNaN(mass[j])) {
                 p.predict(t, j, pi[j]);
@@ -136,8 +193,11 @@ final class D3pmStructuredBound {
         }
     }
 
-    /** Uniform family, \( t \ge 2 \) (see the class comment). */
-    private double[][] uniformStep(double[] e, double a, double om, double[] v, double[] m) {
+    /**
+     * Uniform family, \( t \ge 2 \) (see the class comment); {@code ahead} (the predictions of step t - 1)
+     * runs on this thread while a pool worker starts on the column pass.
+     */
+    private double[][] uniformStep(double[] e, double a, double om, double[] v, double[] m, Runnable ahead) {
         double c = e[1];
         double s = e[2];
         double[] b = new double[k];
@@ -155,7 +215,7 @@ final class D3pmStructuredBound {
         int block = Math.max(1, (int) Math.floor(PRODUCT_FLOOR_LOG2 / (Math.log(bMin) / Math.log(2))));
         double[] logProd = new double[k];
         double[] acc = new double[k];
-        forColumns((from, to) -> columns(from, to, a, b, w, block, logProd, acc));
+        overlapped(ahead, (from, to) -> columns(from, to, a, b, w, block, logProd, acc));
         double sumLogZ = NeumaierSum.sum(logZ);
         double sumV = NeumaierSum.sum(v);
         double sumWb = NeumaierSum.dot(w, b);
@@ -171,8 +231,9 @@ final class D3pmStructuredBound {
     }
 
     /**
-     * Columns {@code from..to-1}: \( \log \prod_j (\bar\alpha \pi_j[i] + b_j) \) (blocks of {@code block}
-     * factors, the exponents carried apart) and the compensated \( \sum_j w_j \pi_j[i] \).
+     * Columns {@code from..to-1}: \( \log \prod_j \mathrm{fma}(\bar\alpha, \pi_j[i], b_j) \) (blocks of
+     * {@code block} factors, the exponents carried apart) and the compensated \( \sum_j w_j \pi_j[i] \)
+     * ({@link D3pmKernels#columns}).
      */
     private void columns(int from, int to, double a, double[] b, double[] w, int block, double[] logProd, double[] acc) {
         int n = to - from;
@@ -181,28 +242,7 @@ final class D3pmStructuredBound {
         double[] sum = new double[n];
         double[] comp = new double[n];
         java.util.Arrays.fill(prod, 1.0);
-        for (int j = 0; j < k; j++) {
-            double[] row = pi[j];
-            double bj = b[j];
-            double wj = w[j];
-            for (int i = 0; i < n; i++) {
-                double x = row[from + i];
-                prod[i] *= a * x + bj;
-                double y = wj * x;
-                double s0 = sum[i];
-                double u = s0 + y;
-                double bb = u - s0;
-                comp[i] += (s0 - (u - bb)) + (y - bb);
-                sum[i] = u;
-            }
-            if ((j + 1) % block == 0 || j == k - 1) {
-                for (int i = 0; i < n; i++) {
-                    int ex = Math.getExponent(prod[i]);
-                    prod[i] = Math.scalb(prod[i], -ex);
-                    exps[i] += ex;
-                }
-            }
-        }
+        D3pmKernels.columns(pi, from, to, a, b, w, block, prod, exps, sum, comp);
         for (int i = 0; i < n; i++) {
             logProd[from + i] = Math.fma(exps[i], LN2_HI, Math.fma(exps[i], LN2_LO, Math.log(prod[i])));
             acc[from + i] = sum[i] + comp[i];
@@ -301,18 +341,11 @@ final class D3pmStructuredBound {
         return out;
     }
 
-    /** Runs {@code work} over ranges covering 0..K-1 (columns, or rows): in parallel chunks when K is large. */
-    private void forColumns(ColumnRange work) {
-        if (k < PARALLEL_STATES) {
-            work.run(0, k);
-            return;
-        }
-        int chunks = Math.min(k / 16, 2 * Runtime.getRuntime().availableProcessors());
-        IntStream.range(0, chunks).parallel().forEach(ch -> work.run(ch * k / chunks, (ch + 1) * k / chunks));
+    private void overlapped(Runnable first, StepChunks.Range work) {
+        StepChunks.overlapped(k, first, work);
     }
 
-    @FunctionalInterface
-    private interface ColumnRange {
-        void run(int from, int to);
+    private void forColumns(StepChunks.Range work) {
+        StepChunks.parallel(k, work);
     }
 }

@@ -184,9 +184,18 @@ public final class GaussianDiffusion {
 
     /**
      * The exact VLB of a linear-Gaussian reverse model with the continuous Gaussian decoder, summed
-     * over the dimensions of {@code x0}: with \( x_t \sim q(x_t \mid x_0) \) and
+     * over the dimensions of {@code x0} (Ho et al. 2020, eq. 5): with \( x_t \sim q(x_t \mid x_0) \) and
      * \( \tilde\mu_t - \mu_\theta = (c^{(0)}_t x_0 - h_t) + (c^{(t)}_t - g_t) x_t \), every expectation
-     * is a Gaussian second moment, so each term is closed form; O(T · D).
+     * is a Gaussian second moment, so each term is closed form:
+     * \( L_{t-1} = \tfrac12 \sum_n (k_t + (u_t x_{0,n} - h_t)^2 / \sigma_t^2) \) with
+     * \( u_t = c^{(0)}_t + (c^{(t)}_t - g_t)\sqrt{\bar\alpha_t} \) and \( k_t \) the variance part.
+     * The sum over the D dimensions is taken from the data's centred moments, computed once
+     * (\( \sum_n (u x_n - h)^2 = u^2 S + 2 u e R + D e^2 \), \( e = u \bar{x} - h \); {@code DataMoments}),
+     * so the cost is O(T + D) and each term is within about 8 roundings of its value relative to its
+     * size, with no cancellation however close \( u_t x_{0,n} \) is to \( h_t \)
+     * ({@code GaussianExactVlbAccuracyTest}: against exact sums at T = 1000, D = 3072). Only the terms
+     * summed over dimensions are returned ({@link VlbTerms}); {@code x0} may hold any finite values
+     * (non-finite ones give infinite or NaN terms, as the per-dimension sum would).
      */
     public VlbTerms exactVlb(double[] x0, LinearGaussianReverse p) {
         return bounds.exactVlb(x0, p);

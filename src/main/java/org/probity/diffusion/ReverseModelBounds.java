@@ -38,33 +38,22 @@ final class ReverseModelBounds {
     VlbTerms exactVlb(double[] x0, LinearGaussianReverse p) {
         int n = requireSteps(p);
         double lt = priorTerm(x0, p);
+        DataMoments x = DataMoments.of(x0);
         double[] steps = new double[n - 1];
         for (int t = 2; t <= n; t++) {
             double lv = p.logVariance(t);
             double iv = Math.exp(-lv);
             double b = s.posteriorMeanCoefXt(t) - p.gain(t);
             double u = s.posteriorMeanCoefX0(t) + b * s.sqrtAlphaBar(t);
-            double h = p.offset(t);
             // KL of equal means is half of e^x - 1 - x, x the log-variance ratio (no cancellation)
             double constant = 2 * Kl.gaussianLogVariance(0, s.logPosteriorVariance(t), 0, lv) + b * b * s.oneMinusAlphaBar(t) * iv;
-            NeumaierSum acc = NeumaierSum.create();
-            for (double x : x0) {
-                double m = u * x - h;
-                acc.add(0.5 * (constant + m * m * iv));
-            }
-            steps[t - 2] = acc.sum();
+            steps[t - 2] = x.halfSum(constant, u, p.offset(t), iv);
         }
         double g = p.gain(1);
         double lv = p.logVariance(1);
         double iv = Math.exp(-lv);
-        double u = 1 - g * s.sqrtAlphaBar(1);
         double constant = Constants.LOG_2PI + lv + g * g * s.oneMinusAlphaBar(1) * iv;
-        NeumaierSum dec = NeumaierSum.create();
-        for (double x : x0) {
-            double m = u * x - p.offset(1);
-            dec.add(0.5 * (constant + m * m * iv));
-        }
-        return new VlbTerms(lt, steps, dec.sum(), x0.length);
+        return new VlbTerms(lt, steps, x.halfSum(constant, 1 - g * s.sqrtAlphaBar(1), p.offset(1), iv), x0.length);
     }
 
     /** See {@link GaussianDiffusion#exactVlb(double[], List)}. */

@@ -28,7 +28,9 @@ import org.probity.diffusion.DiscreteDiffusion;
  * <ul>
  *   <li>{@code bound}: VLB(x₀) for all 256 x₀ and log p(x₀) for all 256 x₀ in one backward pass
  *       that uses the rank-one structure of Q_t (DiscreteDiffusion#structuredBound): per step the K²
- *       predictions are read and checked, O(K²) multiply-adds and O(K) logs;</li>
+ *       predictions are read (the callback below: the network's cost, on the calling thread) and summed
+ *       and checked once, then O(K²) multiply-adds (uniform) and O(K) logs; the reading of step t - 1
+ *       overlaps the work of step t on the second core;</li>
  *   <li>{@code termsOneStart}: L_T, L_{t-1} (t = 2..T), L_0 at one x₀: T × K² work with K² logs per step;</li>
  *   <li>{@code logLikelihood}: log p(x₀) for all x₀ only, on the dense reverse matrices.</li>
  * </ul>

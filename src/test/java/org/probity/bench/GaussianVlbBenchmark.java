@@ -23,13 +23,12 @@ import org.probity.diffusion.VlbTerms;
 /**
  * Exact Gaussian VLB (Ho et al. 2020, eq. 5, every term in closed form) for a linear-Gaussian
  * reverse model, DDPM linear schedule, T = 1000, one CIFAR-sized image of D = 3072 dimensions on the
- * 256-level grid: O(T · D) = 3.1 M term evaluations per operation. Also the exact log-likelihood
+ * 256-level grid: O(T + D) per operation (the sum over the D dimensions of each step from the image's
+ * centred moments, taken once; see GaussianDiffusion.exactVlb). Also the exact log-likelihood
  * (closed-form marginal of the reverse chain, O(T + D)) and building the schedule tables in
  * double-double (O(T)).
  *
- * <p>Run: {@code mvn -B -o test-compile} then
- * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) org.openjdk.jmh.Main GaussianVlbBenchmark -f 1 -wi 2 -i 3}
- * with {@code cp.txt} from {@code mvn -B -o dependency:build-classpath -Dmdep.outputFile=cp.txt}.
+ * <p>Run: {@code bench/jmh.sh GaussianVlbBenchmark -f 1 -wi 2 -i 3}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,16 +55,26 @@ public class GaussianVlbBenchmark {
         for (int i = 0; i < DIMS; i++) {
             image[i] = rng.nextInt(256) / 127.5 - 1;
         }
-        double[] k = new double[STEPS];
-        double[] j = new double[STEPS];
-        double[] v = new double[STEPS];
-        for (int t = 0; t < STEPS; t++) {
+        epsModel = epsModel(s);
+        trueReverse = LinearGaussianReverse.trueReverse(s, 0, 0.25);
+    }
+
+    /**
+     * The ε-model of the benchmarks (and of {@code bench/gaussian_vlb_peer.py}): the linear predictor
+     * \( \hat\varepsilon(x_t, t) = k_t x_t + j_t \), \( k_t = 0.9 \sqrt{1 - \bar\alpha_t} \), \( j_t = 0.01 \), and
+     * the learned variance interpolation with \( v_t = 0.5 \).
+     */
+    public static LinearGaussianReverse epsModel(NoiseSchedule s) {
+        int n = s.steps();
+        double[] k = new double[n];
+        double[] j = new double[n];
+        double[] v = new double[n];
+        for (int t = 0; t < n; t++) {
             k[t] = 0.9 * s.sqrtOneMinusAlphaBar(t + 1);
             j[t] = 0.01;
             v[t] = 0.5;
         }
-        epsModel = LinearGaussianReverse.fromEpsilon(s, k, j, ReverseVariance.LEARNED, v);
-        trueReverse = LinearGaussianReverse.trueReverse(s, 0, 0.25);
+        return LinearGaussianReverse.fromEpsilon(s, k, j, ReverseVariance.LEARNED, v);
     }
 
     /** Exact VLB, all T terms over D dimensions, for the ε-model. */

@@ -5,7 +5,6 @@ import java.util.Locale;
 import org.probity.diffusion.GaussianDiffusion;
 import org.probity.diffusion.LinearGaussianReverse;
 import org.probity.diffusion.NoiseSchedule;
-import org.probity.diffusion.ReverseVariance;
 import org.probity.diffusion.Schedules;
 import org.probity.diffusion.VlbTerms;
 
@@ -13,7 +12,8 @@ import org.probity.diffusion.VlbTerms;
  * Probity's side of {@code bench/gaussian_side_by_side.sh}: the exact Gaussian VLB
  * ({@code GaussianDiffusion.exactVlb}, every term in closed form) of the instance that
  * {@code bench/gaussian_vlb_peer.py} builds from the same seed (Ho et al.'s linear schedule, T = 1000, one
- * 3072-pixel image from SplitMix64, the ε-model of {@link GaussianVlbBenchmark}). Prints one JSON line with
+ * 3072-pixel image from SplitMix64, the ε-model of {@link GaussianVlbBenchmark}; the sum over pixels of each
+ * step from the image's centred moments, so O(T + D) against the peer's O(T · D)). Prints one JSON line with
  * the median of 10 timed runs after 200 warm-up runs (the JIT compiles the loops first).
  *
  * <p>Usage: {@code GaussianVlbSideBySide SEED}.
@@ -32,16 +32,8 @@ public final class GaussianVlbSideBySide {
             x[n] = (ChainVlbSideBySide.splitmix(seed, n) >>> 56) / 127.5 - 1;
         }
         NoiseSchedule s = Schedules.linear(STEPS);
-        double[] k = new double[STEPS];
-        double[] j = new double[STEPS];
-        double[] v = new double[STEPS];
-        for (int t = 0; t < STEPS; t++) {
-            k[t] = 0.9 * s.sqrtOneMinusAlphaBar(t + 1);
-            j[t] = 0.01;
-            v[t] = 0.5;
-        }
         GaussianDiffusion diffusion = GaussianDiffusion.of(s);
-        LinearGaussianReverse model = LinearGaussianReverse.fromEpsilon(s, k, j, ReverseVariance.LEARNED, v);
+        LinearGaussianReverse model = GaussianVlbBenchmark.epsModel(s);
         VlbTerms terms = null;
         for (int r = 0; r < 200; r++) {
             terms = diffusion.exactVlb(x, model);

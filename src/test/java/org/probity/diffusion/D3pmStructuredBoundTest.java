@@ -129,6 +129,54 @@ class D3pmStructuredBoundTest {
         assertThat(d.structuredBound(DiscreteDiffusionTest.uniform(3), joint(d, table))).isPresent();
     }
 
+    /**
+     * At K = 256 (the predictions of step t - 1 read while a pool worker works on step t):
+     * the predictor is called in order, t = T..1 and x_t = 0..K-1, on the calling thread, and an invalid
+     * prediction throws the dense path's message; a prediction that fails only the quick check
+     * (an entry -0.0) is accepted by the rule.
+     */
+    @Test
+    void predictorCalledInOrderOnTheCallingThreadAndInvalidPredictionsNamed() {
+        int k = 256;
+        int steps = 4;
+        for (DiscreteDiffusion.Family f : new DiscreteDiffusion.Family[] {DiscreteDiffusion.Family.UNIFORM,
+            DiscreteDiffusion.Family.ABSORBING}) {
+            DiscreteDiffusion d = DiscreteDiffusion.create(f, k, D3pmSchedules.cosine(steps));
+            double[][][] table = predictions(RandomSource.XO_RO_SHI_RO_128_PP.create(SEED + 3), k, steps, false);
+            Thread caller = Thread.currentThread();
+            java.util.List<Integer> calls = new java.util.ArrayList<>();
+            double[] prior = DiscreteDiffusionTest.uniform(k);
+            D3pmReverseModel p = D3pmReverseModel.x0Parameterised(d, prior, (t, xt, out) -> {
+                assertThat(Thread.currentThread()).isSameAs(caller);
+                calls.add(t * k + xt);
+                System.arraycopy(table[t - 1][xt], 0, out, 0, k);
+                if (t == 2 && xt == 7) {
+                    out[4] += out[3];
+                    out[3] = -0.0; // fails the quick check (bits), passes the rule
+                }
+            }, D3pmReverseModel.Form.JOINT);
+            assertThat(d.structuredBound(prior, p)).isPresent();
+            java.util.List<Integer> expected = new java.util.ArrayList<>();
+            for (int t = steps; t >= 1; t--) {
+                for (int xt = 0; xt < k; xt++) {
+                    expected.add(t * k + xt);
+                }
+            }
+            // validated again by the rule: at once (uniform), or once the rows of step 1 are read (absorbing)
+            expected.add(f == DiscreteDiffusion.Family.UNIFORM ? expected.indexOf(2 * k + 7) + 1 : expected.size(), 2 * k + 7);
+            assertThat(calls).as("%s", f).isEqualTo(expected);
+            D3pmReverseModel bad = D3pmReverseModel.x0Parameterised(d, prior, (t, xt, out) -> {
+                System.arraycopy(table[t - 1][xt], 0, out, 0, k);
+                if (t == 2 && xt == 200) {
+                    out[0] += 1e-6;
+                }
+            }, D3pmReverseModel.Form.JOINT);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> d.structuredBound(prior, bad))
+                .as("%s", f).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("predictor(t=2, xt=200): expected entries summing to 1 within ");
+        }
+    }
+
     static D3pmReverseModel joint(DiscreteDiffusion d, double[][][] table) {
         int k = d.states();
         double[] prior = new double[k];
