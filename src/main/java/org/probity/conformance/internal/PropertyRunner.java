@@ -15,6 +15,7 @@ import org.probity.conformance.Finding;
 import org.probity.conformance.NotCheckable;
 import org.probity.conformance.OpError;
 import org.probity.conformance.PropertyRun;
+import org.probity.conformance.ReplayRefused;
 
 /**
  * Runs one conformance property on the property engine ({@link Engine#trials}): draws the run's
@@ -46,11 +47,16 @@ public final class PropertyRunner {
      * token names {@code p}.
      *
      * @return the run, or empty when a replay token names another property
+     * @throws ReplayRefused if the replay token names {@code p} but does not replay an input of it exactly
      */
     public static <C> Optional<PropertyRun> run(ConformanceProperty<C> p, CheckContext ctx, RunConfig cfg) {
         Trials<C> trials = trials(p, cfg);
         List<Trial<C>> drawn = new ArrayList<>();
         if (cfg.replay() != null) {
+            Optional<String> problem = trials.replayProblem();
+            if (problem.isPresent()) {
+                throw new ReplayRefused(p.name(), cfg.replay(), problem.get());
+            }
             Optional<Trial<C>> one = trials.replay();
             if (one.isEmpty()) {
                 return Optional.empty();
