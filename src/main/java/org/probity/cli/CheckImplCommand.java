@@ -197,6 +197,15 @@ public final class CheckImplCommand implements Callable<Integer> {
                     p.passed(), (int) Math.min(Integer.MAX_VALUE, p.points()), f == null ? p.maxDifference() : f.difference(),
                     f == null ? "" : f.tolerance(), r.seed(), f == null ? "" : "counterexample: " + f.input() + "\n" + f.detail(),
                     replay, Duration.ZERO));
+                // values the declared precision cannot resolve: a NOT CHECKED record beside the property's
+                // verdict (a JUnit viewer shows it skipped with the reason), never folded into a pass
+                p.notCheckable().ifPresent(nc -> records.add(new CheckRecord(
+                    o.op().wireName() + ": " + p.property() + " — not checkable at " + r.implementation().precision().wireName(),
+                    o.op().wireName(), "conformance", p.property() + " on the inputs the declared precision cannot resolve",
+                    CheckRecord.Outcome.NOT_CHECKED, (int) Math.min(Integer.MAX_VALUE, nc.count()), Double.NaN, "", r.seed(), "",
+                    String.format(Locale.ROOT, "%d of %d values not checkable at %s, e.g. %s on %s: %s", nc.count(), nc.compared(),
+                        r.implementation().precision().wireName(), nc.quantity(), nc.input(), nc.reason()),
+                    "probity check-impl --replay " + nc.replayToken() + adapter, Duration.ZERO)));
             }
         }
         return new RunReport("check-impl", ProbityCli.version(), r.seed(), r.tries(), Shard.WHOLE, records, List.of(), r.elapsed());

@@ -55,6 +55,17 @@ class CheckImplFloat32V2Test {
                 }
             }
         }
+        // the shared reports say so too (before: only conformance.json/md did; junit.xml showed a clean pass)
+        int regions = r.get("not_checkable").size();
+        JsonNode summary = new ObjectMapper().readTree(Files.readString(dir.resolve("summary.json")));
+        assertThat(summary.toString()).contains("\"notChecked\":" + regions);
+        String junit = Files.readString(dir.resolve("junit.xml"));
+        assertThat(junit).contains("skipped=\"" + regions + "\"")
+            .containsPattern("<testcase name=\"snr: snr agrees with the reference — not checkable at float32\"[^>]*>\\s*<skipped "
+                + "message=\"not checked: \\d+ of \\d+ values not checkable at float32, e.g. snr\\[0\\] on schedule random, T = \\d+, "
+                + "betas = \\[1.0E-9");
+        assertThat(Files.readString(dir.resolve("summary.md"))).contains("## Not checked", "snr: snr agrees with the reference — not "
+            + "checkable at float32: ");
     }
 
     @Test
