@@ -118,8 +118,8 @@ public final class V2ScheduleProperties {
                     }
                     for (int t = 1; t <= ab.length; t++) {
                         double prev = t == 1 ? 1 : ab[t - 2];
-                        o.add(Verdict.check(ab[t - 1] < prev || prev < floor, r + "alpha_bar[t = " + t + "] = " + ab[t - 1]
-                            + " < alpha_bar[t = " + (t - 1) + "] = " + prev));
+                        o.add(Verdict.check(ab[t - 1] < prev || prev < floor, r + "alpha_bar[t = " + t + "] < alpha_bar[t = "
+                            + (t - 1) + "] (got " + ab[t - 1] + " and " + prev + ")"));
                     }
                 }
                 return o;
