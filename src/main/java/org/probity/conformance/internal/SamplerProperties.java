@@ -91,16 +91,18 @@ public final class SamplerProperties {
     // ---- ddim_step ----
 
     /** Error scales (in units of the rule's u) of one DDIM step as a straightforward implementation computes it. */
-    record DdimScales(double mean, double std, double xPrev, double kappaStd, double kappaWorst) {
+    record DdimScales(double mean, double std, double xPrev, double kappaStd, double kappaOneMinus) {
     }
 
     /**
-     * Whether the declared precision resolves a DDIM step: the step divides by 1 − ᾱ_t and forms
-     * 1 − ᾱ_{t'} and 1 − ᾱ_t/ᾱ_{t'}; where one of them is below the format's resolution (float32 with
-     * β ≈ 1e-9: conventional code meets 0/0) the step has no correct bit, and is not checkable.
+     * Whether the declared precision resolves a DDIM step: x̂_0 and σ divide by 1 − ᾱ_t (or its root)
+     * and the mean forms 1 − ᾱ_{t'}; where one of them is below the format's resolution (float32 with
+     * β ≈ 1e-9: 1 − ᾱ rounds to 0 and conventional code meets 0/0, also at η = 0) the step has no
+     * correct bit, and is not checkable. (1 − ᾱ_t/ᾱ_{t'} is not counted here: its bound κ(ᾱ) / β_t
+     * is pessimistic for a tiny β_t late in a long schedule, and σ is held to its own tolerance.)
      */
     static Resolution ddimResolution(CheckContext ctx, NoiseSchedule s, int t, DdimScales k, double more) {
-        return ScheduleProperties.at(ctx, s, t, Math.max(k.kappaWorst(), more));
+        return ScheduleProperties.at(ctx, s, t, Math.max(k.kappaOneMinus(), more));
     }
 
     /**
@@ -128,7 +130,7 @@ public final class SamplerProperties {
         double coefError = coef > 0 ? (cPrev * (kcp + 1) + sigma2 * kSigma2) / (2 * coef) : Math.sqrt(cPrev * (kcp + 1) + sigma2 * kSigma2);
         double mean = s.sqrtAlphaBar(tp) * x0Scale * (Budgets.alphaBar(s, tp) / 2 + 2) + Math.abs(p.eps()) * (coef * 2 + coefError);
         double xPrev = mean + Math.abs(p.noise()) * ref.std() * (kSigma2 / 2 + 2) + Math.abs(ref.mean());
-        return new DdimScales(mean, ref.std() * (kSigma2 / 2 + 2), xPrev, kSigma2 / 2 + 2, Math.max(kc, Math.max(tp > 0 ? kcp : 0, kr)));
+        return new DdimScales(mean, ref.std() * (kSigma2 / 2 + 2), xPrev, kSigma2 / 2 + 2, Math.max(kc, tp > 0 ? kcp : 0));
     }
 
     static ConformanceProperty<?> ddimReference(V2Gens g, double smallestAlphaBar) {
