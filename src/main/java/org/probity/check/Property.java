@@ -1,7 +1,6 @@
 package org.probity.check;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,7 +9,6 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import org.opentest4j.AssertionFailedError;
 import org.probity.check.internal.Discard;
-import org.probity.check.internal.RecordingChoices;
 import org.probity.check.internal.ReplayToken;
 import org.probity.check.internal.TryContext;
 
@@ -195,26 +193,7 @@ public final class Property<T> {
      * @throws IllegalArgumentException if the token is malformed
      */
     public Optional<String> replayProblem(String token) {
-        long[] choices = ReplayToken.choicesFor(name, token);
-        if (choices == null) {
-            return Optional.of("was recorded for another property");
-        }
-        RecordingChoices c = RecordingChoices.replay(choices);
-        try {
-            gen.generate(c);
-        } catch (RuntimeException e) {
-            return Optional.of("does not replay an input of this property: its generator refuses the choices ("
-                + e.getMessage() + ")");
-        }
-        long[] drawn = c.recorded();
-        if (!Arrays.equals(drawn, choices)) {
-            int k = Arrays.mismatch(drawn, choices);
-            String why = k >= drawn.length ? "the generator uses " + drawn.length + " of its " + choices.length + " choices"
-                : k >= choices.length ? "the generator draws more than its " + choices.length + " choices"
-                : "choice " + (k + 1) + " is " + choices[k] + ", which the generator reads as " + drawn[k];
-            return Optional.of("does not replay an input of this property exactly (" + why + ")");
-        }
-        return Optional.empty();
+        return ReplayToken.problem(name, gen, token);
     }
 
     /** Runs the property. */

@@ -63,6 +63,20 @@ public interface Trials<T> extends Iterable<Trial<T>> {
     Optional<Trial<T>> replay();
 
     /**
+     * Why the token of {@link RunConfig#replay()} does not replay an input of this property exactly,
+     * when it names this property and does not (the rule of {@link Property#replayProblem}): choices
+     * left over, too few choices (a sequence that runs out reads as zeros, so it would
+     * replay another input), a value the generator reads otherwise or refuses. A front end that
+     * replays one input asks this before {@link #replay()}, so that an edited or cut token is refused
+     * rather than silently replaying something else.
+     *
+     * @return empty when there is no token, when it names another property (then {@link #replay()} is
+     *     empty too), or when it replays an input of this property exactly
+     * @throws IllegalArgumentException if the token is malformed
+     */
+    Optional<String> replayProblem();
+
+    /**
      * Regenerates the input of a choice sequence (a sequence that runs out reads as zeros).
      *
      * @param choices recorded choices

@@ -21,6 +21,7 @@ import org.probity.conformance.Finding;
 import org.probity.conformance.Op;
 import org.probity.conformance.OpResult;
 import org.probity.conformance.PropertyRun;
+import org.probity.conformance.ReplayRefused;
 import org.probity.conformance.SubprocessImplementation;
 import org.probity.report.CheckRecord;
 import org.probity.report.ReportFiles;
@@ -65,6 +66,8 @@ public final class CheckImplCommand implements Callable<Integer> {
     static final int MAX_TIMEOUT_MS = 3_600_000;
     private static final String MSG_REPLAY_UNKNOWN = "option '--replay': the token '%s' names none of the properties "
         + "checked for '%s' (a token replays the property and input of the finding that printed it)";
+    private static final String MSG_REPLAY_BAD = "option '--replay': for '%s', the token '%s' %s (expected the token "
+        + "exactly as the finding printed it)";
     private static final String MSG_NOTHING = "nothing to check: the adapter '%s' lists no op that this Probity checks "
         + "(listed: %s; known: %s) [command: %s]";
 
@@ -145,6 +148,9 @@ public final class CheckImplCommand implements Callable<Integer> {
         ConformanceReport r;
         try (SubprocessImplementation impl = SubprocessImplementation.start(command, Duration.ofMillis(timeoutMs))) {
             r = ConformanceChecker.check(impl, options);
+        } catch (ReplayRefused e) {
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, MSG_REPLAY_BAD, e.property(),
+                    Converters.ReplayToken.shown(e.token()), e.problem()));
         } catch (AdapterFault f) {
             // one line naming the fault, then the adapter's stderr tail (the adapter's own words)
             err.println(spec.qualifiedName() + ": " + f.report());
@@ -191,6 +197,15 @@ public final class CheckImplCommand implements Callable<Integer> {
                     p.passed(), (int) Math.min(Integer.MAX_VALUE, p.points()), f == null ? p.maxDifference() : f.difference(),
                     f == null ? "" : f.tolerance(), r.seed(), f == null ? "" : "counterexample: " + f.input() + "\n" + f.detail(),
                     replay, Duration.ZERO));
+                // values the declared precision cannot resolve: a NOT CHECKED record beside the property's
+                // verdict (a JUnit viewer shows it skipped with the reason), never folded into a pass
+                p.notCheckable().ifPresent(nc -> records.add(new CheckRecord(
+                    o.op().wireName() + ": " + p.property() + " — not checkable at " + r.implementation().precision().wireName(),
+                    o.op().wireName(), "conformance", p.property() + " on the inputs the declared precision cannot resolve",
+                    CheckRecord.Outcome.NOT_CHECKED, (int) Math.min(Integer.MAX_VALUE, nc.count()), Double.NaN, "", r.seed(), "",
+                    String.format(Locale.ROOT, "%d of %d values not checkable at %s, e.g. %s on %s: %s", nc.count(), nc.compared(),
+                        r.implementation().precision().wireName(), nc.quantity(), nc.input(), nc.reason()),
+                    "probity check-impl --replay " + nc.replayToken() + adapter, Duration.ZERO)));
             }
         }
         return new RunReport("check-impl", ProbityCli.version(), r.seed(), r.tries(), Shard.WHOLE, records, List.of(), r.elapsed());

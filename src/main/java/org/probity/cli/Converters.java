@@ -107,6 +107,21 @@ final class Converters {
 
     /** A replay token {@code HASH:CHOICES}, as a failure prints it. */
     static final class ReplayToken implements ITypeConverter<String> {
+        /** The most characters of a token that a message quotes (a schedule's token runs to kilobytes). */
+        static final int SHOWN = 80;
+
+        /**
+         * {@code token} as a message quotes it: whole up to {@link #SHOWN} characters, else its start
+         * and end around "… (N characters) …".
+         */
+        static String shown(String token) {
+            if (token.length() <= SHOWN) {
+                return token;
+            }
+            return token.substring(0, SHOWN / 2) + "… (" + token.length() + " characters) …"
+                + token.substring(token.length() - SHOWN / 4);
+        }
+
         @Override
         public String convert(String value) {
             try {

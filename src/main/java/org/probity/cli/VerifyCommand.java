@@ -143,7 +143,7 @@ final class VerifyCommand implements Callable<Integer> {
             String problem = selected.get(0).property().replayProblem(replay).orElse(null);
             if (problem != null) {
                 throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, MSG_REPLAY_BAD,
-                        selected.get(0).name(), replay, problem));
+                        selected.get(0).name(), Converters.ReplayToken.shown(replay), problem));
             }
         }
         TextFiles.prepareDirectory("the reports", reportDir);

@@ -157,6 +157,7 @@ public final class ConformanceChecker {
      * @param options seed, tries, shrink budgets, replay token ({@link #options(long)})
      * @return the report; with a replay token, only the property it names has a run
      * @throws AdapterFault if an adapter process breaks the protocol
+     * @throws ReplayRefused if the replay token names a property but does not replay an input of it exactly
      */
     public static ConformanceReport check(Implementation impl, RunConfig options) {
         Objects.requireNonNull(impl, "impl");

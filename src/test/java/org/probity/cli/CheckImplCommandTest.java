@@ -130,14 +130,23 @@ class CheckImplCommandTest {
         assertThat(out.toString()).contains("kl-only");
     }
 
+    /**
+     * The normal_kl finding of the zoo's kl_half_missing.py (seed 3, 8 tries): groups 1 property,
+     * 2 input, 3 the replay token's hash, 4 its choices.
+     */
+    private static java.util.regex.Matcher klHalfMissingFinding() {
+        Run found = run("--seed", "3", "--tries", "8", "--", "python3", "adapters/python/zoo/kl_half_missing.py");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+            "FAIL normal_kl — (.*)\\n  input: (.*)\\n(?:.*\\n)*?.*--replay ([0-9a-f]{8}):([0-9,]*)\\)").matcher(found.out());
+        assertThat(m.find()).as(found.out()).isTrue();
+        return m;
+    }
+
     @Test
     void replayRerunsExactlyTheFindingsInputOnTheZooAdapterAndOnTheFixedReference() {
-        Run found = run("--seed", "3", "--tries", "8", "--", "python3", "adapters/python/zoo/kl_half_missing.py");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("FAIL normal_kl .*\\n  input: (.*)\\n(?:.*\\n)*?.*--replay ([0-9a-f]{8}:[0-9,]*)\\)")
-            .matcher(found.out());
-        assertThat(m.find()).as(found.out()).isTrue();
-        String input = m.group(1);
-        String token = m.group(2);
+        java.util.regex.Matcher m = klHalfMissingFinding();
+        String input = m.group(2);
+        String token = m.group(3) + ":" + m.group(4);
 
         Run replayed = run("--replay", token, "--", "python3", "adapters/python/zoo/kl_half_missing.py");
         assertThat(replayed.code()).as(replayed.err()).isEqualTo(1);
@@ -147,6 +156,41 @@ class CheckImplCommandTest {
         Run reference = run("--replay", token, "--", "python3", "adapters/python/reference.py");
         assertThat(reference.code()).as(reference.out() + reference.err()).isZero();
         assertThat(reference.out()).containsPattern("normal_kl\\s+1\\s+1\\s+1\\s.*pass").contains("PASS: 0 findings");
+    }
+
+    @Test
+    void aReplayTokenCutShortOrExtendedIsRefusedWithExitTwoNotReplayedAsAnotherInput() {
+        // the full token fails on the zoo adapter (exit 1); a cut one would read its missing choices as
+        // zeros and replay another input, an extended one would ignore choices — either a silent pass
+        java.util.regex.Matcher m = klHalfMissingFinding();
+        String property = m.group(1);
+        String hash = m.group(3);
+        String[] choices = m.group(4).split(",");
+        assertThat(choices.length).isGreaterThan(2);
+        String prefix = "probity check-impl: option '--replay': for '" + property + "', the token '";
+
+        String cut = hash + ":" + String.join(",", java.util.Arrays.copyOf(choices, 2));
+        Run shortened = run("--replay", cut, "--", "python3", "adapters/python/zoo/kl_half_missing.py");
+        assertThat(shortened.code()).as(shortened.out() + shortened.err()).isEqualTo(2);
+        assertThat(shortened.out()).isEmpty();
+        assertThat(shortened.err()).isEqualTo(prefix + cut + "' does not replay an input of this property exactly (the "
+            + "generator draws more than its 2 choices) (expected the token exactly as the finding printed it) "
+            + "(see 'probity check-impl --help')" + System.lineSeparator());
+
+        String extended = hash + ":" + m.group(4) + ",0,5,5,5,5";
+        Run longer = run("--replay", extended, "--", "python3", "adapters/python/zoo/kl_half_missing.py");
+        assertThat(longer.code()).as(longer.out() + longer.err()).isEqualTo(2);
+        assertThat(longer.err()).startsWith(prefix + extended + "' does not replay an input of this property exactly (the "
+            + "generator uses " + choices.length + " of its " + (choices.length + 5) + " choices)").hasLineCount(1);
+
+        // a long token is quoted by its start and end, not whole
+        String huge = hash + ":" + m.group(4) + ",7".repeat(3000);
+        Run hugeRun = run("--replay", huge, "--", "python3", "adapters/python/zoo/kl_half_missing.py");
+        assertThat(hugeRun.code()).isEqualTo(2);
+        assertThat(hugeRun.err()).startsWith(prefix + huge.substring(0, 40) + "… (" + huge.length() + " characters) …")
+            .contains("(the generator uses " + choices.length + " of its " + (choices.length + 3000) + " choices)")
+            .hasLineCount(1);
+        assertThat(hugeRun.err().length()).isLessThan(600);
     }
 
     @Test

@@ -224,6 +224,18 @@ class CommandLineCasesTest {
                 + "token '" + hash + ":9223372036854775807' does not replay an input of this property exactly (choice 1 "
                 + "is 9223372036854775807, which the generator reads as ").hasLineCount(1);
         assertThat(huge.out()).isEmpty();
+        // a token cut short or extended is refused as check-impl refuses it (the choices must be consumed exactly)
+        CliRunner.Result extended = CliRunner.withCatalog(TestIdentities::passing, "verify", "--only", TestIdentities.HOLDS,
+                "--replay", hash + ":" + "0,".repeat(200) + "0");
+        assertThat(extended.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(extended.err()).startsWith("probity verify: option '--replay': for '" + TestIdentities.HOLDS + "', the "
+                + "token '" + hash + ":0,0,0,").contains(" characters) …").containsPattern("\\(the generator uses \\d+ of its 201 choices\\)")
+                .hasLineCount(1);
+        CliRunner.Result cut = CliRunner.withCatalog(TestIdentities::passing, "verify", "--only", TestIdentities.HOLDS,
+                "--replay", hash + ":");
+        assertThat(cut.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cut.err()).contains("the token '" + hash + ":' does not replay an input of this property exactly (the generator "
+                + "draws more than its 0 choices)").hasLineCount(1);
     }
 
     @Test

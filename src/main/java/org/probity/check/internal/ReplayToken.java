@@ -2,8 +2,10 @@ package org.probity.check.internal;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.probity.check.Gen;
 
 /**
  * The one-option replay of a shrunk failure: {@code <property hash>:<choices>}, where the hash is
@@ -71,5 +73,39 @@ public final class ReplayToken {
     public static String tag(String name) {
         String hex = Integer.toHexString(name.hashCode());
         return "0".repeat(8 - hex.length()) + hex;
+    }
+
+    /**
+     * Why {@code token} does not replay an input of the property named {@code name} drawn by
+     * {@code gen}, if it does not: it was recorded for another property, or its choices are not
+     * exactly what the generator draws from them (a value beyond a draw's range, choices left over,
+     * too few choices — a sequence that runs out would read as zeros and so replay another input —,
+     * a generator that refuses them). The one rule of {@code Property#replayProblem} and
+     * {@code Trials#replayProblem}.
+     *
+     * @return empty when the token replays an input exactly, else the reason
+     * @throws IllegalArgumentException if the token is malformed
+     */
+    public static Optional<String> problem(String name, Gen<?> gen, String token) {
+        long[] choices = choicesFor(name, token);
+        if (choices == null) {
+            return Optional.of("was recorded for another property");
+        }
+        RecordingChoices c = RecordingChoices.replay(choices);
+        try {
+            gen.generate(c);
+        } catch (RuntimeException e) {
+            return Optional.of("does not replay an input of this property: its generator refuses the choices ("
+                + e.getMessage() + ")");
+        }
+        long[] drawn = c.recorded();
+        if (!Arrays.equals(drawn, choices)) {
+            int k = Arrays.mismatch(drawn, choices);
+            String why = k >= drawn.length ? "the generator uses " + drawn.length + " of its " + choices.length + " choices"
+                : k >= choices.length ? "the generator draws more than its " + choices.length + " choices"
+                : "choice " + (k + 1) + " is " + choices[k] + ", which the generator reads as " + drawn[k];
+            return Optional.of("does not replay an input of this property exactly (" + why + ")");
+        }
+        return Optional.empty();
     }
 }

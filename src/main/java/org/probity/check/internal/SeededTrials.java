@@ -150,6 +150,14 @@ public final class SeededTrials<T> implements Trials<T> {
     }
 
     @Override
+    public Optional<String> replayProblem() {
+        if (cfg.replay() == null || ReplayToken.choicesFor(name, cfg.replay()) == null) {
+            return Optional.empty();
+        }
+        return ReplayToken.problem(name, gen, cfg.replay());
+    }
+
+    @Override
     public Trial<T> regenerate(long[] choices) {
         RecordingChoices c = RecordingChoices.replay(choices);
         T value = gen.generate(c);

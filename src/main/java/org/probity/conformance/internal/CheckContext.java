@@ -90,6 +90,8 @@ public record CheckContext(Implementation impl, Precision precision) {
 
     /** For log-variances: absolute {@link #ROUNDINGS} u κ (= relative error of the variance) or relative. */
     public Tolerance logOf(double kappaOfVariance, double logValue) {
-        return abs(kappaOfVariance).or(rel(1));
+        // the range alternative once: abs(..).or(rel(..)) would print "below the normal range" twice
+        return underflow(Tolerances.roundedSum(precision.format(), ROUNDINGS, kappaOfVariance)
+            .or(Tolerances.conditioned(precision.format(), ROUNDINGS, 1)));
     }
 }

@@ -93,9 +93,13 @@ public final class Comparison {
      *
      * @param v the comparison
      * @param reference whether the right side is Probity's reference
+     * @param p the declared precision: ulps are counted in its format ({@link #ulpsIn}), as the
+     *     "max ulps" column counts them
      */
-    public static String render(Verdict v, boolean reference) {
-        String ulps = ulpsMeaningful(v) ? String.format(Locale.ROOT, " (%d ulps)", Ulps.distance(v.rhs(), v.lhs())) : "";
+    public static String render(Verdict v, boolean reference, Precision p) {
+        String ulps = !ulpsMeaningful(v) ? ""
+            : p == Precision.FLOAT32 ? String.format(Locale.ROOT, " (%d ulps of float32)", ulpsIn(p, v))
+            : String.format(Locale.ROOT, " (%d ulps)", Ulps.distance(v.rhs(), v.lhs()));
         return String.format(Locale.ROOT, "%s: implementation %s, %s %s, difference %s%s, tolerance %s",
             v.description(), fmt(v.lhs()), reference ? "reference" : "from its own answers", fmt(v.rhs()), fmt(difference(v)),
             ulps, v.tolerance());

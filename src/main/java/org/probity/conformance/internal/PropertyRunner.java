@@ -15,6 +15,7 @@ import org.probity.conformance.Finding;
 import org.probity.conformance.NotCheckable;
 import org.probity.conformance.OpError;
 import org.probity.conformance.PropertyRun;
+import org.probity.conformance.ReplayRefused;
 
 /**
  * Runs one conformance property on the property engine ({@link Engine#trials}): draws the run's
@@ -46,11 +47,16 @@ public final class PropertyRunner {
      * token names {@code p}.
      *
      * @return the run, or empty when a replay token names another property
+     * @throws ReplayRefused if the replay token names {@code p} but does not replay an input of it exactly
      */
     public static <C> Optional<PropertyRun> run(ConformanceProperty<C> p, CheckContext ctx, RunConfig cfg) {
         Trials<C> trials = trials(p, cfg);
         List<Trial<C>> drawn = new ArrayList<>();
         if (cfg.replay() != null) {
+            Optional<String> problem = trials.replayProblem();
+            if (problem.isPresent()) {
+                throw new ReplayRefused(p.name(), cfg.replay(), problem.get());
+            }
             Optional<Trial<C>> one = trials.replay();
             if (one.isEmpty()) {
                 return Optional.empty();
@@ -117,10 +123,10 @@ public final class PropertyRunner {
     private static <C> Finding shrunk(ConformanceProperty<C> p, CheckContext ctx, RunConfig cfg, Trials<C> trials, Trial<C> failing,
                                       Verdict v) {
         if (cfg.replay() != null) {
-            return finding(p, failing, v, 0, false, cfg.seed());
+            return finding(p, ctx, failing, v, 0, false, cfg.seed());
         }
         Shrunk<C> s = trials.shrink(failing, v, c -> evaluateSafely(p, ctx, List.of(c)).get(0).verdict());
-        return finding(p, s.trial(), s.verdict(), s.steps(), s.flaky(), cfg.seed());
+        return finding(p, ctx, s.trial(), s.verdict(), s.steps(), s.flaky(), cfg.seed());
     }
 
     /**
@@ -169,14 +175,15 @@ public final class PropertyRunner {
         return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
-    private static <C> Finding finding(ConformanceProperty<C> p, Trial<C> t, Verdict v, int steps, boolean flaky, long seed) {
+    private static <C> Finding finding(ConformanceProperty<C> p, CheckContext ctx, Trial<C> t, Verdict v, int steps, boolean flaky,
+                                       long seed) {
         String flakyNote = flaky ? " (FLAKY: the same input passed when asked again: the implementation depends on hidden state)" : "";
         if (!v.isNumeric()) {
             return new Finding(p.op(), p.name(), p.show(t.value(), -1), Finding.ERROR, Double.NaN, Double.NaN, Double.NaN, "-",
                 v.description() + flakyNote, steps, seed, t.replayToken());
         }
         return new Finding(p.op(), p.name(), p.show(t.value(), focus(v.description())), v.description(), v.lhs(), v.rhs(),
-            Comparison.difference(v), v.tolerance().toString(), Comparison.render(v, p.kind() == ConformanceProperty.Kind.REFERENCE)
-                + flakyNote, steps, seed, t.replayToken());
+            Comparison.difference(v), v.tolerance().toString(),
+            Comparison.render(v, p.kind() == ConformanceProperty.Kind.REFERENCE, ctx.precision()) + flakyNote, steps, seed, t.replayToken());
     }
 }

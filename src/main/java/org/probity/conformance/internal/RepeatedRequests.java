@@ -95,7 +95,7 @@ public final class RepeatedRequests implements Implementation {
                 if (!worst.passed() && finding == null) {
                     finding = worst.isNumeric()
                         ? new Finding(op, PROPERTY, c.input(), worst.description(), worst.lhs(), worst.rhs(), Comparison.difference(worst),
-                            worst.tolerance().toString(), Comparison.render(worst, false).replace("from its own answers", "first answer"), 0, seed, "")
+                            worst.tolerance().toString(), Comparison.render(worst, false, ctx.precision()).replace("from its own answers", "first answer"), 0, seed, "")
                         : new Finding(op, PROPERTY, c.input(), "answer", Double.NaN, Double.NaN, Double.NaN, "-", worst.description(), 0,
                             seed, "");
                     maxUsage = Double.POSITIVE_INFINITY;

@@ -118,8 +118,8 @@ public final class V2ScheduleProperties {
                     }
                     for (int t = 1; t <= ab.length; t++) {
                         double prev = t == 1 ? 1 : ab[t - 2];
-                        o.add(Verdict.check(ab[t - 1] < prev || prev < floor, r + "alpha_bar[t = " + t + "] = " + ab[t - 1]
-                            + " < alpha_bar[t = " + (t - 1) + "] = " + prev));
+                        o.add(Verdict.check(ab[t - 1] < prev || prev < floor, r + "alpha_bar[t = " + t + "] < alpha_bar[t = "
+                            + (t - 1) + "] (got " + ab[t - 1] + " and " + prev + ")"));
                     }
                 }
                 return o;
@@ -163,7 +163,8 @@ public final class V2ScheduleProperties {
                 Outcome o = new Outcome(got.length);
                 for (int i = 0; i < got.length; i++) {
                     int t = c.points().get(i).t();
-                    o.add(Comparison.of("snr[" + i + "]", got[i], s.snr(t), ctx.rel(snrKappa(s, t))));
+                    double k = snrKappa(s, t);
+                    o.add(ScheduleProperties.at(ctx, s, t, k), Comparison.of("snr[" + i + "]", got[i], s.snr(t), ctx.rel(k)));
                 }
                 return o;
             }),
@@ -173,6 +174,16 @@ public final class V2ScheduleProperties {
     /** κ of SNR_t = ᾱ_t / (1 − ᾱ_t): both conditionings and the division. */
     static double snrKappa(NoiseSchedule s, int t) {
         return Budgets.alphaBar(s, t) + Budgets.oneMinusAlphaBar(s, t) + 2;
+    }
+
+    /**
+     * Whether the declared precision resolves the term b·√(1 − ᾱ_t) of a·√ᾱ_t − b·√(1 − ᾱ_t): always
+     * when b = 0, else when {@link CheckContext#ROUNDINGS} u κ(√(1 − ᾱ_t)) &lt; 1/2. Where 1 − ᾱ_t is
+     * below the format's resolution of ᾱ_t (1 − ᾱ_t rounds to 0 in float32 for β_1 ≈ 1e-9), the term
+     * has no correct bit, and an absolute tolerance spread over it would excuse dropping it altogether.
+     */
+    static Resolution vResolution(CheckContext ctx, NoiseSchedule s, int t, double onSqrtOneMinus) {
+        return onSqrtOneMinus == 0 ? Resolution.CHECKABLE : ScheduleProperties.at(ctx, s, t, Budgets.oneMinusAlphaBar(s, t) / 2 + 2);
     }
 
     /** Term scale of a·√ᾱ_t − b·√(1 − ᾱ_t): each term times the conditioning of its square root, plus two roundings. */
@@ -190,7 +201,7 @@ public final class V2ScheduleProperties {
                 Outcome o = new Outcome(got.length);
                 for (int i = 0; i < got.length; i++) {
                     SchedulePoint p = c.points().get(i);
-                    o.add(Comparison.of("v[" + i + "]", got[i], VPrediction.velocity(s, p.t(), p.x0(), p.eps()),
+                    o.add(vResolution(ctx, s, p.t(), p.x0()), Comparison.of("v[" + i + "]", got[i], VPrediction.velocity(s, p.t(), p.x0(), p.eps()),
                         ctx.orSqrtUnderflow(ctx.abs(vScale(s, p.t(), p.eps(), p.x0())), Math.abs(p.eps()))));
                 }
                 return o;
@@ -208,7 +219,7 @@ public final class V2ScheduleProperties {
                 Outcome o = new Outcome(got.length);
                 for (int i = 0; i < got.length; i++) {
                     SchedulePoint p = c.points().get(i);
-                    o.add(Comparison.of("x0_hat[" + i + "]", got[i], VPrediction.x0FromVelocity(s, p.t(), p.xt(), p.eps()),
+                    o.add(vResolution(ctx, s, p.t(), p.eps()), Comparison.of("x0_hat[" + i + "]", got[i], VPrediction.x0FromVelocity(s, p.t(), p.xt(), p.eps()),
                         ctx.orSqrtUnderflow(ctx.abs(vScale(s, p.t(), p.xt(), p.eps())), Math.abs(p.xt()))));
                 }
                 return o;
@@ -234,7 +245,7 @@ public final class V2ScheduleProperties {
                 Outcome o = new Outcome(t.length);
                 for (int i = 0; i < t.length; i++) {
                     double scale = (Math.abs(x0[i]) + Math.abs(eps[i])) * (Budgets.alphaBar(s, t[i]) + Budgets.oneMinusAlphaBar(s, t[i]) + 8);
-                    o.add(Comparison.of("x0_hat[" + i + "] vs x0", back[i], x0[i], ctx.orSqrtUnderflow(ctx.abs(scale), Math.abs(eps[i]))));
+                    o.add(vResolution(ctx, s, t[i], Math.abs(x0[i]) + Math.abs(eps[i])), Comparison.of("x0_hat[" + i + "] vs x0", back[i], x0[i], ctx.orSqrtUnderflow(ctx.abs(scale), Math.abs(eps[i]))));
                 }
                 return o;
             }),
@@ -253,8 +264,9 @@ public final class V2ScheduleProperties {
                 Outcome o = new Outcome(got.length);
                 for (int i = 0; i < got.length; i++) {
                     int t = c.points().get(i).t();
-                    o.add(Comparison.of("weight[" + i + "]", got[i], w.prediction().minSnrWeight(s, t, w.gamma()),
-                        ctx.rel(snrKappa(s, t) + 2)));
+                    double k = snrKappa(s, t) + 2;
+                    o.add(ScheduleProperties.at(ctx, s, t, k), Comparison.of("weight[" + i + "]", got[i],
+                        w.prediction().minSnrWeight(s, t, w.gamma()), ctx.rel(k)));
                 }
                 return o;
             }),
@@ -279,8 +291,9 @@ public final class V2ScheduleProperties {
                     o.add(Verdict.check(Double.isFinite(eps[i]) && Double.isFinite(v[i]) && Double.isFinite(x0[i]),
                         "weights[" + i + "] finite (epsilon " + eps[i] + ", v_prediction " + v[i] + ", sample " + x0[i] + ")"));
                     double k = 2 * snrKappa(s, t) + 4;
-                    o.add(Comparison.of("weight_epsilon[" + i + "] * SNR vs weight_sample", eps[i] * snr, x0[i], ctx.rel(k)));
-                    o.add(Comparison.of("weight_v[" + i + "] * (SNR + 1) vs weight_sample", v[i] * (snr + 1), x0[i], ctx.rel(k)));
+                    Resolution r = ScheduleProperties.at(ctx, s, t, k);
+                    o.add(r, Comparison.of("weight_epsilon[" + i + "] * SNR vs weight_sample", eps[i] * snr, x0[i], ctx.rel(k)));
+                    o.add(r, Comparison.of("weight_v[" + i + "] * (SNR + 1) vs weight_sample", v[i] * (snr + 1), x0[i], ctx.rel(k)));
                 }
                 return o;
             }),

@@ -50,20 +50,28 @@ class ConformanceMessagesTest {
     @Test
     void aFindingSaysWhichSideIsTheReferenceAndNeverCallsTheImplementationsOwnNanExpected() {
         Verdict self = Comparison.of("variance[0]", 0.5, Double.NaN, F64.rel(4));
-        assertThat(Comparison.render(self, false)).contains("implementation 0.5, from its own answers NaN")
+        assertThat(Comparison.render(self, false, Precision.FLOAT64)).contains("implementation 0.5, from its own answers NaN")
             .doesNotContain("expected");
         Verdict ref = Comparison.of("variance[0]", 0.5, 0.25, F64.rel(4));
-        assertThat(Comparison.render(ref, true)).contains("implementation 0.5, reference 0.25");
+        assertThat(Comparison.render(ref, true, Precision.FLOAT64)).contains("implementation 0.5, reference 0.25");
     }
 
     @Test
     void ulpsArePrintedOnlyWhereTheyMeasureAccuracy() {
         // a sign crossing (9.2e18 "ulps"), a NaN side ("∞ ulps"), an absolute rule: no ulp count
-        assertThat(Comparison.render(Comparison.of("m[0]", -1e-300, 1e-300, F64.rel(4)), true)).doesNotContain("ulps)");
-        assertThat(Comparison.render(Comparison.of("m[0]", Double.NaN, 1.0, F64.rel(4)), true)).doesNotContain("ulps)")
+        assertThat(Comparison.render(Comparison.of("m[0]", -1e-300, 1e-300, F64.rel(4)), true, Precision.FLOAT64)).doesNotContain("ulps)");
+        assertThat(Comparison.render(Comparison.of("m[0]", Double.NaN, 1.0, F64.rel(4)), true, Precision.FLOAT64)).doesNotContain("ulps)")
             .doesNotContain("∞");
-        assertThat(Comparison.render(Comparison.of("kl[0]", 1.0, 0.5, F64.abs(3)), true)).doesNotContain("ulps)");
-        assertThat(Comparison.render(Comparison.of("v[0]", 1.0 + 0x1.0p-50, 1.0, F64.rel(4)), true)).contains("(4 ulps)");
+        assertThat(Comparison.render(Comparison.of("kl[0]", 1.0, 0.5, F64.abs(3)), true, Precision.FLOAT64)).doesNotContain("ulps)");
+        assertThat(Comparison.render(Comparison.of("v[0]", 1.0 + 0x1.0p-50, 1.0, F64.rel(4)), true, Precision.FLOAT64)).contains("(4 ulps)");
+        // a float32 implementation's error is counted in float32 ulps, as its "max ulps" column counts it
+        // (before: 3 float32 ulps printed as 1610612736 float64 ulps)
+        CheckContext f32 = new CheckContext(null, Precision.FLOAT32);
+        double three = (double) Math.nextUp(Math.nextUp(Math.nextUp(1.5f)));
+        assertThat(Comparison.render(Comparison.of("v[0]", three, 1.5, f32.rel(4)), true, Precision.FLOAT32))
+            .contains("(3 ulps of float32)");
+        // the range alternative of a log-variance tolerance is printed once
+        assertThat(f32.logOf(2, -3).toString()).containsOnlyOnce("below the float32 normal range");
     }
 
     /** q(x_t | x_0) in float64 that forms ᾱ_t before its square root (so √ᾱ_t x_0 underflows to 0). */
