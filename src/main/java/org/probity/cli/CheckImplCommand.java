@@ -139,7 +139,7 @@ public final class CheckImplCommand implements Callable<Integer> {
         }
         if (command == null || command.isEmpty()) {
             throw new ParameterException(spec.commandLine(),
-                "missing the adapter command: expected COMMAND ARGS... after -- (or --list-ops)");
+                "missing the adapter command: expected COMMAND ARGS... after '--' (or '--list-ops')");
         }
         if (report != null) {
             TextFiles.prepareDirectory("the reports", report);

@@ -104,7 +104,7 @@ class ChainDpAccuracyTest {
     }
 
     /** {exact VLB(x0), sum of |path terms|} by enumerating the paths of q from x0, in 64 digits. */
-    private static Dfp[] reference(FiniteChain q, ReverseChain p, int x0) {
+    static Dfp[] reference(FiniteChain q, ReverseChain p, int x0) {
         int k = q.states();
         int steps = q.steps();
         Dfp sum = HighPrecision.of(0);

@@ -35,6 +35,10 @@ class ChainEdgesTest {
         refuses(() -> F.logProbability(0, 1, 2), "path[2]: expected an integer in [0, 1], got 2");
         refuses(() -> F.probability(0, 2, 0), "path[1]: expected an integer in [0, 1], got 2");
         refuses(() -> F.startingAt(2), "state: expected an integer in [0, 1], got 2");
+        refuses(() -> F.posterior(2, 2, 0), "x0: expected an integer in [0, 1], got 2");
+        refuses(() -> F.posterior(2, 0, 2), "xt: expected an integer in [0, 1], got 2");
+        refuses(() -> F.given(2, 2), "state: expected an integer in [0, 1], got 2");
+        refuses(() -> F.given(3, 0), "time: expected an integer in [0, 2], got 3");
         assertThat(F.startingAt(1).initial()).containsExactly(0, 1);
         assertThat(F.withInitial(new double[] {0.25, 0.75}).marginal(1)).containsExactly(0.3125, 0.6875);
         assertThat(F).hasToString("FiniteChain[K=2, T=2, initial=[0.5, 0.5], transitions=[[[0.5, 0.5], [0.25, 0.75]], "
@@ -90,6 +94,8 @@ class ChainEdgesTest {
         refuses(() -> c.logDensity(1, 2), "path: expected 3 entries (one per step), got 2");
         refuses(() -> LinearGaussianChain.of(0, -1, new double[] {1}, new double[] {0}, new double[] {1}),
             "initialVariance: expected a finite variance >= 0, got -1.0");
+        refuses(() -> LinearGaussianChain.of(0, Double.POSITIVE_INFINITY, new double[] {1}, new double[] {0}, new double[] {1}),
+            "initialVariance: expected a finite variance >= 0, got Infinity");
         refuses(() -> LinearGaussianChain.of(0, 1, new double[] {Double.NaN}, new double[] {0}, new double[] {1}),
             "gains[0]: expected a finite number, got NaN");
     }

@@ -45,5 +45,9 @@ class StepQuadraticTest {
         assertThat(a.value(2, -1)).isEqualTo(12);
         assertThat(StepQuadratic.ZERO.value(7, 9)).isZero();
         assertThat(a.plus(b).value(0.5, 3)).isEqualTo(a.value(0.5, 3) + b.value(0.5, 3));
+        // every coefficient nonzero and none of magnitude 1, so each one is seen to be added and scaled
+        StepQuadratic c = new StepQuadratic(3, -5, 0.5, 7, -0.25, 2);
+        assertThat(a.plus(c)).isEqualTo(new StepQuadratic(4, -3, 3.5, 11, 4.75, 8));
+        assertThat(c.times(3)).isEqualTo(new StepQuadratic(9, -15, 1.5, 21, -0.75, 6));
     }
 }

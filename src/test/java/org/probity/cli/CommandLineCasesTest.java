@@ -249,6 +249,10 @@ class CommandLineCasesTest {
         assertBadInput(CliRunner.run("check-impl", "--timeout-ms", "0", "--", "python3", "adapters/python/reference.py"),
                 "probity check-impl: Invalid value for option '--timeout-ms': expected a whole number in [1, 3600000], "
                         + "got '0' (see 'probity check-impl --help')");
+        // found by the fuzzer (seed 4): the options it names are quoted like every other option in a message
+        assertBadInput(CliRunner.run("check-impl", "--tries", "2", "--timeout-ms", "2000"),
+                "probity check-impl: missing the adapter command: expected COMMAND ARGS... after '--' (or '--list-ops') "
+                        + "(see 'probity check-impl --help')");
     }
 
     @Test

@@ -49,15 +49,12 @@ class ProbityFuzzTest {
     }
 
     private static final List<Known> KNOWN = List.of(
-            // spec (issue 11, "Spec inputs that are not bounded"): flat sums of thousands of terms and deep nesting
-            // recurse in the parser and evaluators; the spec branch reads flat sums iteratively and limits nesting
-            new Known("spec files", "java.lang.StackOverflowError", "spec: nesting limit, iterative flat sums"),
-            // spec (issue 11): markov T >= 25 and gaussian T >= 32 run for minutes; the spec branch refuses the
-            // sizes up front and gives each try a time budget
-            new Known("spec files", "ran past its budget", "spec: model sizes and per-try budget"),
-            new Known("spec files", "OutOfMemoryError", "spec: model sizes and per-try budget"),
-            new Known("spec files", "NegativeArraySizeException", "spec: model sizes and per-try budget"),
-            new Known("spec files", "ArrayIndexOutOfBoundsException", "spec: model sizes and per-try budget"));
+            // Not a defect: a mutated spec at the language's largest size (`model gaussian steps 999..999` in a file
+            // of several claims or derivation steps) is bounded by the per-try budget (10 s per item, NOT CHECKED
+            // past it), which can add up to more than this fuzzer's per-run budget. The spec branch's fixes for
+            // stack overflows, array sizes and bit masks have landed, so those are findings again; an
+            // OutOfMemoryError here was a FAIL of a true claim, now NOT CHECKED (SpecInputLimitsTest).
+            new Known("spec files", "ran past its budget", "spec: per-try budget x items at T = 999"));
 
     @TempDir
     Path dir;

@@ -166,7 +166,8 @@ final class GaussianExact implements Expr.Visitor<Closed> {
         int hi = s.index(sm.to());
         Closed acc = Closed.constant(sm.product() ? 1 : 0, n);
         for (int i = lo; i <= hi && acc.available(); i++) {
-            ev.budget().check();
+            // a coarse loop: each term is a quadratic in all T + 1 variables (O(T^2) to build and add)
+            ev.budget().checkNow();
             Closed v = ev.closed(sm.body(), s.with(sm.index(), i));
             acc = !v.available() ? v : sm.product() ? acc.times(v) : acc.plus(v);
         }
