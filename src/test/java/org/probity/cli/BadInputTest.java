@@ -118,6 +118,29 @@ class BadInputTest {
             + " \"\\begin{aligned} L &= p(x_0) \\\\ &= q(x_0)\"");
         Path tex = Files.writeString(dir.resolve("open.tex"), "\\begin{align}\nL &= \\log \\left( p(x_0) \n\\end{align}\n");
         assertBadInput(CliRunner.run("check", tex.toString()), "probity check: " + tex
-            + ":2:24: expected ')' closing the '(' at 2:16, found the end of the formula in \"L &= \\log \\left( p(x_0)\"");
+            + ":2:24: expected \\right closing the '\\left' at 2:11, found the end of the formula in \"L &= \\log \\left( p(x_0)\"");
+    }
+
+    /** A bracket left open hid the relation after it: the display was read as prose and vanished (exit 0). */
+    @Test
+    void anUnclosedBracketInADisplayIsAnErrorAtItsPlace(@TempDir Path dir) throws IOException {
+        Path md = Files.writeString(dir.resolve("g3.md"),
+            "$$\nq(\\mathbf{x}_0) = q(\\mathbf{x}_0)\n$$\n$$\n\\log q(\\mathbf{x}_0 = 1\n$$\n");
+        assertBadInput(CliRunner.run("check", md.toString()), "probity check: " + md
+            + ":5:24: expected ')' closing the '(' at 5:7, found the end of the formula in \"\\log q(\\mathbf{x}_0 = 1\"");
+        Path alone = Files.writeString(dir.resolve("g4.md"), "$$\n\\log q(\\mathbf{x}_0 = 1\n$$\n");
+        assertBadInput(CliRunner.run("check", alone.toString()), "probity check: " + alone
+            + ":2:24: expected ')' closing the '(' at 2:7, found the end of the formula in \"\\log q(\\mathbf{x}_0 = 1\"");
+        Path left = Files.writeString(dir.resolve("left.md"), "$$\np(x_0) = \\exp\\left( \\log p(x_0) )\n$$\n");
+        assertBadInput(CliRunner.run("check", left.toString()), "probity check: " + left
+            + ":2:33: expected \\right closing the '\\left' at 2:14, found ')' in"
+            + " \"x_0) = \\exp\\left( \\log p(x_0) )\"");
+        Path text = Files.writeString(dir.resolve("text.md"), "$$\np(x_0) = p(x_0) \\quad \\text{(marginal\n$$\n");
+        assertBadInput(CliRunner.run("check", text.toString()), "probity check: " + text
+            + ":2:38: expected '}' closing the '{' at 2:28, found the end of the formula in"
+            + " \"= p(x_0) \\quad \\text{(marginal\"");
+        Path stray = Files.writeString(dir.resolve("stray.md"), "$$\np(x_0) = p(x_0))\n$$\n");
+        assertBadInput(CliRunner.run("check", stray.toString()), "probity check: " + stray
+            + ":2:16: expected '(' before this ')', found ')' in \"p(x_0) = p(x_0))\"");
     }
 }
