@@ -143,4 +143,16 @@ class BadInputTest {
         assertBadInput(CliRunner.run("check", stray.toString()), "probity check: " + stray
             + ":2:16: expected '(' before this ')', found ')' in \"p(x_0) = p(x_0))\"");
     }
+
+    /** A '$$' never closed ran to the end of the file, taking the prose after it for math (PASS: 0 checked). */
+    @Test
+    void anUnclosedDisplayIsAnErrorAtItsOpening(@TempDir Path dir) throws IOException {
+        Path md = Files.writeString(dir.resolve("dollar.md"),
+            "# t\n\n$$\nq(x_1 \\mid x_0) = q(x_1 \\mid x_0)\n\nmore prose here\n");
+        assertBadInput(CliRunner.run("check", md.toString()), "probity check: " + md
+            + ":3:1: expected $$ closing the display opened at 3:1, found the end of the file");
+        Path bracket = Files.writeString(dir.resolve("bracket.md"), "text\n\n  \\[ p(x_0) = p(x_0)\n\nprose\n");
+        assertBadInput(CliRunner.run("check", bracket.toString()), "probity check: " + bracket
+            + ":3:3: expected \\] closing the display opened at 3:3, found the end of the file");
+    }
 }
