@@ -155,4 +155,18 @@ class BadInputTest {
         assertBadInput(CliRunner.run("check", bracket.toString()), "probity check: " + bracket
             + ":3:3: expected \\] closing the display opened at 3:3, found the end of the file");
     }
+
+    /** A misspelt or unknown command was read as an unknown symbol: NOT CHECKED, and PASS with exit 0. */
+    @Test
+    void anUnknownLatexCommandIsAnErrorAtItsPlace(@TempDir Path dir) throws IOException {
+        Path md = Files.writeString(dir.resolve("typo.md"),
+            "$$\nq(x_1) = \\sum_{x_0} q(x_0, x_1)\n$$\n\n$$\nD = \\bar\\alpah_T + 1\n$$\n");
+        assertBadInput(CliRunner.run("check", md.toString()), "probity check: " + md
+            + ":6:9: expected one of the LaTeX commands listed in docs/derivations.md, found the unknown command"
+            + " \\alpah in \"D = \\bar\\alpah_T + 1\"");
+        Path macro = Files.writeString(dir.resolve("macro.md"), "Let $a = \\frobnicate{x}$ be.\n");
+        assertBadInput(CliRunner.run("check", macro.toString()), "probity check: " + macro
+            + ":1:10: expected one of the LaTeX commands listed in docs/derivations.md, found the unknown command"
+            + " \\frobnicate in \"a = \\frobnicate{x}\"");
+    }
 }

@@ -174,6 +174,10 @@ public final class Rows {
                 continue;
             }
             boolean inText = textDepth >= 0;
+            if (!inText && t.kind() == LatexToken.Kind.COMMAND && !KnownCommands.known(t.text())) {
+                throw new LatexProblem(LatexProblem.Kind.SYNTAX, "one of the LaTeX commands listed in docs/derivations.md",
+                    t.start(), "the unknown command " + t.text());
+            }
             if (t.is("\\left") || t.is("\\right")) {
                 i++;   // the delimiter after it (., (, \\|, \\{, ...) is not a bracket of its own
                 if (t.is("\\left")) {
