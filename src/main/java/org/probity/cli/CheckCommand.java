@@ -99,6 +99,11 @@ final class CheckCommand implements Callable<Integer> {
                 documents.add(r);
                 out.println(r.render());
                 exit = Math.max(exit, r.exitCode(strict));
+                if (r.passed() && !r.checkedSomething()) {
+                    spec.commandLine().getErr().printf(Locale.ROOT, "probity check: %s: expected at least one relation "
+                        + "that can be checked, found only rows NOT CHECKED (a check of nothing cannot pass)%n", d.fileName());
+                    spec.commandLine().getErr().flush();
+                }
                 records.addAll(DocumentCheck.records(r, Path.of(d.fileName())));
             }
             out.println();

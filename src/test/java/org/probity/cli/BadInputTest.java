@@ -169,4 +169,18 @@ class BadInputTest {
             + ":1:10: expected one of the LaTeX commands listed in docs/derivations.md, found the unknown command"
             + " \\frobnicate in \"a = \\frobnicate{x}\"");
     }
+
+    /** Every relation NOT CHECKED: "PASS: 0 checked" with exit 0 would pass a check of nothing. */
+    @Test
+    void aDocumentThatChecksNothingDoesNotPass(@TempDir Path dir) throws IOException {
+        Path md = Files.writeString(dir.resolve("nothing.md"),
+            "$$\nq(x_0) \\approx \\frac{1}{N}\\sum_i q(x_0^{(i)})\n$$\n");
+        CliRunner.Result r = CliRunner.run("check", md.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).isEqualTo("probity check: " + md + ": expected at least one relation that can be checked, "
+            + "found only rows NOT CHECKED (a check of nothing cannot pass)" + System.lineSeparator());
+        assertThat(r.out()).contains("NOT CHECKED  display 1, row 1 (line 2)")
+            .contains("NOTHING CHECKED (a check of nothing cannot pass): 0 checked (0 PASS, 0 FAIL), 1 NOT CHECKED")
+            .doesNotContain("PASS:");
+    }
 }
