@@ -177,7 +177,7 @@ class BadInputTest {
             "$$\nq(x_0) \\approx \\frac{1}{N}\\sum_i q(x_0^{(i)})\n$$\n");
         CliRunner.Result r = CliRunner.run("check", md.toString());
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).isEqualTo("probity check: " + md + ": expected at least one relation that can be checked, "
+        assertThat(r.err()).isEqualTo("probity check: " + md + ":2:1: expected at least one relation that can be checked, "
             + "found only rows NOT CHECKED (a check of nothing cannot pass)" + System.lineSeparator());
         assertThat(r.out()).contains("NOT CHECKED  display 1, row 1 (line 2)")
             .contains("NOTHING CHECKED (a check of nothing cannot pass): 0 checked (0 PASS, 0 FAIL), 1 NOT CHECKED")

@@ -184,6 +184,11 @@ public final class DocumentResult {
         return count("PASS") + count("FAIL") > 0;
     }
 
+    /** Where the first row NOT CHECKED is, or null when there is none. */
+    public Place firstNotChecked() {
+        return entries.stream().filter(e -> e.verdict().equals("NOT CHECKED")).map(Entry::place).findFirst().orElse(null);
+    }
+
     /** 0 when something was checked and nothing failed, 1 when a check failed, 2 when nothing was checked. */
     public int exitCode() {
         return exitCode(false);
