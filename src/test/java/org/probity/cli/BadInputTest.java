@@ -154,6 +154,10 @@ class BadInputTest {
         Path bracket = Files.writeString(dir.resolve("bracket.md"), "text\n\n  \\[ p(x_0) = p(x_0)\n\nprose\n");
         assertBadInput(CliRunner.run("check", bracket.toString()), "probity check: " + bracket
             + ":3:3: expected \\] closing the display opened at 3:3, found the end of the file");
+        Path tex = Files.writeString(dir.resolve("dollar.tex"),
+            "\\begin{document}\nText.\n$$\nq(x_0) = q(x_0)\n\nmore text\n\\end{document}\n");
+        assertBadInput(CliRunner.run("check", tex.toString()), "probity check: " + tex
+            + ":3:1: expected $$ closing the display opened at 3:1, found the end of the file");
     }
 
     /** A misspelt or unknown command was read as an unknown symbol: NOT CHECKED, and PASS with exit 0. */
