@@ -99,6 +99,14 @@ final class CheckCommand implements Callable<Integer> {
                 documents.add(r);
                 out.println(r.render());
                 exit = Math.max(exit, r.exitCode(strict));
+                if (r.passed() && !r.checkedSomething()) {
+                    org.probity.spec.latex.Place first = r.firstNotChecked();
+                    String at = first == null ? "" : ":" + first.line() + ":" + first.column();
+                    spec.commandLine().getErr().printf(Locale.ROOT, "probity check: %s%s: expected at least one relation "
+                        + "that can be checked, found only rows NOT CHECKED (a check of nothing cannot pass)%n",
+                        d.fileName(), at);
+                    spec.commandLine().getErr().flush();
+                }
                 records.addAll(DocumentCheck.records(r, Path.of(d.fileName())));
             }
             out.println();

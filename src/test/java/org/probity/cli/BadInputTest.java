@@ -118,6 +118,73 @@ class BadInputTest {
             + " \"\\begin{aligned} L &= p(x_0) \\\\ &= q(x_0)\"");
         Path tex = Files.writeString(dir.resolve("open.tex"), "\\begin{align}\nL &= \\log \\left( p(x_0) \n\\end{align}\n");
         assertBadInput(CliRunner.run("check", tex.toString()), "probity check: " + tex
-            + ":2:24: expected ')' closing the '(' at 2:16, found the end of the formula in \"L &= \\log \\left( p(x_0)\"");
+            + ":2:24: expected \\right closing the '\\left' at 2:11, found the end of the formula in \"L &= \\log \\left( p(x_0)\"");
+    }
+
+    /** A bracket left open hid the relation after it: the display was read as prose and vanished (exit 0). */
+    @Test
+    void anUnclosedBracketInADisplayIsAnErrorAtItsPlace(@TempDir Path dir) throws IOException {
+        Path md = Files.writeString(dir.resolve("g3.md"),
+            "$$\nq(\\mathbf{x}_0) = q(\\mathbf{x}_0)\n$$\n$$\n\\log q(\\mathbf{x}_0 = 1\n$$\n");
+        assertBadInput(CliRunner.run("check", md.toString()), "probity check: " + md
+            + ":5:24: expected ')' closing the '(' at 5:7, found the end of the formula in \"\\log q(\\mathbf{x}_0 = 1\"");
+        Path alone = Files.writeString(dir.resolve("g4.md"), "$$\n\\log q(\\mathbf{x}_0 = 1\n$$\n");
+        assertBadInput(CliRunner.run("check", alone.toString()), "probity check: " + alone
+            + ":2:24: expected ')' closing the '(' at 2:7, found the end of the formula in \"\\log q(\\mathbf{x}_0 = 1\"");
+        Path left = Files.writeString(dir.resolve("left.md"), "$$\np(x_0) = \\exp\\left( \\log p(x_0) )\n$$\n");
+        assertBadInput(CliRunner.run("check", left.toString()), "probity check: " + left
+            + ":2:33: expected \\right closing the '\\left' at 2:14, found ')' in"
+            + " \"x_0) = \\exp\\left( \\log p(x_0) )\"");
+        Path text = Files.writeString(dir.resolve("text.md"), "$$\np(x_0) = p(x_0) \\quad \\text{(marginal\n$$\n");
+        assertBadInput(CliRunner.run("check", text.toString()), "probity check: " + text
+            + ":2:38: expected '}' closing the '{' at 2:28, found the end of the formula in"
+            + " \"= p(x_0) \\quad \\text{(marginal\"");
+        Path stray = Files.writeString(dir.resolve("stray.md"), "$$\np(x_0) = p(x_0))\n$$\n");
+        assertBadInput(CliRunner.run("check", stray.toString()), "probity check: " + stray
+            + ":2:16: expected '(' before this ')', found ')' in \"p(x_0) = p(x_0))\"");
+    }
+
+    /** A '$$' never closed ran to the end of the file, taking the prose after it for math (PASS: 0 checked). */
+    @Test
+    void anUnclosedDisplayIsAnErrorAtItsOpening(@TempDir Path dir) throws IOException {
+        Path md = Files.writeString(dir.resolve("dollar.md"),
+            "# t\n\n$$\nq(x_1 \\mid x_0) = q(x_1 \\mid x_0)\n\nmore prose here\n");
+        assertBadInput(CliRunner.run("check", md.toString()), "probity check: " + md
+            + ":3:1: expected $$ closing the display opened at 3:1, found the end of the file");
+        Path bracket = Files.writeString(dir.resolve("bracket.md"), "text\n\n  \\[ p(x_0) = p(x_0)\n\nprose\n");
+        assertBadInput(CliRunner.run("check", bracket.toString()), "probity check: " + bracket
+            + ":3:3: expected \\] closing the display opened at 3:3, found the end of the file");
+        Path tex = Files.writeString(dir.resolve("dollar.tex"),
+            "\\begin{document}\nText.\n$$\nq(x_0) = q(x_0)\n\nmore text\n\\end{document}\n");
+        assertBadInput(CliRunner.run("check", tex.toString()), "probity check: " + tex
+            + ":3:1: expected $$ closing the display opened at 3:1, found the end of the file");
+    }
+
+    /** A misspelt or unknown command was read as an unknown symbol: NOT CHECKED, and PASS with exit 0. */
+    @Test
+    void anUnknownLatexCommandIsAnErrorAtItsPlace(@TempDir Path dir) throws IOException {
+        Path md = Files.writeString(dir.resolve("typo.md"),
+            "$$\nq(x_1) = \\sum_{x_0} q(x_0, x_1)\n$$\n\n$$\nD = \\bar\\alpah_T + 1\n$$\n");
+        assertBadInput(CliRunner.run("check", md.toString()), "probity check: " + md
+            + ":6:9: expected one of the LaTeX commands listed in docs/derivations.md, found the unknown command"
+            + " \\alpah in \"D = \\bar\\alpah_T + 1\"");
+        Path macro = Files.writeString(dir.resolve("macro.md"), "Let $a = \\frobnicate{x}$ be.\n");
+        assertBadInput(CliRunner.run("check", macro.toString()), "probity check: " + macro
+            + ":1:10: expected one of the LaTeX commands listed in docs/derivations.md, found the unknown command"
+            + " \\frobnicate in \"a = \\frobnicate{x}\"");
+    }
+
+    /** Every relation NOT CHECKED: "PASS: 0 checked" with exit 0 would pass a check of nothing. */
+    @Test
+    void aDocumentThatChecksNothingDoesNotPass(@TempDir Path dir) throws IOException {
+        Path md = Files.writeString(dir.resolve("nothing.md"),
+            "$$\nq(x_0) \\approx \\frac{1}{N}\\sum_i q(x_0^{(i)})\n$$\n");
+        CliRunner.Result r = CliRunner.run("check", md.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).isEqualTo("probity check: " + md + ":2:1: expected at least one relation that can be checked, "
+            + "found only rows NOT CHECKED (a check of nothing cannot pass)" + System.lineSeparator());
+        assertThat(r.out()).contains("NOT CHECKED  display 1, row 1 (line 2)")
+            .contains("NOTHING CHECKED (a check of nothing cannot pass): 0 checked (0 PASS, 0 FAIL), 1 NOT CHECKED")
+            .doesNotContain("PASS:");
     }
 }

@@ -176,14 +176,33 @@ public final class DocumentResult {
         return entries.stream().noneMatch(Entry::failed);
     }
 
-    /** 0 when nothing failed, 1 when a check failed. */
+    /**
+     * Whether at least one step, claim or chain was checked (PASS or FAIL). A document whose every
+     * relation was NOT CHECKED checked nothing, and a check of nothing must not pass.
+     */
+    public boolean checkedSomething() {
+        return count("PASS") + count("FAIL") > 0;
+    }
+
+    /** Where the first row NOT CHECKED is, or null when there is none. */
+    public Place firstNotChecked() {
+        return entries.stream().filter(e -> e.verdict().equals("NOT CHECKED")).map(Entry::place).findFirst().orElse(null);
+    }
+
+    /** 0 when something was checked and nothing failed, 1 when a check failed, 2 when nothing was checked. */
     public int exitCode() {
-        return passed() ? 0 : 1;
+        return exitCode(false);
     }
 
     /** As {@link #exitCode()}, and with {@code strict} also 1 when a row could not be checked (definitions aside). */
     public int exitCode(boolean strict) {
-        return !passed() || (strict && count("NOT CHECKED") > 0) ? 1 : 0;
+        if (!passed()) {
+            return 1;
+        }
+        if (!checkedSomething()) {
+            return 2;
+        }
+        return strict && count("NOT CHECKED") > 0 ? 1 : 0;
     }
 
     private long count(String verdict) {
@@ -201,7 +220,7 @@ public final class DocumentResult {
             sb.append(e.render()).append('\n');
         }
         sb.append(String.format(Locale.ROOT, "%s: %d checked (%d PASS, %d FAIL), %d NOT CHECKED, %d definitions, %d ms",
-            passed() ? "PASS" : "FAIL", count("PASS") + count("FAIL"), count("PASS"), count("FAIL"),
+            !passed() ? "FAIL" : checkedSomething() ? "PASS" : "NOTHING CHECKED (a check of nothing cannot pass)", count("PASS") + count("FAIL"), count("PASS"), count("FAIL"),
             count("NOT CHECKED"), count("DEFINITION"), elapsed.toMillis()));
         return sb.toString();
     }

@@ -43,6 +43,12 @@ final class InlineMath {
             }
             String close = open.equals("\\(") ? "\\)" : open.equals("\\[") ? "\\]" : open;
             int end = findClose(s, i + open.length(), close);
+            if (end < 0 && (open.equals("$$") || open.equals("\\["))) {
+                // a display never closed would take the text after it for math, or vanish
+                int[] at = text.at(i);
+                throw LatexProblem.inFile(at[0], at[1], close + " closing the display opened at " + at[0] + ":" + at[1],
+                    "the end of the file");
+            }
             if (end < 0 || (open.equals("$") && (end == i + 1 || Character.isWhitespace(s.charAt(i + 1))))) {
                 prose.append(c);
                 i++;

@@ -48,6 +48,11 @@ public final class MarkdownSource {
             @Override
             public void visit(CustomBlock block) {
                 if (block instanceof MathBlock m) {
+                    if (!m.closed) {
+                        // the display ran on to the end of the document, swallowing the prose after it as math
+                        throw LatexProblem.inFile(m.line, m.column, m.close + " closing the display opened at "
+                            + m.line + ":" + m.column, "the end of the file");
+                    }
                     out.add(new Fragment(Fragment.Kind.DISPLAY, m.positions, tail(prose), "", m.line, m.column));
                     prose.setLength(0);
                 }
@@ -103,6 +108,8 @@ public final class MarkdownSource {
         final SourcePositions positions = new SourcePositions();
         int line;
         int column;
+        String close;
+        boolean closed;
     }
 
     private static final class MathBlockParser extends AbstractBlockParser {
@@ -113,12 +120,14 @@ public final class MarkdownSource {
 
         MathBlockParser(String close, String rest, int line, int contentColumn, int column) {
             this.close = close;
+            block.close = close;
             block.line = line;
             block.column = column;
             currentLine = line;
             int end = rest.indexOf(close);
             if (end >= 0) {
                 closed = true;
+                block.closed = true;
                 rest = rest.substring(0, end);
             }
             if (!rest.isBlank()) {
@@ -142,6 +151,7 @@ public final class MarkdownSource {
             int end = content.indexOf(close, state.getIndex());
             if (end >= 0) {
                 closed = true;
+                block.closed = true;
                 String piece = content.substring(state.getIndex(), end);
                 if (!piece.isBlank()) {
                     SourceSpan s = l.getSourceSpan();

@@ -105,6 +105,7 @@ public final class Rows {
     static List<Row> rows(String latex) {
         String text = blank(latex);
         List<LatexToken> toks = LatexLexer.tokenize(text);
+        brackets(toks);
         List<List<LatexToken>> raw = new ArrayList<>();
         List<LatexToken> cur = new ArrayList<>();
         int depth = 0;
@@ -142,6 +143,87 @@ public final class Rows {
             }
         }
         return out;
+    }
+
+    /** Text commands whose braced argument is words: brackets inside them are not math. */
+    private static final java.util.Set<String> TEXT = java.util.Set.of("\\text", "\\mbox", "\\textrm", "\\textit",
+        "\\textbf", "\\textnormal", "\\operatorname", "\\mathrm", "\\tag");
+
+    /**
+     * Every bracket of the display closed: '{' by '}', '(' or '[' by ')' or ']' (a half-open interval
+     * {@code [0, 1)} mixes them), {@code \left} by {@code \right}, each inside the group it opens in.
+     * A bracket left open would hide the relations after it (a row is split only at depth 0).
+     *
+     * @throws LatexProblem (syntax) at the first bracket left open, or at a closing bracket with no opening
+     */
+    static void brackets(List<LatexToken> toks) {
+        ArrayDeque<LatexToken> open = new ArrayDeque<>();
+        int textDepth = -1;   // the depth of open brackets at which a text argument began, or -1
+        int wordParens = 0;   // '(' opened in words and not closed yet: "\\text{(by } q)" closes it in math
+        for (int i = 0; i < toks.size(); i++) {
+            LatexToken t = toks.get(i);
+            if (t.kind() == LatexToken.Kind.END) {
+                if (!open.isEmpty()) {
+                    int end = i == 0 ? t.start() : toks.get(i - 1).end();
+                    throw unclosedBracket(open.peek(), new LatexToken(LatexToken.Kind.END, "", end, end));
+                }
+                return;
+            }
+            if (TEXT.contains(t.text()) && textDepth < 0 && i + 1 < toks.size() && toks.get(i + 1).is("{")) {
+                textDepth = open.size();
+                continue;
+            }
+            boolean inText = textDepth >= 0;
+            if (!inText && t.kind() == LatexToken.Kind.COMMAND && !KnownCommands.known(t.text())) {
+                throw new LatexProblem(LatexProblem.Kind.SYNTAX, "one of the LaTeX commands listed in docs/derivations.md",
+                    t.start(), "the unknown command " + t.text());
+            }
+            if (t.is("\\left") || t.is("\\right")) {
+                i++;   // the delimiter after it (., (, \\|, \\{, ...) is not a bracket of its own
+                if (t.is("\\left")) {
+                    open.push(t);
+                } else {
+                    close(open, t, "\\left");
+                }
+            } else if (t.is("{")) {
+                open.push(t);
+            } else if (t.is("}")) {
+                close(open, t, "{");
+                if (textDepth == open.size()) {
+                    textDepth = -1;
+                }
+            } else if (inText) {
+                wordParens = Math.max(0, wordParens + (t.is("(") ? 1 : t.is(")") ? -1 : 0));
+            } else if (t.is("(") || t.is("[")) {
+                open.push(t);
+            } else if ((t.is(")") || t.is("]")) && !(wordParens > 0 && (open.isEmpty() || !round(open.peek())))) {
+                close(open, t, "(");
+            } else if (t.is(")")) {
+                wordParens--;
+            }
+        }
+    }
+
+    private static boolean round(LatexToken t) {
+        return t.is("(") || t.is("[");
+    }
+
+    private static void close(ArrayDeque<LatexToken> open, LatexToken t, String opener) {
+        if (open.isEmpty()) {
+            throw LatexProblem.syntax("'" + opener + "' before this '" + t.text() + "'", t);
+        }
+        LatexToken top = open.peek();
+        boolean matches = opener.equals("(") ? round(top) : top.is(opener);
+        if (!matches) {
+            throw unclosedBracket(top, t);
+        }
+        open.pop();
+    }
+
+    private static LatexProblem unclosedBracket(LatexToken open, LatexToken at) {
+        String want = open.is("{") ? "'}'" : open.is("\\left") ? "\\right" : open.is("[") ? "']'" : "')'";
+        String found = at.kind() == LatexToken.Kind.END ? "the end of the formula" : at.describe();
+        return LatexProblem.unclosed(want + " closing the '" + open.text() + "'", open.start(), at.start(), found);
     }
 
     private static Row appendTo(Row prev, Row more) {
