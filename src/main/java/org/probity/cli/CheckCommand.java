@@ -92,6 +92,9 @@ final class CheckCommand implements Callable<Integer> {
                 SpecResult r = s.check(options, budget);
                 out.println(r.render());
                 exit = Math.max(exit, r.exitCode(strict));
+                if (r.exitCode(strict) > r.exitCode()) {
+                    strictFailure(s.fileName(), r.notChecked(), "");
+                }
                 records.addAll(SpecCheck.records(r, Path.of(s.fileName())));
             } else {
                 DerivationDocument d = (DerivationDocument) input;
@@ -99,6 +102,11 @@ final class CheckCommand implements Callable<Integer> {
                 documents.add(r);
                 out.println(r.render());
                 exit = Math.max(exit, r.exitCode(strict));
+                if (r.exitCode(strict) > r.exitCode()) {
+                    org.probity.spec.latex.Place first = r.firstNotChecked();
+                    strictFailure(d.fileName(), r.notChecked(), first == null ? ""
+                        : " (the first at " + first.line() + ":" + first.column() + ")");
+                }
                 if (r.passed() && !r.checkedSomething()) {
                     org.probity.spec.latex.Place first = r.firstNotChecked();
                     String at = first == null ? "" : ":" + first.line() + ":" + first.column();
@@ -127,5 +135,12 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.flush();
         return exit;
+    }
+
+    /** With --strict, says why a run whose report reads PASS exits 1: its NOT CHECKED items count as failures. */
+    private void strictFailure(String file, long notChecked, String first) {
+        spec.commandLine().getErr().printf(Locale.ROOT, "probity check: %s: --strict: %d NOT CHECKED %s%s%n", file,
+            notChecked, notChecked == 1 ? "item counts as a failure" : "items count as failures", first);
+        spec.commandLine().getErr().flush();
     }
 }

@@ -62,6 +62,8 @@ class SpecCommandsTest {
 
         CliRunner.Result strict = CliRunner.run("check", file.toString(), "--tries", "5", "--strict");
         assertThat(strict.exitCode()).isEqualTo(ExitCodes.FAILS);
+        assertThat(strict.err()).as("a strict failure says why").isEqualTo("probity check: " + file
+            + ": --strict: 1 NOT CHECKED item counts as a failure" + System.lineSeparator());
 
         Path specs = Files.createDirectories(dir.resolve("specs"));
         Files.writeString(specs.resolve("unevaluable.prob"), UNEVALUABLE);

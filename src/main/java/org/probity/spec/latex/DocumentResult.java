@@ -205,6 +205,11 @@ public final class DocumentResult {
         return strict && count("NOT CHECKED") > 0 ? 1 : 0;
     }
 
+    /** The number of rows NOT CHECKED (definitions aside). */
+    public long notChecked() {
+        return count("NOT CHECKED");
+    }
+
     private long count(String verdict) {
         return entries.stream().filter(e -> e.verdict().equals(verdict)).count();
     }
