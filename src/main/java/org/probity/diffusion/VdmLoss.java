@@ -1,6 +1,7 @@
 package org.probity.diffusion;
 
 import java.util.Locale;
+import java.util.function.DoubleBinaryOperator;
 import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
 import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 import org.probity.divergence.Estimate;
@@ -91,14 +92,7 @@ public final class VdmLoss {
      * @throws IllegalArgumentException if T &lt; 1 or x has the wrong length
      */
     public static double discrete(LogSnrSchedule s, AffineDenoiser f, double[] x, int steps) {
-        requireSteps(steps);
-        NeumaierSum sum = NeumaierSum.create();
-        for (int i = 1; i <= steps; i++) {
-            double si = (double) (i - 1) / steps;
-            double ti = (double) i / steps;
-            sum.add(0.5 * s.snrDecrement(si, ti) * expectedSquaredError(s, f, x, ti));
-        }
-        return sum.sum();
+        return gridSum(s, steps, (si, ti) -> expectedSquaredError(s, f, x, ti));
     }
 
     /**
@@ -122,12 +116,21 @@ public final class VdmLoss {
      * \( \tfrac12 \max_i \Delta\mathrm{SNR}_i \cdot \mathrm{TV}(\tilde g) \).
      */
     public static double discretizationBound(LogSnrSchedule s, SnrAffineDenoiser f, double[] x, int steps) {
+        return gridSum(s, steps, (si, ti) -> f.oscillation(x, s.snr(ti), s.snr(si)));
+    }
+
+    /**
+     * \( \tfrac12 \sum_{i=1}^{T} (\mathrm{SNR}(s(i)) - \mathrm{SNR}(t(i)))\, w(s(i), t(i)) \) on the grid
+     * \( s(i) = (i - 1)/T \), \( t(i) = i/T \), compensated: the Riemann–Stieltjes sum that both L_T and its
+     * bound are.
+     */
+    private static double gridSum(LogSnrSchedule s, int steps, DoubleBinaryOperator w) {
         requireSteps(steps);
         NeumaierSum sum = NeumaierSum.create();
         for (int i = 1; i <= steps; i++) {
             double si = (double) (i - 1) / steps;
             double ti = (double) i / steps;
-            sum.add(0.5 * s.snrDecrement(si, ti) * f.oscillation(x, s.snr(ti), s.snr(si)));
+            sum.add(0.5 * s.snrDecrement(si, ti) * w.applyAsDouble(si, ti));
         }
         return sum.sum();
     }
