@@ -50,6 +50,31 @@ public final class Budgets {
         return k;
     }
 
+    /**
+     * κ of the ratio r = ᾱ_t / ᾱ_{t'} (0 ≤ t' &lt; t) as DDIM code forms it, from a table of ᾱ built
+     * by a running product of (1 − β_s) or a running sum of log(1 − β_s): the computed ᾱ_t is the
+     * computed ᾱ_{t'} times the factors t' + 1..t, so the prefix's roundings cancel in the quotient
+     * and r carries only the terms of {@link #alphaBar} for s in t' + 1..t, i.e. κ(ᾱ_t) − κ(ᾱ_{t'}),
+     * plus three roundings (the division, and the two table entries when the table is rounded to
+     * the declared format after it was built in a wider one). Code that builds ᾱ_t and ᾱ_{t'} by
+     * unrelated computations is not covered.
+     */
+    public static double alphaBarRatio(NoiseSchedule s, int t, int tPrev) {
+        return alphaBar(s, t) - alphaBar(s, tPrev) + 3;
+    }
+
+    /**
+     * κ(1 − ᾱ_t/ᾱ_{t'}) = (1 + r κ(r)) / (1 − r) with r = ᾱ_t/ᾱ_{t'} and κ(r) of
+     * {@link #alphaBarRatio}: the difference magnifies r's relative error by r / (1 − r) (about
+     * κ(r) / β_t for t' = t − 1), the one rounding of the subtraction counted; 1 where r = 0,
+     * infinite where r = 1.
+     */
+    public static double oneMinusAlphaBarRatio(NoiseSchedule s, int t, int tPrev) {
+        double logR = s.logAlphaBar(t) - s.logAlphaBar(tPrev);
+        double oneMinusR = -Math.expm1(logR);
+        return oneMinusR > 0 ? (1 + Math.exp(logR) * alphaBarRatio(s, t, tPrev)) / oneMinusR : Double.POSITIVE_INFINITY;
+    }
+
     /** κ(1 − ᾱ_t) = (1 + ᾱ_t κ(ᾱ_t)) / (1 − ᾱ_t); 1 at t = 0 (where 1 − ᾱ_0 = 0 exactly). */
     public static double oneMinusAlphaBar(NoiseSchedule s, int t) {
         if (t == 0) {

@@ -2,6 +2,7 @@ package org.probity.conformance.internal;
 
 import java.util.EnumSet;
 import java.util.function.DoubleUnaryOperator;
+import org.probity.conformance.DdimSteps;
 import org.probity.conformance.Description;
 import org.probity.conformance.Implementation;
 import org.probity.conformance.MeanVariance;
@@ -11,8 +12,10 @@ import org.probity.conformance.Precision;
 /**
  * The schedule ops as conventional float32 diffusion code writes them (the Stable Diffusion-era
  * style): β and ᾱ stored in float32, ᾱ by a running product, 1 − ᾱ by subtraction, the posterior
- * from ᾱ_{t−1}, x̂_0 from √(1/ᾱ) and √(1/ᾱ − 1). Correct code: its only errors are float32's. A
- * {@code bug} rewrites (variance, log-variance) of q(x_t | x_0) to plant a fault.
+ * from ᾱ_{t−1}, x̂_0 from √(1/ᾱ) and √(1/ᾱ − 1), the DDIM step as Diffusers' DDIMScheduler writes it
+ * (σ = η √((1 − ᾱ')/(1 − ᾱ)) √(1 − ᾱ/ᾱ'), the direction's root clamped at 0). Correct code: its only
+ * errors are float32's. A {@code bug} rewrites (variance, log-variance) of q(x_t | x_0) to plant a
+ * fault; {@code sigmaFactor} scales the DDIM σ (1: correct).
  */
 class ConventionalFloat32 implements Implementation {
     /** Rewrites q(x_t | x_0)'s variance and log-variance: {variance, logVariance} → new pair. */
@@ -21,19 +24,30 @@ class ConventionalFloat32 implements Implementation {
     }
 
     private final QBug bug;
+    private final float sigmaFactor;
+
+    ConventionalFloat32(QBug bug, float sigmaFactor) {
+        this.bug = bug;
+        this.sigmaFactor = sigmaFactor;
+    }
 
     ConventionalFloat32(QBug bug) {
-        this.bug = bug;
+        this(bug, 1f);
     }
 
     ConventionalFloat32() {
         this((v, lv) -> new float[] {v, lv});
     }
 
+    /** The same code with its DDIM σ multiplied by {@code factor}. */
+    static ConventionalFloat32 withSigmaFactor(float factor) {
+        return new ConventionalFloat32((v, lv) -> new float[] {v, lv}, factor);
+    }
+
     @Override
     public Description describe() {
         return Description.of("conventional-float32", EnumSet.of(Op.ALPHAS_CUMPROD, Op.Q_MEAN_VARIANCE,
-            Op.Q_POSTERIOR_MEAN_VARIANCE, Op.PREDICT_X0_FROM_EPS), Precision.FLOAT32);
+            Op.Q_POSTERIOR_MEAN_VARIANCE, Op.PREDICT_X0_FROM_EPS, Op.DDIM_STEP), Precision.FLOAT32);
     }
 
     /** ᾱ_1..ᾱ_T in float32, by cumprod. */
@@ -109,6 +123,26 @@ class ConventionalFloat32 implements Implementation {
             out[i] = f(Math::sqrt, 1f / a) * (float) xt[i] - f(Math::sqrt, 1f / a - 1f) * (float) eps[i];
         }
         return out;
+    }
+
+    @Override
+    public DdimSteps ddimStep(double[] betas, int[] t, int[] tPrev, double[] xt, double[] eps, double eta, double[] noise) {
+        float[] ab = alphaBar(betas);
+        int n = t.length;
+        double[] m = new double[n];
+        double[] sd = new double[n];
+        double[] xp = new double[n];
+        for (int i = 0; i < n; i++) {
+            float at = ab[t[i] - 1];
+            float ap = tPrev[i] > 0 ? ab[tPrev[i] - 1] : 1f;
+            float x0 = ((float) xt[i] - f(Math::sqrt, 1f - at) * (float) eps[i]) / f(Math::sqrt, at);
+            float sigma = (float) eta * f(Math::sqrt, (1f - ap) / (1f - at)) * f(Math::sqrt, 1f - at / ap) * sigmaFactor;
+            float mean = f(Math::sqrt, ap) * x0 + f(Math::sqrt, Math.max(1f - ap - sigma * sigma, 0f)) * (float) eps[i];
+            m[i] = mean;
+            sd[i] = sigma;
+            xp[i] = mean + sigma * (float) noise[i];
+        }
+        return DdimSteps.of(m, sd, xp);
     }
 
     @Override
