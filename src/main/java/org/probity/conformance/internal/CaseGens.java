@@ -73,17 +73,28 @@ public final class CaseGens {
      * sometimes with β_T = 1).
      */
     public Gen<Pair> schedules(int minSteps) {
-        Gen<Pair> named = Gens.integers(0, FAMILIES.size() - 1).flatMap(i -> {
+        return shapes(minSteps).flatMap(Shape::schedule);
+    }
+
+    /**
+     * The shape of a {@link #schedules} draw — its family and T — with the generator of the rest (the
+     * β values of an arbitrary schedule; nothing for a named family). A generator that draws other
+     * values between the shape and the β values (as {@link V2Gens#ddim} does) lets the shrinker
+     * lower T without moving any other choice: the β values past the new T are simply not read.
+     */
+    Gen<Shape> shapes(int minSteps) {
+        Gen<Shape> named = Gens.integers(0, FAMILIES.size() - 1).flatMap(i -> {
             Family f = FAMILIES.get(i);
             return steps(Math.max(minSteps, f.minSteps())).map(t -> {
                 try {
-                    return new Pair(f.name(), f.make().apply(t));
+                    Pair p = new Pair(f.name(), f.make().apply(t));
+                    return new Shape(t, Gens.constant(p));
                 } catch (IllegalArgumentException e) {
                     return null; // the family is not defined at this T: redrawn by the filter
                 }
             }).filter("a " + f.name() + " schedule at a T where the family is defined", java.util.Objects::nonNull);
         });
-        Gen<Pair> random = steps(minSteps).flatMap(t -> Gens.doubles(1e-9, 0.999).arrays(t, t)
+        Gen<Shape> random = steps(minSteps).map(t -> new Shape(t, Gens.doubles(1e-9, 0.999).arrays(t, t)
             .flatMap(b -> Gens.booleans().map(one -> {
                 double[] betas = b.clone();
                 String name = "random";
@@ -92,8 +103,12 @@ public final class CaseGens {
                     name = "random, beta_T = 1";
                 }
                 return new Pair(name, NoiseSchedule.of(betas));
-            })));
+            }))));
         return Gens.frequency(Gens.weighted(5, named), Gens.weighted(2, random));
+    }
+
+    /** A schedule's T and the generator of its schedule at that T. */
+    record Shape(int steps, Gen<Pair> schedule) {
     }
 
     /** A family name with its schedule. */

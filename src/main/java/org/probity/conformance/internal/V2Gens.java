@@ -70,29 +70,50 @@ public final class V2Gens {
     /**
      * ddim_step requests: a schedule (T ≥ {@code tMin}), η and a batch of (t, t_prev, x_t, ε, noise)
      * with t ≥ {@code tMin}, t_prev = t − 1 or 0 weighted up, t where ᾱ_t ≥ {@code smallestAlphaBar}
-     * (x̂_0 is undefined at ᾱ_t = 0) as far as the schedule allows, and the data value x_0 the self
-     * properties start from.
+     * (x̂_0 is undefined at ᾱ_t = 0; a t beyond the last such step is moved to it), and the data value
+     * x_0 the self properties start from.
+     *
+     * <p>Drawn in the order shrinking needs: the schedule's family and T, then η and the batch, then
+     * the β values. Lowering T therefore only stops reading the β values past it, and a failure on a
+     * long schedule shrinks to the steps it needs in a few candidates (with T drawn before its β values
+     * and the batch after them, a lower T misaligned every later choice, and a failure found at T = 735
+     * stayed there). The batch has no mandatory first element, so any element can be deleted and a
+     * failure shrinks to a batch of one (an empty draw is read as one point).
      */
     Gen<V2Cases.Ddim> ddim(double smallestAlphaBar, int tMin) {
         Gen<Double> free = Gens.doubles(-4, 4);
-        return gens.schedules(tMin).filter("a schedule where x0_hat is defined at t = " + tMin,
-            p -> p.schedule().alphaBar(tMin) >= smallestAlphaBar).flatMap(p -> {
-            NoiseSchedule s = p.schedule();
-            int top = s.steps();
-            while (top > tMin && !(s.alphaBar(top) >= smallestAlphaBar)) {
-                top--;
-            }
-            int last = top;
+        return gens.shapes(tMin).flatMap(shape -> {
             Gen<V2Cases.DdimPoint> point = c -> {
-                int t = CaseGens.timesteps(tMin, last).generate(c);
+                int t = CaseGens.timesteps(tMin, shape.steps()).generate(c);
                 long mode = c.draw(2);
                 int tPrev = mode == 0 ? t - 1 : mode == 1 ? 0 : Gens.integers(0, t - 1).generate(c);
                 return new V2Cases.DdimPoint(t, tPrev, free.generate(c), free.generate(c), free.generate(c),
                     Gens.doubles(-1, 1).generate(c));
             };
-            return Gens.combine(etas(), Gens.lists(point, 1, CaseGens.MAX_POINTS),
-                (eta, pts) -> new V2Cases.Ddim(p.family(), s, eta, pts));
-        });
+            Gen<List<V2Cases.DdimPoint>> batch = c -> {
+                List<V2Cases.DdimPoint> pts = Gens.lists(point, 0, CaseGens.MAX_POINTS).generate(c);
+                return pts.isEmpty() ? List.of(point.generate(c)) : pts;
+            };
+            return Gens.combine(etas(), batch, shape.schedule(), (eta, pts, p) -> within(p, eta, pts, smallestAlphaBar, tMin));
+        }).filter("a schedule where x0_hat is defined at t = " + tMin, java.util.Objects::nonNull);
+    }
+
+    /** The request with each t moved down to the last step where ᾱ_t ≥ {@code smallestAlphaBar}; null when ᾱ_tMin is below it. */
+    private static V2Cases.Ddim within(CaseGens.Pair p, double eta, List<V2Cases.DdimPoint> pts, double smallestAlphaBar, int tMin) {
+        NoiseSchedule s = p.schedule();
+        if (!(s.alphaBar(tMin) >= smallestAlphaBar)) {
+            return null;
+        }
+        int last = s.steps();
+        while (last > tMin && !(s.alphaBar(last) >= smallestAlphaBar)) {
+            last--;
+        }
+        List<V2Cases.DdimPoint> in = new java.util.ArrayList<>(pts.size());
+        for (V2Cases.DdimPoint q : pts) {
+            int t = Math.min(q.t(), last);
+            in.add(new V2Cases.DdimPoint(t, Math.min(q.tPrev(), t - 1), q.xt(), q.eps(), q.noise(), q.x0()));
+        }
+        return new V2Cases.Ddim(p.family(), s, eta, in);
     }
 
     /** sigma_schedule requests: one of {@code kinds}, n mostly small, the EDM defaults and ranges across magnitudes. */
