@@ -65,15 +65,18 @@ def _catalog(config):
     if cached is None:
         cmd = _command(config) + ["check-impl", "--list-ops", "--json"]
         if shutil.which(cmd[0]) is None and not os.path.exists(cmd[0]):
-            raise pytest.UsageError("probity: cannot run %r: set --probity-command, the ini key probity_command or "
-                                    "$PROBITY_COMMAND to the Probity command line (e.g. 'java -jar probity.jar')" % cmd[0])
+            raise _Unavailable("probity: cannot run %r: set --probity-command, the ini key probity_command or "
+                               "$PROBITY_COMMAND to the Probity command line (e.g. 'java -jar probity.jar')" % cmd[0])
         done = subprocess.run(cmd, capture_output=True, text=True)
         if done.returncode != 0:
-            raise pytest.UsageError("probity: %s failed (exit %d): %s" % (" ".join(cmd), done.returncode,
-                                                                          done.stderr.strip()[-500:]))
+            raise _Unavailable("probity: %s failed (exit %d): %s" % (" ".join(cmd), done.returncode, done.stderr.strip()[-500:]))
         cached = json.loads(done.stdout)["ops"]
         config._probity_catalog = cached
     return cached
+
+
+class _Unavailable(Exception):
+    """Probity cannot be run; reported as the module's collection error, one message without a traceback."""
 
 
 def _listed_ops(fixture):
@@ -100,7 +103,12 @@ def pytest_pycollect_makeitem(collector, name, obj):
         return None
     listed = _listed_ops(obj)
     items = []
-    for op in _catalog(collector.config):
+    try:
+        catalog = _catalog(collector.config)
+    except _Unavailable as e:
+        # a CollectError is shown as its message alone (a UsageError raised here came wrapped in pluggy's traceback)
+        raise collector.CollectError(str(e)) from None
+    for op in catalog:
         if listed is not None and op["op"] not in listed:
             continue
         for prop in op["properties"]:

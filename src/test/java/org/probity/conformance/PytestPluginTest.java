@@ -93,4 +93,19 @@ class PytestPluginTest {
         assertThat(pytest.out()).contains("probity[categorical_kl: categorical_kl agrees with the reference]")
             .contains("input: ").contains("implementation NaN").contains("replay: pytest ").contains("--probity-replay ");
     }
+
+    @Test
+    void withoutProbityOnThePathTheModuleReportsOneCleanLineNotATraceback(@TempDir Path tmp) throws Exception {
+        assumeTrue(run(tmp, Map.of(), "python3", "-c", "import pytest").code() == 0,
+            "pytest is not installed for python3 (and cannot be installed without a package index)");
+        Path work = tmp.resolve("example");
+        copy(EXAMPLE, work);
+        Run pytest = run(work, Map.of("PROBITY_COMMAND", tmp.resolve("no-such-probity").toString(), "PYTHONPATH", PACKAGE.toString()),
+            "python3", "-m", "pytest", "-p", "no:cacheprovider", "-p", "probity_adapter.pytest_plugin");
+        // before: a pytest.UsageError raised while collecting came wrapped in pluggy's traceback
+        assertThat(pytest.code()).as(pytest.out()).isEqualTo(2);
+        assertThat(pytest.out()).containsPattern("(?m)^probity: cannot run '.*no-such-probity': set --probity-command, the ini key "
+                + "probity_command or \\$PROBITY_COMMAND to the Probity command line \\(e.g. 'java -jar probity.jar'\\)$")
+            .doesNotContain("pluggy/", "_hooks.py", "Traceback", "pytest_plugin.py", "UsageError");
+    }
 }
