@@ -92,6 +92,13 @@ class PytestPluginTest {
         assertThat(passed).hasSizeGreaterThanOrEqualTo(3);
         assertThat(pytest.out()).contains("probity[categorical_kl: categorical_kl agrees with the reference]")
             .contains("input: ").contains("implementation NaN").contains("replay: pytest ").contains("--probity-replay ");
+        // docs/adapters.md shows this failure's lines as they are printed (it once showed "expected …, (∞ ulps)")
+        List<String> shown = Files.readString(Path.of("docs/adapters.md")).lines()
+            .dropWhile(l -> !l.equals("categorical_kl — categorical_kl agrees with the reference")).limit(4).toList();
+        assertThat(shown).hasSize(4);
+        for (String line : shown) {
+            assertThat(pytest.out()).as("docs/adapters.md: " + line).contains(line.replace(" [...]", ""));
+        }
     }
 
     @Test
