@@ -27,6 +27,10 @@ import org.probity.diffusion.Schedules;
  */
 final class ScheduleInput {
     static final String SIGMOID = "sigmoid";
+    /** The definition line of {@code sigmoid}, which is not a protocol schedule ({@link NamedSchedule}): {@link Schedules#sigmoid(int)}. */
+    static final String SIGMOID_DEFINITION = "abar(t) = (s(3) - s(-3 + 6t/T)) / (s(3) - s(-3)), s the logistic function, "
+        + "beta_t = min(1 - abar(t)/abar(t-1), 0.999) (start -3, end 3, tau 1); Chen 2023, \"On the importance of noise "
+        + "scheduling\", Algorithm 1";
     static final String ZERO_SNR = "-zero-snr";
     /**
      * The most steps a schedule may have here: 100 000, far beyond the T of published models (≤ 4000)
@@ -73,7 +77,9 @@ final class ScheduleInput {
             int t = steps == null ? 1000 : steps;
             s = named(known, t);
             name = known + " (T = " + t + ")";
-            if (!known.equals(SIGMOID)) {
+            if (known.equals(SIGMOID)) {
+                definition = SIGMOID_DEFINITION;
+            } else {
                 NamedSchedule n = NamedSchedule.of(known);
                 definition = n.definition() + "; " + n.source();
             }

@@ -30,10 +30,12 @@ public final class ShortestDouble {
 
     /**
      * @param x any double
-     * @return {@link #toString(double)} for finite {@code x}, {@code null} (the JSON literal) for
-     *         NaN and infinities, which JSON cannot represent
+     * @return {@link #toString(double)} for finite {@code x}; for NaN and the infinities, which JSON
+     *         numbers cannot represent, the JSON strings {@code "NaN"}, {@code "Infinity"} and
+     *         {@code "-Infinity"}, as PROTOCOL.md, {@code conformance.json} and {@code summary.json}
+     *         write them (quotes included)
      */
     public static String json(double x) {
-        return Double.isFinite(x) ? toString(x) : "null";
+        return Double.isFinite(x) ? toString(x) : "\"" + toString(x) + "\"";
     }
 }

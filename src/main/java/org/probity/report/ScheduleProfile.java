@@ -130,9 +130,10 @@ public final class ScheduleProfile {
     /**
      * The per-step reference table: for t = 1..T, \( \beta_t \), \( \bar\alpha_t \),
      * \( 1 - \bar\alpha_t \), \( \log(1 - \bar\alpha_t) \), \( \tilde\beta_t \), \( \log\tilde\beta_t \)
-     * ({@code null} at t = 1, where it is −∞), both posterior mean coefficients and
+     * ({@code "-Infinity"} at t = 1, where β̃_1 = 0), both posterior mean coefficients and
      * \( \mathrm{SNR}_t \), each the shortest decimal that reads back as the double
-     * ({@link ShortestDouble}); one step per line.
+     * ({@link ShortestDouble}; a value that is not finite as the string {@code "Infinity"},
+     * {@code "-Infinity"} or {@code "NaN"}, as in {@code conformance.json}); one step per line.
      *
      * @return the JSON text, ending with a newline
      */

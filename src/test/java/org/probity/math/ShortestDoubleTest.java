@@ -52,8 +52,11 @@ class ShortestDoubleTest {
         assertThat(ShortestDouble.toString(1e23)).isEqualTo("1.0E23");
         assertThat(ShortestDouble.toString(5e-324)).isEqualTo("4.9E-324");
         assertThat(ShortestDouble.toString(-0.0)).isEqualTo("-0.0");
-        assertThat(ShortestDouble.json(Double.NEGATIVE_INFINITY)).isEqualTo("null");
-        assertThat(ShortestDouble.json(Double.NaN)).isEqualTo("null");
+        // non-finite values as the JSON strings conformance.json and summary.json write (was null)
+        assertThat(ShortestDouble.json(Double.NEGATIVE_INFINITY)).isEqualTo("\"-Infinity\"");
+        assertThat(ShortestDouble.json(Double.POSITIVE_INFINITY)).isEqualTo("\"Infinity\"");
+        assertThat(ShortestDouble.json(Double.NaN)).isEqualTo("\"NaN\"");
+        assertThat(ShortestDouble.json(0.002)).isEqualTo("0.002");
     }
 
     /**

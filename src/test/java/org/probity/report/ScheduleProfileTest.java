@@ -113,7 +113,7 @@ class ScheduleProfileTest {
         NoiseSchedule sch = Schedules.linear(1000);
         String json = ScheduleProfile.of("linear", sch).json();
         String first = json.lines().filter(l -> l.contains("\"t\": 1,")).findFirst().orElseThrow();
-        assertThat(first).contains("\"beta\": 1.0E-4", "\"logPosteriorVariance\": null", "\"posteriorMeanCoefX0\": 1.0",
+        assertThat(first).contains("\"beta\": 1.0E-4", "\"logPosteriorVariance\": \"-Infinity\"", "\"posteriorMeanCoefX0\": 1.0",
                 "\"posteriorMeanCoefXt\": 0.0", "\"posteriorVariance\": 0.0");
         String second = json.lines().filter(l -> l.contains("\"t\": 2,")).findFirst().orElseThrow();
         assertThat(second).contains("\"logPosteriorVariance\": " + ShortestDouble.toString(sch.logPosteriorVariance(2)));
