@@ -178,6 +178,10 @@ final class ExpressionParser {
             case "int_": {
                 tk.next();
                 tk.expect("{");
+                if (tk.peek().kind() == Token.Kind.IDENT && !tk.peek().text().startsWith("x_")
+                    && tk.toks.get(tk.pos + 1).is("=")) {
+                    return timeIntegral(t);
+                }
                 List<VarItem> vars = distributions.variables();
                 tk.expect("}");
                 tk.expect("(");
@@ -294,6 +298,27 @@ final class ExpressionParser {
         Expr body = expr();
         tk.expect("]");
         return tk.at(start, new Expr.NoiseExpect(name.text(), vars, values, body));
+    }
+
+    /** After {@code int_&#123;}: {@code t=a}^{b}( body )} (the upper limit in braces or a primary, as in sum_). */
+    private Expr timeIntegral(Token start) {
+        String variable = indexName();
+        tk.expect("=");
+        Expr from = expr();
+        tk.expect("}");
+        tk.expect("^");
+        Expr to;
+        if (tk.peek().is("{")) {
+            tk.next();
+            to = expr();
+            tk.expect("}");
+        } else {
+            to = primary();
+        }
+        tk.expect("(");
+        Expr body = expr();
+        tk.expect(")");
+        return tk.at(start, new Expr.TimeIntegral(variable, from, to, body));
     }
 
     /** A list of unpinned variables {@code x_a, x_{b:c}, ...}. */

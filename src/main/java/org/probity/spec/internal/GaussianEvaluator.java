@@ -29,6 +29,13 @@ final class GaussianEvaluator {
     private double scale;
 
     private final Budget budget;
+    /** Whether {@code int_{t=a}^{b}} uses the coarse rule ({@link #COARSE_PANELS}) instead of the fine one. */
+    private final boolean coarse;
+    /** The Gauss–Legendre rule of every panel of {@code int_{t=a}^{b}} (Hipparchus). */
+    static final org.hipparchus.analysis.integration.gauss.GaussIntegrator RULE =
+        new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory().legendre(8);
+    /** Panels of the coarse rule of {@code int_{t=a}^{b}}; the fine rule has twice as many. */
+    static final int COARSE_PANELS = 2;
     /** The noise variables bound somewhere in what is evaluated, in slot order after x_0..x_T. */
     private final List<String> noises;
 
@@ -38,10 +45,46 @@ final class GaussianEvaluator {
 
     /** An evaluator with d extra slots per noise variable of {@code noises}, after the model's (T + 1) d. */
     GaussianEvaluator(GaussianInstance g, Budget budget, List<String> noises) {
+        this(g, budget, noises, false);
+    }
+
+    /** As {@link #GaussianEvaluator(GaussianInstance, Budget, List)}, with the coarse quadrature rule when {@code coarse}. */
+    GaussianEvaluator(GaussianInstance g, Budget budget, List<String> noises, boolean coarse) {
+        this.coarse = coarse;
         this.g = g;
         this.n = g.n() + noises.size() * g.dims();
         this.budget = budget;
         this.noises = List.copyOf(noises);
+    }
+
+    /**
+     * The nodes and weights of {@code int_{t=a}^{b}} on [lo, hi] ⊂ [0, 1], as {t_k} and {w_k}: composite
+     * Gauss–Legendre ({@link #RULE}) over {@link #COARSE_PANELS} (coarse rule) or twice as many
+     * panels, in the model's log-SNR γ rather than in t: \( \int f\, dt = \int f(t(\gamma)) / \gamma'(t(\gamma))\, d\gamma \)
+     * with γ strictly increasing (VDM §3; the change of variables of eq. 18–20 up to the factor SNR).
+     * So the weight of SNR′(t) dt is −SNR dγ = −e^{−γ} dγ, smooth in γ whatever the schedule's shape,
+     * where in t it is steep at the ends (the truncated cosine). Equal panels in t where the model
+     * has no continuous schedule.
+     */
+    double[][] nodes(double lo, double hi) {
+        int count = coarse ? COARSE_PANELS : 2 * COARSE_PANELS;
+        org.probity.diffusion.LogSnrSchedule c = g.continuous();
+        double a = c == null ? lo : c.gamma(lo);
+        double b = c == null ? hi : c.gamma(hi);
+        int m = RULE.getNumberOfPoints();
+        double[] ts = new double[count * m];
+        double[] ws = new double[count * m];
+        for (int k = 0; k < count; k++) {
+            double half = 0.5 * (b - a) / count;
+            double mid = a + (b - a) * (k + 0.5) / count;
+            for (int j = 0; j < m; j++) {
+                double u = mid + half * RULE.getPoint(j);
+                double t = c == null ? u : Math.min(hi, Math.max(lo, c.time(Math.min(b, Math.max(a, u)))));
+                ts[k * m + j] = t;
+                ws[k * m + j] = half * RULE.getWeight(j) / (c == null ? 1 : c.gammaDerivative(t));
+            }
+        }
+        return new double[][] {ts, ws};
     }
 
     /** The slot of component i of the noise variable {@code name}. */

@@ -82,6 +82,10 @@ final class InstanceCheck {
         for (Scope indexed : scopes) {
             String index = s.index() == null ? "" : s.index() + " = " + indexed.indices.get(s.index());
             GaussianEvaluator ev = inst instanceof GaussianInstance g ? new GaussianEvaluator(g, trace.budget, noises) : null;
+            boolean integrates = inst instanceof GaussianInstance && (Walk.contains(s.lhs(), lets, Expr.TimeIntegral.class)
+                || Walk.contains(s.rhs(), lets, Expr.TimeIntegral.class));
+            GaussianEvaluator coarse = integrates ? new GaussianEvaluator((GaussianInstance) inst, trace.budget, noises, true)
+                : null;
             for (int i = 0; i < (s.vector() ? dims : 1); i++) {
                 Scope scope = indexed.atComponent(i);
                 String at = !s.vector() || dims == 1 ? index
@@ -92,7 +96,7 @@ final class InstanceCheck {
                         : Proportional.gaussian(s, (GaussianInstance) inst, ev, scope, at, trace);
                 } else {
                     v = inst instanceof MarkovInstance m ? markov(s, m, scope, at, trace.budget)
-                        : gaussian(s, (GaussianInstance) inst, ev, scope, at, trace);
+                        : gaussian(s, (GaussianInstance) inst, ev, coarse, scope, at, trace);
                 }
                 if (v != null && !v.passed()) {
                     return v;
@@ -142,8 +146,8 @@ final class InstanceCheck {
         return worst;
     }
 
-    private static Verdict gaussian(ItemCheck.Subject s, GaussianInstance g, GaussianEvaluator ev, Scope scope,
-                                    String at, Trace trace) {
+    private static Verdict gaussian(ItemCheck.Subject s, GaussianInstance g, GaussianEvaluator ev,
+                                    GaussianEvaluator coarse, Scope scope, String at, Trace trace) {
         TreeSet<Integer> free = FreeVariables.of(s.lhs(), scope);
         free.addAll(FreeVariables.of(s.rhs(), scope));
         Closed lc = ev.closed(s.lhs(), scope);
@@ -151,6 +155,8 @@ final class InstanceCheck {
         if (rc == null || !rc.available()) {
             lc = null;
         }
+        Closed lCoarse = lc != null && coarse != null ? coarse.closed(s.lhs(), scope) : null;
+        Closed rCoarse = lc != null && coarse != null ? coarse.closed(s.rhs(), scope) : null;
         double[][] points = free.isEmpty() ? new double[][] {g.points()[0]} : g.points();
         Verdict worst = null;
         for (double[] point : points) {
@@ -197,6 +203,14 @@ final class InstanceCheck {
             Tolerance tol = Tolerances.roundedSum(GAUSSIAN_ULPS * n * n, mag)
                 .named(String.format(Locale.ROOT, "gaussian: 16 (T+2)^2 u (kappa V + C), kappa = %.3g, V = %.3g, C = %.3g",
                     kappa, values, coefficients));
+            if (lCoarse != null && lCoarse.available() && rCoarse != null && rCoarse.available()) {
+                // the declared quadrature error: how far each side moves between the rules of P and 2P panels
+                double quad = finite(l - lCoarse.at(x)) + finite(r - rCoarse.at(x));
+                tol = Tolerance.absolute(Tolerances.roundedSum(GAUSSIAN_ULPS * n * n, mag).amount() + quad).named(String.format(Locale.ROOT,
+                    "gaussian: 16 (T+2)^2 u (kappa V + C), kappa = %.3g, V = %.3g, C = %.3g, + quadrature error %.3g "
+                    + "(both sides' change between %d and %d Gauss-Legendre panels)", kappa, values, coefficients, quad,
+                    GaussianEvaluator.COARSE_PANELS, 2 * GaussianEvaluator.COARSE_PANELS));
+            }
             if (se > 0) {
                 tol = tol.or(Tolerances.statistical(MonteCarlo.Z * se, 0, Math.max(finite(l), finite(r)),
                     String.format(Locale.ROOT, "Monte Carlo: z = %.3f standard errors (%.3g), false-alarm rate %s",

@@ -254,4 +254,16 @@ public final class Printer implements Expr.Visitor<Void> {
         }
         return "x_{" + print(index) + "}";
     }
+
+    @Override
+    public Void timeIntegral(Expr.TimeIntegral e) {
+        sb.append("int_{").append(e.variable()).append('=');
+        write(e.from());
+        sb.append("}^{");
+        write(e.to());
+        sb.append("}( ");
+        write(e.body());
+        sb.append(" )");
+        return null;
+    }
 }
