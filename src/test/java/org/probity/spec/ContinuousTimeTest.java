@@ -95,6 +95,21 @@ class ContinuousTimeTest {
         assertThat(r.items().get(0).tolerance()).contains("quadrature error", "Gauss-Legendre panels");
     }
 
+    /**
+     * e^{30t} is analytic but steep: 8-point Gauss–Legendre on 2 and 4 panels is off by far more than
+     * rounding, and the claim holds only because the tolerance carries the declared quadrature error
+     * (the two rules' difference, far above the finer rule's error for an analytic integrand).
+     */
+    @Test
+    void aSteepIntegrandPassesOnlyThroughItsDeclaredQuadratureError() {
+        SpecResult r = check("model gaussian vdm steps 1..1\n"
+            + "claim \"steep\": int_{t=0}^{1}( exp(30 * t) ) == (exp(30) - 1) / 30\n"
+            + "claim \"steep, the 1/30 dropped\": int_{t=0}^{1}( exp(30 * t) ) == exp(30) - 1\n", 200);
+        assertThat(r.items().get(0).passed()).as(r.render()).isTrue();
+        assertThat(r.items().get(0).largestDiscrepancy()).as(r.render()).isGreaterThan(1e-9);
+        assertThat(r.items().get(1).failed()).as(r.render()).isTrue();
+    }
+
     @Test
     void timeFunctionsNeedTheVdmOptionAndATimeIsNoStepIndex() {
         assertThatThrownBy(() -> Spec.parse("model gaussian steps 1..2\nclaim \"c\": SNR(0) >= 0\n", "a.prob"))
