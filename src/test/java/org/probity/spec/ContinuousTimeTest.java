@@ -35,15 +35,23 @@ class ContinuousTimeTest {
         return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
     }
 
-    /** The first failure is the item at the line of {@code needle}, with a small counterexample. */
-    private static void failsAt(String text, String needle) {
+    /**
+     * The first failure is the item at the line of {@code needle}, with a small counterexample; the
+     * items that fail are those at {@code needle} and at {@code alsoUsing} (claims that use the same
+     * planted let) and no others.
+     */
+    private static void failsAt(String text, String needle, String... alsoUsing) {
         SpecResult r = check(text, TRIES);
         SpecResult.Item f = r.firstFailure().orElseThrow(() -> new AssertionError(r.render()));
         assertThat(f.line()).as(r.render()).isEqualTo(lineOf(text, needle));
         assertThat(f.counterexample()).as(f.counterexample()).contains("continuous-time schedule: gamma(t) = ",
             "left side:", "right side:").containsPattern("T = [1-3] steps");
+        java.util.List<Integer> lines = new java.util.ArrayList<>(java.util.List.of(lineOf(text, needle)));
+        for (String other : alsoUsing) {
+            lines.add(lineOf(text, other));
+        }
         assertThat(r.items().stream().filter(SpecResult.Item::failed).map(SpecResult.Item::line).distinct())
-            .as(r.render()).containsExactly(lineOf(text, needle));
+            .as(r.render()).containsExactlyElementsOf(lines);
     }
 
     @Test
@@ -56,13 +64,13 @@ class ContinuousTimeTest {
     @Test
     void aMissingHalfInLInfFailsAtTheGammaForm() throws IOException {
         String s = spec().replace("let Linf = -0.5 * int_{t=0}^{1}", "let Linf = -1 * int_{t=0}^{1}");
-        failsAt(s, "claim \"L_inf in terms of gamma");
+        failsAt(s, "claim \"L_inf in terms of gamma", "claim \"L_T - L_inf, interval by interval");
     }
 
     @Test
     void theSignOfSnrPrimeFlippedFailsAtTheGammaForm() throws IOException {
         String s = spec().replace("let Linf = -0.5 * int_{t=0}^{1}", "let Linf = 0.5 * int_{t=0}^{1}");
-        failsAt(s, "claim \"L_inf in terms of gamma");
+        failsAt(s, "claim \"L_inf in terms of gamma", "claim \"L_T - L_inf, interval by interval");
     }
 
     @Test
