@@ -127,6 +127,9 @@ class ContinuousTimeTest {
             .isInstanceOf(SpecSyntaxException.class).hasMessageContaining("a.prob:2:").hasMessageContaining("option vdm");
         assertThatThrownBy(() -> Spec.parse("model gaussian vdm steps 1..2\nclaim \"c\": int_{t=0}^{1}( x_t ) >= 0\n",
             "b.prob")).isInstanceOf(SpecSyntaxException.class).hasMessageContaining("b.prob:2:");
+        SpecResult r = check("model gaussian vdm steps 1..1\nclaim \"c\": int_{t=0}^{2}( SNR(t) ) >= 0\n", 5);
+        assertThat(r.items().get(0).notChecked()).as(r.render()).isTrue();
+        assertThat(r.items().get(0).reason()).contains("limit outside [0, 1]", "b = 2");
         assertThatThrownBy(() -> Spec.parse("model markov vdm\n", "c.prob"))
             .isInstanceOf(SpecSyntaxException.class).hasMessageContaining("gaussian family alone");
     }

@@ -307,7 +307,8 @@ final class GaussianExact implements Expr.Visitor<Closed> {
         double a = from.constantValue();
         double b = to.constantValue();
         if (!(a >= 0 && a <= 1 && b >= 0 && b <= 1)) {
-            return Closed.constant(Double.NaN, n);
+            return Closed.none("int_{" + e.variable() + "=a}^{b} with a limit outside [0, 1] (a = " + Printer.number(a)
+                + ", b = " + Printer.number(b) + "): the schedule is defined on [0, 1]", n);
         }
         double sign = a <= b ? 1 : -1;
         double[][] nodes = ev.nodes(Math.min(a, b), Math.max(a, b));
