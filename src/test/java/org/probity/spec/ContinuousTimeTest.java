@@ -107,18 +107,33 @@ class ContinuousTimeTest {
     }
 
     /**
-     * e^{30t} is analytic but steep: 8-point Gauss–Legendre on 2 and 4 panels is off by far more than
+     * e^{20t} is analytic but steep: 8-point Gauss–Legendre on 2 and 4 panels is off by far more than
      * rounding, and the claim holds only because the tolerance carries the declared quadrature error
-     * (the two rules' difference, far above the finer rule's error for an analytic integrand).
+     * (the change between the two finest rules, far above the finest rule's error for an analytic
+     * integrand, which converges at far better than the ratio 1/4 the rule asks for).
      */
     @Test
     void aSteepIntegrandPassesOnlyThroughItsDeclaredQuadratureError() {
         SpecResult r = check("model gaussian vdm steps 1..1\n"
-            + "claim \"steep\": int_{t=0}^{1}( exp(30 * t) ) == (exp(30) - 1) / 30\n"
-            + "claim \"steep, the 1/30 dropped\": int_{t=0}^{1}( exp(30 * t) ) == exp(30) - 1\n", 200);
+            + "claim \"steep\": int_{t=0}^{1}( exp(20 * t) ) == (exp(20) - 1) / 20\n"
+            + "claim \"steep, the 1/20 dropped\": int_{t=0}^{1}( exp(20 * t) ) == exp(20) - 1\n", 200);
         assertThat(r.items().get(0).passed()).as(r.render()).isTrue();
         assertThat(r.items().get(0).largestDiscrepancy()).as(r.render()).isGreaterThan(1e-9);
         assertThat(r.items().get(1).failed()).as(r.render()).isTrue();
+    }
+
+    /**
+     * √t has a singular derivative at 0: the composite rules converge at about 2^{-1.5} per halving, not
+     * the 1/4 the declared error needs, so those instances are not checked (with both changes in the reason)
+     * rather than passed or failed on an estimate that does not bound the error.
+     */
+    @Test
+    void anIntegrandWhoseRulesDoNotConvergeIsNotCheckedOnThoseInstances() {
+        SpecResult r = check("model gaussian vdm steps 1..1\n"
+            + "claim \"root\": int_{t=0}^{1}( sqrt(t) ) == 2/3\n", 200);
+        assertThat(r.render()).contains("the quadrature does not converge fast enough to bound its error",
+            "between 1, 2 and 4 Gauss-Legendre panels");
+        assertThat(r.items().get(0).passed()).as(r.render()).isFalse();
     }
 
     @Test

@@ -129,19 +129,24 @@ final class Walk {
 
     /** Whether {@code e}, with every let it uses expanded, has a node of class {@code kind}. */
     static boolean contains(Expr e, java.util.Map<String, Expr> lets, Class<? extends Expr> kind) {
+        return first(e, lets, kind) != null;
+    }
+
+    /** The first node of class {@code kind} in {@code e} with every let it uses expanded (depth first), or null. */
+    static Expr first(Expr e, java.util.Map<String, Expr> lets, Class<? extends Expr> kind) {
         java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>(List.of(e));
         java.util.Set<String> seen = new java.util.HashSet<>();
         while (!todo.isEmpty()) {
             Expr x = todo.pop();
             if (kind.isInstance(x)) {
-                return true;
+                return x;
             }
             if (x instanceof Expr.Name n && lets.containsKey(n.name()) && seen.add(n.name())) {
                 todo.push(lets.get(n.name()));
             }
             todo.addAll(children(x));
         }
-        return false;
+        return null;
     }
 
     /** The direct children of {@code e}, in source order. */
