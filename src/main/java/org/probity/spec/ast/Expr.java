@@ -78,6 +78,9 @@ public sealed interface Expr {
 
         /** {@code E_{eps ~ N(0, I), x_t = v}[ e ]}. */
         R noiseExpect(NoiseExpect e);
+
+        /** {@code int_{t=a}^{b}( e )}: an integral over a real variable. */
+        R timeIntegral(TimeIntegral e);
     }
 
     /**
@@ -328,6 +331,22 @@ public sealed interface Expr {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.noiseExpect(this);
+        }
+    }
+
+    /**
+     * {@code int_{t=a}^{b}( body )}: the integral of {@code body} over the real variable {@code variable}
+     * from {@code from} to {@code to} (VDM's \( \int_0^1 \dots\, dt \)); inside {@code body} the
+     * name {@code variable} is a number, usable wherever a time or a number is (not as a step index).
+     */
+    record TimeIntegral(String variable, Expr from, Expr to, Expr body) implements Expr {
+        public TimeIntegral {
+            Objects.requireNonNull(variable, "variable");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.timeIntegral(this);
         }
     }
 }

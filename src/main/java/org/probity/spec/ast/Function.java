@@ -29,6 +29,21 @@ public enum Function {
     ABAR("abar", Kind.SCHEDULE, 1),
     /** SNR(t) = ᾱ_t / (1 − ᾱ_t) (Kingma et al. 2021, eq. 2). */
     SNR("snr", Kind.SCHEDULE, 1),
+    /**
+     * γ(t) = −log SNR(t), the log-SNR of a {@code vdm} model's continuous-time schedule at a time t in
+     * [0, 1] (Kingma, Salimans, Poole &amp; Ho 2021, "Variational Diffusion Models", §3; VDM's sign).
+     */
+    GAMMA("gamma", Kind.TIME, 1),
+    /** γ′(t) &gt; 0, the derivative of the log-SNR in t. */
+    GAMMA_PRIME("dgamma", Kind.TIME, 1),
+    /** SNR(t) = e^{−γ(t)} = α_t² / σ_t² at a time t in [0, 1] (VDM eq. 2). */
+    SNR_T("SNR", Kind.TIME, 1),
+    /** SNR′(t) = −γ′(t) SNR(t) &lt; 0, the derivative of SNR(t) in t. */
+    SNR_PRIME("dSNR", Kind.TIME, 1),
+    /** α_t = √sigmoid(−γ(t)), the signal scale of z_t = α_t x + σ_t ε (VDM eq. 1, 3). */
+    ALPHA_T("alpha_t", Kind.TIME, 1),
+    /** σ_t = √sigmoid(γ(t)), the noise scale of z_t (VDM eq. 1, 3). */
+    SIGMA_T("sigma_t", Kind.TIME, 1),
     /** Σ_i v_i: the sum of a vector's components over the model's dimensions (d v for a scalar v). */
     SUMDIMS("sumdims", Kind.REDUCTION, 1),
     /** a · b = Σ_i a_i b_i, the inner product of two vectors. */
@@ -48,6 +63,8 @@ public enum Function {
         ELEMENTWISE,
         /** Of a step index t: a number of the schedule. */
         SCHEDULE,
+        /** Of a time t in [0, 1]: a number of a {@code vdm} model's continuous-time schedule. */
+        TIME,
         /** Of vectors or diagonal matrices: a number. */
         REDUCTION,
         /** Of a vector: the diagonal matrix. */
@@ -82,6 +99,11 @@ public enum Function {
     /** Whether this is a function of the step index of a {@code gaussian} model's schedule. */
     public boolean isSchedule() {
         return kind == Kind.SCHEDULE;
+    }
+
+    /** Whether this is a function of the time of a {@code vdm} model's continuous-time schedule. */
+    public boolean isTime() {
+        return kind == Kind.TIME;
     }
 
     /** The function named {@code name}, if any. */

@@ -52,12 +52,20 @@ public sealed interface Statement {
      * applies to the claims and derivations that follow it. {@code dims} is the dimension d of every
      * variable of a {@code gaussian} model (markov variables are states: d = 1); {@code diagonal}
      * gives q(x_0), p(x_T) and p(x_{t-1} | x_t) a variance per dimension, {@code isotropic} (the
-     * default) one variance for all.
+     * default) one variance for all. {@code vdm} (gaussian only) adds a continuous-time log-SNR
+     * schedule γ(t) on [0, 1], read by the time functions and {@code int_{t=a}^{b}}, and makes the
+     * last argument of a network a time in [0, 1] (docs/spec-language.md, "Continuous time").
      */
     record Model(Set<String> families, int statesLo, int statesHi, int stepsLo, int stepsHi, boolean positive,
-                 int dimsLo, int dimsHi, boolean diagonal, int line) implements Statement {
+                 int dimsLo, int dimsHi, boolean diagonal, boolean vdm, int line) implements Statement {
         public Model {
             families = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(families));
+        }
+
+        /** A model without the continuous-time schedule of option {@code vdm}. */
+        public Model(Set<String> families, int statesLo, int statesHi, int stepsLo, int stepsHi, boolean positive,
+                     int dimsLo, int dimsHi, boolean diagonal, int line) {
+            this(families, statesLo, statesHi, stepsLo, stepsHi, positive, dimsLo, dimsHi, diagonal, false, line);
         }
 
         /** A one-dimensional model. */

@@ -102,4 +102,9 @@ final class ExpandedDepth extends OperandVisitor<Integer> {
         }
         return d;
     }
+
+    @Override
+    public Integer timeIntegral(Expr.TimeIntegral e) {
+        return of(e.from(), e.to(), e.body());
+    }
 }

@@ -38,7 +38,7 @@ final class ExpressionMeaning extends OperandVisitor<Void> {
 
     @Override
     public Void name(Expr.Name n) {
-        if (idx.containsKey(n.name())) {
+        if (idx.containsKey(n.name()) || sem.boundTimes.contains(n.name())) {
             return null;
         }
         Expr body = sem.lets.get(n.name());
@@ -57,6 +57,11 @@ final class ExpressionMeaning extends OperandVisitor<Void> {
 
     @Override
     public Void call(Expr.Call c) {
+        if (c.function().isTime()) {
+            sem.requireVdm(c, c.function() + "(t)");
+            sub(c.argument());
+            return null;
+        }
         if (c.function().isSchedule()) {
             sem.requireGaussian(c, c.function() + "(t)");
             int t = sem.index(c.argument(), idx);
@@ -66,6 +71,22 @@ final class ExpressionMeaning extends OperandVisitor<Void> {
             return null;
         }
         return super.call(c);
+    }
+
+    @Override
+    public Void timeIntegral(Expr.TimeIntegral e) {
+        sem.requireVdm(e, "int_{" + e.variable() + "=a}^{b}(...)");
+        sub(e.from());
+        sub(e.to());
+        if (idx.containsKey(e.variable()) || sem.lets.containsKey(e.variable()) || !sem.boundTimes.add(e.variable())) {
+            throw sem.error(e, "a variable of integration not already in use", "'" + e.variable() + "'");
+        }
+        try {
+            sub(e.body());
+        } finally {
+            sem.boundTimes.remove(e.variable());
+        }
+        return null;
     }
 
     @Override
@@ -134,7 +155,9 @@ final class ExpressionMeaning extends OperandVisitor<Void> {
     public Void net(Expr.Net e) {
         sem.requireGaussian(e, "a network " + e.name() + "(...)");
         operands(e, e.inputs());
-        if (e.step() != null) {
+        if (e.step() != null && sem.vdm) {
+            sub(e.step());
+        } else if (e.step() != null) {
             int t = sem.index(e.step(), idx);
             if (t < 0 || t > sem.steps) {
                 throw sem.error(e, "a step in 0..T (T = " + sem.steps + ")", e.name() + "(..., " + t + ")");

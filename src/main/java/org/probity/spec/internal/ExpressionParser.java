@@ -178,6 +178,10 @@ final class ExpressionParser {
             case "int_": {
                 tk.next();
                 tk.expect("{");
+                if (tk.peek().kind() == Token.Kind.IDENT && !tk.peek().text().startsWith("x_")
+                    && tk.toks.get(tk.pos + 1).is("=")) {
+                    return timeIntegral(t);
+                }
                 List<VarItem> vars = distributions.variables();
                 tk.expect("}");
                 tk.expect("(");
@@ -189,23 +193,8 @@ final class ExpressionParser {
             case "prod_": {
                 tk.next();
                 tk.expect("{");
-                String index = indexName();
-                tk.expect("=");
-                Expr from = expr();
-                tk.expect("}");
-                tk.expect("^");
-                Expr to;
-                if (tk.peek().is("{")) {
-                    tk.next();
-                    to = expr();
-                    tk.expect("}");
-                } else {
-                    to = primary();
-                }
-                tk.expect("(");
-                Expr body = expr();
-                tk.expect(")");
-                return tk.at(t, new Expr.Sum(w.equals("prod_"), index, from, to, body));
+                Bounded r = bounded();
+                return tk.at(t, new Expr.Sum(w.equals("prod_"), r.name(), r.from(), r.to(), r.body()));
             }
             default:
                 break;
@@ -294,6 +283,36 @@ final class ExpressionParser {
         Expr body = expr();
         tk.expect("]");
         return tk.at(start, new Expr.NoiseExpect(name.text(), vars, values, body));
+    }
+
+    /** After {@code int_&#123;}: {@code t=a}^{b}( body )}. */
+    private Expr timeIntegral(Token start) {
+        Bounded r = bounded();
+        return tk.at(start, new Expr.TimeIntegral(r.name(), r.from(), r.to(), r.body()));
+    }
+
+    /** {@code name = from}^{to}( body )} after the opening brace of sum_, prod_ and int_ over a real variable. */
+    private record Bounded(String name, Expr from, Expr to, Expr body) { }
+
+    /** After the opening brace: {@code i=a}^{b}( body )}, the upper limit in braces or a primary. */
+    private Bounded bounded() {
+        String name = indexName();
+        tk.expect("=");
+        Expr from = expr();
+        tk.expect("}");
+        tk.expect("^");
+        Expr to;
+        if (tk.peek().is("{")) {
+            tk.next();
+            to = expr();
+            tk.expect("}");
+        } else {
+            to = primary();
+        }
+        tk.expect("(");
+        Expr body = expr();
+        tk.expect(")");
+        return new Bounded(name, from, to, body);
     }
 
     /** A list of unpinned variables {@code x_a, x_{b:c}, ...}. */

@@ -32,7 +32,7 @@ final class FreeVariables extends OperandVisitor<Void> {
 
     @Override
     public Void name(Expr.Name e) {
-        if (!s.indices.containsKey(e.name())) {
+        if (!s.indices.containsKey(e.name()) && !s.times.containsKey(e.name())) {
             collect(s.lets.get(e.name()));
         }
         return null;
@@ -58,7 +58,7 @@ final class FreeVariables extends OperandVisitor<Void> {
     /** A schedule function's argument is a step, not a random variable. */
     @Override
     public Void call(Expr.Call e) {
-        return e.function().isSchedule() ? null : super.call(e);
+        return e.function().isSchedule() || e.function().isTime() ? null : super.call(e);
     }
 
     @Override
@@ -151,5 +151,14 @@ final class FreeVariables extends OperandVisitor<Void> {
         } else {
             collect(sl.pinned());
         }
+    }
+
+    @Override
+    public Void timeIntegral(Expr.TimeIntegral e) {
+        collect(e.from());
+        collect(e.to());
+        // which variables are free does not depend on the value of the real variable
+        collect(e.body(), s.withTime(e.variable(), 0), out);
+        return null;
     }
 }

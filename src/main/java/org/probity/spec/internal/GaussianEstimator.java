@@ -47,7 +47,7 @@ final class GaussianEstimator implements Expr.Visitor<Estimate> {
 
     @Override
     public Estimate name(Expr.Name e) {
-        return s.indices.containsKey(e.name()) ? none() : sub(s.lets.get(e.name()));
+        return s.indices.containsKey(e.name()) || s.times.containsKey(e.name()) ? none() : sub(s.lets.get(e.name()));
     }
 
     @Override
@@ -101,7 +101,7 @@ final class GaussianEstimator implements Expr.Visitor<Estimate> {
     @Override
     public Estimate call(Expr.Call c) {
         return switch (c.function().kind()) {
-            case SCHEDULE -> none();
+            case SCHEDULE, TIME -> none();
             case DIAGONAL -> sub(c.argument());
             case ELEMENTWISE -> {
                 Estimate a = sub(c.argument());
@@ -236,6 +236,12 @@ final class GaussianEstimator implements Expr.Visitor<Estimate> {
 
     @Override
     public Estimate noise(Expr.Noise e) {
+        return none();
+    }
+
+    @Override
+    public Estimate timeIntegral(Expr.TimeIntegral e) {
+        // a time integral is summed from closed forms at its nodes; an integrand without one is not estimated
         return none();
     }
 

@@ -29,6 +29,18 @@ final class GaussianEvaluator {
     private double scale;
 
     private final Budget budget;
+    /** Panels of the composite rule of {@code int_{t=a}^{b}}: {@link #FINE_PANELS}, or a coarser one for the error estimate. */
+    private final int panels;
+    /** The Gauss–Legendre rule of every panel of {@code int_{t=a}^{b}} (Hipparchus). */
+    static final org.hipparchus.analysis.integration.gauss.GaussIntegrator RULE =
+        new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory().legendre(8);
+    /**
+     * Panels of the rules of {@code int_{t=a}^{b}}, finest last: the value is the finest rule's; the two
+     * coarser ones give the declared error and the check that the rules converge ({@link InstanceCheck}).
+     */
+    static final int[] PANELS = {1, 2, 4};
+    /** Panels of the rule whose value is used. */
+    static final int FINE_PANELS = PANELS[PANELS.length - 1];
     /** The noise variables bound somewhere in what is evaluated, in slot order after x_0..x_T. */
     private final List<String> noises;
 
@@ -38,10 +50,45 @@ final class GaussianEvaluator {
 
     /** An evaluator with d extra slots per noise variable of {@code noises}, after the model's (T + 1) d. */
     GaussianEvaluator(GaussianInstance g, Budget budget, List<String> noises) {
+        this(g, budget, noises, FINE_PANELS);
+    }
+
+    /** As {@link #GaussianEvaluator(GaussianInstance, Budget, List)}, with {@code panels} panels in {@code int_{t=a}^{b}}. */
+    GaussianEvaluator(GaussianInstance g, Budget budget, List<String> noises, int panels) {
+        this.panels = panels;
         this.g = g;
         this.n = g.n() + noises.size() * g.dims();
         this.budget = budget;
         this.noises = List.copyOf(noises);
+    }
+
+    /**
+     * The nodes and weights of {@code int_{t=a}^{b}} on [lo, hi] ⊂ [0, 1], as {t_k} and {w_k}: composite
+     * Gauss–Legendre ({@link #RULE}) over this evaluator's number of equal panels ({@link #PANELS}), in the model's log-SNR γ rather than in t: \( \int f\, dt = \int f(t(\gamma)) / \gamma'(t(\gamma))\, d\gamma \)
+     * with γ strictly increasing (VDM §3; the change of variables of eq. 18–20 up to the factor SNR).
+     * So the weight of SNR′(t) dt is −SNR dγ = −e^{−γ} dγ, smooth in γ whatever the schedule's shape,
+     * where in t it is steep at the ends (the truncated cosine). Equal panels in t where the model
+     * has no continuous schedule.
+     */
+    double[][] nodes(double lo, double hi) {
+        int count = panels;
+        org.probity.diffusion.LogSnrSchedule c = g.continuous();
+        double a = c == null ? lo : c.gamma(lo);
+        double b = c == null ? hi : c.gamma(hi);
+        int m = RULE.getNumberOfPoints();
+        double[] ts = new double[count * m];
+        double[] ws = new double[count * m];
+        for (int k = 0; k < count; k++) {
+            double half = 0.5 * (b - a) / count;
+            double mid = a + (b - a) * (k + 0.5) / count;
+            for (int j = 0; j < m; j++) {
+                double u = mid + half * RULE.getPoint(j);
+                double t = c == null ? u : Math.min(hi, Math.max(lo, c.time(Math.min(b, Math.max(a, u)))));
+                ts[k * m + j] = t;
+                ws[k * m + j] = half * RULE.getWeight(j) / (c == null ? 1 : c.gammaDerivative(t));
+            }
+        }
+        return new double[][] {ts, ws};
     }
 
     /** The slot of component i of the noise variable {@code name}. */

@@ -38,7 +38,8 @@ final class GaussianExact implements Expr.Visitor<Closed> {
     @Override
     public Closed name(Expr.Name e) {
         Integer i = s.indices.get(e.name());
-        return i != null ? Closed.constant(i, n) : closed(s.lets.get(e.name()));
+        Double t = s.times.get(e.name());
+        return i != null ? Closed.constant(i, n) : t != null ? Closed.constant(t, n) : closed(s.lets.get(e.name()));
     }
 
     @Override
@@ -85,6 +86,11 @@ final class GaussianExact implements Expr.Visitor<Closed> {
     public Closed call(Expr.Call c) {
         return switch (c.function().kind()) {
             case SCHEDULE -> Closed.constant(ev.instance().schedule(c.function(), s.index(c.argument())), n);
+            case TIME -> {
+                Closed a = closed(c.argument());
+                yield !a.available() ? a : !a.isConstant() ? Closed.none(c.function() + " of a variable", n)
+                    : Closed.constant(ev.instance().time(c.function(), a.constantValue()), n);
+            }
             case ELEMENTWISE -> elementwise(c);
             case REDUCTION -> reduce(c);
             case DIAGONAL -> closed(c.argument());
@@ -200,8 +206,20 @@ final class GaussianExact implements Expr.Visitor<Closed> {
      */
     @Override
     public Closed net(Expr.Net e) {
-        int key = e.step() == null ? 0 : s.index(e.step());
-        Networks.Unit u = ev.instance().networks().unit(e.name(), key, s.component);
+        Networks.Unit u;
+        if (ev.instance().continuous() != null && e.step() != null) {
+            Closed time = closed(e.step());
+            if (!time.available() || !time.isConstant()) {
+                return time.available() ? Closed.none("a network at a time that is not a number", n) : time;
+            }
+            double tau = time.constantValue();
+            if (!(tau >= 0 && tau <= 1)) {
+                return Closed.constant(Double.NaN, n);
+            }
+            u = ev.instance().networks().unitAt(e.name(), tau, s.component);
+        } else {
+            u = ev.instance().networks().unit(e.name(), e.step() == null ? 0 : s.index(e.step()), s.component);
+        }
         Quad lin = Quad.constant(u.c(), n);
         Quad arg = Quad.constant(0, n);
         int j = 0;
@@ -268,5 +286,38 @@ final class GaussianExact implements Expr.Visitor<Closed> {
             logNormal = logNormal.plus(z.times(z).scale(-0.5));
         }
         return body.times(Closed.expQuad(logNormal)).integrate(ev.noiseSlots(x.noise()), ev.condition, ev.budget());
+    }
+
+    /**
+     * {@code int_{t=a}^{b}( body )}: composite Gauss–Legendre in the model's log-SNR γ
+     * ({@link GaussianEvaluator#nodes}); the body's closed forms at the nodes, weighted
+     * and summed, are the integral's closed form. The evaluator's rule is the fine or the coarse one;
+     * their difference is the declared quadrature error ({@link InstanceCheck}).
+     */
+    @Override
+    public Closed timeIntegral(Expr.TimeIntegral e) {
+        Closed from = closed(e.from());
+        Closed to = from.available() ? closed(e.to()) : from;
+        if (!to.available()) {
+            return to;
+        }
+        if (!from.isConstant() || !to.isConstant()) {
+            return Closed.none("int_{" + e.variable() + "=a}^{b} with a limit that depends on a variable", n);
+        }
+        double a = from.constantValue();
+        double b = to.constantValue();
+        if (!(a >= 0 && a <= 1 && b >= 0 && b <= 1)) {
+            return Closed.none("int_{" + e.variable() + "=a}^{b} with a limit outside [0, 1] (a = " + Printer.number(a)
+                + ", b = " + Printer.number(b) + "): the schedule is defined on [0, 1]", n);
+        }
+        double sign = a <= b ? 1 : -1;
+        double[][] nodes = ev.nodes(Math.min(a, b), Math.max(a, b));
+        Closed acc = Closed.constant(0, n);
+        ev.budget().checkNow();
+        for (int k = 0; k < nodes[0].length && acc.available(); k++) {
+            Closed v = ev.closed(e.body(), s.withTime(e.variable(), nodes[0][k]));
+            acc = !v.available() ? v : acc.plus(v.times(Closed.constant(sign * nodes[1][k], n)));
+        }
+        return acc;
     }
 }

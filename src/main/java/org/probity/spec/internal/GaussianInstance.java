@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.probity.diffusion.LogSnrSchedule;
 import org.probity.math.ShortestDouble;
 import org.probity.spec.ast.Function;
 
@@ -24,14 +25,21 @@ public final class GaussianInstance implements ModelInstance {
     private final GaussianChain[] reverse;
     private final Map<String, Quad> cache = new HashMap<>();
     private final Networks networks;
+    /** The continuous-time schedule of a {@code vdm} model, or null. */
+    private final LogSnrSchedule continuous;
 
     GaussianInstance(GaussianParameters par, double[][] points) {
         this(par, points, Networks.NONE);
     }
 
     GaussianInstance(GaussianParameters par, double[][] points, Networks networks) {
+        this(par, points, networks, null);
+    }
+
+    GaussianInstance(GaussianParameters par, double[][] points, Networks networks, LogSnrSchedule continuous) {
         this.par = par;
         this.networks = networks;
+        this.continuous = continuous;
         this.points = points;
         int d = par.dims();
         this.forward = new GaussianChain[d];
@@ -134,8 +142,39 @@ public final class GaussianInstance implements ModelInstance {
                 double a = alphaBar(t);
                 yield a / (1 - a);
             }
-            case LOG, EXP, SQRT, ABS, SUMDIMS, DOT, NORM2, TR, DET, DIAG -> throw new IllegalArgumentException(
+            case LOG, EXP, SQRT, ABS, SUMDIMS, DOT, NORM2, TR, DET, DIAG, GAMMA, GAMMA_PRIME, SNR_T, SNR_PRIME, ALPHA_T,
+                SIGMA_T -> throw new IllegalArgumentException(
                 "function: expected a schedule function, got " + f);
+        };
+    }
+
+    /** The continuous-time log-SNR schedule of a {@code vdm} model, or null in a plain gaussian model. */
+    LogSnrSchedule continuous() {
+        return continuous;
+    }
+
+    /**
+     * A time function of a {@code vdm} model at t (VDM §3: γ, γ′, SNR = e^{−γ}, SNR′ = −γ′ SNR,
+     * α_t = √sigmoid(−γ), σ_t = √sigmoid(γ)); NaN (undefined) for t outside [0, 1].
+     *
+     * @throws IllegalArgumentException for a function that is not one of time, or a model without a schedule
+     */
+    double time(Function f, double t) {
+        if (continuous == null) {
+            throw new IllegalArgumentException("time: a vdm model's function, got " + f + " on a gaussian model");
+        }
+        if (!(t >= 0 && t <= 1)) {
+            return Double.NaN;
+        }
+        return switch (f) {
+            case GAMMA -> continuous.gamma(t);
+            case GAMMA_PRIME -> continuous.gammaDerivative(t);
+            case SNR_T -> continuous.snr(t);
+            case SNR_PRIME -> continuous.snrDerivative(t);
+            case ALPHA_T -> continuous.alpha(t);
+            case SIGMA_T -> continuous.sigma(t);
+            case LOG, EXP, SQRT, ABS, BETA, ALPHA, ABAR, SNR, SUMDIMS, DOT, NORM2, TR, DET, DIAG ->
+                throw new IllegalArgumentException("function: expected a time function, got " + f);
         };
     }
 
@@ -169,7 +208,9 @@ public final class GaussianInstance implements ModelInstance {
 
     @Override
     public String toString() {
-        return networks.isEmpty() ? par.toString() : par + "\n" + networks;
+        String base = continuous == null ? par.toString() : par + "\n    continuous-time schedule: gamma(t) = "
+            + continuous.name();
+        return networks.isEmpty() ? base : base + "\n" + networks;
     }
 
     static String d(double x) {

@@ -156,4 +156,9 @@ final class IndexValue implements Expr.Visitor<Integer> {
     public Integer noiseExpect(Expr.NoiseExpect e) {
         throw errors.notIndex(e);
     }
+
+    @Override
+    public Integer timeIntegral(Expr.TimeIntegral e) {
+        throw errors.notIndex(e);
+    }
 }

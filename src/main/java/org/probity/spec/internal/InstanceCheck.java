@@ -82,6 +82,10 @@ final class InstanceCheck {
         for (Scope indexed : scopes) {
             String index = s.index() == null ? "" : s.index() + " = " + indexed.indices.get(s.index());
             GaussianEvaluator ev = inst instanceof GaussianInstance g ? new GaussianEvaluator(g, trace.budget, noises) : null;
+            Expr integral = inst instanceof GaussianInstance ? integral(s, lets) : null;
+            Coarser coarse = integral == null ? null : new Coarser(integral,
+                new GaussianEvaluator((GaussianInstance) inst, trace.budget, noises, GaussianEvaluator.PANELS[0]),
+                new GaussianEvaluator((GaussianInstance) inst, trace.budget, noises, GaussianEvaluator.PANELS[1]));
             for (int i = 0; i < (s.vector() ? dims : 1); i++) {
                 Scope scope = indexed.atComponent(i);
                 String at = !s.vector() || dims == 1 ? index
@@ -92,7 +96,7 @@ final class InstanceCheck {
                         : Proportional.gaussian(s, (GaussianInstance) inst, ev, scope, at, trace);
                 } else {
                     v = inst instanceof MarkovInstance m ? markov(s, m, scope, at, trace.budget)
-                        : gaussian(s, (GaussianInstance) inst, ev, scope, at, trace);
+                        : gaussian(s, (GaussianInstance) inst, ev, coarse, scope, at, trace);
                 }
                 if (v != null && !v.passed()) {
                     return v;
@@ -142,8 +146,31 @@ final class InstanceCheck {
         return worst;
     }
 
-    private static Verdict gaussian(ItemCheck.Subject s, GaussianInstance g, GaussianEvaluator ev, Scope scope,
-                                    String at, Trace trace) {
+    /** The first {@code int_{t=a}^{b}} of either side (lets expanded), or null. */
+    private static Expr integral(ItemCheck.Subject s, Map<String, Expr> lets) {
+        Expr e = Walk.first(s.lhs(), lets, Expr.TimeIntegral.class);
+        return e != null ? e : Walk.first(s.rhs(), lets, Expr.TimeIntegral.class);
+    }
+
+    /**
+     * The two coarser quadrature rules of a claim with {@code int_{t=a}^{b}} ({@link GaussianEvaluator#PANELS}),
+     * and the integral that a reason names.
+     */
+    private record Coarser(Expr integral, GaussianEvaluator coarsest, GaussianEvaluator coarse) {
+    }
+
+    /**
+     * The rate the composite rules must show for the change between the two finest to bound the finest's
+     * error: each halving of the panels shrinks the change by at least this factor. Under geometric convergence
+     * with ratio ρ the remaining error of the finest rule is at most ρ/(1 − ρ) times its change, a third of it at
+     * ρ = 1/4 (the a-posteriori estimate of a sequence of composite rules; Davis &amp; Rabinowitz, Methods of Numerical Integration, 2nd ed. 1984). Gauss–Legendre with
+     * 8 points shrinks it by about 2^16 per halving on an analytic integrand; a singular derivative (√t at 0)
+     * shrinks it by 2^{1.5} and is refused.
+     */
+    static final double CONVERGENCE_RATIO = 0.25;
+
+    private static Verdict gaussian(ItemCheck.Subject s, GaussianInstance g, GaussianEvaluator ev,
+                                    Coarser coarse, Scope scope, String at, Trace trace) {
         TreeSet<Integer> free = FreeVariables.of(s.lhs(), scope);
         free.addAll(FreeVariables.of(s.rhs(), scope));
         Closed lc = ev.closed(s.lhs(), scope);
@@ -151,6 +178,10 @@ final class InstanceCheck {
         if (rc == null || !rc.available()) {
             lc = null;
         }
+        Closed lCoarse = lc != null && coarse != null ? coarse.coarse().closed(s.lhs(), scope) : null;
+        Closed rCoarse = lc != null && coarse != null ? coarse.coarse().closed(s.rhs(), scope) : null;
+        Closed lCoarsest = lCoarse != null ? coarse.coarsest().closed(s.lhs(), scope) : null;
+        Closed rCoarsest = rCoarse != null ? coarse.coarsest().closed(s.rhs(), scope) : null;
         double[][] points = free.isEmpty() ? new double[][] {g.points()[0]} : g.points();
         Verdict worst = null;
         for (double[] point : points) {
@@ -197,6 +228,26 @@ final class InstanceCheck {
             Tolerance tol = Tolerances.roundedSum(GAUSSIAN_ULPS * n * n, mag)
                 .named(String.format(Locale.ROOT, "gaussian: 16 (T+2)^2 u (kappa V + C), kappa = %.3g, V = %.3g, C = %.3g",
                     kappa, values, coefficients));
+            if (lCoarse != null && lCoarse.available() && rCoarse != null && rCoarse.available()
+                && lCoarsest.available() && rCoarsest.available()) {
+                // the declared quadrature error: how far each side moves between the two finest rules, trusted
+                // only where the rules converge at CONVERGENCE_RATIO or faster (else a guess: not checked)
+                double rounding = tol.amount();
+                double quad = finite(l - lCoarse.at(x)) + finite(r - rCoarse.at(x));
+                double before = finite(lCoarse.at(x) - lCoarsest.at(x)) + finite(rCoarse.at(x) - rCoarsest.at(x));
+                if (quad > Math.max(CONVERGENCE_RATIO * before, rounding)) {
+                    trace.unevaluable(String.format(Locale.ROOT, "the quadrature does not converge fast enough to bound "
+                        + "its error: between %d, %d and %d Gauss-Legendre panels both sides moved %.3g, then %.3g "
+                        + "(the rule needs each move at most %s of the one before)", GaussianEvaluator.PANELS[0],
+                        GaussianEvaluator.PANELS[1], GaussianEvaluator.FINE_PANELS, before, quad, "1/4"),
+                        coarse.integral());
+                    return null;
+                }
+                tol = Tolerance.absolute(rounding + quad).named(String.format(Locale.ROOT,
+                    "gaussian: 16 (T+2)^2 u (kappa V + C), kappa = %.3g, V = %.3g, C = %.3g, + quadrature error %.3g "
+                    + "(both sides' change between %d and %d Gauss-Legendre panels, converging at ratio <= 1/4)", kappa,
+                    values, coefficients, quad, GaussianEvaluator.PANELS[1], GaussianEvaluator.FINE_PANELS));
+            }
             if (se > 0) {
                 tol = tol.or(Tolerances.statistical(MonteCarlo.Z * se, 0, Math.max(finite(l), finite(r)),
                     String.format(Locale.ROOT, "Monte Carlo: z = %.3f standard errors (%.3g), false-alarm rate %s",

@@ -2,6 +2,7 @@ package org.probity.spec.internal;
 
 import org.probity.check.Choices;
 import org.probity.check.Gen;
+import org.probity.diffusion.LogSnrSchedule;
 import org.probity.spec.ast.Statement;
 
 /**
@@ -81,9 +82,25 @@ public final class InstanceGen {
                     p[i] = signed(c, 60) / 10.0;
                 }
             }
-            Networks nets = networks.isEmpty() ? Networks.NONE : Networks.draw(c, networks, steps, d);
-            return new GaussianInstance(new GaussianParameters(betas, mu0, var0, meanT, varT, ra, rb, rc), points, nets);
+            // in a vdm model a network's step is a time in [0, 1]: drawn at keys 0 and 1, interpolated between
+            Networks nets = networks.isEmpty() ? Networks.NONE : Networks.draw(c, networks, m.vdm() ? 1 : steps, d);
+            LogSnrSchedule continuous = m.vdm() ? logSnr(c) : null;
+            return new GaussianInstance(new GaussianParameters(betas, mu0, var0, meanT, varT, ra, rb, rc), points, nets,
+                continuous);
         };
+    }
+
+    /**
+     * The continuous-time schedule of a {@code vdm} model: VDM's linear log-SNR or the truncated
+     * cosine ({@link LogSnrSchedule}), \( \gamma_0 \in \{-1, \dots, -10\} \),
+     * \( \gamma_1 \in \{1, \dots, 8\} \) (SNR from e^{10} ≈ 2.2e4 down to e^{-8}; VDM's learned
+     * schedules end near −13.3 and 5). Choice 0 gives linear(−1, 1).
+     */
+    static LogSnrSchedule logSnr(Choices c) {
+        boolean cosine = c.draw(1) == 1;
+        double gamma0 = -(1 + c.draw(9));
+        double gamma1 = 1 + c.draw(7);
+        return cosine ? LogSnrSchedule.cosine(gamma0, gamma1) : LogSnrSchedule.linear(gamma0, gamma1);
     }
 
     /**

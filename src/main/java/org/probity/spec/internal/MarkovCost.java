@@ -69,7 +69,7 @@ final class MarkovCost extends OperandVisitor<Double> {
     /** A schedule function's argument is a step, evaluated once. */
     @Override
     public Double call(Expr.Call e) {
-        return e.function().isSchedule() ? 1.0 : super.call(e);
+        return e.function().isSchedule() || e.function().isTime() ? 1.0 : super.call(e);
     }
 
     @Override
@@ -126,6 +126,11 @@ final class MarkovCost extends OperandVisitor<Double> {
 
     @Override
     public Double noiseExpect(Expr.NoiseExpect e) {
+        return 1.0;
+    }
+
+    @Override
+    public Double timeIntegral(Expr.TimeIntegral e) {
         return 1.0;
     }
 }

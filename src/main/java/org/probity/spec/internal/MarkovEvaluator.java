@@ -106,6 +106,8 @@ final class MarkovEvaluator {
                     }
                     yield Scalar.apply(e.function(), a);
                 }
+                case TIME -> throw new IllegalStateException("time functions on markov: Semantics admits them only in "
+                    + "vdm models");
                 case SCHEDULE -> throw new IllegalStateException("schedule functions on markov: Semantics admits them "
                     + "only in gaussian-only models");
                 case REDUCTION -> reduce(e);
@@ -237,6 +239,11 @@ final class MarkovEvaluator {
         @Override
         public Double noiseExpect(Expr.NoiseExpect e) {
             throw new IllegalStateException("noise on markov: Semantics admits it only in gaussian-only models");
+        }
+
+        @Override
+        public Double timeIntegral(Expr.TimeIntegral e) {
+            throw new IllegalStateException("int_{t=a}^{b} on markov: Semantics admits it only in vdm models");
         }
     }
 

@@ -87,6 +87,33 @@ final class Networks {
         return units.get(name)[t][i];
     }
 
+    /**
+     * Output component i of network {@code name} at a time τ in [0, 1] (a {@code vdm} model): the
+     * unit whose numbers interpolate linearly between those drawn at keys 0 and 1, so the network is
+     * an analytic function of τ.
+     */
+    Unit unitAt(String name, double tau, int i) {
+        Unit[][] u = units.get(name);
+        if (u.length == 1) {
+            return u[0][i];
+        }
+        Unit a = u[0][i];
+        Unit b = u[1][i];
+        return new Unit(lerp(a.c(), b.c(), tau), lerp(a.w(), b.w(), tau), lerp(a.s(), b.s(), tau), lerp(a.u(), b.u(), tau));
+    }
+
+    private static double lerp(double a, double b, double tau) {
+        return a + tau * (b - a);
+    }
+
+    private static double[] lerp(double[] a, double[] b, double tau) {
+        double[] out = new double[a.length];
+        for (int j = 0; j < a.length; j++) {
+            out[j] = lerp(a[j], b[j], tau);
+        }
+        return out;
+    }
+
     boolean isEmpty() {
         return units.isEmpty();
     }

@@ -98,6 +98,7 @@ public final class Parser {
         int[] dims = {1, 1};
         boolean positive = false;
         boolean diagonal = false;
+        boolean vdm = false;
         Set<String> seen = new HashSet<>();
         while (tk.peek().kind() == Token.Kind.IDENT) {
             Token w = tk.next();
@@ -124,6 +125,9 @@ public final class Parser {
                 case "positive":
                     positive = true;
                     break;
+                case "vdm":
+                    vdm = true;
+                    break;
                 case "isotropic":
                 case "diagonal":
                     if (seen.contains(w.text().equals("isotropic") ? "diagonal" : "isotropic")) {
@@ -133,14 +137,17 @@ public final class Parser {
                     break;
                 default:
                     throw tk.error(w, "a model family (markov, gaussian) or option (states, steps, dims, positive, "
-                        + "isotropic, diagonal)");
+                        + "isotropic, diagonal, vdm)");
             }
         }
         if (families.isEmpty()) {
             throw tk.error(tk.peek(), "a model family (markov, gaussian)");
         }
+        if (vdm && !families.equals(Set.of("gaussian"))) {
+            throw tk.error(start, "the option vdm on the gaussian family alone (model gaussian vdm ...)");
+        }
         return tk.at(start, new Statement.Model(families, states[0], states[1], steps[0], steps[1], positive, dims[0],
-            dims[1], diagonal, start.line()));
+            dims[1], diagonal, vdm, start.line()));
     }
 
     private int[] intRange(int min) {

@@ -114,4 +114,9 @@ final class Precedence implements Expr.Visitor<Integer> {
     public Integer noiseExpect(Expr.NoiseExpect e) {
         return PRIMARY;
     }
+
+    @Override
+    public Integer timeIntegral(Expr.TimeIntegral e) {
+        return PRIMARY;
+    }
 }

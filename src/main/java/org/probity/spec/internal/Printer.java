@@ -156,14 +156,19 @@ public final class Printer implements Expr.Visitor<Void> {
 
     @Override
     public Void sum(Expr.Sum e) {
-        sb.append(e.product() ? "prod_{" : "sum_{").append(e.index()).append('=');
-        write(e.from());
-        sb.append("}^{");
-        write(e.to());
-        sb.append("}( ");
-        write(e.body());
-        sb.append(" )");
+        bounded(e.product() ? "prod_{" : "sum_{", e.index(), e.from(), e.to(), e.body());
         return null;
+    }
+
+    /** {@code head name=from}^{to}( body )}: sum_, prod_ and int_ over a real variable. */
+    private void bounded(String head, String name, Expr from, Expr to, Expr body) {
+        sb.append(head).append(name).append('=');
+        write(from);
+        sb.append("}^{");
+        write(to);
+        sb.append("}( ");
+        write(body);
+        sb.append(" )");
     }
 
     @Override
@@ -253,5 +258,11 @@ public final class Printer implements Expr.Visitor<Void> {
             return "x_" + n.name();
         }
         return "x_{" + print(index) + "}";
+    }
+
+    @Override
+    public Void timeIntegral(Expr.TimeIntegral e) {
+        bounded("int_{", e.variable(), e.from(), e.to(), e.body());
+        return null;
     }
 }

@@ -34,6 +34,8 @@ final class Scope {
     final Map<String, Expr> lets;
     final int steps;
     final Map<String, Integer> indices;
+    /** The values of the real variables bound by enclosing {@code int_{t=a}^{b}} (a vdm model's times). */
+    final Map<String, Double> times;
     /** The dimension d of every variable (1 on markov). */
     final int dims;
     /** The component 0..d-1 at which vector-valued nodes are evaluated (elementwise semantics). */
@@ -45,9 +47,15 @@ final class Scope {
     }
 
     Scope(Map<String, Expr> lets, int steps, Map<String, Integer> indices, int dims, int component) {
+        this(lets, steps, indices, Map.of(), dims, component);
+    }
+
+    private Scope(Map<String, Expr> lets, int steps, Map<String, Integer> indices, Map<String, Double> times, int dims,
+                  int component) {
         this.lets = lets;
         this.steps = steps;
         this.indices = indices;
+        this.times = times;
         this.dims = dims;
         this.component = component;
         this.values = new IndexValue(steps, indices, CHECKED);
@@ -72,12 +80,19 @@ final class Scope {
     Scope with(String name, int value) {
         Map<String, Integer> m = new HashMap<>(indices);
         m.put(name, value);
-        return new Scope(lets, steps, m, dims, component);
+        return new Scope(lets, steps, m, times, dims, component);
+    }
+
+    /** This scope with the real variable {@code name} (bound by {@code int_{name=a}^{b}}) at {@code value}. */
+    Scope withTime(String name, double value) {
+        Map<String, Double> m = new HashMap<>(times);
+        m.put(name, value);
+        return new Scope(lets, steps, indices, m, dims, component);
     }
 
     /** This scope with vector-valued nodes evaluated at component {@code i}. */
     Scope atComponent(int i) {
-        return i == component ? this : new Scope(lets, steps, indices, dims, i);
+        return i == component ? this : new Scope(lets, steps, indices, times, dims, i);
     }
 
     /** The variable slot of x_t at this scope's component: t d + component. */
@@ -98,7 +113,7 @@ final class Scope {
 
     /** What makes two evaluations of one node equal: the index values and the component. */
     Object key() {
-        return List.of(indices, component);
+        return times.isEmpty() ? List.of(indices, component) : List.of(indices, component, times);
     }
 
     int index(Expr e) {

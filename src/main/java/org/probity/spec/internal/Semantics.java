@@ -29,6 +29,10 @@ public final class Semantics {
     private boolean gaussianOnly;
     /** The noise variables bound by the enclosing E_{eps ~ N(0, I)} of the expression being checked. */
     final Set<String> boundNoises = new HashSet<>();
+    /** The real variables bound by the enclosing int_{t=a}^{b} of the expression being checked. */
+    final Set<String> boundTimes = new HashSet<>();
+    /** Whether the current model has option vdm (a continuous-time schedule). */
+    boolean vdm;
 
     private Semantics(Parser.Parsed parsed, String file, Map<String, Expr> lets) {
         this.parsed = parsed;
@@ -144,6 +148,7 @@ public final class Semantics {
                 throw new SpecSyntaxException(file, st.line(), 1, "a 'model' statement before the first claim", found);
             }
             gaussianOnly = !model.families().contains("markov");
+            vdm = model.vdm();
             for (int t = model.stepsLo(); t <= model.stepsHi(); t++) {
                 steps = t;
                 check.run();
@@ -172,11 +177,11 @@ public final class Semantics {
                 }
                 continue;
             }
-            Expr body = e instanceof Expr.Sum s ? s.body() : null;
+            Expr body = e instanceof Expr.Sum s ? s.body() : e instanceof Expr.TimeIntegral ti ? ti.body() : null;
             Set<String> inner = indices;
             if (body != null) {
                 inner = new HashSet<>(indices);
-                inner.add(((Expr.Sum) e).index());
+                inner.add(e instanceof Expr.Sum s ? s.index() : ((Expr.TimeIntegral) e).variable());
             }
             for (Expr c : Walk.children(e)) {
                 work.push(new Object[] {c, c == body ? inner : indices});
@@ -336,6 +341,12 @@ public final class Semantics {
                 return error(other, "an integer expression in index names and T", Printer.print(other));
             }
         }).of(e);
+    }
+
+    void requireVdm(Object at, String what) {
+        if (!vdm) {
+            throw error(at, "a model with option vdm (model gaussian vdm ...) for " + what, "a model without it");
+        }
     }
 
     void requireGaussian(Object at, String what) {

@@ -136,6 +136,9 @@ final class Shapes implements Expr.Visitor<Shapes.Shape> {
         switch (f.kind()) {
             case SCHEDULE:
                 return Shape.SCALAR;
+            case TIME:
+                require(e.argument(), "a number (a time in [0, 1]) in " + f + "(...)", Shape.SCALAR);
+                return Shape.SCALAR;
             case ELEMENTWISE:
                 require(e.argument(), "a number or a vector in " + f + "(...)", Shape.SCALAR, Shape.VECTOR);
                 return of(e.argument());
@@ -231,6 +234,13 @@ final class Shapes implements Expr.Visitor<Shapes.Shape> {
         for (Expr v : e.values()) {
             require(v, "a vector or a number substituted for a variable", Shape.SCALAR, Shape.VECTOR);
         }
+        return of(e.body());
+    }
+
+    @Override
+    public Shape timeIntegral(Expr.TimeIntegral e) {
+        require(e.from(), "a number as the lower limit of int_{" + e.variable() + "=a}^{b}", Shape.SCALAR);
+        require(e.to(), "a number as the upper limit of int_{" + e.variable() + "=a}^{b}", Shape.SCALAR);
         return of(e.body());
     }
 }

@@ -110,6 +110,11 @@ final class Walk {
         }
 
         @Override
+        public List<Expr> timeIntegral(Expr.TimeIntegral e) {
+            return of(e.from(), e.to(), e.body());
+        }
+
+        @Override
         public List<Expr> noiseExpect(Expr.NoiseExpect e) {
             List<Expr> out = new ArrayList<>();
             e.substituted().forEach(v -> items(v, out));
@@ -120,6 +125,28 @@ final class Walk {
     };
 
     private Walk() {
+    }
+
+    /** Whether {@code e}, with every let it uses expanded, has a node of class {@code kind}. */
+    static boolean contains(Expr e, java.util.Map<String, Expr> lets, Class<? extends Expr> kind) {
+        return first(e, lets, kind) != null;
+    }
+
+    /** The first node of class {@code kind} in {@code e} with every let it uses expanded (depth first), or null. */
+    static Expr first(Expr e, java.util.Map<String, Expr> lets, Class<? extends Expr> kind) {
+        java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>(List.of(e));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            Expr x = todo.pop();
+            if (kind.isInstance(x)) {
+                return x;
+            }
+            if (x instanceof Expr.Name n && lets.containsKey(n.name()) && seen.add(n.name())) {
+                todo.push(lets.get(n.name()));
+            }
+            todo.addAll(children(x));
+        }
+        return null;
     }
 
     /** The direct children of {@code e}, in source order. */

@@ -130,6 +130,14 @@ public final class LatexPrinter {
             sb.append("} \\left[ ");
             write(x.body(), sb);
             sb.append(" \\right]");
+        } else if (e instanceof Expr.TimeIntegral ti) {
+            sb.append("\\int_{");
+            write(ti.from(), sb);
+            sb.append("}^{");
+            write(ti.to(), sb);
+            sb.append("} \\left( ");
+            write(ti.body(), sb);
+            sb.append(" \\right) \\, d").append(ti.variable());
         } else {
             throw new IllegalArgumentException("no LaTeX for " + e);
         }
@@ -245,6 +253,23 @@ public final class LatexPrinter {
                 return;
             case SUMDIMS:
                 sb.append("\\mathbf{1}^\\top \\left( ");
+                write(c.argument(), sb);
+                sb.append(" \\right)");
+                return;
+            case GAMMA:
+            case GAMMA_PRIME:
+            case SNR_T:
+            case SNR_PRIME:
+            case ALPHA_T:
+            case SIGMA_T:
+                sb.append(switch (c.function()) {
+                    case GAMMA -> "\\gamma";
+                    case GAMMA_PRIME -> "\\gamma'";
+                    case SNR_T -> "\\mathrm{SNR}";
+                    case SNR_PRIME -> "\\mathrm{SNR}'";
+                    case ALPHA_T -> "\\alpha";
+                    default -> "\\sigma";
+                }).append("\\left( ");
                 write(c.argument(), sb);
                 sb.append(" \\right)");
                 return;

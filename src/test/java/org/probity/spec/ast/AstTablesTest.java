@@ -29,8 +29,8 @@ class AstTablesTest {
         assertThatThrownBy(() -> org.probity.spec.Spec.parse("let abar = 1\n", "f.prob"))
             .hasMessage("f.prob:1:5: expected a name that is not reserved, found 'abar'");
         assertThat(Function.named("lg")).isEmpty();
-        assertThat(Function.names()).containsExactly("log", "exp", "sqrt", "abs", "beta", "alpha", "abar", "snr", "sumdims", "dot", "norm2",
-            "tr", "det", "diag");
+        assertThat(Function.names()).containsExactly("log", "exp", "sqrt", "abs", "beta", "alpha", "abar", "snr", "gamma", "dgamma", "SNR",
+            "dSNR", "alpha_t", "sigma_t", "sumdims", "dot", "norm2", "tr", "det", "diag");
     }
 
     @ParameterizedTest
