@@ -69,6 +69,20 @@ class ModelFeaturesDocumentTest {
         assertThat(r.render()).contains("model instance (shrunk");
     }
 
+    /**
+     * A plain I, as in σ² I, is the identity like \\mathbf{I} (it was "not defined in the document"): the
+     * forward marginal holds, and with β_t I for (1 − ᾱ_t) I it fails.
+     */
+    @Test
+    void aPlainIIsTheIdentity() {
+        String marginal = "q(\\mathbf{x}_t \\mid \\mathbf{x}_0) = \\mathcal{N}(\\mathbf{x}_t; \\sqrt{\\bar\\alpha_t} \\mathbf{x}_0, ";
+        String range = " I) \\quad t = 2, \\dots, T";
+        DocumentResult r = check(GAUSSIAN + display(marginal + "(1 - \\bar\\alpha_t)" + range)
+            + display(marginal + "\\beta_t" + range));
+        assertThat(steps(r)).as(r.render()).containsExactly("6 PASS", "10 FAIL");
+        assertThat(r.render()).contains("I read as the identity matrix", "model instance (shrunk");
+    }
+
     @Test
     void anAssumptionInWordsRestrictsTheStepsAfterIt() {
         String claim = display("H(q(\\mathbf{x}_T), p_\\theta(\\mathbf{x}_T)) = H(q(\\mathbf{x}_T))");

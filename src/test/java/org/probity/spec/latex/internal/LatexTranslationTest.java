@@ -101,6 +101,7 @@ class LatexTranslationTest {
         \\operatorname{tr}(2 \\mathbf{I}) + \\det(\\operatorname{diag}(\\mathbf{x}_0)) => tr(2 * I) + det(diag(x_0))
         \\frac{d}{2} \\log(2 \\pi) => dims / 2 * log(2 * 3.141592653589793)
         \"\\mathcal{N}(\\mathbf{x}_{t-1}; \\mu_\\theta(\\mathbf{x}_t, t), \\beta_t \\mathbf{I})\" => N(x_{t - 1}; mu_theta(x_t, t), beta(t) * I)
+        \"\\mathcal{N}(\\mathbf{x}_{t-1}; \\mu_\\theta(\\mathbf{x}_t, t), \\beta_t I)\" => N(x_{t - 1}; mu_theta(x_t, t), beta(t) * I)
         """)
     void translatesTheModelFeatures(String latex, String expected) {
         assertThat(read(latex)).isEqualTo(expected);
