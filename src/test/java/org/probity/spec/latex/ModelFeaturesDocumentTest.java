@@ -52,6 +52,37 @@ class ModelFeaturesDocumentTest {
         assertThat(steps(both)).as(both.render()).containsExactly("6 FAIL");
     }
 
+    /**
+     * A quadratic form a^T M b (Luo 2022, eq. 87): the diagonal matrix M takes the vector written after
+     * it. With the inverse dropped the KL formula is wrong and fails at its row.
+     */
+    @Test
+    void aQuadraticFormInTheGaussianKl() {
+        String kl = "D_{\\text{KL}}(\\mathcal{N}(\\mathbf{x}_{t-1}; \\mathbf{x}_0, \\tilde\\beta_t \\mathbf{I}) \\parallel "
+            + "\\mathcal{N}(\\mathbf{x}_{t-1}; \\mathbf{x}_t, \\beta_t \\mathbf{I})) = \\frac{1}{2} \\left[ \\log "
+            + "\\frac{\\det(\\beta_t \\mathbf{I})}{\\det(\\tilde\\beta_t \\mathbf{I})} - d + \\operatorname{tr}\\left( "
+            + "(\\beta_t \\mathbf{I})^{-1} \\tilde\\beta_t \\mathbf{I} \\right) + (\\mathbf{x}_t - \\mathbf{x}_0)^\\top ";
+        String right = "(\\mathbf{x}_t - \\mathbf{x}_0) \\right] \\quad t = 2, \\dots, T";
+        DocumentResult r = check(GAUSSIAN + display(kl + "(\\beta_t \\mathbf{I})^{-1} " + right)
+            + display(kl + "(\\beta_t \\mathbf{I}) " + right));
+        assertThat(steps(r)).as(r.render()).containsExactly("6 PASS", "10 FAIL");
+        assertThat(r.render()).contains("model instance (shrunk");
+    }
+
+    /**
+     * A plain I, as in σ² I, is the identity like \\mathbf{I} (it was "not defined in the document"): the
+     * forward marginal holds, and with β_t I for (1 − ᾱ_t) I it fails.
+     */
+    @Test
+    void aPlainIIsTheIdentity() {
+        String marginal = "q(\\mathbf{x}_t \\mid \\mathbf{x}_0) = \\mathcal{N}(\\mathbf{x}_t; \\sqrt{\\bar\\alpha_t} \\mathbf{x}_0, ";
+        String range = " I) \\quad t = 2, \\dots, T";
+        DocumentResult r = check(GAUSSIAN + display(marginal + "(1 - \\bar\\alpha_t)" + range)
+            + display(marginal + "\\beta_t" + range));
+        assertThat(steps(r)).as(r.render()).containsExactly("6 PASS", "10 FAIL");
+        assertThat(r.render()).contains("I read as the identity matrix", "model instance (shrunk");
+    }
+
     @Test
     void anAssumptionInWordsRestrictsTheStepsAfterIt() {
         String claim = display("H(q(\\mathbf{x}_T), p_\\theta(\\mathbf{x}_T)) = H(q(\\mathbf{x}_T))");

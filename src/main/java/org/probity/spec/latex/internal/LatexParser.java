@@ -166,6 +166,11 @@ final class LatexParser extends LatexCursor {
         Expr base = primary();
         if (transpose()) {
             Expr right = power();
+            // a quadratic form a^T M b: a (diagonal) matrix M takes the factor written after it, M b
+            while (matrix(right) && !stopsTerm() && !peek().is("\\cdot") && !peek().is("\\times") && !peek().is("*")
+                && !peek().is("/")) {
+                right = new Expr.Bin(Operator.of('*'), right, power());
+            }
             return ones ? new Expr.Call(org.probity.spec.ast.Function.SUMDIMS, right)
                 : new Expr.Call(org.probity.spec.ast.Function.DOT, List.of(base, right));
         }
@@ -182,6 +187,27 @@ final class LatexParser extends LatexCursor {
             throw LatexProblem.uncheckable("a derivative (prime) is not in the model families", peek());
         }
         return base;
+    }
+
+    /**
+     * Whether an expression is written as a matrix: {@code \\mathbf{I}} or {@code \\operatorname{diag}(…)}, scaled,
+     * divided, raised to a power (an inverse) or negated. Matrices are diagonal, so M b is elementwise.
+     */
+    private static boolean matrix(Expr e) {
+        if (e instanceof Expr.Identity) {
+            return true;
+        }
+        if (e instanceof Expr.Call c) {
+            return c.function() == org.probity.spec.ast.Function.DIAG;
+        }
+        if (e instanceof Expr.Neg n) {
+            return matrix(n.operand());
+        }
+        if (e instanceof Expr.Bin b) {
+            return b.op() == Operator.of('^') ? matrix(b.left()) : (b.op() == Operator.of('*') || b.op() == Operator.of('/'))
+                && (matrix(b.left()) || matrix(b.right()));
+        }
+        return false;
     }
 
     /** {@code ^\\top}, {@code ^{\\top}}, {@code ^\\intercal}: a transpose (consumed), the left factor of an inner product. */

@@ -316,6 +316,15 @@ final class Vocabulary {
                     return Distributions.normal(p, t);
                 }
                 break;
+            case "I":
+                // a plain I, as in N(0, I) or sigma^2 I: the identity, like \mathbf{I} (not I(.), a function)
+                if (!p.peek(1).is("_") && !p.peek(1).is("(") && !p.peek(1).is("\\left") && !p.ctx.defined.contains("I")
+                    && !p.indices.contains("I")) {
+                    p.next();
+                    p.ctx.read("I read as the identity matrix");
+                    return new Expr.Identity();
+                }
+                break;
             default:
                 break;
         }

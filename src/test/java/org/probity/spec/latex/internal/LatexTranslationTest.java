@@ -95,9 +95,13 @@ class LatexTranslationTest {
         \\langle \\mathbf{x}_0, \\mathbf{x}_1 \\rangle => dot(x_0, x_1)
         \\mathbf{x}_0^\\top \\mathbf{x}_1 => dot(x_0, x_1)
         \\mathbf{1}^\\top \\mathbf{x}_0 => sumdims(x_0)
+        (\\mathbf{x}_t - \\mathbf{x}_0)^\\top (\\beta_t \\mathbf{I})^{-1} (\\mathbf{x}_t - \\mathbf{x}_0) => dot(x_t - x_0, (beta(t) * I)^-1 * (x_t - x_0))
+        \\mathbf{x}_0^\\top \\operatorname{diag}(\\mathbf{x}_1) \\mathbf{x}_0 => dot(x_0, diag(x_1) * x_0)
+        \\mathbf{x}_0^\\top \\mathbf{x}_1 \\beta_t => dot(x_0, x_1) * beta(t)
         \\operatorname{tr}(2 \\mathbf{I}) + \\det(\\operatorname{diag}(\\mathbf{x}_0)) => tr(2 * I) + det(diag(x_0))
         \\frac{d}{2} \\log(2 \\pi) => dims / 2 * log(2 * 3.141592653589793)
         \"\\mathcal{N}(\\mathbf{x}_{t-1}; \\mu_\\theta(\\mathbf{x}_t, t), \\beta_t \\mathbf{I})\" => N(x_{t - 1}; mu_theta(x_t, t), beta(t) * I)
+        \"\\mathcal{N}(\\mathbf{x}_{t-1}; \\mu_\\theta(\\mathbf{x}_t, t), \\beta_t I)\" => N(x_{t - 1}; mu_theta(x_t, t), beta(t) * I)
         """)
     void translatesTheModelFeatures(String latex, String expected) {
         assertThat(read(latex)).isEqualTo(expected);
