@@ -19,17 +19,26 @@ import org.probity.report.CheckRecord;
  */
 final class Verification {
     /**
-     * One unit of work: a label for progress displays and the work, which returns the records of
-     * what it checked.
+     * One unit of work: a label for progress displays, the work, which returns the records of what it
+     * checked, and a rough estimate of its cost, used only to order the start of the work.
      *
      * @param label what runs (an identity name, a spec file)
      * @param work  the check
+     * @param cost  a relative cost estimate, {@code >= 0} (a spec file's length; 0 for one identity)
      */
-    record Task(String label, Supplier<List<CheckRecord>> work) {
-        /** Checks for nulls. */
+    record Task(String label, Supplier<List<CheckRecord>> work, long cost) {
+        /** Checks for nulls and a negative cost. */
         public Task {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(work, "work");
+            if (cost < 0) {
+                throw new IllegalArgumentException("cost must be >= 0: " + cost);
+            }
+        }
+
+        /** A task of cost 0 (one identity: milliseconds to a few hundred). */
+        Task(String label, Supplier<List<CheckRecord>> work) {
+            this(label, work, 0);
         }
     }
 
@@ -64,9 +73,17 @@ final class Verification {
             return t;
         });
         try {
-            List<Future<List<CheckRecord>>> futures = new ArrayList<>();
-            for (Task task : tasks) {
-                futures.add(pool.submit(() -> {
+            // Longest first (LPT): a spec file costs seconds, an identity milliseconds; started last, one
+            // long file would run alone while the other threads idle. Records still come back in task order.
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < tasks.size(); i++) {
+                order.add(i);
+            }
+            order.sort(java.util.Comparator.comparingLong((Integer i) -> tasks.get(i).cost()).reversed());
+            List<Future<List<CheckRecord>>> futures = new ArrayList<>(java.util.Collections.nCopies(tasks.size(), null));
+            for (int i : order) {
+                Task task = tasks.get(i);
+                futures.set(i, pool.submit(() -> {
                     synchronized (listener) {
                         listener.started(task);
                     }

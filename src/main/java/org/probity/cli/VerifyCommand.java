@@ -163,11 +163,11 @@ final class VerifyCommand implements Callable<Integer> {
         for (Object input : specs) {
             if (input instanceof Spec sp) {
                 tasks.add(new Verification.Task(sp.fileName(), () -> SpecCheck.records(
-                        sp.check(cfg, java.time.Duration.ofSeconds(tryBudget)), Path.of(sp.fileName()))));
+                        sp.check(cfg, java.time.Duration.ofSeconds(tryBudget)), Path.of(sp.fileName())), sp.source().length()));
             } else {
                 DerivationDocument d = (DerivationDocument) input;
                 tasks.add(new Verification.Task(d.fileName(), () -> DocumentCheck.records(
-                        d.check(cfg, java.time.Duration.ofSeconds(tryBudget)), Path.of(d.fileName()))));
+                        d.check(cfg, java.time.Duration.ofSeconds(tryBudget)), Path.of(d.fileName())), d.source().length()));
             }
         }
         long start = System.nanoTime();
