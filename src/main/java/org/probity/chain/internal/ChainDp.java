@@ -102,18 +102,30 @@ public final class ChainDp {
         }
         double[] m = prior.clone();
         double[] mNext = new double[k];
-        double[] comp = new double[k];
         double[][] qt = new double[k][k];
         double[][] pt = new double[k][k];
         double[][] ptT = new double[k][k];
-        double[][] logPtT = new double[k][k];
         double[] next = new double[k];
+        boolean vector = VECTOR && k >= 2 * VectorKernels.lanes();
         for (int t = q.steps(); t >= 1; t--) {
-            q.fill(t, qt);
-            p.fill(t, pt);
-            Propagation.transpose(pt, ptT, k);
+            Propagation.fill(q, qt, p, pt, t);
             double[] cur = v;
-            Propagation.forRows(k, i -> next[i] = vlbRow(qt[i], ptT[i], null, cur));
+            double[] weights = m;
+            double[] out = mNext;
+            boolean finite = vector && allFinite(cur);
+            // one parallel phase per step: each block transposes its columns of P_t, then computes its rows
+            // of V_{t-1} and (from the same rows of P_t^T, still in cache) of m_{t-1} = m_t P_t
+            Propagation.forBlocks(k, (from, to) -> {
+                Propagation.transposeRows(pt, ptT, from, to, k);
+                double[] scratch = finite ? new double[2 * k] : null;
+                for (int i = from; i < to; i++) {
+                    next[i] = vlbRow(qt[i], ptT[i], null, cur, scratch);
+                    if (likelihoods) {
+                        // the exact value is a probability: rounding above 1 is clamped, which only reduces the error
+                        out[i] = Math.min(1.0, vector ? VectorKernels.dot(ptT[i], weights) : Propagation.dot(ptT[i], weights));
+                    }
+                }
+            });
             // a row that met a reverse probability q reaches below the normal range (NaN) is recomputed
             // with the logs of the source, which keep the value of an entry that underflowed
             boolean again = false;
@@ -122,16 +134,14 @@ public final class ChainDp {
             }
             if (again) {
                 p.fillLog(t, pt);
+                double[][] logPtT = new double[k][k];
                 Propagation.transpose(pt, logPtT, k);
-                Propagation.forRows(k, i -> next[i] = Double.isNaN(next[i]) ? vlbRow(qt[i], ptT[i], logPtT[i], cur) : next[i]);
-                p.fill(t, pt);
+                Propagation.forRows(k, i -> next[i] = Double.isNaN(next[i]) ? vlbRow(qt[i], ptT[i], logPtT[i], cur, null) : next[i]);
             }
             System.arraycopy(next, 0, v, 0, k);
             if (likelihoods) {
-                Propagation.propagate(m, pt, mNext, comp);
-                double[] swap = m;
-                m = mNext;
-                mNext = swap;
+                mNext = m;
+                m = out;
             }
         }
         for (int i = 0; i < k; i++) {
@@ -140,14 +150,24 @@ public final class ChainDp {
         return new double[][] {v, m};
     }
 
+    private static boolean allFinite(double[] v) {
+        for (double x : v) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * \( \sum_j Q[i][j] \log(Q[i][j] / P[j][i]) + Q[i][j] V(j) \) for one row, both kinds of term added
      * with TwoSum into one compensated sum; \( +\infty \) when a q-reachable j has \( P[j][i] = 0 \) or
-     * \( V(j) = +\infty \).
+     * \( V(j) = +\infty \). With {@code scratch} (2K doubles; only when every V(j) is finite) the SIMD
+     * kernel runs first.
      */
-    private static double vlbRow(double[] qrow, double[] prow, double[] logRow, double[] v) {
-        if (VECTOR && logRow == null && qrow.length >= 2 * VectorKernels.lanes()) {
-            double fast = VectorKernels.vlbRow(qrow, prow, v);
+    private static double vlbRow(double[] qrow, double[] prow, double[] logRow, double[] v, double[] scratch) {
+        if (scratch != null) {
+            double fast = VectorKernels.vlbRow(qrow, prow, v, scratch);
             if (!Double.isNaN(fast)) {
                 return fast;
             }

@@ -22,27 +22,67 @@ public final class Propagation {
     private Propagation() {
     }
 
+    /** A half-open range of rows {@code from..to-1}. */
+    @FunctionalInterface
+    interface RowBlock {
+        void accept(int from, int to);
+    }
+
     /** Runs {@code row} for 0..k-1: in parallel chunks when k is large, in order otherwise. */
     static void forRows(int k, IntConsumer row) {
-        if (k < PARALLEL_STATES) {
-            for (int i = 0; i < k; i++) {
+        forBlocks(k, (from, to) -> {
+            for (int i = from; i < to; i++) {
                 row.accept(i);
             }
+        });
+    }
+
+    /**
+     * Runs {@code block} over a partition of 0..k-1 into consecutive ranges: one range when k is small,
+     * otherwise {@code min(k, 4 x cores)} ranges in parallel (the partition depends on the core count,
+     * a row's value must not).
+     */
+    static void forBlocks(int k, RowBlock block) {
+        if (k < PARALLEL_STATES) {
+            block.accept(0, k);
             return;
         }
         int chunks = Math.min(k, 4 * Runtime.getRuntime().availableProcessors());
-        IntStream.range(0, chunks).parallel().forEach(c -> {
-            for (int i = c * k / chunks, end = (c + 1) * k / chunks; i < end; i++) {
-                row.accept(i);
+        IntStream.range(0, chunks).parallel().forEach(c -> block.accept(c * k / chunks, (c + 1) * k / chunks));
+    }
+
+    /**
+     * Fills matrix t of two sources, the two at once when k is large (filling is memory-bound: two cores
+     * draw more bandwidth than one; sources are immutable, so the two calls are independent).
+     */
+    static void fill(TransitionSource a, double[][] outA, TransitionSource b, double[][] outB, int t) {
+        if (a.states() < PARALLEL_STATES) {
+            a.fill(t, outA);
+            b.fill(t, outB);
+            return;
+        }
+        IntStream.range(0, 2).parallel().forEach(s -> {
+            if (s == 0) {
+                a.fill(t, outA);
+            } else {
+                b.fill(t, outB);
             }
         });
     }
 
     /** {@code out[i][j] = in[j][i]} for the leading k x k block, in cache blocks. */
     static void transpose(double[][] in, double[][] out, int k) {
-        for (int a = 0; a < k; a += BLOCK) {
+        transposeRows(in, out, 0, k, k);
+    }
+
+    /**
+     * Rows {@code from..to-1} of the transpose of the leading k x k block: {@code out[i][j] = in[j][i]},
+     * in cache blocks (a parallel block of rows transposes its own columns).
+     */
+    static void transposeRows(double[][] in, double[][] out, int from, int to, int k) {
+        for (int a = from; a < to; a += BLOCK) {
             for (int b = 0; b < k; b += BLOCK) {
-                int ea = Math.min(k, a + BLOCK);
+                int ea = Math.min(to, a + BLOCK);
                 int eb = Math.min(k, b + BLOCK);
                 for (int j = b; j < eb; j++) {
                     double[] src = in[j];
@@ -52,6 +92,20 @@ public final class Propagation {
                 }
             }
         }
+    }
+
+    /** \( \sum_j a_j b_j \), each product rounded once and added by TwoSum, the errors summed apart. */
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        double c = 0;
+        for (int j = 0; j < a.length; j++) {
+            double x = a[j] * b[j];
+            double u = s + x;
+            double bb = u - s;
+            c += (s - (u - bb)) + (x - bb);
+            s = u;
+        }
+        return s + c;
     }
 
     /**
