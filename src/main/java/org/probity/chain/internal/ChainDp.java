@@ -117,12 +117,12 @@ public final class ChainDp {
             // of V_{t-1} and (from the same rows of P_t^T, still in cache) of m_{t-1} = m_t P_t
             Propagation.forBlocks(k, (from, to) -> {
                 Propagation.transposeRows(pt, ptT, from, to, k);
-                double[] scratch = finite ? new double[2 * k] : null;
+                double[] scratch = vector ? new double[2 * k] : null;
                 for (int i = from; i < to; i++) {
-                    next[i] = vlbRow(qt[i], ptT[i], null, cur, scratch);
+                    next[i] = vlbRow(qt[i], ptT[i], null, cur, finite ? scratch : null);
                     if (likelihoods) {
                         // the exact value is a probability: rounding above 1 is clamped, which only reduces the error
-                        out[i] = Math.min(1.0, vector ? VectorKernels.dot(ptT[i], weights) : Propagation.dot(ptT[i], weights));
+                        out[i] = Math.min(1.0, vector ? VectorKernels.dot(ptT[i], weights, scratch) : Propagation.dot(ptT[i], weights));
                     }
                 }
             });
