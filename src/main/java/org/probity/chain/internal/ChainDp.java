@@ -15,14 +15,18 @@ import org.probity.math.NeumaierSum;
  * probability against a zero one gives \( +\infty \).
  *
  * <p>Speed: the per-step loops are branch-free where they can be (TwoSum instead of the branching
- * Neumaier step: the same error term, bit for bit, and a loop the JIT vectorises), the reverse
- * matrix is transposed in cache blocks, the log-ratio terms use {@link LogSpace#klTermFast} (one
- * {@code Math.log} per entry, error at most 3 ulps per term; see there), and for
- * \( K \ge \) {@value Propagation#PARALLEL_STATES} the K rows of a step (and from {@value Propagation#PARALLEL_PROPAGATION_STATES} the
- * columns of a propagation) are split over the cores (each row is
- * summed by one thread in a fixed order, so results do not depend on the number of threads). With the
- * module {@code jdk.incubator.vector} present, the rows of the backward pass run on SIMD lanes
- * ({@link VectorKernels}: the same term, a vector {@code LOG}, per-lane compensated sums).
+ * Neumaier step: the same error term, bit for bit, and a loop the JIT vectorises), the log-ratio terms
+ * use {@link LogSpace#klTermFast} (one {@code Math.log} per entry, error at most 3 ulps per term; see
+ * there), and for \( K \ge \) {@value Propagation#PARALLEL_STATES} the K rows of a step (and from
+ * {@value Propagation#PARALLEL_PROPAGATION_STATES} the columns of a propagation) are split over the cores
+ * (each row is summed by one thread in a fixed order, so results do not depend on the number of
+ * threads). The bound ({@link #vlbAndLogLikelihoods}) makes one parallel phase of a step: the two
+ * matrices are filled at once, then each block of rows transposes its columns of the reverse matrix and
+ * computes its rows of \( V_{t-1} \) and, from the same rows of \( P_t^{\mathsf T} \) while they are in
+ * cache, its entries of \( m_{t-1} = m_t P_t \) (compensated dot products: the error bound of the
+ * column-wise propagation, another order). With the module {@code jdk.incubator.vector} present, the
+ * rows run on SIMD lanes ({@link VectorKernels}: the same term, a vector {@code LOG}, per-lane
+ * compensated sums).
  */
 public final class ChainDp {
     /**
