@@ -108,9 +108,15 @@ public final class Propagation {
 
     /** \( \sum_j a_j b_j \), each product rounded once and added by TwoSum, the errors summed apart. */
     static double dot(double[] a, double[] b) {
-        double s = 0;
-        double c = 0;
-        for (int j = 0; j < a.length; j++) {
+        return dot(a, b, 0, 0, 0);
+    }
+
+    /**
+     * {@link #dot} of the entries {@code from..} added to a compensated sum {@code s + c} already begun
+     * (the tail of a SIMD dot product).
+     */
+    static double dot(double[] a, double[] b, int from, double s, double c) {
+        for (int j = from; j < a.length; j++) {
             double x = a[j] * b[j];
             double u = s + x;
             double bb = u - s;

@@ -131,16 +131,7 @@ final class VectorKernels {
             s = u;
         }
         double[] sum = reduce(s, c, scratch);
-        double total = sum[0];
-        double comp = sum[1];
-        for (int j = bound; j < n; j++) {
-            double x = a[j] * b[j];
-            double u = total + x;
-            double bb = u - total;
-            comp += (total - (u - bb)) + (x - bb);
-            total = u;
-        }
-        return total + comp;
+        return Propagation.dot(a, b, bound, sum[0], sum[1]);
     }
 
     /**
