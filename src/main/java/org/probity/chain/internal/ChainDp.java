@@ -20,11 +20,12 @@ import org.probity.math.NeumaierSum;
  * there), and for \( K \ge \) {@value Propagation#PARALLEL_STATES} the K rows of a step (and from
  * {@value Propagation#PARALLEL_PROPAGATION_STATES} the columns of a propagation) are split over the cores
  * (each row is summed by one thread in a fixed order, so results do not depend on the number of
- * threads). The bound ({@link #vlbAndLogLikelihoods}) makes one parallel phase of a step: the two
- * matrices are filled at once, then each block of rows transposes its columns of the reverse matrix and
- * computes its rows of \( V_{t-1} \) and, from the same rows of \( P_t^{\mathsf T} \) while they are in
- * cache, its entries of \( m_{t-1} = m_t P_t \) (compensated dot products: the error bound of the
- * column-wise propagation, another order). With the module {@code jdk.incubator.vector} present, the
+ * threads). The bound ({@link #vlbAndLogLikelihoods}) makes one parallel phase of a step (one join):
+ * the two matrices of the next step are filled into second buffers (memory-bound work beside
+ * compute-bound work; five K x K matrices in all), and each block of rows transposes its columns of the
+ * reverse matrix and computes its rows of \( V_{t-1} \) and, from the same rows of
+ * \( P_t^{\mathsf T} \) while they are in cache, its entries of \( m_{t-1} = m_t P_t \) (compensated dot
+ * products: the error bound of the column-wise propagation, another order). With the module {@code jdk.incubator.vector} present, the
  * rows run on SIMD lanes ({@link VectorKernels}: the same term, a vector {@code LOG}, per-lane
  * compensated sums).
  */
@@ -106,20 +107,29 @@ public final class ChainDp {
         }
         double[] m = prior.clone();
         double[] mNext = new double[k];
-        double[][] qt = new double[k][k];
-        double[][] pt = new double[k][k];
+        // two buffers for each sequence: step t is computed from one while step t - 1 is filled into the other
+        double[][][] qs = {new double[k][k], new double[k][k]};
+        double[][][] ps = {new double[k][k], new double[k][k]};
         double[][] ptT = new double[k][k];
         double[] next = new double[k];
         boolean vector = VECTOR && k >= 2 * VectorKernels.lanes();
-        for (int t = q.steps(); t >= 1; t--) {
-            Propagation.fill(q, qt, p, pt, t);
+        Propagation.fill(q, qs[0], p, ps[0], q.steps());
+        for (int t = q.steps(), b = 0; t >= 1; t--, b ^= 1) {
+            double[][] qt = qs[b];
+            double[][] pt = ps[b];
+            double[][] qNext = qs[b ^ 1];
+            double[][] pNext = ps[b ^ 1];
+            int prev = t - 1;
+            Runnable[] prefetch = prev == 0 ? new Runnable[0]
+                : new Runnable[] {() -> q.fill(prev, qNext), () -> p.fill(prev, pNext)};
             double[] cur = v;
             double[] weights = m;
             double[] out = mNext;
             boolean finite = vector && allFinite(cur);
-            // one parallel phase per step: each block transposes its columns of P_t, then computes its rows
-            // of V_{t-1} and (from the same rows of P_t^T, still in cache) of m_{t-1} = m_t P_t
-            Propagation.forBlocks(k, (from, to) -> {
+            // one parallel phase per step: the two matrices of step t - 1 are filled, and each block of rows
+            // transposes its columns of P_t, then computes its rows of V_{t-1} and (from the same rows of
+            // P_t^T, still in cache) of m_{t-1} = m_t P_t
+            Propagation.forBlocks(k, prefetch, (from, to) -> {
                 Propagation.transposeRows(pt, ptT, from, to, k);
                 double[] scratch = vector ? new double[2 * k] : null;
                 for (int i = from; i < to; i++) {

@@ -43,12 +43,42 @@ public final class Propagation {
      * a row's value must not).
      */
     static void forBlocks(int k, RowBlock block) {
+        forBlocks(k, new Runnable[0], block);
+    }
+
+    /**
+     * {@link #forBlocks(int, RowBlock)} with independent tasks run alongside in the same parallel phase
+     * (one join instead of two: the filling of the next step's matrices, memory-bound, beside this step's
+     * rows, compute-bound). The tasks are spread over the index range, so that the two halves a parallel
+     * stream splits first each begin with one. When k is small, the tasks run first, in order.
+     */
+    static void forBlocks(int k, Runnable[] alongside, RowBlock block) {
         if (k < PARALLEL_STATES) {
+            for (Runnable task : alongside) {
+                task.run();
+            }
             block.accept(0, k);
             return;
         }
         int chunks = Math.min(k, 4 * Runtime.getRuntime().availableProcessors());
-        IntStream.range(0, chunks).parallel().forEach(c -> block.accept(c * k / chunks, (c + 1) * k / chunks));
+        int total = chunks + alongside.length;
+        int[] slot = new int[total]; // >= 0: a chunk; -1 - a: task a
+        for (int a = 0; a < alongside.length; a++) {
+            slot[a * total / alongside.length] = -1 - a;
+        }
+        for (int x = 0, c = 0; x < total; x++) {
+            if (slot[x] == 0) {
+                slot[x] = c++;
+            }
+        }
+        IntStream.range(0, total).parallel().forEach(x -> {
+            int c = slot[x];
+            if (c < 0) {
+                alongside[-1 - c].run();
+            } else {
+                block.accept(c * k / chunks, (c + 1) * k / chunks);
+            }
+        });
     }
 
     /**
