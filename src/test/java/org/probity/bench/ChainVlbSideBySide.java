@@ -67,6 +67,12 @@ public final class ChainVlbSideBySide {
             return steps;
         }
 
+        /** The pool's matrix, read in place (as the NumPy peer reads its array). */
+        @Override
+        public double[][] storedTransition(int t) {
+            return pool[(t - 1) % pool.length];
+        }
+
         @Override
         public void fill(int t, double[][] out) {
             double[][] m = pool[(t - 1) % pool.length];

@@ -20,8 +20,11 @@ import org.probity.math.NeumaierSum;
  * there), and for \( K \ge \) {@value Propagation#PARALLEL_STATES} the K rows of a step (and from
  * {@value Propagation#PARALLEL_PROPAGATION_STATES} the columns of a propagation) are split over the cores
  * (each row is summed by one thread in a fixed order, so results do not depend on the number of
- * threads). The bound ({@link #vlbAndLogLikelihoods}) makes one parallel phase of a step (one join):
- * the two matrices of the next step are filled into second buffers (memory-bound work beside
+ * threads). A source that stores its matrices hands them over read-only
+ * ({@link TransitionSource#storedTransition}): they are read in place, never written (transposes and
+ * logs go to buffers of this class), and not copied; the others are filled into buffers. The bound
+ * ({@link #vlbAndLogLikelihoods}) makes one parallel phase of a step (one join): the matrices of the
+ * next step that are not stored are filled into second buffers (memory-bound work beside
  * compute-bound work; five K x K matrices in all), and each block of rows transposes its columns of the
  * reverse matrix and computes its rows of \( V_{t-1} \) and, from the same rows of
  * \( P_t^{\mathsf T} \) while they are in cache, its entries of \( m_{t-1} = m_t P_t \) (compensated dot
@@ -52,9 +55,9 @@ public final class ChainDp {
         for (int i = 0; i < k; i++) {
             v[i] = f.end(i);
         }
-        double[][] q = new double[k][k];
+        double[][] buffer = new double[k][k];
         for (int t = src.steps(); t >= 1; t--) {
-            src.fill(t, q);
+            double[][] q = Propagation.matrix(src, t, buffer);
             double[] next = new double[k];
             for (int i = 0; i < k; i++) {
                 NeumaierSum s = NeumaierSum.create();
@@ -113,15 +116,27 @@ public final class ChainDp {
         double[][] ptT = new double[k][k];
         double[] next = new double[k];
         boolean vector = VECTOR && k >= 2 * VectorKernels.lanes();
-        Propagation.fill(q, qs[0], p, ps[0], q.steps());
+        // Q_t and P_t: a matrix the source stores is read in place (never written here), others are filled
+        double[][][] now = q.steps() == 0 ? new double[2][][] : Propagation.matrices(q, qs[0], p, ps[0], q.steps());
         for (int t = q.steps(), b = 0; t >= 1; t--, b ^= 1) {
-            double[][] qt = qs[b];
-            double[][] pt = ps[b];
-            double[][] qNext = qs[b ^ 1];
-            double[][] pNext = ps[b ^ 1];
+            double[][] qt = now[0];
+            double[][] pt = now[1];
             int prev = t - 1;
-            Runnable[] prefetch = prev == 0 ? new Runnable[0]
-                : new Runnable[] {() -> q.fill(prev, qNext), () -> p.fill(prev, pNext)};
+            double[][] qNext = prev == 0 ? null : q.storedTransition(prev);
+            double[][] pNext = prev == 0 ? null : p.storedTransition(prev);
+            Runnable[] prefetch = new Runnable[(prev > 0 && qNext == null ? 1 : 0) + (prev > 0 && pNext == null ? 1 : 0)];
+            int tasks = 0;
+            if (prev > 0 && qNext == null) {
+                double[][] buffer = qs[b ^ 1];
+                qNext = buffer;
+                prefetch[tasks++] = () -> q.fill(prev, buffer);
+            }
+            if (prev > 0 && pNext == null) {
+                double[][] buffer = ps[b ^ 1];
+                pNext = buffer;
+                prefetch[tasks++] = () -> p.fill(prev, buffer);
+            }
+            now = new double[][][] {qNext, pNext};
             double[] cur = v;
             double[] weights = m;
             double[] out = mNext;
@@ -147,9 +162,11 @@ public final class ChainDp {
                 again = Double.isNaN(next[i]);
             }
             if (again) {
-                p.fillLog(t, pt);
+                // into a buffer of its own: pt may be the source's stored matrix, which is never written
+                double[][] logPt = new double[k][k];
+                p.fillLog(t, logPt);
                 double[][] logPtT = new double[k][k];
-                Propagation.transpose(pt, logPtT, k);
+                Propagation.transpose(logPt, logPtT, k);
                 Propagation.forRows(k, i -> next[i] = Double.isNaN(next[i]) ? vlbRow(qt[i], ptT[i], logPtT[i], cur, null) : next[i]);
             }
             System.arraycopy(next, 0, v, 0, k);
@@ -229,10 +246,9 @@ public final class ChainDp {
         double[] v = prior.clone();
         double[] out = new double[k];
         double[] comp = new double[k];
-        double[][] pt = new double[k][k];
+        double[][] buffer = new double[k][k];
         for (int t = p.steps(); t >= 1; t--) {
-            p.fill(t, pt);
-            Propagation.propagate(v, pt, out, comp);
+            Propagation.propagate(v, Propagation.matrix(p, t, buffer), out, comp);
             double[] swap = v;
             v = out;
             out = swap;
@@ -260,11 +276,11 @@ public final class ChainDp {
         prev[x0] = 1;
         double[] cur = new double[k];
         double[] comp = new double[k];
-        double[][] qt = new double[k][k];
-        double[][] pt = new double[k][k];
+        double[][] qBuffer = new double[k][k];
+        double[][] pBuffer = new double[k][k];
         for (int t = 1; t <= steps; t++) {
-            q.fill(t, qt);
-            p.fill(t, pt);
+            double[][] qt = Propagation.matrix(q, t, qBuffer);
+            double[][] pt = Propagation.matrix(p, t, pBuffer);
             Propagation.propagate(prev, qt, cur, comp);
             double[] byState = new double[k];
             double[] from = prev;
@@ -316,12 +332,12 @@ public final class ChainDp {
         double[] m = init.clone();
         double[] next = new double[k];
         double[] comp = new double[k];
-        double[][] qa = new double[k][k];
-        double[][] qb = new double[k][k];
+        double[][] aBuffer = new double[k][k];
+        double[][] bBuffer = new double[k][k];
         double[] rowKl = new double[k];
         for (int t = 1; t <= a.steps(); t++) {
-            a.fill(t, qa);
-            b.fill(t, qb);
+            double[][] qa = Propagation.matrix(a, t, aBuffer);
+            double[][] qb = Propagation.matrix(b, t, bBuffer);
             double[] w = m;
             Propagation.forRows(k, i -> rowKl[i] = w[i] == 0 ? 0 : w[i] * Kl.categorical(qa[i], qb[i]));
             for (int i = 0; i < k; i++) {

@@ -82,22 +82,37 @@ public final class Propagation {
     }
 
     /**
-     * Fills matrix t of two sources, the two at once when k is large (filling is memory-bound: two cores
+     * Matrix t of {@code src}: the matrix the source stores ({@link TransitionSource#storedTransition}),
+     * shared and never written by the dynamic programs, or else {@code buffer} after {@code src.fill}.
+     */
+    static double[][] matrix(TransitionSource src, int t, double[][] buffer) {
+        double[][] stored = src.storedTransition(t);
+        if (stored != null) {
+            return stored;
+        }
+        src.fill(t, buffer);
+        return buffer;
+    }
+
+    /**
+     * Matrix t of two sources ({@code {A_t, B_t}}, each as {@link #matrix}: stored ones shared, the others
+     * filled into the buffers), two fills at once when k is large (filling is memory-bound: two cores
      * draw more bandwidth than one; sources are immutable, so the two calls are independent).
      */
-    static void fill(TransitionSource a, double[][] outA, TransitionSource b, double[][] outB, int t) {
-        if (a.states() < PARALLEL_STATES) {
-            a.fill(t, outA);
-            b.fill(t, outB);
-            return;
+    static double[][][] matrices(TransitionSource a, double[][] bufferA, TransitionSource b, double[][] bufferB, int t) {
+        double[][] storedA = a.storedTransition(t);
+        double[][] storedB = b.storedTransition(t);
+        if (storedA != null || storedB != null || a.states() < PARALLEL_STATES) {
+            return new double[][][] {storedA != null ? storedA : matrix(a, t, bufferA), storedB != null ? storedB : matrix(b, t, bufferB)};
         }
         IntStream.range(0, 2).parallel().forEach(s -> {
             if (s == 0) {
-                a.fill(t, outA);
+                a.fill(t, bufferA);
             } else {
-                b.fill(t, outB);
+                b.fill(t, bufferB);
             }
         });
+        return new double[][][] {bufferA, bufferB};
     }
 
     /** {@code out[i][j] = in[j][i]} for the leading k x k block. */
@@ -218,9 +233,8 @@ public final class Propagation {
         double[][] q = new double[k][k];
         double[] comp = new double[k];
         for (int t = 1; t <= steps; t++) {
-            src.fill(t, q);
             m[t] = new double[k];
-            propagate(m[t - 1], q, m[t], comp);
+            propagate(m[t - 1], matrix(src, t, q), m[t], comp);
         }
         return m;
     }
