@@ -6,8 +6,9 @@
 #   bench/side_by_side.sh --scaling    the medians over K = 16..512 (T = 1000) and T = 100..4000 (K = 256)
 #
 # Each run is a fresh process that builds the instance from SEED (the same doubles on both sides, see
-# bench/chain_vlb_peer.py), computes the bound once to warm up and once timed: the exact VLB of every
-# x_0, log p(x_0) of every x_0, L_VLB and L_CE. Needs Java 17, Maven (offline is fine) and python3 with NumPy.
+# bench/chain_vlb_peer.py), warms up (Probity: runs for at least one second, so the JIT has compiled the
+# kernels; NumPy: one run) and times one computation of the exact VLB of every x_0, log p(x_0) of every
+# x_0, L_VLB and L_CE. Needs Java 17, Maven (offline is fine) and python3 with NumPy.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seed="${SEED:-20261124}"

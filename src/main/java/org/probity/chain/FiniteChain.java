@@ -77,6 +77,12 @@ public final class FiniteChain implements TransitionSource {
         Checks.fillStep(q, t, out);
     }
 
+    /** The stored matrix of step {@code t}, shared: read-only (see {@link TransitionSource#storedTransition}). */
+    @Override
+    public double[][] storedTransition(int t) {
+        return Checks.step(q, t);
+    }
+
     /**
      * The same transitions started from another initial distribution.
      *

@@ -116,6 +116,12 @@ public final class ReverseChain implements TransitionSource {
         Checks.fillStep(p, t, out);
     }
 
+    /** The stored matrix of step {@code t}, shared: read-only (see {@link TransitionSource#storedTransition}). */
+    @Override
+    public double[][] storedTransition(int t) {
+        return Checks.step(p, t);
+    }
+
     /**
      * \( p(x_{0:T} = \text{path}) = p(x_T) \prod_t P_t[x_t][x_{t-1}] \).
      *

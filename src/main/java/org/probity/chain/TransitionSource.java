@@ -31,6 +31,27 @@ public interface TransitionSource {
     void fill(int t, double[][] out);
 
     /**
+     * Matrix {@code t} as this source stores it, shared for reading, or {@code null} (the default) when the
+     * source computes its matrices on demand. A source that keeps its \( T \) matrices (such as
+     * {@link FiniteChain} and {@link ReverseChain}) returns the array it holds, not a copy, so that the
+     * dynamic programs of this package read it in place instead of copying \( K^2 \) entries per step
+     * with {@link #fill}; the result must equal what {@link #fill} writes.
+     *
+     * <p>Read-only: a caller must never write the returned array or its rows (that would change this
+     * source, which is immutable). The dynamic programs only read it: they transpose it into buffers of
+     * their own, and the logs of {@link #fillLog} go to a separate buffer. Code that needs a matrix it
+     * may change calls {@link #transition} or {@link #fill}.
+     *
+     * @param t the step, {@code 1 <= t <= steps()}
+     * @return the stored {@code states() x states()} matrix, or {@code null}
+     * @throws IllegalArgumentException if {@code t} is out of range (a source that returns {@code null}
+     *     may skip the check)
+     */
+    default double[][] storedTransition(int t) {
+        return null;
+    }
+
+    /**
      * Matrix {@code t} as a new {@code states() x states()} array: \( Q_t \) of a forward chain,
      * \( P_t \) of a reverse chain (rows as above). By default a fresh array that {@link #fill} writes.
      *

@@ -15,14 +15,22 @@ import org.probity.math.NeumaierSum;
  * probability against a zero one gives \( +\infty \).
  *
  * <p>Speed: the per-step loops are branch-free where they can be (TwoSum instead of the branching
- * Neumaier step: the same error term, bit for bit, and a loop the JIT vectorises), the reverse
- * matrix is transposed in cache blocks, the log-ratio terms use {@link LogSpace#klTermFast} (one
- * {@code Math.log} per entry, error at most 3 ulps per term; see there), and for
- * \( K \ge \) {@value Propagation#PARALLEL_STATES} the K rows of a step (and from {@value Propagation#PARALLEL_PROPAGATION_STATES} the
- * columns of a propagation) are split over the cores (each row is
- * summed by one thread in a fixed order, so results do not depend on the number of threads). With the
- * module {@code jdk.incubator.vector} present, the rows of the backward pass run on SIMD lanes
- * ({@link VectorKernels}: the same term, a vector {@code LOG}, per-lane compensated sums).
+ * Neumaier step: the same error term, bit for bit, and a loop the JIT vectorises), the log-ratio terms
+ * use {@link LogSpace#klTermFast} (one {@code Math.log} per entry, error at most 3 ulps per term; see
+ * there), and for \( K \ge \) {@value Propagation#PARALLEL_STATES} the K rows of a step (and from
+ * {@value Propagation#PARALLEL_PROPAGATION_STATES} the columns of a propagation) are split over the cores
+ * (each row is summed by one thread in a fixed order, so results do not depend on the number of
+ * threads). A source that stores its matrices hands them over read-only
+ * ({@link TransitionSource#storedTransition}): they are read in place, never written (transposes and
+ * logs go to buffers of this class), and not copied; the others are filled into buffers. The bound
+ * ({@link #vlbAndLogLikelihoods}) makes one parallel phase of a step (one join): the matrices of the
+ * next step that are not stored are filled into second buffers (memory-bound work beside
+ * compute-bound work; five K x K matrices in all), and each block of rows transposes its columns of the
+ * reverse matrix and computes its rows of \( V_{t-1} \) and, from the same rows of
+ * \( P_t^{\mathsf T} \) while they are in cache, its entries of \( m_{t-1} = m_t P_t \) (compensated dot
+ * products: the error bound of the column-wise propagation, another order). With the module {@code jdk.incubator.vector} present, the
+ * rows run on SIMD lanes ({@link VectorKernels}: the same term, a vector {@code LOG}, per-lane
+ * compensated sums).
  */
 public final class ChainDp {
     /**
@@ -47,9 +55,9 @@ public final class ChainDp {
         for (int i = 0; i < k; i++) {
             v[i] = f.end(i);
         }
-        double[][] q = new double[k][k];
+        double[][] buffer = new double[k][k];
         for (int t = src.steps(); t >= 1; t--) {
-            src.fill(t, q);
+            double[][] q = Propagation.matrix(src, t, buffer);
             double[] next = new double[k];
             for (int i = 0; i < k; i++) {
                 NeumaierSum s = NeumaierSum.create();
@@ -102,18 +110,51 @@ public final class ChainDp {
         }
         double[] m = prior.clone();
         double[] mNext = new double[k];
-        double[] comp = new double[k];
-        double[][] qt = new double[k][k];
-        double[][] pt = new double[k][k];
+        // two buffers for each sequence: step t is computed from one while step t - 1 is filled into the other
+        double[][][] qs = {new double[k][k], new double[k][k]};
+        double[][][] ps = {new double[k][k], new double[k][k]};
         double[][] ptT = new double[k][k];
-        double[][] logPtT = new double[k][k];
         double[] next = new double[k];
-        for (int t = q.steps(); t >= 1; t--) {
-            q.fill(t, qt);
-            p.fill(t, pt);
-            Propagation.transpose(pt, ptT, k);
+        boolean vector = VECTOR && k >= 2 * VectorKernels.lanes();
+        // Q_t and P_t: a matrix the source stores is read in place (never written here), others are filled
+        double[][][] now = q.steps() == 0 ? new double[2][][] : Propagation.matrices(q, qs[0], p, ps[0], q.steps());
+        for (int t = q.steps(), b = 0; t >= 1; t--, b ^= 1) {
+            double[][] qt = now[0];
+            double[][] pt = now[1];
+            int prev = t - 1;
+            double[][] qNext = prev == 0 ? null : q.storedTransition(prev);
+            double[][] pNext = prev == 0 ? null : p.storedTransition(prev);
+            Runnable[] prefetch = new Runnable[(prev > 0 && qNext == null ? 1 : 0) + (prev > 0 && pNext == null ? 1 : 0)];
+            int tasks = 0;
+            if (prev > 0 && qNext == null) {
+                double[][] buffer = qs[b ^ 1];
+                qNext = buffer;
+                prefetch[tasks++] = () -> q.fill(prev, buffer);
+            }
+            if (prev > 0 && pNext == null) {
+                double[][] buffer = ps[b ^ 1];
+                pNext = buffer;
+                prefetch[tasks++] = () -> p.fill(prev, buffer);
+            }
+            now = new double[][][] {qNext, pNext};
             double[] cur = v;
-            Propagation.forRows(k, i -> next[i] = vlbRow(qt[i], ptT[i], null, cur));
+            double[] weights = m;
+            double[] out = mNext;
+            boolean finite = vector && allFinite(cur);
+            // one parallel phase per step: the two matrices of step t - 1 are filled, and each block of rows
+            // transposes its columns of P_t, then computes its rows of V_{t-1} and (from the same rows of
+            // P_t^T, still in cache) of m_{t-1} = m_t P_t
+            Propagation.forBlocks(k, prefetch, (from, to) -> {
+                Propagation.transposeRows(pt, ptT, from, to, k);
+                double[] scratch = vector ? new double[2 * k] : null;
+                for (int i = from; i < to; i++) {
+                    next[i] = vlbRow(qt[i], ptT[i], null, cur, finite ? scratch : null);
+                    if (likelihoods) {
+                        // the exact value is a probability: rounding above 1 is clamped, which only reduces the error
+                        out[i] = Math.min(1.0, vector ? VectorKernels.dot(ptT[i], weights, scratch) : Propagation.dot(ptT[i], weights));
+                    }
+                }
+            });
             // a row that met a reverse probability q reaches below the normal range (NaN) is recomputed
             // with the logs of the source, which keep the value of an entry that underflowed
             boolean again = false;
@@ -121,17 +162,17 @@ public final class ChainDp {
                 again = Double.isNaN(next[i]);
             }
             if (again) {
-                p.fillLog(t, pt);
-                Propagation.transpose(pt, logPtT, k);
-                Propagation.forRows(k, i -> next[i] = Double.isNaN(next[i]) ? vlbRow(qt[i], ptT[i], logPtT[i], cur) : next[i]);
-                p.fill(t, pt);
+                // into a buffer of its own: pt may be the source's stored matrix, which is never written
+                double[][] logPt = new double[k][k];
+                p.fillLog(t, logPt);
+                double[][] logPtT = new double[k][k];
+                Propagation.transpose(logPt, logPtT, k);
+                Propagation.forRows(k, i -> next[i] = Double.isNaN(next[i]) ? vlbRow(qt[i], ptT[i], logPtT[i], cur, null) : next[i]);
             }
             System.arraycopy(next, 0, v, 0, k);
             if (likelihoods) {
-                Propagation.propagate(m, pt, mNext, comp);
-                double[] swap = m;
-                m = mNext;
-                mNext = swap;
+                mNext = m;
+                m = out;
             }
         }
         for (int i = 0; i < k; i++) {
@@ -140,14 +181,24 @@ public final class ChainDp {
         return new double[][] {v, m};
     }
 
+    private static boolean allFinite(double[] v) {
+        for (double x : v) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * \( \sum_j Q[i][j] \log(Q[i][j] / P[j][i]) + Q[i][j] V(j) \) for one row, both kinds of term added
      * with TwoSum into one compensated sum; \( +\infty \) when a q-reachable j has \( P[j][i] = 0 \) or
-     * \( V(j) = +\infty \).
+     * \( V(j) = +\infty \). With {@code scratch} (2K doubles; only when every V(j) is finite) the SIMD
+     * kernel runs first.
      */
-    private static double vlbRow(double[] qrow, double[] prow, double[] logRow, double[] v) {
-        if (VECTOR && logRow == null && qrow.length >= 2 * VectorKernels.lanes()) {
-            double fast = VectorKernels.vlbRow(qrow, prow, v);
+    private static double vlbRow(double[] qrow, double[] prow, double[] logRow, double[] v, double[] scratch) {
+        if (scratch != null) {
+            double fast = VectorKernels.vlbRow(qrow, prow, v, scratch);
             if (!Double.isNaN(fast)) {
                 return fast;
             }
@@ -195,10 +246,9 @@ public final class ChainDp {
         double[] v = prior.clone();
         double[] out = new double[k];
         double[] comp = new double[k];
-        double[][] pt = new double[k][k];
+        double[][] buffer = new double[k][k];
         for (int t = p.steps(); t >= 1; t--) {
-            p.fill(t, pt);
-            Propagation.propagate(v, pt, out, comp);
+            Propagation.propagate(v, Propagation.matrix(p, t, buffer), out, comp);
             double[] swap = v;
             v = out;
             out = swap;
@@ -226,11 +276,11 @@ public final class ChainDp {
         prev[x0] = 1;
         double[] cur = new double[k];
         double[] comp = new double[k];
-        double[][] qt = new double[k][k];
-        double[][] pt = new double[k][k];
+        double[][] qBuffer = new double[k][k];
+        double[][] pBuffer = new double[k][k];
         for (int t = 1; t <= steps; t++) {
-            q.fill(t, qt);
-            p.fill(t, pt);
+            double[][] qt = Propagation.matrix(q, t, qBuffer);
+            double[][] pt = Propagation.matrix(p, t, pBuffer);
             Propagation.propagate(prev, qt, cur, comp);
             double[] byState = new double[k];
             double[] from = prev;
@@ -282,12 +332,12 @@ public final class ChainDp {
         double[] m = init.clone();
         double[] next = new double[k];
         double[] comp = new double[k];
-        double[][] qa = new double[k][k];
-        double[][] qb = new double[k][k];
+        double[][] aBuffer = new double[k][k];
+        double[][] bBuffer = new double[k][k];
         double[] rowKl = new double[k];
         for (int t = 1; t <= a.steps(); t++) {
-            a.fill(t, qa);
-            b.fill(t, qb);
+            double[][] qa = Propagation.matrix(a, t, aBuffer);
+            double[][] qb = Propagation.matrix(b, t, bBuffer);
             double[] w = m;
             Propagation.forRows(k, i -> rowKl[i] = w[i] == 0 ? 0 : w[i] * Kl.categorical(qa[i], qb[i]));
             for (int i = 0; i < k; i++) {

@@ -144,11 +144,16 @@ public final class Checks {
      * checking {@code 1 <= t <= ms.length}: the {@code fill} of a chain that stores its matrices.
      */
     public static void fillStep(double[][][] ms, int t, double[][] out) {
-        index("t", t, 1, ms.length);
-        double[][] m = ms[t - 1];
+        double[][] m = step(ms, t);
         for (int i = 0; i < m.length; i++) {
             System.arraycopy(m[i], 0, out[i], 0, m.length);
         }
+    }
+
+    /** Matrix {@code t} (1-based) of a stored sequence, shared, not copied; checks {@code t}. */
+    public static double[][] step(double[][][] ms, int t) {
+        index("t", t, 1, ms.length);
+        return ms[t - 1];
     }
 
     /** A deep copy of a matrix. */

@@ -22,36 +22,153 @@ public final class Propagation {
     private Propagation() {
     }
 
+    /** A half-open range of rows {@code from..to-1}. */
+    @FunctionalInterface
+    interface RowBlock {
+        void accept(int from, int to);
+    }
+
     /** Runs {@code row} for 0..k-1: in parallel chunks when k is large, in order otherwise. */
     static void forRows(int k, IntConsumer row) {
-        if (k < PARALLEL_STATES) {
-            for (int i = 0; i < k; i++) {
-                row.accept(i);
-            }
-            return;
-        }
-        int chunks = Math.min(k, 4 * Runtime.getRuntime().availableProcessors());
-        IntStream.range(0, chunks).parallel().forEach(c -> {
-            for (int i = c * k / chunks, end = (c + 1) * k / chunks; i < end; i++) {
+        forBlocks(k, (from, to) -> {
+            for (int i = from; i < to; i++) {
                 row.accept(i);
             }
         });
     }
 
-    /** {@code out[i][j] = in[j][i]} for the leading k x k block, in cache blocks. */
+    /**
+     * Runs {@code block} over a partition of 0..k-1 into consecutive ranges: one range when k is small,
+     * otherwise {@code min(k, 4 x cores)} ranges in parallel (the partition depends on the core count,
+     * a row's value must not).
+     */
+    static void forBlocks(int k, RowBlock block) {
+        forBlocks(k, new Runnable[0], block);
+    }
+
+    /**
+     * {@link #forBlocks(int, RowBlock)} with independent tasks run alongside in the same parallel phase
+     * (one join instead of two: the filling of the next step's matrices, memory-bound, beside this step's
+     * rows, compute-bound). The tasks are spread over the index range, so that the two halves a parallel
+     * stream splits first each begin with one. When k is small, the tasks run first, in order.
+     */
+    static void forBlocks(int k, Runnable[] alongside, RowBlock block) {
+        if (k < PARALLEL_STATES) {
+            for (Runnable task : alongside) {
+                task.run();
+            }
+            block.accept(0, k);
+            return;
+        }
+        int chunks = Math.min(k, 4 * Runtime.getRuntime().availableProcessors());
+        int total = chunks + alongside.length;
+        int[] slot = new int[total]; // >= 0: a chunk; -1 - a: task a
+        for (int a = 0; a < alongside.length; a++) {
+            slot[a * total / alongside.length] = -1 - a;
+        }
+        for (int x = 0, c = 0; x < total; x++) {
+            if (slot[x] == 0) {
+                slot[x] = c++;
+            }
+        }
+        IntStream.range(0, total).parallel().forEach(x -> {
+            int c = slot[x];
+            if (c < 0) {
+                alongside[-1 - c].run();
+            } else {
+                block.accept(c * k / chunks, (c + 1) * k / chunks);
+            }
+        });
+    }
+
+    /**
+     * Matrix t of {@code src}: the matrix the source stores ({@link TransitionSource#storedTransition}),
+     * shared and never written by the dynamic programs, or else {@code buffer} after {@code src.fill}.
+     */
+    static double[][] matrix(TransitionSource src, int t, double[][] buffer) {
+        double[][] stored = src.storedTransition(t);
+        if (stored != null) {
+            return stored;
+        }
+        src.fill(t, buffer);
+        return buffer;
+    }
+
+    /**
+     * Matrix t of two sources ({@code {A_t, B_t}}, each as {@link #matrix}: stored ones shared, the others
+     * filled into the buffers), two fills at once when k is large (filling is memory-bound: two cores
+     * draw more bandwidth than one; sources are immutable, so the two calls are independent).
+     */
+    static double[][][] matrices(TransitionSource a, double[][] bufferA, TransitionSource b, double[][] bufferB, int t) {
+        double[][] storedA = a.storedTransition(t);
+        double[][] storedB = b.storedTransition(t);
+        if (storedA != null || storedB != null || a.states() < PARALLEL_STATES) {
+            return new double[][][] {storedA != null ? storedA : matrix(a, t, bufferA), storedB != null ? storedB : matrix(b, t, bufferB)};
+        }
+        IntStream.range(0, 2).parallel().forEach(s -> {
+            if (s == 0) {
+                a.fill(t, bufferA);
+            } else {
+                b.fill(t, bufferB);
+            }
+        });
+        return new double[][][] {bufferA, bufferB};
+    }
+
+    /** {@code out[i][j] = in[j][i]} for the leading k x k block. */
     static void transpose(double[][] in, double[][] out, int k) {
-        for (int a = 0; a < k; a += BLOCK) {
-            for (int b = 0; b < k; b += BLOCK) {
-                int ea = Math.min(k, a + BLOCK);
-                int eb = Math.min(k, b + BLOCK);
-                for (int j = b; j < eb; j++) {
-                    double[] src = in[j];
-                    for (int i = a; i < ea; i++) {
-                        out[i][j] = src[i];
-                    }
+        transposeRows(in, out, 0, k, k);
+    }
+
+    /**
+     * Rows {@code from..to-1} of the transpose of the leading k x k block: {@code out[i][j] = in[j][i]},
+     * in strips of {@value #BLOCK} rows (a parallel block of rows transposes its own columns).
+     */
+    static void transposeRows(double[][] in, double[][] out, int from, int to, int k) {
+        for (int a = from; a < to; a += BLOCK) {
+            int ea = Math.min(to, a + BLOCK);
+            int j = 0;
+            // four source rows at a time: one row reference per four elements (a third less time than one)
+            for (; j + 4 <= k; j += 4) {
+                double[] s0 = in[j];
+                double[] s1 = in[j + 1];
+                double[] s2 = in[j + 2];
+                double[] s3 = in[j + 3];
+                for (int i = a; i < ea; i++) {
+                    double[] d = out[i];
+                    d[j] = s0[i];
+                    d[j + 1] = s1[i];
+                    d[j + 2] = s2[i];
+                    d[j + 3] = s3[i];
+                }
+            }
+            for (; j < k; j++) {
+                double[] src = in[j];
+                for (int i = a; i < ea; i++) {
+                    out[i][j] = src[i];
                 }
             }
         }
+    }
+
+    /** \( \sum_j a_j b_j \), each product rounded once and added by TwoSum, the errors summed apart. */
+    static double dot(double[] a, double[] b) {
+        return dot(a, b, 0, 0, 0);
+    }
+
+    /**
+     * {@link #dot} of the entries {@code from..} added to a compensated sum {@code s + c} already begun
+     * (the tail of a SIMD dot product).
+     */
+    static double dot(double[] a, double[] b, int from, double s, double c) {
+        for (int j = from; j < a.length; j++) {
+            double x = a[j] * b[j];
+            double u = s + x;
+            double bb = u - s;
+            c += (s - (u - bb)) + (x - bb);
+            s = u;
+        }
+        return s + c;
     }
 
     /**
@@ -116,9 +233,8 @@ public final class Propagation {
         double[][] q = new double[k][k];
         double[] comp = new double[k];
         for (int t = 1; t <= steps; t++) {
-            src.fill(t, q);
             m[t] = new double[k];
-            propagate(m[t - 1], q, m[t], comp);
+            propagate(m[t - 1], matrix(src, t, q), m[t], comp);
         }
         return m;
     }
