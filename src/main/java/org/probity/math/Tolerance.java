@@ -49,9 +49,10 @@ public final class Tolerance {
     private final double amount;
     private final Tolerance left;
     private final Tolerance right;
-    private final String rule;
+    /** The rule's name: a String, a {@code Supplier<String>} formatted when read, or null. */
+    private final Object rule;
 
-    private Tolerance(Kind kind, double amount, Tolerance left, Tolerance right, String rule) {
+    private Tolerance(Kind kind, double amount, Tolerance left, Tolerance right, Object rule) {
         this.kind = kind;
         this.amount = amount;
         this.left = left;
@@ -122,6 +123,22 @@ public final class Tolerance {
     public Tolerance named(String ruleName) {
         Objects.requireNonNull(ruleName, "ruleName");
         return new Tolerance(kind, amount, left, right, ruleName);
+    }
+
+    /**
+     * As {@link #named(String)}, with the name built only when it is read ({@link #ruleName()},
+     * {@link #toString()}, {@link #equals}): for tolerances made per evaluated point, where formatting
+     * numbers into every name cost a fifth of {@code probity verify}'s time and almost every name is
+     * never printed. The supplier must be pure (it may be called several times).
+     */
+    public Tolerance named(java.util.function.Supplier<String> ruleName) {
+        Objects.requireNonNull(ruleName, "ruleName");
+        return new Tolerance(kind, amount, left, right, ruleName);
+    }
+
+    private String rule() {
+        return rule instanceof java.util.function.Supplier<?> f ? Objects.requireNonNull((String) f.get(), "ruleName")
+            : (String) rule;
     }
 
     /**
@@ -223,7 +240,7 @@ public final class Tolerance {
 
     /** The name of the rule this tolerance comes from ({@link #named}), if it was given one. */
     public Optional<String> ruleName() {
-        return Optional.ofNullable(rule);
+        return Optional.ofNullable(rule());
     }
 
     @Override
@@ -242,7 +259,8 @@ public final class Tolerance {
             default:
                 body = left + " or " + right;
         }
-        return rule == null ? body : body + " [" + rule + "]";
+        String name = rule();
+        return name == null ? body : body + " [" + name + "]";
     }
 
     @Override
@@ -252,12 +270,12 @@ public final class Tolerance {
         }
         Tolerance t = (Tolerance) o;
         return kind == t.kind && Double.compare(amount, t.amount) == 0 && Objects.equals(left, t.left)
-            && Objects.equals(right, t.right) && Objects.equals(rule, t.rule);
+            && Objects.equals(right, t.right) && Objects.equals(rule(), t.rule());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, amount, left, right, rule);
+        return Objects.hash(kind, amount, left, right, rule());
     }
 
     private static double requireAmount(String name, double eps) {

@@ -63,7 +63,7 @@ public final class Tolerances {
         requireRoundings("roundings", roundings);
         double amount = roundings * format.unitRoundoff() * atLeastOne(magnitude);
         return Tolerance.absolute(finiteOrZero(amount))
-            .named(String.format(Locale.ROOT, "%s u(%s) x magnitude %.3g", fmt(roundings), format, magnitude));
+            .named(() -> String.format(Locale.ROOT, "%s u(%s) x magnitude %.3g", fmt(roundings), format, magnitude));
     }
 
     /**
@@ -80,7 +80,7 @@ public final class Tolerances {
     public static Tolerance conditionedSum(double roundings, double condition, double magnitude) {
         requireRoundings("roundings", roundings);
         double amount = roundings * FloatFormat.FLOAT64.unitRoundoff() * atLeastOne(condition) * atLeastOne(magnitude);
-        return Tolerance.absolute(finiteOrZero(amount)).named(String.format(Locale.ROOT,
+        return Tolerance.absolute(finiteOrZero(amount)).named(() -> String.format(Locale.ROOT,
             "%s u(float64) x condition %.3g x magnitude %.3g", fmt(roundings), condition, magnitude));
     }
 
@@ -104,7 +104,7 @@ public final class Tolerances {
      */
     public static Tolerance conditioned(FloatFormat format, double roundings, double condition) {
         requireRoundings("roundings", roundings);
-        return relativeRule(format, roundings, condition).named(String.format(Locale.ROOT, "%s u(%s) x condition %.3g",
+        return relativeRule(format, roundings, condition).named(() -> String.format(Locale.ROOT, "%s u(%s) x condition %.3g",
             fmt(roundings), format, atLeastOne(condition)));
     }
 
@@ -141,7 +141,7 @@ public final class Tolerances {
     public static Tolerance squareRootBelowNormalRange(FloatFormat format, double roundings, double magnitude) {
         requireRoundings("roundings", roundings);
         double amount = roundings * Math.sqrt(format.minNormal()) * atLeastOne(magnitude);
-        return Tolerance.absolute(finiteOrZero(amount)).named(String.format(Locale.ROOT,
+        return Tolerance.absolute(finiteOrZero(amount)).named(() -> String.format(Locale.ROOT,
             "square root below the %s normal range x magnitude %.3g", format, magnitude));
     }
 
@@ -190,7 +190,7 @@ public final class Tolerances {
             throw new IllegalArgumentException(String.format(Locale.ROOT, MSG_TRUNCATION, truncation));
         }
         double amount = truncation + roundings * FloatFormat.FLOAT64.unitRoundoff() * atLeastOne(magnitude) / step;
-        return Tolerance.absolute(finiteOrZero(amount)).named(String.format(Locale.ROOT,
+        return Tolerance.absolute(finiteOrZero(amount)).named(() -> String.format(Locale.ROOT,
             "truncation %.3g + %s u x magnitude %.3g / h, h = %.3g", truncation, fmt(roundings), magnitude, step));
     }
 

@@ -111,4 +111,21 @@ class ToleranceTest {
         assertThatThrownBy(() -> Tolerance.conditioned(Double.NaN, 1)).isInstanceOf(IllegalArgumentException.class)
             .hasMessage("ulps: expected a finite number >= 0, got NaN");
     }
+
+    /** A name given as a supplier is built only when read, and reads like the same name given as a string. */
+    @Test
+    void aSuppliedNameIsBuiltOnlyWhenRead() {
+        int[] calls = {0};
+        Tolerance lazy = Tolerance.absolute(0.5).named(() -> {
+            calls[0]++;
+            return "rule " + 2;
+        });
+        assertThat(lazy.accepts(1, 1.25)).isTrue();
+        assertThat(calls[0]).isZero();
+        assertThat(lazy.toString()).isEqualTo("absolute 0.500 [rule 2]");
+        assertThat(lazy.ruleName()).contains("rule 2");
+        assertThat(lazy).isEqualTo(Tolerance.absolute(0.5).named("rule 2"))
+            .hasSameHashCodeAs(Tolerance.absolute(0.5).named("rule 2"));
+        assertThat(calls[0]).isGreaterThanOrEqualTo(3);
+    }
 }

@@ -134,7 +134,7 @@ final class InstanceCheck {
             }
             double mag = Math.max(ev.magnitude(), Math.max(finite(l), finite(rr)));
             Tolerance tol = Tolerances.roundedSum(MARKOV_ULPS * (m.steps() + 2), mag)
-                .named(String.format(Locale.ROOT, "markov: 2^8 (T+2) u M, M = %.3g", mag));
+                .named(() -> String.format(Locale.ROOT, "markov: 2^8 (T+2) u M, M = %.3g", mag));
             Verdict v = relation(s, l, rr, tol, where.toString());
             if (!v.passed()) {
                 return v;
@@ -226,7 +226,7 @@ final class InstanceCheck {
             mag = kappa * values + coefficients;
             double n = g.steps() + 2;
             Tolerance tol = Tolerances.roundedSum(GAUSSIAN_ULPS * n * n, mag)
-                .named(String.format(Locale.ROOT, "gaussian: 16 (T+2)^2 u (kappa V + C), kappa = %.3g, V = %.3g, C = %.3g",
+                .named(() -> String.format(Locale.ROOT, "gaussian: 16 (T+2)^2 u (kappa V + C), kappa = %.3g, V = %.3g, C = %.3g",
                     kappa, values, coefficients));
             if (lCoarse != null && lCoarse.available() && rCoarse != null && rCoarse.available()
                 && lCoarsest.available() && rCoarsest.available()) {
@@ -243,7 +243,7 @@ final class InstanceCheck {
                         coarse.integral());
                     return null;
                 }
-                tol = Tolerance.absolute(rounding + quad).named(String.format(Locale.ROOT,
+                tol = Tolerance.absolute(rounding + quad).named(() -> String.format(Locale.ROOT,
                     "gaussian: 16 (T+2)^2 u (kappa V + C), kappa = %.3g, V = %.3g, C = %.3g, + quadrature error %.3g "
                     + "(both sides' change between %d and %d Gauss-Legendre panels, converging at ratio <= 1/4)", kappa,
                     values, coefficients, quad, GaussianEvaluator.PANELS[1], GaussianEvaluator.FINE_PANELS));

@@ -157,7 +157,7 @@ final class Proportional {
         double largest = Math.max(Math.max(Math.abs(ll), Math.abs(lr)), Math.max(Math.abs(ml), Math.abs(mr)));
         // as InstanceCheck's gaussian rule: the coefficient term scaled by max(1, |value|)
         double mag = kappa * terms + 4 * ev.coefficientScale() * radius * radius * Math.max(1, largest);
-        Tolerance tol = Tolerances.roundedSum(ulps, mag).named(String.format(Locale.ROOT,
+        Tolerance tol = Tolerances.roundedSum(ulps, mag).named(() -> String.format(Locale.ROOT,
             "gaussian, in logs: 16 (T+2)^2 u (kappa V + 4 C (1 + max|x|)^2 max(1, |log|)), kappa = %.3g, V = %.3g (the "
             + "four logs' terms), C = %.3g", kappa, terms, ev.coefficientScale()));
         String what = String.format(Locale.ROOT, "%s: left propto right in %s%s: log left(b) + log right(a) == "
@@ -194,7 +194,7 @@ final class Proportional {
         double left = q[0] * p[1];
         double right = p[0] * q[1];
         double mag = q[2] * Math.abs(p[1]) + Math.abs(q[0]) * p[3] + p[2] * Math.abs(q[1]) + Math.abs(p[0]) * q[3];
-        Tolerance tol = Tolerances.roundedSum(ulps, mag).named(String.format(Locale.ROOT,
+        Tolerance tol = Tolerances.roundedSum(ulps, mag).named(() -> String.format(Locale.ROOT,
             "%s (m(l') |r| + |l'| m(r) + m(l) |r'| + |l| m(r')) = %.3g", rule, mag));
         String what = String.format(Locale.ROOT, "%s: left propto right in %s%s: left(b) * right(a) == left(a) * "
             + "right(b) with a: %s (left %s, right %s), b: a with %s (left %s, right %s)", s.label(), Printer.items(s.over()),
