@@ -288,22 +288,36 @@ final class ExpressionParser {
     /** After {@code int_&#123;}: {@code t=a}^{b}( body )}. */
     private Expr timeIntegral(Token start) {
         Bounded r = bounded();
+        requireTime(r.from(), r.fromAt());
+        requireTime(r.to(), r.toAt());
         return tk.at(start, new Expr.TimeIntegral(r.name(), r.from(), r.to(), r.body()));
     }
 
+    /** A limit written as a number must be a time of the schedule, in [0, 1] (an expression is checked per instance). */
+    private void requireTime(Expr limit, Token at) {
+        double v = limit instanceof Expr.Num n ? n.value()
+            : limit instanceof Expr.Neg ng && ng.operand() instanceof Expr.Num n ? -n.value() : Double.NaN;
+        if (!Double.isNaN(v) && (v < 0 || v > 1)) {
+            throw tk.error(at, "a limit of int_{t=a}^{b} in [0, 1] (a time of the continuous schedule)");
+        }
+    }
+
     /** {@code name = from}^{to}( body )} after the opening brace of sum_, prod_ and int_ over a real variable. */
-    private record Bounded(String name, Expr from, Expr to, Expr body) { }
+    private record Bounded(String name, Expr from, Expr to, Expr body, Token fromAt, Token toAt) { }
 
     /** After the opening brace: {@code i=a}^{b}( body )}, the upper limit in braces or a primary. */
     private Bounded bounded() {
         String name = indexName();
         tk.expect("=");
+        Token fromAt = tk.peek();
         Expr from = expr();
         tk.expect("}");
         tk.expect("^");
         Expr to;
+        Token toAt = tk.peek();
         if (tk.peek().is("{")) {
             tk.next();
+            toAt = tk.peek();
             to = expr();
             tk.expect("}");
         } else {
@@ -312,7 +326,7 @@ final class ExpressionParser {
         tk.expect("(");
         Expr body = expr();
         tk.expect(")");
-        return new Bounded(name, from, to, body);
+        return new Bounded(name, from, to, body, fromAt, toAt);
     }
 
     /** A list of unpinned variables {@code x_a, x_{b:c}, ...}. */

@@ -41,6 +41,8 @@ final class GaussianEvaluator {
     static final int[] PANELS = {1, 2, 4};
     /** Panels of the rule whose value is used. */
     static final int FINE_PANELS = PANELS[PANELS.length - 1];
+    /** Panels of the rule a failure must survive ({@link InstanceCheck}): four times the finest. */
+    static final int CONFIRM_PANELS = 4 * FINE_PANELS;
     /** The noise variables bound somewhere in what is evaluated, in slot order after x_0..x_T. */
     private final List<String> noises;
 
