@@ -171,33 +171,16 @@ public final class SpecResult {
         return elapsed;
     }
 
-    /** The process exit code {@code probity check} uses: 0 when nothing fails, 1 when one fails, 2 when nothing was checked. */
+    /** The process exit code {@code probity check} uses: 0 when nothing fails, 1 when one fails. */
     public int exitCode() {
         return exitCode(false);
     }
 
     /**
-     * The exit code: 1 when an item fails, or when {@code strict} and an item was not checked; 2 when every
-     * item was NOT CHECKED ({@link #checkedSomething()}); else 0.
+     * The exit code: 1 when an item fails, or when {@code strict} and an item was not checked; else 0.
      */
     public int exitCode(boolean strict) {
-        if (failures() > 0) {
-            return 1;
-        }
-        if (!checkedSomething()) {
-            return 2;
-        }
-        return strict && notChecked() > 0 ? 1 : 0;
-    }
-
-    /**
-     * Whether an item was checked (PASS or FAIL), or the file had no item to check (a shard without
-     * any of its items). A file whose every item was NOT CHECKED checked nothing, and a check of nothing
-     * must not pass: as for a derivation document (DERIVATIONS.md), its summary says so and the exit
-     * code is 2.
-     */
-    public boolean checkedSomething() {
-        return items.isEmpty() || notChecked() < items.size();
+        return failures() > 0 || (strict && notChecked() > 0) ? 1 : 0;
     }
 
     /** The report text: one block per item, then a summary line. */
@@ -218,8 +201,7 @@ public final class SpecResult {
     public String summaryLine() {
         long failed = failures();
         long skipped = notChecked();
-        return String.format(Locale.ROOT, "%s: %d checks, %d failed%s, %d ms", failed > 0 ? "FAIL"
-            : checkedSomething() ? "PASS" : "NOTHING CHECKED (a check of nothing cannot pass)",
+        return String.format(Locale.ROOT, "%s: %d checks, %d failed%s, %d ms", failed == 0 ? "PASS" : "FAIL",
             items.size(), failed, skipped == 0 ? "" : ", " + skipped + " not checked", elapsed.toMillis());
     }
 
