@@ -79,10 +79,10 @@ final class InstanceCheck {
         List<Scope> scopes = base.overIndex(s.index(), s.from(), s.to());
         Verdict worst = null;
         List<String> noises = Auxiliaries.of(lets, s.lhs(), s.rhs()).noises();
+        Expr integral = inst instanceof GaussianInstance ? integral(s, lets) : null;
         for (Scope indexed : scopes) {
             String index = s.index() == null ? "" : s.index() + " = " + indexed.indices.get(s.index());
             GaussianEvaluator ev = inst instanceof GaussianInstance g ? new GaussianEvaluator(g, trace.budget, noises) : null;
-            Expr integral = inst instanceof GaussianInstance ? integral(s, lets) : null;
             Coarser coarse = integral == null ? null : new Coarser(integral,
                 new GaussianEvaluator((GaussianInstance) inst, trace.budget, noises, GaussianEvaluator.PANELS[0]),
                 new GaussianEvaluator((GaussianInstance) inst, trace.budget, noises, GaussianEvaluator.PANELS[1]),
@@ -154,8 +154,9 @@ final class InstanceCheck {
     }
 
     /**
-     * The two coarser quadrature rules of a claim with {@code int_{t=a}^{b}} ({@link GaussianEvaluator#PANELS}),
-     * and the integral that a reason names.
+     * The other quadrature rules of a claim with {@code int_{t=a}^{b}}: the two coarser ones of
+     * {@link GaussianEvaluator#PANELS} and the finer one a failure must survive
+     * ({@link GaussianEvaluator#CONFIRM_PANELS}), and the integral that a reason names.
      */
     private record Coarser(Expr integral, GaussianEvaluator coarsest, GaussianEvaluator coarse, GaussianEvaluator finer) {
     }
@@ -244,10 +245,11 @@ final class InstanceCheck {
                         coarse.integral());
                     return null;
                 }
-                tol = Tolerance.absolute(rounding + quad).named(() -> String.format(Locale.ROOT,
-                    "gaussian: 16 (T+2)^2 u (kappa V + C), kappa = %.3g, V = %.3g, C = %.3g, + quadrature error %.3g "
-                    + "(both sides' change between %d and %d Gauss-Legendre panels, converging at ratio <= 1/4)", kappa,
-                    values, coefficients, quad, GaussianEvaluator.PANELS[1], GaussianEvaluator.FINE_PANELS));
+                Tolerance rounded = tol;
+                tol = Tolerance.absolute(rounding + quad).named(() -> rounded.ruleName().orElseThrow()
+                    + String.format(Locale.ROOT, ", + quadrature error %.3g (both sides' change between %d and %d "
+                    + "Gauss-Legendre panels, converging at ratio <= 1/4)", quad, GaussianEvaluator.PANELS[1],
+                    GaussianEvaluator.FINE_PANELS));
             }
             if (se > 0) {
                 tol = tol.or(Tolerances.statistical(MonteCarlo.Z * se, 0, Math.max(finite(l), finite(r)),
