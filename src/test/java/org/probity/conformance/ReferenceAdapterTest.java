@@ -19,9 +19,16 @@ class ReferenceAdapterTest {
             assertThat(r.ops().stream().flatMap(o -> o.skipped().stream())).as("skipped properties").isEmpty();
             // every quantity stays well inside its tolerance: a correct implementation is not near the edge
             assertThat(r.ops()).allMatch(o -> o.maxUsage() < 0.5, "max err/tol < 0.5");
-            // float64 resolves every quantity of the schedules check-impl draws (β >= 1e-9): nothing is
-            // set aside as not checkable (the float32 policy's region must not reach float64)
-            assertThat(r.notCheckable()).as(ReportFormat.text(r)).isEmpty();
+            // float64 resolves every quantity of the schedules check-impl draws (β >= 1e-9) but one: DDIM's
+            // x0_hat = (x_t - sqrt(1 - alpha_bar_t) eps)/sqrt(alpha_bar_t) from an x_t made from x_0, where runs of
+            // β near 1 take alpha_bar_t below ~1e-20 and 1/sqrt(alpha_bar_t) amplifies x_t's roundings past the mean
+            assertThat(r.notCheckable()).as(ReportFormat.text(r)).allSatisfy(n -> {
+                assertThat(n.op()).isEqualTo(Op.DDIM_STEP);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^x0_hat divides by sqrt\\(alpha_bar_\\d+\\) = (\\S+) ")
+                    .matcher(n.reason());
+                assertThat(m.find()).as(n.reason()).isTrue();
+                assertThat(Double.parseDouble(m.group(1))).as(n.reason()).isLessThan(1e-10);
+            });
         }
     }
 

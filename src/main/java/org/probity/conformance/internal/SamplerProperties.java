@@ -95,13 +95,35 @@ public final class SamplerProperties {
     }
 
     /**
-     * Whether the declared precision resolves a DDIM step's mean: x̂_0 divides by √(1 − ᾱ_t) and the
-     * mean forms 1 − ᾱ_{t'}; where one of them is below the format's resolution (float32 with
-     * β ≈ 1e-9: 1 − ᾱ rounds to 0 and conventional code meets 0/0, also at η = 0) the step has no
-     * correct bit, and is not checkable. σ and x_prev also need 1 − ᾱ_t/ᾱ_{t'} ({@link #sigmaResolution}).
+     * Whether the declared precision resolves a DDIM step's mean: the mean forms 1 − ᾱ_t and
+     * 1 − ᾱ_{t'}; where one of them is below the format's resolution (float32 with β ≈ 1e-9: 1 − ᾱ
+     * rounds to 0 and conventional code meets 0/0, also at η = 0) the step has no correct bit. And
+     * x̂_0 = (x_t − √(1 − ᾱ_t) ε)/√ᾱ_t divides by √ᾱ_t: where ᾱ_t is so small (a cosine schedule's
+     * last steps in float32) that the roundings of x_t, amplified by 1/√ᾱ_t, exceed half of the mean's
+     * size — √ᾱ_{t'} |x̂_0|, with x̂_0 at least the data scale 1, plus √(1 − ᾱ_{t'}) |ε| — a tolerance
+     * would accept any mean. Either way the step is not checkable (policy: at most a relative error of
+     * 1/2 is excused, {@link CheckContext#resolution}). σ and x_prev also need 1 − ᾱ_t/ᾱ_{t'}
+     * ({@link #sigmaResolution}).
+     *
+     * @param x0Hat the step's x̂_0 (the known x_0 when x_t was made from it)
      */
-    static Resolution ddimResolution(CheckContext ctx, NoiseSchedule s, int t, DdimScales k, double more) {
-        return ScheduleProperties.at(ctx, s, t, Math.max(k.kappaOneMinus(), more));
+    static Resolution ddimResolution(CheckContext ctx, NoiseSchedule s, V2Cases.DdimPoint p, double x0Hat, DdimScales k, double more) {
+        Resolution r = ScheduleProperties.at(ctx, s, p.t(), Math.max(k.kappaOneMinus(), more));
+        if (!r.checkable()) {
+            return r;
+        }
+        // the mean's error bound against its size: x̂_0 at the data scale (at least 1, the [-1, 1] range of
+        // Ho et al. section 3.3) and the direction term; where 1/√ᾱ_t amplifies the roundings of x_t past
+        // half of that, the tolerance would accept any mean (one of x̂_0 = 0 and x̂_0 = ±1 is as good as the other)
+        double size = s.sqrtAlphaBar(p.tPrev()) * Math.max(Math.abs(x0Hat), 1) + s.sqrtOneMinusAlphaBar(p.tPrev()) * Math.abs(p.eps());
+        return ctx.resolution(k.mean() / size, () -> String.format(Locale.ROOT,
+            "x0_hat divides by sqrt(alpha_bar_%d) = %.3g (mean's error bound %.3g against its size %.3g)", p.t(),
+            s.sqrtAlphaBar(p.t()), k.mean(), size));
+    }
+
+    /** x̂_0 = (x_t − √(1 − ᾱ_t) ε)/√ᾱ_t of a point whose x_t is given (not made from a known x_0). */
+    static double x0Hat(NoiseSchedule s, V2Cases.DdimPoint p) {
+        return (p.xt() - s.sqrtOneMinusAlphaBar(p.t()) * p.eps()) / s.sqrtAlphaBar(p.t());
     }
 
     /**
@@ -112,8 +134,9 @@ public final class SamplerProperties {
      * and σ is not checkable there (never a vacuous pass, never a false failure). At η = 0, σ = 0
      * exactly and needs nothing more.
      */
-    static Resolution sigmaResolution(CheckContext ctx, NoiseSchedule s, V2Cases.DdimPoint p, double eta, DdimScales k, double more) {
-        Resolution mean = ddimResolution(ctx, s, p.t(), k, more);
+    static Resolution sigmaResolution(CheckContext ctx, NoiseSchedule s, V2Cases.DdimPoint p, double x0Hat, double eta, DdimScales k,
+        double more) {
+        Resolution mean = ddimResolution(ctx, s, p, x0Hat, k, more);
         if (eta == 0 || !mean.checkable()) {
             return mean;
         }
@@ -122,7 +145,10 @@ public final class SamplerProperties {
     }
 
     /**
-     * First-order error scales: x̂_0 = (x_t − √(1−ᾱ) ε)/√ᾱ carries the conditioning of ᾱ and 1 − ᾱ;
+     * First-order error scales: √ᾱ_{t'} x̂_0 = √(ᾱ_{t'}/ᾱ_t)(x_t − √(1−ᾱ_t) ε) carries the conditioning of
+     * the ratio ({@link Budgets#alphaBarRatio}: the shared prefix cancels) and of 1 − ᾱ_t (the relative errors
+     * add; they were multiplied before, which late in a linear T = 1000 schedule allowed a float32 mean
+     * an absolute error of ~6 for a mean of 0.5);
      * σ² = η²(1 − ᾱ')(1 − r)/(1 − ᾱ) that of 1 − ᾱ', 1 − ᾱ and 1 − r, r = ᾱ/ᾱ' (formed by subtraction,
      * from a table whose common prefix cancels in r: {@link Budgets#oneMinusAlphaBarRatio}); the
      * coefficient √(1 − ᾱ' − σ²) the cancellation of that difference; x_prev adds σ·noise.
@@ -130,11 +156,13 @@ public final class SamplerProperties {
     static DdimScales ddimScales(NoiseSchedule s, V2Cases.DdimPoint p, double eta, Ddim.Step ref) {
         int t = p.t();
         int tp = p.tPrev();
-        double ka = Budgets.alphaBar(s, t);
         double kc = Budgets.oneMinusAlphaBar(s, t);
         double kcp = Budgets.oneMinusAlphaBar(s, tp);
-        double sa = s.sqrtAlphaBar(t);
-        double x0Scale = (Math.abs(p.xt()) + s.sqrtOneMinusAlphaBar(t) * Math.abs(p.eps()) * (kc / 2 + 2)) / sa * (ka / 2 + 2);
+        // √ᾱ_{t'} x̂_0 = √(ᾱ_{t'}/ᾱ_t) (x_t − √(1 − ᾱ_t) ε): the prefix shared by ᾱ_t and ᾱ_{t'} cancels in the
+        // quotient, which carries κ(r)/2 (r = ᾱ_t/ᾱ_{t'}); the bracket its subtraction, and the root of 1 − ᾱ_t its conditioning
+        double direction = s.sqrtOneMinusAlphaBar(t) * Math.abs(p.eps());
+        double x0Term = s.sqrtAlphaBar(tp) / s.sqrtAlphaBar(t)
+            * ((Math.abs(p.xt()) + direction) * (Budgets.alphaBarRatio(s, t, tp) / 2 + 3) + direction * (kc / 2 + 1));
         double kr = Budgets.oneMinusAlphaBarRatio(s, t, tp);
         double kSigma2 = kcp + kc + kr + 4;
         double sigma2 = ref.std() * ref.std();
@@ -142,7 +170,7 @@ public final class SamplerProperties {
         double coef2 = Math.max(cPrev - sigma2, 0);
         double coef = Math.sqrt(coef2);
         double coefError = coef > 0 ? (cPrev * (kcp + 1) + sigma2 * kSigma2) / (2 * coef) : Math.sqrt(cPrev * (kcp + 1) + sigma2 * kSigma2);
-        double mean = s.sqrtAlphaBar(tp) * x0Scale * (Budgets.alphaBar(s, tp) / 2 + 2) + Math.abs(p.eps()) * (coef * 2 + coefError);
+        double mean = x0Term + Math.abs(p.eps()) * (coef * 2 + coefError);
         double xPrev = mean + Math.abs(p.noise()) * ref.std() * (kSigma2 / 2 + 2) + Math.abs(ref.mean());
         return new DdimScales(mean, ref.std() * (kSigma2 / 2 + 2), xPrev, kSigma2 / 2 + 2, Math.max(kc, tp > 0 ? kcp : 0));
     }
@@ -159,8 +187,8 @@ public final class SamplerProperties {
                     V2Cases.DdimPoint p = c.points().get(i);
                     Ddim.Step ref = Ddim.step(s, p.t(), p.tPrev(), p.xt(), p.eps(), c.eta(), p.noise());
                     DdimScales k = ddimScales(s, p, c.eta(), ref);
-                    Resolution r = ddimResolution(ctx, s, p.t(), k, 0);
-                    Resolution rs = sigmaResolution(ctx, s, p, c.eta(), k, 0);
+                    Resolution r = ddimResolution(ctx, s, p, x0Hat(s, p), k, 0);
+                    Resolution rs = sigmaResolution(ctx, s, p, x0Hat(s, p), c.eta(), k, 0);
                     o.add(r, Comparison.of("mean[" + i + "]", got.mean(i), ref.mean(), ctx.abs(k.mean())));
                     o.add(rs, Comparison.of("std[" + i + "]", got.std(i), ref.std(), ctx.rel(k.kappaStd()).or(ctx.abs(k.std()))));
                     o.add(rs, Comparison.of("x_prev[" + i + "]", got.xPrev(i), ref.xPrev(), ctx.abs(k.xPrev())));
@@ -207,9 +235,9 @@ public final class SamplerProperties {
                     DdimScales k = ddimScales(s, p, 1, Ddim.step(s, t[i], t[i] - 1, xt[i], eps[i], 1, 0));
                     double kp = Budgets.posterior(s, t[i]);
                     double scale = 2 * k.mean() + kp * (Math.abs(x0[i]) + Math.abs(xt[i]));
-                    Resolution r = ddimResolution(ctx, s, t[i], k, kp);
+                    Resolution r = ddimResolution(ctx, s, p, x0[i], k, kp);
                     o.add(r, Comparison.of("mean[" + i + "] vs own posterior mean", got.mean(i), post.mean(i), ctx.abs(scale)));
-                    o.add(sigmaResolution(ctx, s, p, 1, k, kp), Comparison.of("std[" + i + "]^2 vs own posterior variance", got.std(i) * got.std(i), post.variance(i),
+                    o.add(sigmaResolution(ctx, s, p, x0[i], 1, k, kp), Comparison.of("std[" + i + "]^2 vs own posterior variance", got.std(i) * got.std(i), post.variance(i),
                         ctx.rel(2 * k.kappaStd() + kp)));
                 }
                 return o;
@@ -266,7 +294,7 @@ public final class SamplerProperties {
                     DdimScales k = ddimScales(s, p, 0, Ddim.step(s, t[i], tp[i], xt[i], eps[i], 0, 0));
                     double scale = 2 * k.mean() + (Math.abs(x0[i]) + Math.abs(eps[i])) * (Budgets.alphaBar(s, tp[i])
                         + Budgets.oneMinusAlphaBar(s, tp[i]) + 4);
-                    o.add(ddimResolution(ctx, s, t[i], k, 0), Comparison.of("mean[" + i + "] vs own sqrt(abar_t') x0 + sqrt(1 - abar_t') eps",
+                    o.add(ddimResolution(ctx, s, p, x0[i], k, 0), Comparison.of("mean[" + i + "] vs own sqrt(abar_t') x0 + sqrt(1 - abar_t') eps",
                         got.mean(i), target[i],
                         ctx.abs(scale)));
                 }
