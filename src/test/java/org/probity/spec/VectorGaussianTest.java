@@ -39,6 +39,26 @@ class VectorGaussianTest {
         assertThat(r.items()).as(r.render()).hasSize(8).allMatch(SpecResult.Item::passed);
     }
 
+    /**
+     * Luo 2022, eq. 92 at a small reverse variance: the closed form of the KL integrates log-densities whose
+     * coefficients (m²/σ², about 10⁴ here) cancel to a KL near 10⁻⁸; the rounding rule must see them (it did
+     * not, and this correct step failed by 2.7e-5 relative). A factor 2 off still fails.
+     */
+    @Test
+    void anEqualVarianceKlAtASmallVarianceHoldsAndAWrongFactorStillFails() {
+        String lets = "model gaussian steps 2..2 dims 1..2\n"
+            + "network xhat(x, t)\n"
+            + "assume for t = 2..2, beta(t) <= 0.00002\n"
+            + "let s2 = (1 - alpha(t)) * (1 - abar(t-1)) / (1 - abar(t))\n"
+            + "let mq = ( sqrt(alpha(t)) * (1 - abar(t-1)) * x_t + sqrt(abar(t-1)) * (1 - alpha(t)) * x_0 ) / (1 - abar(t))\n"
+            + "let mt = ( sqrt(alpha(t)) * (1 - abar(t-1)) * x_t + sqrt(abar(t-1)) * (1 - alpha(t)) * xhat(x_t, t) ) / (1 - abar(t))\n";
+        String kl = "claim \"eq. 92\": for t = 2..T, KL( N(x_{t-1}; mq, s2 * I) || N(x_{t-1}; mt, s2 * I) ) == ";
+        SpecResult holds = check(lets + kl + "norm2(mt - mq) / (2 * s2)\n", 300);
+        assertThat(holds.items()).as(holds.render()).allMatch(SpecResult.Item::passed);
+        SpecResult wrong = check(lets + kl + "norm2(mt - mq) / s2\n", 300);
+        assertThat(wrong.firstFailure()).as(wrong.render()).isPresent();
+    }
+
     @Test
     void theDimensionalKlWithoutItsHalfFailsOnASmallInstance() {
         String s = "model gaussian steps 1..3 dims 1..3\n"

@@ -145,7 +145,11 @@ final class GaussianEvaluator {
         return value;
     }
 
-    private Closed note(Closed r) {
+    /**
+     * Notes the coefficient scale of {@code r} (see {@link #coefficientScale}) and returns it: for a
+     * quadratic formed on the way that no cache sees, such as the log-density ratio a KL integrates.
+     */
+    Closed note(Closed r) {
         for (Closed.Term t : r.terms) {
             scale = Math.max(scale, Math.max(coefficients(t.poly()), coefficients(t.expo())));
         }

@@ -186,7 +186,8 @@ final class GaussianExact implements Expr.Visitor<Closed> {
         if (!d1.available()) {
             return d1;
         }
-        Closed integrand = ev.logDensity(k.first(), s).plus(ev.logDensity(k.second(), s).negate());
+        // each log-density noted: its coefficients (m^2 / v) can be far larger than the KL they cancel to
+        Closed integrand = ev.note(ev.logDensity(k.first(), s)).plus(ev.note(ev.logDensity(k.second(), s)).negate());
         return integrand.times(d1).integrate(s.slotsOf(s.targets(k.first())), ev.condition, ev.budget());
     }
 
@@ -196,7 +197,7 @@ final class GaussianExact implements Expr.Visitor<Closed> {
         if (!d1.available()) {
             return d1;
         }
-        Closed logD2 = ev.logDensity(h.second() == null ? h.first() : h.second(), s);
+        Closed logD2 = ev.note(ev.logDensity(h.second() == null ? h.first() : h.second(), s));
         return logD2.negate().times(d1).integrate(s.slotsOf(s.targets(h.first())), ev.condition, ev.budget());
     }
 
