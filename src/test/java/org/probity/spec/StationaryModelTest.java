@@ -54,6 +54,10 @@ class StationaryModelTest {
         SpecResult uniform = check("model markov stationary uniform states 2..3 steps 1..3 positive\n" + design);
         assertThat(uniform.passed()).as(uniform.render()).isTrue();
         assertThat(uniform.items().get(0).method()).contains("model stationary uniform: pi uniform");
+        SpecResult dataIsPi = check("model markov stationary states 2..3 steps 1..3 positive\n"
+            + "assume q(x_0) == pi(x_0)\n" + design);
+        assertThat(dataIsPi.passed()).as(dataIsPi.render()).isTrue();
+        assertThat(dataIsPi.items().get(0).method()).endsWith("assuming q(x_0) == pi(x_0) (by construction)");
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.probity.spec.ast.VarItem;
  * gaussian: N(√ᾱ_T μ_0, ᾱ_T v_0 + 1 − ᾱ_T) per dimension); on a {@code stationary} markov model,
  * {@code p(x_{s-1} | x_s) == q(x_s | x_{s-1}) * pi(x_{s-1}) / pi(x_s)} for a step s written as a
  * number sets that reverse kernel to the forward kernel reversed under π (Sohl-Dickstein et al.
- * 2015, eq. B.8; a kernel because π is stationary). Every other assumption by rejection:
+ * 2015, eq. B.8; a kernel because π is stationary), and {@code q(x_0) == pi(x_0)} sets q(x_0) to π
+ * (then every marginal q(x_t) is π). Every other assumption by rejection:
  * it is evaluated on each instance like a claim, and an instance on which it does not hold is not
  * used (counted and reported).
  */
@@ -28,6 +29,7 @@ final class Assumptions {
     private boolean priorEqualsMarginal;
     /** The steps s whose reverse kernel is the forward kernel reversed under π. */
     private final java.util.TreeSet<Integer> reversedUnderPi = new java.util.TreeSet<>();
+    private boolean dataIsPi;
 
     Assumptions(List<Statement.Assume> all) {
         this.all = List.copyOf(all);
@@ -37,6 +39,8 @@ final class Assumptions {
                 priorEqualsMarginal = true;
             } else if (s > 0) {
                 reversedUnderPi.add(s);
+            } else if (isDataIsPi(a)) {
+                dataIsPi = true;
             } else {
                 rejected.add(a);
             }
@@ -94,6 +98,17 @@ final class Assumptions {
         return reverse.equals(expectedReverse) && other.equals(expected) ? (int) s : 0;
     }
 
+    /** {@code q(x_0) == pi(x_0)} in either order, no index. */
+    private static boolean isDataIsPi(Statement.Assume a) {
+        if (a.relation() != Relation.EQUAL || a.index() != null) {
+            return false;
+        }
+        Expr x0 = new Expr.Var(new Expr.Num(0));
+        Expr q0 = new Expr.Density(false, List.of(VarItem.of(new Expr.Num(0))), List.of());
+        Expr pi0 = new Expr.Call(Function.PI, x0);
+        return a.lhs().equals(q0) && a.rhs().equals(pi0) || a.lhs().equals(pi0) && a.rhs().equals(q0);
+    }
+
     private static boolean atT(Expr.Density d) {
         return d.given().isEmpty() && d.targets().size() == 1 && !d.targets().get(0).isRange()
             && d.targets().get(0).pinned() == null && d.targets().get(0).from() instanceof Expr.Steps;
@@ -101,6 +116,15 @@ final class Assumptions {
 
     /** The instance made to satisfy the assumptions that can be realised by construction. */
     ModelInstance construct(ModelInstance inst) {
+        if (dataIsPi && inst instanceof MarkovInstance m) {
+            double[][][] forward = new double[m.steps() + 1][][];
+            double[][][] reverse = new double[m.steps() + 1][][];
+            for (int t = 1; t <= m.steps(); t++) {
+                forward[t] = m.forward(t);
+                reverse[t] = m.reverse(t);
+            }
+            inst = new MarkovInstance(m.states(), m.pi(), forward, m.prior(), reverse, m.pi());
+        }
         if (!reversedUnderPi.isEmpty() && inst instanceof MarkovInstance m) {
             inst = reversedUnderPi(m);
         }
