@@ -116,17 +116,14 @@ final class Assumptions {
 
     /** The instance made to satisfy the assumptions that can be realised by construction. */
     ModelInstance construct(ModelInstance inst) {
-        if (dataIsPi && inst instanceof MarkovInstance m) {
-            double[][][] forward = new double[m.steps() + 1][][];
-            double[][][] reverse = new double[m.steps() + 1][][];
-            for (int t = 1; t <= m.steps(); t++) {
-                forward[t] = m.forward(t);
-                reverse[t] = m.reverse(t);
+        if (inst instanceof MarkovInstance m && (dataIsPi || !reversedUnderPi.isEmpty())) {
+            Map<Integer, double[][]> reversed = new java.util.HashMap<>();
+            for (int s : reversedUnderPi) {
+                if (s <= m.steps()) {
+                    reversed.put(s, reversal(m.forward(s), m.pi()));
+                }
             }
-            inst = new MarkovInstance(m.states(), m.pi(), forward, m.prior(), reverse, m.pi());
-        }
-        if (!reversedUnderPi.isEmpty() && inst instanceof MarkovInstance m) {
-            inst = reversedUnderPi(m);
+            inst = m.with(dataIsPi ? m.pi() : null, null, reversed);
         }
         if (!priorEqualsMarginal) {
             return inst;
@@ -143,13 +140,7 @@ final class Assumptions {
                 }
                 marginal = next;
             }
-            double[][][] forward = new double[m.steps() + 1][][];
-            double[][][] reverse = new double[m.steps() + 1][][];
-            for (int t = 1; t <= m.steps(); t++) {
-                forward[t] = m.forward(t);
-                reverse[t] = m.reverse(t);
-            }
-            return new MarkovInstance(m.states(), m.q0(), forward, marginal, reverse, m.pi());
+            return m.with(null, marginal, Map.of());
         }
         GaussianInstance g = (GaussianInstance) inst;
         GaussianParameters p = g.parameters();
@@ -162,28 +153,6 @@ final class Assumptions {
         }
         return new GaussianInstance(new GaussianParameters(p.betas(), p.mu0(), p.var0(), meanT, varT, p.ra(), p.rb(),
             p.rc()), g.points(), g.networks());
-    }
-
-    /**
-     * {@code m} with the reverse kernel of each step s of {@link #reversedUnderPi} set to
-     * \( p(x_{s-1} = j \mid x_s = i) = q(x_s = i \mid x_{s-1} = j) \pi_j / \pi_i \) (eq. B.8 of
-     * Sohl-Dickstein et al. 2015). A step beyond the instance's T is left alone (the assumption is
-     * about a variable the instance does not have; Semantics rejects such a spec for every T it allows).
-     */
-    private MarkovInstance reversedUnderPi(MarkovInstance m) {
-        double[] pi = m.pi();
-        double[][][] forward = new double[m.steps() + 1][][];
-        double[][][] reverse = new double[m.steps() + 1][][];
-        for (int t = 1; t <= m.steps(); t++) {
-            forward[t] = m.forward(t);
-            reverse[t] = m.reverse(t);
-        }
-        for (int s : reversedUnderPi) {
-            if (s <= m.steps()) {
-                reverse[s] = reversal(forward[s], pi);
-            }
-        }
-        return new MarkovInstance(m.states(), m.q0(), forward, m.prior(), reverse, pi);
     }
 
     /**

@@ -63,6 +63,16 @@ public final class MarkovInstance implements ModelInstance {
         return reverse[t];
     }
 
+    /**
+     * This instance with q(x_0), p(x_T) and the reverse kernels of the steps in {@code reverse}
+     * replaced (a null argument or entry keeps this instance's); the forward kernels and π are kept.
+     */
+    MarkovInstance with(double[] q0, double[] pT, java.util.Map<Integer, double[][]> reverse) {
+        double[][][] rv = this.reverse.clone();
+        reverse.forEach((t, kernel) -> rv[t] = kernel);
+        return new MarkovInstance(k, q0 == null ? this.q0 : q0, forward, pT == null ? this.pT : pT, rv, pi);
+    }
+
     /** The stationary distribution π, or null when the model has none. */
     double[] pi() {
         return pi == null ? null : pi.clone();
