@@ -31,7 +31,7 @@ class StationaryModelTest {
         SpecResult.Item planted = r.items().get(1);
         assertThat(planted.failed()).as(r.render()).isTrue();
         assertThat(planted.text()).contains("planted");
-        assertThat(planted.counterexample()).contains("K = 2 states, T = 1 steps").contains("pi = [");
+        assertThat(planted.counterexample()).contains("K = 2 states, T = 1 step").contains("pi = [");
         assertThat(planted.method()).isEqualTo("exact; model stationary: pi drawn, every q(x_t | x_{t-1}) in detailed "
             + "balance with pi, p(x_T) = pi (by construction); assuming p(x_0 | x_1) == q(x_1 | x_0) * pi(x_0) / pi(x_1) "
             + "(by construction)");

@@ -125,12 +125,12 @@ public final class MarkovInstance implements ModelInstance {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "markov, K = %d states, T = %d steps%n", k, steps));
-        if (pi != null) {
-            sb.append("    pi = ").append(vector(pi)).append("  (stationary: every q(x_t | x_{t-1}) in detailed balance with it)\n");
-        }
         sb.append("    q(x_0) = ").append(vector(q0)).append('\n');
         for (int t = 1; t <= steps; t++) {
             sb.append(String.format(Locale.ROOT, "    q(x_%d | x_%d) = %s  (row = x_%d)%n", t, t - 1, matrix(forward[t]), t - 1));
+        }
+        if (pi != null) {
+            sb.append("    pi = ").append(vector(pi)).append("  (stationary: every q(x_t | x_{t-1}) in detailed balance with it)\n");
         }
         sb.append(String.format(Locale.ROOT, "    p(x_%d) = %s%n", steps, vector(pT)));
         for (int t = steps; t >= 1; t--) {

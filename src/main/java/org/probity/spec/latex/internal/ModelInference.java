@@ -114,11 +114,12 @@ final class ModelInference {
             readings.add("line " + f.line() + ": option '" + text + "' sets model " + String.join(" ", m.families()) + " states " + m.statesLo() + ".."
                 + m.statesHi() + " steps " + m.stepsLo() + ".." + m.stepsHi() + (m.dimsHi() > 1 ? " dims " + m.dimsLo() + ".."
                 + m.dimsHi() + (m.diagonal() ? " diagonal" : "") : "") + (m.positive() ? " positive" : "")
+                + (m.vdm() ? " vdm (continuous time)" : "")
                 + (m.stationary() == Statement.Stationary.NONE ? "" : m.stationary() == Statement.Stationary.UNIFORM
                 ? " stationary uniform" : " stationary"));
         } catch (SpecSyntaxException e) {
             throw new SpecSyntaxException(file, f.line(), f.column(), "probity options as in a .prob model line "
-                + "(markov, gaussian, states a..b, steps a..b, dims a..b, positive, diagonal, stationary [uniform]), "
+                + "(markov, gaussian, states a..b, steps a..b, dims a..b, positive, diagonal, vdm, stationary [uniform]), "
                 + "'network NAME(x, t)' or "
                 + "'assume LHS == RHS'", e.found() + " in '" + text + "'");
         }
