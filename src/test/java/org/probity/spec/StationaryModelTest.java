@@ -21,10 +21,10 @@ class StationaryModelTest {
     }
 
     @Test
-    void eqB9HoldsAndTheInvertedRatioOfPiFailsAtItsStepWithASmallCounterexample() {
+    void theT1TermHoldsAndTheInvertedRatioOfPiFailsAtItsStepWithASmallCounterexample() {
         SpecResult r = check("model markov stationary states 2..3 steps 1..3 positive\n" + REVERSED
             + "derive \"B.2\": " + T1_TERM + "\n"
-            + "  == E_{q(x_0, x_1)}[ log( q(x_1 | x_0) * pi(x_0) / ( q(x_1 | x_0) * pi(x_1) ) ) ]   by \"B.9\"\n"
+            + "  == E_{q(x_0, x_1)}[ log( q(x_1 | x_0) * pi(x_0) / ( q(x_1 | x_0) * pi(x_1) ) ) ]   by \"B.2, the t = 1 term\"\n"
             + "  == E_{q(x_0, x_1)}[ log( pi(x_1) / pi(x_0) ) ]   by \"planted: pi(x_1) / pi(x_0) inverted\"\n");
         assertThat(r.items()).as(r.render()).hasSize(3);
         assertThat(r.items().get(0).passed()).as(r.render()).isTrue();
@@ -38,9 +38,9 @@ class StationaryModelTest {
     }
 
     @Test
-    void withoutTheAssumptionTheReverseStepIsDrawnAndEqB9Fails() {
+    void withoutTheAssumptionTheReverseStepIsDrawnAndTheT1TermFails() {
         SpecResult r = check("model markov stationary states 2..3 steps 1..3 positive\n"
-            + "claim \"B.9 without B.8\": " + T1_TERM + " == E_{q(x_0, x_1)}[ log( pi(x_0) / pi(x_1) ) ]\n"
+            + "claim \"the t = 1 term without the reversed step\": " + T1_TERM + " == E_{q(x_0, x_1)}[ log( pi(x_0) / pi(x_1) ) ]\n"
             + "claim \"pi is stationary for q(x_1 | x_0)\": int_{x_0}( q(x_1 | x_0) * pi(x_0) / pi(x_1) ) == 1\n");
         assertThat(r.items().get(0).failed()).as(r.render()).isTrue();
         assertThat(r.items().get(1).passed()).as("pi is stationary: " + r.render()).isTrue();

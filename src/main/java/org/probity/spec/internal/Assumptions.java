@@ -18,7 +18,7 @@ import org.probity.spec.ast.VarItem;
  * gaussian: N(√ᾱ_T μ_0, ᾱ_T v_0 + 1 − ᾱ_T) per dimension); on a {@code stationary} markov model,
  * {@code p(x_{s-1} | x_s) == q(x_s | x_{s-1}) * pi(x_{s-1}) / pi(x_s)} for a step s written as a
  * number sets that reverse kernel to the forward kernel reversed under π (Sohl-Dickstein et al.
- * 2015, eq. B.8; a kernel because π is stationary), and {@code q(x_0) == pi(x_0)} sets q(x_0) to π
+ * 2015, appendix B.2; a kernel because π is stationary), and {@code q(x_0) == pi(x_0)} sets q(x_0) to π
  * (then every marginal q(x_t) is π). Every other assumption by rejection:
  * it is evaluated on each instance like a claim, and an instance on which it does not hold is not
  * used (counted and reported).
