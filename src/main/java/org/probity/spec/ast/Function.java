@@ -55,7 +55,12 @@ public enum Function {
     /** det(M) = Π_i M_ii of a diagonal matrix. */
     DET("det", Kind.REDUCTION, 1),
     /** diag(v): the diagonal matrix with the vector v on its diagonal. */
-    DIAG("diag", Kind.DIAGONAL, 1);
+    DIAG("diag", Kind.DIAGONAL, 1),
+    /**
+     * π(x_t): the stationary distribution of a {@code markov stationary} model's forward kernels at
+     * the state of the variable x_t (Sohl-Dickstein et al. 2015, eq. 1–2: π(y) = ∫ T_π(y | y'; β) π(y') dy').
+     */
+    PI("pi", Kind.STATIONARY, 1);
 
     /** What a function does with the shape of its argument. */
     public enum Kind {
@@ -68,7 +73,9 @@ public enum Function {
         /** Of vectors or diagonal matrices: a number. */
         REDUCTION,
         /** Of a vector: the diagonal matrix. */
-        DIAGONAL
+        DIAGONAL,
+        /** Of a variable of a {@code markov stationary} model: the stationary probability of its state. */
+        STATIONARY
     }
 
     private final String symbol;

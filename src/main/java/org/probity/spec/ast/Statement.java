@@ -55,11 +55,24 @@ public sealed interface Statement {
      * default) one variance for all. {@code vdm} (gaussian only) adds a continuous-time log-SNR
      * schedule γ(t) on [0, 1], read by the time functions and {@code int_{t=a}^{b}}, and makes the
      * last argument of a network a time in [0, 1] (docs/spec-language.md, "Continuous time").
+     * {@code stationary} (markov only) draws a stationary distribution π with the instance, makes
+     * every forward kernel satisfy detailed balance with π and sets p(x_T) = π; {@code stationary
+     * uniform} takes π uniform (symmetric, so doubly stochastic, kernels) (docs/spec-language.md,
+     * "Stationary kernels").
      */
     record Model(Set<String> families, int statesLo, int statesHi, int stepsLo, int stepsHi, boolean positive,
-                 int dimsLo, int dimsHi, boolean diagonal, boolean vdm, int line) implements Statement {
+                 int dimsLo, int dimsHi, boolean diagonal, boolean vdm, Stationary stationary, int line)
+        implements Statement {
         public Model {
             families = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(families));
+            java.util.Objects.requireNonNull(stationary, "stationary");
+        }
+
+        /** A model without the stationary kernels of option {@code stationary}. */
+        public Model(Set<String> families, int statesLo, int statesHi, int stepsLo, int stepsHi, boolean positive,
+                     int dimsLo, int dimsHi, boolean diagonal, boolean vdm, int line) {
+            this(families, statesLo, statesHi, stepsLo, stepsHi, positive, dimsLo, dimsHi, diagonal, vdm,
+                Stationary.NONE, line);
         }
 
         /** A model without the continuous-time schedule of option {@code vdm}. */
@@ -78,6 +91,19 @@ public sealed interface Statement {
         public <R> R accept(Visitor<R> visitor) {
             return visitor.model(this);
         }
+    }
+
+    /**
+     * The stationary distribution π of a {@code markov} model's forward kernels (option
+     * {@code stationary}): none (kernels drawn freely), drawn with the instance, or uniform.
+     */
+    enum Stationary {
+        /** No π: every kernel drawn freely. */
+        NONE,
+        /** π drawn (positive, in general not uniform); kernels in detailed balance with it. */
+        DRAWN,
+        /** π uniform; kernels symmetric, hence doubly stochastic. */
+        UNIFORM
     }
 
     /** {@code let NAME = expr}. */

@@ -62,6 +62,14 @@ final class ExpressionMeaning extends OperandVisitor<Void> {
             sub(c.argument());
             return null;
         }
+        if (c.function() == org.probity.spec.ast.Function.PI) {
+            sem.requireStationary(c, "pi(x)");
+            if (!(c.argument() instanceof Expr.Var)) {
+                throw sem.error(c.argument(), "a variable x_i in pi(x_i)", Printer.print(c.argument()));
+            }
+            sub(c.argument());
+            return null;
+        }
         if (c.function().isSchedule()) {
             sem.requireGaussian(c, c.function() + "(t)");
             int t = sem.index(c.argument(), idx);

@@ -102,6 +102,8 @@ final class GaussianEstimator implements Expr.Visitor<Estimate> {
     public Estimate call(Expr.Call c) {
         return switch (c.function().kind()) {
             case SCHEDULE, TIME -> none();
+            case STATIONARY -> throw new IllegalStateException("pi(x) on gaussian: Semantics admits it only in "
+                + "markov stationary models");
             case DIAGONAL -> sub(c.argument());
             case ELEMENTWISE -> {
                 Estimate a = sub(c.argument());

@@ -94,6 +94,8 @@ final class GaussianExact implements Expr.Visitor<Closed> {
             case ELEMENTWISE -> elementwise(c);
             case REDUCTION -> reduce(c);
             case DIAGONAL -> closed(c.argument());
+            case STATIONARY -> throw new IllegalStateException("pi(x) on gaussian: Semantics admits it only in "
+                + "markov stationary models");
         };
     }
 

@@ -143,7 +143,7 @@ public final class GaussianInstance implements ModelInstance {
                 yield a / (1 - a);
             }
             case LOG, EXP, SQRT, ABS, SUMDIMS, DOT, NORM2, TR, DET, DIAG, GAMMA, GAMMA_PRIME, SNR_T, SNR_PRIME, ALPHA_T,
-                SIGMA_T -> throw new IllegalArgumentException(
+                SIGMA_T, PI -> throw new IllegalArgumentException(
                 "function: expected a schedule function, got " + f);
         };
     }
@@ -173,7 +173,7 @@ public final class GaussianInstance implements ModelInstance {
             case SNR_PRIME -> continuous.snrDerivative(t);
             case ALPHA_T -> continuous.alpha(t);
             case SIGMA_T -> continuous.sigma(t);
-            case LOG, EXP, SQRT, ABS, BETA, ALPHA, ABAR, SNR, SUMDIMS, DOT, NORM2, TR, DET, DIAG ->
+            case LOG, EXP, SQRT, ABS, BETA, ALPHA, ABAR, SNR, SUMDIMS, DOT, NORM2, TR, DET, DIAG, PI ->
                 throw new IllegalArgumentException("function: expected a time function, got " + f);
         };
     }

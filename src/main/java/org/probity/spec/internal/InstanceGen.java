@@ -18,24 +18,71 @@ public final class InstanceGen {
     private InstanceGen() {
     }
 
-    /** Instances of the {@code markov} family of a model statement. */
+    /**
+     * Instances of the {@code markov} family of a model statement. With option {@code stationary}
+     * the instance first draws π (positive; uniform with {@code stationary uniform}), each forward
+     * kernel is the Metropolis–Hastings kernel of a drawn proposal for π ({@link #metropolis}: in
+     * detailed balance with π, so π is stationary), and p(x_T) = π; q(x_0) and the reverse kernels
+     * are drawn as without the option.
+     */
     public static Gen<ModelInstance> markov(Statement.Model m) {
         return c -> {
             int k = m.statesLo() + (int) c.draw(m.statesHi() - m.statesLo());
             int steps = m.stepsLo() + (int) c.draw(m.stepsHi() - m.stepsLo());
             boolean positive = m.positive();
+            double[] pi = switch (m.stationary()) {
+                case NONE -> null;
+                case UNIFORM -> uniform(k);
+                case DRAWN -> vector(c, k, true);
+            };
             double[] q0 = vector(c, k, positive);
             double[][][] forward = new double[steps + 1][][];
             for (int t = 1; t <= steps; t++) {
-                forward[t] = matrix(c, k, positive);
+                forward[t] = pi == null ? matrix(c, k, positive) : metropolis(pi, matrix(c, k, positive));
             }
-            double[] pT = vector(c, k, positive);
+            double[] pT = pi == null ? vector(c, k, positive) : pi.clone();
             double[][][] reverse = new double[steps + 1][][];
             for (int t = steps; t >= 1; t--) {
                 reverse[t] = matrix(c, k, positive);
             }
-            return new MarkovInstance(k, q0, forward, pT, reverse);
+            return new MarkovInstance(k, q0, forward, pT, reverse, pi);
         };
+    }
+
+    /**
+     * The Metropolis–Hastings kernel for the target π with proposal R:
+     * \( Q_{ij} = \min(\pi_i R_{ij}, \pi_j R_{ji}) / \pi_i \) for i ≠ j and
+     * \( Q_{ii} = 1 - \sum_{j \ne i} Q_{ij} \ge R_{ii} \) (Hastings 1970, eq. 5 with the Metropolis
+     * acceptance min(1, π_j R_ji / (π_i R_ij))). It satisfies detailed balance
+     * \( \pi_i Q_{ij} = \pi_j Q_{ji} \), so π is stationary (πQ = π); every reversible kernel with
+     * stationary π is of this form (take R = Q). Positive where R is; with uniform π it is symmetric,
+     * hence doubly stochastic. Accuracy: each off-diagonal entry is min(·,·)/π_i, one rounding of an
+     * exact symmetric product, so π_i Q_ij and π_j Q_ji agree to a few units of the last place.
+     *
+     * @param pi a probability vector with every entry positive
+     * @param proposal a row-stochastic K × K matrix, [i][j] = R(j | i)
+     * @return Q, [i][j] = Q(j | i)
+     */
+    static double[][] metropolis(double[] pi, double[][] proposal) {
+        int k = pi.length;
+        double[][] q = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            double off = 0;
+            for (int j = 0; j < k; j++) {
+                if (j != i) {
+                    q[i][j] = Math.min(pi[i] * proposal[i][j], pi[j] * proposal[j][i]) / pi[i];
+                    off += q[i][j];
+                }
+            }
+            q[i][i] = Math.max(0, 1 - off);
+        }
+        return q;
+    }
+
+    private static double[] uniform(int k) {
+        double[] u = new double[k];
+        java.util.Arrays.fill(u, 1.0 / k);
+        return u;
     }
 
     /**

@@ -77,11 +77,18 @@ public final class ItemCheck {
         Assumptions assumed = new Assumptions(assumptions);
         AtomicInteger rejected = new AtomicInteger();
         Outcome o = run(subject, model, family, lets, cfg, tryBudget, locator, assumed, rejected);
+        String stationary = switch (model.stationary()) {
+            case NONE -> "";
+            case DRAWN -> "; model stationary: pi drawn, every q(x_t | x_{t-1}) in detailed balance with pi, "
+                + "p(x_T) = pi (by construction)";
+            case UNIFORM -> "; model stationary uniform: pi uniform, every q(x_t | x_{t-1}) symmetric (doubly "
+                + "stochastic), p(x_T) = pi (by construction)";
+        };
         if (assumed.isEmpty()) {
-            return o;
+            return stationary.isEmpty() ? o : new Outcome(o.status(), o.tries(), o.defined(), o.largest(), o.tolerance(),
+                o.method() + stationary, o.counterexample(), o.reason(), o.replay());
         }
-        String method = (o.method().equals("exact") ? "exact" : o.method()) + "; assuming "
-            + assumed.describe(rejected.get(), o.tries());
+        String method = o.method() + stationary + "; assuming " + assumed.describe(rejected.get(), o.tries());
         String reason = o.reason();
         Status status = o.status();
         if (status == Status.NOT_CHECKED && o.defined() == 0 && rejected.get() >= o.tries() && o.tries() > 0) {

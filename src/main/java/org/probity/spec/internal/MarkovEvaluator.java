@@ -112,6 +112,7 @@ final class MarkovEvaluator {
                     + "only in gaussian-only models");
                 case REDUCTION -> reduce(e);
                 case DIAGONAL -> eval(e.argument());
+                case STATIONARY -> m.stationary((int) eval(e.argument()));
             };
         }
 

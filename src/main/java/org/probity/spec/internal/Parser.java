@@ -99,6 +99,7 @@ public final class Parser {
         boolean positive = false;
         boolean diagonal = false;
         boolean vdm = false;
+        Statement.Stationary stationary = Statement.Stationary.NONE;
         Set<String> seen = new HashSet<>();
         while (tk.peek().kind() == Token.Kind.IDENT) {
             Token w = tk.next();
@@ -128,6 +129,13 @@ public final class Parser {
                 case "vdm":
                     vdm = true;
                     break;
+                case "stationary":
+                    stationary = Statement.Stationary.DRAWN;
+                    if (tk.peek().kind() == Token.Kind.IDENT && tk.peek().text().equals("uniform")) {
+                        tk.next();
+                        stationary = Statement.Stationary.UNIFORM;
+                    }
+                    break;
                 case "isotropic":
                 case "diagonal":
                     if (seen.contains(w.text().equals("isotropic") ? "diagonal" : "isotropic")) {
@@ -137,7 +145,7 @@ public final class Parser {
                     break;
                 default:
                     throw tk.error(w, "a model family (markov, gaussian) or option (states, steps, dims, positive, "
-                        + "isotropic, diagonal, vdm)");
+                        + "isotropic, diagonal, vdm, stationary [uniform])");
             }
         }
         if (families.isEmpty()) {
@@ -146,8 +154,11 @@ public final class Parser {
         if (vdm && !families.equals(Set.of("gaussian"))) {
             throw tk.error(start, "the option vdm on the gaussian family alone (model gaussian vdm ...)");
         }
+        if (stationary != Statement.Stationary.NONE && !families.equals(Set.of("markov"))) {
+            throw tk.error(start, "the option stationary on the markov family alone (model markov stationary ...)");
+        }
         return tk.at(start, new Statement.Model(families, states[0], states[1], steps[0], steps[1], positive, dims[0],
-            dims[1], diagonal, vdm, start.line()));
+            dims[1], diagonal, vdm, stationary, start.line()));
     }
 
     private int[] intRange(int min) {

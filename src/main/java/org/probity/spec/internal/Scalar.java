@@ -37,7 +37,7 @@ final class Scalar {
             case SQRT -> Math.sqrt(a);
             case ABS -> Math.abs(a);
             case BETA, ALPHA, ABAR, SNR, SUMDIMS, DOT, NORM2, TR, DET, DIAG, GAMMA, GAMMA_PRIME, SNR_T, SNR_PRIME, ALPHA_T,
-                SIGMA_T -> throw new IllegalArgumentException(
+                SIGMA_T, PI -> throw new IllegalArgumentException(
                 "function: expected an elementwise function of one number, got " + f);
         };
     }

@@ -33,6 +33,8 @@ public final class Semantics {
     final Set<String> boundTimes = new HashSet<>();
     /** Whether the current model has option vdm (a continuous-time schedule). */
     boolean vdm;
+    /** Whether the current model has option stationary (a stationary distribution π to read with pi(x)). */
+    boolean stationary;
 
     private Semantics(Parser.Parsed parsed, String file, Map<String, Expr> lets) {
         this.parsed = parsed;
@@ -149,6 +151,7 @@ public final class Semantics {
             }
             gaussianOnly = !model.families().contains("markov");
             vdm = model.vdm();
+            stationary = model.stationary() != Statement.Stationary.NONE;
             for (int t = model.stepsLo(); t <= model.stepsHi(); t++) {
                 steps = t;
                 check.run();
@@ -346,6 +349,13 @@ public final class Semantics {
     void requireVdm(Object at, String what) {
         if (!vdm) {
             throw error(at, "a model with option vdm (model gaussian vdm ...) for " + what, "a model without it");
+        }
+    }
+
+    void requireStationary(Object at, String what) {
+        if (!stationary) {
+            throw error(at, "a model with option stationary (model markov stationary ...) for " + what,
+                "a model without it");
         }
     }
 

@@ -135,6 +135,7 @@ final class Shapes implements Expr.Visitor<Shapes.Shape> {
         Function f = e.function();
         switch (f.kind()) {
             case SCHEDULE:
+            case STATIONARY:
                 return Shape.SCALAR;
             case TIME:
                 require(e.argument(), "a number (a time in [0, 1]) in " + f + "(...)", Shape.SCALAR);

@@ -39,7 +39,12 @@ final class StatementPrinter implements Statement.Visitor<String> {
     @Override
     public String model(Statement.Model m) {
         return "model " + String.join(" ", m.families()) + " states " + m.statesLo() + ".." + m.statesHi()
-            + " steps " + m.stepsLo() + ".." + m.stepsHi() + (m.positive() ? " positive" : "");
+            + " steps " + m.stepsLo() + ".." + m.stepsHi() + (m.positive() ? " positive" : "")
+            + switch (m.stationary()) {
+                case NONE -> "";
+                case DRAWN -> " stationary";
+                case UNIFORM -> " stationary uniform";
+            };
     }
 
     @Override

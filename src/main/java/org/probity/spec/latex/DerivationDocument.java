@@ -190,7 +190,7 @@ public final class DerivationDocument {
             return mine;
         }
         Statement.Model positive = new Statement.Model(java.util.Set.of("markov"), m.statesLo(), m.statesHi(),
-            m.stepsLo(), m.stepsHi(), true, m.dimsLo(), m.dimsHi(), m.diagonal(), m.line());
+            m.stepsLo(), m.stepsHi(), true, m.dimsLo(), m.dimsHi(), m.diagonal(), false, m.stationary(), m.line());
         Plan.Unit full = new Plan.Unit(positive, u.lets(), u.statement(), u.steps(), u.declarations());
         SpecResult r = tryBudget == null ? spec(full).check(options) : spec(full).check(options, tryBudget);
         List<DocumentResult.Entry> withFull = DocumentResult.entries(full, r);

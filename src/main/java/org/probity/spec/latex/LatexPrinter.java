@@ -273,6 +273,11 @@ public final class LatexPrinter {
                 write(c.argument(), sb);
                 sb.append(" \\right)");
                 return;
+            case PI:
+                sb.append("\\pi\\left( ");
+                write(c.argument(), sb);
+                sb.append(" \\right)");
+                return;
             case TR:
             case DET:
             case DIAG:

@@ -30,7 +30,7 @@ class AstTablesTest {
             .hasMessage("f.prob:1:5: expected a name that is not reserved, found 'abar'");
         assertThat(Function.named("lg")).isEmpty();
         assertThat(Function.names()).containsExactly("log", "exp", "sqrt", "abs", "beta", "alpha", "abar", "snr", "gamma", "dgamma", "SNR",
-            "dSNR", "alpha_t", "sigma_t", "sumdims", "dot", "norm2", "tr", "det", "diag");
+            "dSNR", "alpha_t", "sigma_t", "sumdims", "dot", "norm2", "tr", "det", "diag", "pi");
     }
 
     @ParameterizedTest

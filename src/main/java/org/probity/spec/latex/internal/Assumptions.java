@@ -52,13 +52,15 @@ final class Assumptions {
 
     /**
      * An option comment {@code assume [for t = a..b,] LHS == RHS}, read as in a .prob file with the
-     * networks declared so far.
+     * networks declared so far (on a {@code markov stationary} model when it uses {@code pi(x)}).
      *
      * @throws SpecSyntaxException at the comment when it is not such an assumption
      */
     void option(Fragment f) {
         String text = f.math().text().replace(";", " ").strip();
-        StringBuilder prob = new StringBuilder("model gaussian\n");
+        // read on a model where its functions have a meaning: pi(x) needs a stationary markov model
+        boolean stationary = java.util.regex.Pattern.compile("\\bpi\\s*\\(").matcher(text).find();
+        StringBuilder prob = new StringBuilder(stationary ? "model markov stationary\n" : "model gaussian\n");
         ctx.networks.values().forEach(n -> prob.append("network ").append(n.name()).append('(')
             .append(String.join(", ", n.parameters())).append(")\n"));
         prob.append(f.math().text().strip()).append('\n');

@@ -110,7 +110,7 @@ final class Vocabulary {
                 return Schedule.symbol(p);
             case "\\pi":
                 p.next();
-                return new Expr.Num(Math.PI);
+                return stationary(p);
             case "\\max":
             case "\\min":
             case "\\arg":
@@ -391,5 +391,24 @@ final class Vocabulary {
             }
         }
         return e;
+    }
+
+    /**
+     * After {@code \\pi}: {@code \\pi(\\mathbf{x}_t)} (a bracket holding one variable) is the
+     * stationary distribution at x_t ({@code pi(x_t)}, Sohl-Dickstein et al. 2015's π); any other
+     * {@code \\pi} is the number π.
+     */
+    private static Expr stationary(LatexParser p) {
+        int ahead = p.peek().is("\\left") ? 1 : 0;
+        if (!LatexCursor.isOpen(p.peek(ahead)) || !Distributions.startsVariable(p, ahead + 1)) {
+            return new Expr.Num(Math.PI);
+        }
+        LatexToken open = p.openBracket();
+        VarItem v = Distributions.variable(p);
+        p.closeBracket(open);
+        if (v.isRange() || v.pinned() != null) {
+            throw LatexProblem.syntax("one variable x_t in \\pi(x_t)", p.peek());
+        }
+        return new Expr.Call(Function.PI, new Expr.Var(v.from()));
     }
 }

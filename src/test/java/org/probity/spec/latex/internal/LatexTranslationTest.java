@@ -100,6 +100,9 @@ class LatexTranslationTest {
         \\mathbf{x}_0^\\top \\mathbf{x}_1 \\beta_t => dot(x_0, x_1) * beta(t)
         \\operatorname{tr}(2 \\mathbf{I}) + \\det(\\operatorname{diag}(\\mathbf{x}_0)) => tr(2 * I) + det(diag(x_0))
         \\frac{d}{2} \\log(2 \\pi) => dims / 2 * log(2 * 3.141592653589793)
+        # the stationary distribution of Sohl-Dickstein et al. 2015 (a bare \\pi stays the number)
+        \\frac{q(\\mathbf{x}_1 \\mid \\mathbf{x}_0) \\, \\pi(\\mathbf{x}_0)}{\\pi(\\mathbf{x}_1)} => q(x_1 | x_0) * pi(x_0) / pi(x_1)
+        \\log \\pi\\left( \\mathbf{x}_{t-1} \\right) - \\pi => log(pi(x_{t - 1})) - 3.141592653589793
         \"\\mathcal{N}(\\mathbf{x}_{t-1}; \\mu_\\theta(\\mathbf{x}_t, t), \\beta_t \\mathbf{I})\" => N(x_{t - 1}; mu_theta(x_t, t), beta(t) * I)
         \"\\mathcal{N}(\\mathbf{x}_{t-1}; \\mu_\\theta(\\mathbf{x}_t, t), \\beta_t I)\" => N(x_{t - 1}; mu_theta(x_t, t), beta(t) * I)
         """)
