@@ -175,7 +175,7 @@ final class ModelFeatures {
         List<Expr> args = new ArrayList<>();
         while (true) {
             args.add(p.expr());
-            if (!p.peek().is(",")) {
+            if (!p.peek().is(",") && !(p.ctx.vdm && p.peek().is(";"))) {   // VDM writes x^_theta(z_t; t)
                 break;
             }
             p.next();

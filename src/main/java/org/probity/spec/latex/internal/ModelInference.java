@@ -110,13 +110,14 @@ final class ModelInference {
             Spec spec = Spec.parse(prob + "\n", file);
             Statement.Model m = (Statement.Model) spec.statements().get(0);
             model = new Statement.Model(m.families(), m.statesLo(), m.statesHi(), m.stepsLo(), m.stepsHi(), m.positive(),
-                m.dimsLo(), m.dimsHi(), m.diagonal(), f.line());
+                m.dimsLo(), m.dimsHi(), m.diagonal(), m.vdm(), f.line());
             readings.add("line " + f.line() + ": option '" + text + "' sets model " + String.join(" ", m.families()) + " states " + m.statesLo() + ".."
                 + m.statesHi() + " steps " + m.stepsLo() + ".." + m.stepsHi() + (m.dimsHi() > 1 ? " dims " + m.dimsLo() + ".."
-                + m.dimsHi() + (m.diagonal() ? " diagonal" : "") : "") + (m.positive() ? " positive" : ""));
+                + m.dimsHi() + (m.diagonal() ? " diagonal" : "") : "") + (m.positive() ? " positive" : "")
+                + (m.vdm() ? " vdm (continuous time)" : ""));
         } catch (SpecSyntaxException e) {
             throw new SpecSyntaxException(file, f.line(), f.column(), "probity options as in a .prob model line "
-                + "(markov, gaussian, states a..b, steps a..b, dims a..b, positive, diagonal), 'network NAME(x, t)' or "
+                + "(markov, gaussian, states a..b, steps a..b, dims a..b, positive, diagonal, vdm), 'network NAME(x, t)' or "
                 + "'assume LHS == RHS'", e.found() + " in '" + text + "'");
         }
     }

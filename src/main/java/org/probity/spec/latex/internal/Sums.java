@@ -122,6 +122,9 @@ final class Sums {
 
     static Expr integral(LatexParser p) {
         LatexToken op = p.next();
+        if (ContinuousTime.hasLimits(p)) {
+            return ContinuousTime.integral(p, op);
+        }
         List<Object> seq = new ArrayList<>();
         while (true) {
             if (p.peek().is("_")) {

@@ -1,0 +1,467 @@
+package org.probity.spec.latex.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.probity.spec.ast.Expr;
+import org.probity.spec.ast.Function;
+import org.probity.spec.ast.Operator;
+import org.probity.spec.ast.VarItem;
+
+/**
+ * The continuous-time notation of variational diffusion models (Kingma, Salimans, Poole &amp; Ho 2021,
+ * "Variational Diffusion Models", §3–4), read in a {@code vdm} model (an option comment
+ * {@code <!-- probity: model gaussian vdm … -->}), into the AST nodes of the {@code .prob} forms of
+ * docs/spec-language.md, "Continuous time":
+ * <ul>
+ * <li>{@code \int_0^1 … \, dt} (also {@code \mathrm{d}t}, {@code dt}; limits a number in [0, 1] or a time
+ *     expression; the variable t, s, u, v, r or τ): {@link Expr.TimeIntegral};</li>
+ * <li>{@code \mathrm{SNR}(t)}, {@code \text{SNR}(t)}, {@code \mathrm{SNR}'(t)}, {@code \frac{d}{dt}\mathrm{SNR}(t)},
+ *     {@code \frac{d\,\mathrm{SNR}(t)}{dt}}: {@code SNR(t)}, {@code dSNR(t)};</li>
+ * <li>{@code \gamma(t)}, {@code \gamma_\eta(t)}, {@code \gamma'(t)}, {@code \frac{d}{dt}\gamma(t)}: {@code gamma},
+ *     {@code dgamma};</li>
+ * <li>{@code \alpha_t}, {@code \sigma_t}, {@code \alpha(t)}, {@code \sigma(t)}: {@code alpha_t(t)}, {@code sigma_t(t)};
+ *     {@code \alpha_{t|s}} = α_t / α_s and {@code \sigma_{t|s}} = √(σ_t² − α_{t|s}² σ_s²) (VDM eq. 4);</li>
+ * <li>{@code \mathbf{x}} the data x_0, {@code \mathbf{z}_t} (any time but s) x_1, {@code \mathbf{z}_s} x_2;</li>
+ * <li>a t or s that no integral binds: VDM's grid times t(i) = i/T and s(i) = (i − 1)/T (eq. 11), i an
+ *     index (bound by a sum, a range after the row, or else free: the claim holds for every i).</li>
+ * </ul>
+ * A malformed integral (no differential, a limit outside [0, 1], a differential that is not a time, a
+ * time argument naming no time) is a SYNTAX problem: {@code FILE:LINE:COLUMN}, exit 2.
+ */
+final class ContinuousTime {
+    /** The letters that may name a variable of integration over time. */
+    private static final Set<String> TIME_VARIABLES = Set.of("t", "s", "u", "v", "r", "\\tau");
+    private static final String GRID = "i";
+
+    private ContinuousTime() {
+    }
+
+    // ------------------------------------------------------------------ times
+
+    /** Whether the letter {@code c} is a time here: bound by an integral (an index), or t / s of the grid. */
+    static boolean isTimeLetter(LatexParser p, String c) {
+        return p.ctx.vdm && (c.equals("t") || c.equals("s")) && !p.indices.contains(c);
+    }
+
+    /**
+     * A t or s that no integral or sum binds, at the cursor: the grid time t(i) = i/T or s(i) = (i − 1)/T
+     * (the written {@code t(i)}, {@code s(i)} too).
+     */
+    static Expr gridTime(LatexParser p) {
+        LatexToken t = p.next();
+        if (p.peek().is("(") && p.peek(1).is(GRID) && p.peek(2).is(")")) {
+            p.pos += 3;
+        }
+        p.ctx.read("t read as the grid time t(i) = i/T and s as s(i) = (i - 1)/T (VDM eq. 11)");
+        Expr i = new Expr.Name(GRID);
+        Expr numerator = t.is("t") ? i : new Expr.Bin(Operator.SUBTRACT, i, new Expr.Num(1));
+        return new Expr.Bin(Operator.of('/'), numerator, new Expr.Steps());
+    }
+
+    /**
+     * A time written in {@code toks}: an arithmetic expression in numbers, T, indices, the grid times t, s
+     * and the variables of the enclosing integrals.
+     */
+    static Expr time(LatexParser p, List<LatexToken> toks, LatexToken at) {
+        for (LatexToken u : toks) {
+            boolean letter = u.kind() == LatexToken.Kind.CHAR && Character.isLetter(u.text().codePointAt(0))
+                || u.is("\\tau");
+            if (letter && !u.is("T") && !u.is("t") && !u.is("s") && !u.is(GRID) && !p.indices.contains(u.text())) {
+                throw LatexProblem.syntax("a time: a number in [0, 1], i/T, t or s of the grid (t(i) = i/T, s(i) = "
+                    + "(i - 1)/T), or the variable of an enclosing integral", u);
+            }
+        }
+        if (toks.isEmpty()) {
+            throw LatexProblem.syntax("a time", at);
+        }
+        return p.subExpr(toks, "the time");
+    }
+
+    /** The letter i of the grid inside a time, as the index name. */
+    static boolean isGridIndex(LatexParser p, String c) {
+        return p.ctx.vdm && c.equals(GRID);
+    }
+
+    /** The bracketed time argument at the cursor: {@code (t)}, {@code \left( \frac{i}{T} \right)}. */
+    private static Expr bracketedTime(LatexParser p, String what) {
+        if (!p.opensBracket()) {
+            throw LatexProblem.syntax("'(' and a time after " + what, p.peek());
+        }
+        LatexToken open = p.openBracket();
+        int from = p.pos;
+        int depth = 0;
+        while (!(depth == 0 && p.closesBracket()) && !p.atEnd()) {
+            LatexToken u = p.next();
+            depth += LatexCursor.isOpen(u) ? 1 : LatexCursor.isClose(u) ? -1 : 0;
+        }
+        Expr e = time(p, new ArrayList<>(p.toks.subList(from, p.pos)), open);
+        p.closeBracket(open);
+        return e;
+    }
+
+    /** A prime after a function name: {@code '} or {@code ^\prime} / {@code ^{\prime}} (consumed). */
+    private static boolean prime(LatexParser p) {
+        if (p.peek().is("'")) {
+            p.next();
+            return true;
+        }
+        if (p.peek().is("^") && (p.peek(1).is("\\prime") || p.peek(1).is("{") && p.peek(2).is("\\prime")
+            && p.peek(3).is("}"))) {
+            p.next();
+            p.argument("\\prime");
+            return true;
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ schedule functions
+
+    /** After {@code \mathrm{SNR}}: an optional prime and the time. */
+    static Expr snr(LatexParser p, LatexToken at) {
+        boolean derivative = prime(p);
+        Expr time = bracketedTime(p, "SNR");
+        return new Expr.Call(derivative ? Function.SNR_PRIME : Function.SNR_T, time);
+    }
+
+    /**
+     * {@code \gamma(t)}, {@code \gamma_\eta(t)}, {@code \gamma'(t)}, {@code \gamma_{\eta}'(t)} at the cursor; null
+     * (nothing consumed) when the γ is not applied to a time, a symbol the document may define.
+     */
+    static Expr gamma(LatexParser p) {
+        int save = p.pos;
+        p.next();
+        if (p.peek().is("_")) {
+            p.next();
+            List<LatexToken> sub = p.argument("the subscript of \\gamma");
+            if (!(sub.size() == 1 && sub.get(0).is("\\eta"))) {
+                p.pos = save;
+                return null;
+            }
+        }
+        boolean derivative = prime(p);
+        if (!p.opensBracket()) {
+            p.pos = save;
+            return null;
+        }
+        Expr time = bracketedTime(p, "\\gamma");
+        p.ctx.read("\\gamma(t) read as the log-SNR gamma(t) = -log SNR(t) of the vdm schedule");
+        return new Expr.Call(derivative ? Function.GAMMA_PRIME : Function.GAMMA, time);
+    }
+
+    /**
+     * {@code \alpha_t}, {@code \sigma_t}, {@code \alpha(t)}, {@code \sigma_{i/T}}, {@code \alpha_{t|s}},
+     * {@code \sigma_{t|s}} at the cursor; null (nothing consumed) for a σ that is not a time's ({@code \sigma_q},
+     * a symbol the document may define).
+     */
+    static Expr alphaSigma(LatexParser p) {
+        int save = p.pos;
+        LatexToken at = p.next();
+        boolean alpha = at.is("\\alpha");
+        Expr e;
+        if (p.peek().is("_")) {
+            p.next();
+            List<LatexToken> sub = p.argument("the time of " + at.text());
+            int bar = -1;
+            for (int k = 0; k < sub.size(); k++) {
+                if (sub.get(k).is("|") || sub.get(k).is("\\mid")) {
+                    bar = k;
+                }
+            }
+            if (!alpha && !timeLike(p, bar < 0 ? sub : sub.subList(0, bar))) {
+                p.pos = save;
+                return null;
+            }
+            if (bar >= 0) {
+                Expr t = time(p, sub.subList(0, bar), at);
+                Expr s = time(p, sub.subList(bar + 1, sub.size()), at);
+                e = alpha ? conditionalAlpha(t, s) : conditionalSigma(t, s);
+            } else {
+                e = new Expr.Call(alpha ? Function.ALPHA_T : Function.SIGMA_T, time(p, sub, at));
+            }
+        } else if (p.opensBracket()) {
+            e = new Expr.Call(alpha ? Function.ALPHA_T : Function.SIGMA_T, bracketedTime(p, at.text()));
+        } else if (alpha) {
+            throw LatexProblem.uncheckable("\\alpha without a time (write \\alpha_t or \\alpha(t))", at);
+        } else {
+            p.pos = save;
+            return null;
+        }
+        p.ctx.read("\\alpha_t, \\sigma_t read as alpha_t(t) = sqrt(sigmoid(-gamma(t))), sigma_t(t) = "
+            + "sqrt(sigmoid(gamma(t))) of the vdm schedule");
+        return e;
+    }
+
+    private static boolean timeLike(LatexParser p, List<LatexToken> sub) {
+        if (sub.isEmpty()) {
+            return false;
+        }
+        for (LatexToken u : sub) {
+            boolean ok = u.kind() == LatexToken.Kind.NUMBER || u.is("T") || u.is("t") || u.is("s") || u.is(GRID)
+                || p.indices.contains(u.text()) || u.is("/") || u.is("+") || u.is("-") || u.is("(") || u.is(")")
+                || u.is("{") || u.is("}") || u.is("\\frac") || u.is("\\tfrac") || u.is("\\dfrac");
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** α_{t|s} = α_t / α_s (VDM eq. 4). */
+    private static Expr conditionalAlpha(Expr t, Expr s) {
+        return new Expr.Bin(Operator.of('/'), new Expr.Call(Function.ALPHA_T, t), new Expr.Call(Function.ALPHA_T, s));
+    }
+
+    /** σ_{t|s} = √(σ_t² − α_{t|s}² σ_s²) (VDM eq. 4). */
+    private static Expr conditionalSigma(Expr t, Expr s) {
+        Expr two = new Expr.Num(2);
+        Expr var = new Expr.Bin(Operator.SUBTRACT, new Expr.Bin(Operator.of('^'), new Expr.Call(Function.SIGMA_T, t), two),
+            new Expr.Bin(Operator.of('*'), new Expr.Bin(Operator.of('^'), conditionalAlpha(t, s), two),
+                new Expr.Bin(Operator.of('^'), new Expr.Call(Function.SIGMA_T, s), two)));
+        return new Expr.Call(Function.SQRT, var);
+    }
+
+    // ------------------------------------------------------------------ derivatives
+
+    /** Whether a {@code \frac} at the cursor is a derivative in time: {@code \frac{d}{dt}}, {@code \frac{d \, f}{dt}}. */
+    static boolean isDerivative(LatexParser p) {
+        if (!p.ctx.vdm) {
+            return false;
+        }
+        int save = p.pos;
+        try {
+            p.next();
+            List<LatexToken> num = p.argument("the numerator");
+            List<LatexToken> den = p.argument("the denominator");
+            int d = dLength(den);
+            return dLength(num) > 0 && d > 0 && den.size() == d + 1 && TIME_VARIABLES.contains(den.get(d).text());
+        } catch (LatexProblem e) {
+            return false;
+        } finally {
+            p.pos = save;
+        }
+    }
+
+    /** How many tokens a d at the start of {@code toks} takes: {@code d} 1, {@code \\mathrm{d}} 4; 0 when none. */
+    private static int dLength(List<LatexToken> toks) {
+        if (!toks.isEmpty() && toks.get(0).is("d")) {
+            return 1;
+        }
+        return dCommand(toks, 0);
+    }
+
+    /**
+     * {@code \frac{d}{dt} f(t)} or {@code \frac{d\, f(t)}{dt}}, f the SNR or γ: dSNR(t), dgamma(t). The time
+     * differentiated must be the variable of the differential.
+     */
+    static Expr derivative(LatexParser p, LatexToken at) {
+        p.next();
+        List<LatexToken> num = p.argument("the numerator");
+        List<LatexToken> den = p.argument("the denominator");
+        String variable = den.get(den.size() - 1).text();
+        Expr f;
+        int d = dLength(num);
+        if (num.size() == d) {
+            f = p.power();
+        } else {
+            f = p.subExpr(num.subList(d, num.size()), "the function differentiated");
+        }
+        if (!(f instanceof Expr.Call c) || c.function() != Function.SNR_T && c.function() != Function.GAMMA) {
+            throw LatexProblem.uncheckable("a derivative in time of an expression other than SNR(t) or \\gamma(t)", at);
+        }
+        boolean same = c.argument() instanceof Expr.Name n && n.name().equals(variable)
+            || variable.equals("t") && isGrid(c.argument(), true) || variable.equals("s") && isGrid(c.argument(), false);
+        if (!same) {
+            throw LatexProblem.syntax("the time of d" + variable + " as the argument of the function differentiated",
+                at);
+        }
+        return new Expr.Call(c.function() == Function.SNR_T ? Function.SNR_PRIME : Function.GAMMA_PRIME, c.argument());
+    }
+
+    private static boolean isGrid(Expr e, boolean t) {
+        Expr i = new Expr.Name(GRID);
+        Expr num = t ? i : new Expr.Bin(Operator.SUBTRACT, i, new Expr.Num(1));
+        return e.equals(new Expr.Bin(Operator.of('/'), num, new Expr.Steps()));
+    }
+
+    // ------------------------------------------------------------------ integrals over time
+
+    /** Whether a {@code \int} at the cursor (after the {@code \int}) has both limits: {@code _a^b} or {@code ^b_a}. */
+    static boolean hasLimits(LatexParser p) {
+        if (!p.peek().is("_") && !p.peek().is("^")) {
+            return false;
+        }
+        int save = p.pos;
+        try {
+            p.next();
+            p.argument("a limit");
+            return p.peek().is("^") || p.peek().is("_");
+        } catch (LatexProblem e) {
+            return false;
+        } finally {
+            p.pos = save;
+        }
+    }
+
+    /**
+     * After {@code \int}: {@code _a^b integrand \, dt}, an integral over time (VDM eq. 15's
+     * {@code \int_0^1 \mathrm{SNR}'(t) \, … \, dt}).
+     */
+    static Expr integral(LatexParser p, LatexToken op) {
+        List<LatexToken> lower = null;
+        List<LatexToken> upper = null;
+        LatexToken lowerAt = p.peek(1);
+        LatexToken upperAt = p.peek(1);
+        for (int k = 0; k < 2; k++) {
+            LatexToken mark = p.next();
+            LatexToken first = p.peek().is("{") ? p.peek(1) : p.peek();
+            List<LatexToken> a = p.argument("a limit of the integral");
+            if (mark.is("_")) {
+                lower = a;
+                lowerAt = first;
+            } else {
+                upper = a;
+                upperAt = first;
+            }
+        }
+        if (lower == null || upper == null) {
+            throw LatexProblem.syntax("one lower limit _{a} and one upper limit ^{b}", op);
+        }
+        String variable = differentialAhead(p);
+        if (p.indices.contains(variable)) {
+            throw LatexProblem.syntax("a variable of integration not bound already by an enclosing integral or sum",
+                p.peek());
+        }
+        Expr from = limit(p, lower, lowerAt);
+        Expr to = limit(p, upper, upperAt);
+        String saved = p.timeVariable;
+        p.indices.push(variable);
+        p.timeVariable = variable;
+        Expr body;
+        try {
+            body = p.expr();
+        } finally {
+            p.timeVariable = saved;
+            p.indices.pop();
+        }
+        if (!atDifferential(p, variable)) {
+            throw LatexProblem.syntax("the differential d" + variable + " closing the integrand", p.peek());
+        }
+        skipDifferential(p);
+        p.ctx.read("\\int_a^b ... d" + variable + " read as an integral over the time " + variable
+            + " of the vdm schedule (Gauss-Legendre quadrature, its declared error in the tolerance)");
+        return new Expr.TimeIntegral(variable, from, to, body);
+    }
+
+    /** A limit: a time; written as a number, it must lie in [0, 1]. */
+    private static Expr limit(LatexParser p, List<LatexToken> toks, LatexToken at) {
+        Expr e = time(p, toks, at);
+        double v = e instanceof Expr.Num n ? n.value()
+            : e instanceof Expr.Neg ng && ng.operand() instanceof Expr.Num n ? -n.value() : Double.NaN;
+        if (!Double.isNaN(v) && (v < 0 || v > 1)) {
+            String written = p.src.substring(toks.get(0).start(), toks.get(toks.size() - 1).end());
+            throw new LatexProblem(LatexProblem.Kind.SYNTAX, "a limit of the integral over time in [0, 1] (a time of "
+                + "the continuous schedule)", at.start(), written);
+        }
+        return e;
+    }
+
+    /**
+     * The variable of the differential that closes the integrand ahead of the cursor (not consumed): the first
+     * {@code d} + letter or {@code \mathrm{d}} + letter at bracket depth 0 before the end of the relation's side.
+     */
+    private static String differentialAhead(LatexParser p) {
+        int depth = 0;
+        int inner = 0;
+        for (int k = p.pos; k < p.toks.size(); k++) {
+            LatexToken t = p.toks.get(k);
+            if (t.kind() == LatexToken.Kind.END || depth == 0 && (Relations.isRelation(t) || t.is("&") || t.is("\\\\"))) {
+                throw LatexProblem.syntax("a differential dt (\\, dt or \\mathrm{d}t) after the integrand of "
+                    + "\\int_a^b", t);
+            }
+            if (t.is("{") || LatexCursor.isOpen(t)) {
+                depth++;
+            } else if (t.is("}") || LatexCursor.isClose(t)) {
+                depth--;
+                if (depth < 0) {
+                    throw LatexProblem.syntax("a differential dt (\\, dt or \\mathrm{d}t) after the integrand of "
+                        + "\\int_a^b", t);
+                }
+            } else if (depth == 0 && t.is("\\int")) {
+                inner++;   // an integral inside the integrand: its differential comes first
+            } else if (depth == 0) {
+                int skip = t.is("d") ? 1 : dCommand(p.toks, k);
+                if (skip == 0) {
+                    continue;
+                }
+                LatexToken v = p.toks.get(Math.min(k + skip, p.toks.size() - 1));
+                boolean variable = v.is("x") || v.is("z") || Symbols.BOLD.contains(v.text());
+                if (TIME_VARIABLES.contains(v.text()) || variable) {
+                    if (inner > 0) {
+                        inner--;
+                        continue;
+                    }
+                    if (variable) {
+                        throw LatexProblem.syntax("a time as the variable of \\int_a^b (dt, du, ds, dv, dr or d\\tau; "
+                            + "an integral over a variable x has no limits)", v);
+                    }
+                    return v.text();
+                }
+                if (skip > 1) {
+                    throw LatexProblem.syntax("a time as the variable of \\int_a^b (dt, du, ds, dv, dr or d\\tau)", v);
+                }
+            }
+        }
+        throw LatexProblem.syntax("a differential dt after the integrand of \\int_a^b", p.peek());
+    }
+
+    /** {@code \mathrm{d}}, {@code \text{d}}, {@code \operatorname{d}} at {@code k}: its length (4), else 0. */
+    private static int dCommand(List<LatexToken> toks, int k) {
+        if (k + 3 < toks.size() && (toks.get(k).is("\\mathrm") || toks.get(k).is("\\text")
+            || toks.get(k).is("\\operatorname")) && toks.get(k + 1).is("{") && toks.get(k + 2).is("d")
+            && toks.get(k + 3).is("}")) {
+            return 4;
+        }
+        return 0;
+    }
+
+    /** Whether the differential of the innermost integral over time is at the cursor. */
+    static boolean atDifferential(LatexParser p) {
+        return p.timeVariable != null && atDifferential(p, p.timeVariable);
+    }
+
+    private static boolean atDifferential(LatexParser p, String variable) {
+        if (p.peek().is("d")) {
+            return p.peek(1).is(variable);
+        }
+        return dCommand(p.toks, p.pos) > 0 && p.peek(4).is(variable);
+    }
+
+    private static void skipDifferential(LatexParser p) {
+        p.pos += p.peek().is("d") ? 2 : 5;
+    }
+
+    // ------------------------------------------------------------------ variables
+
+    /**
+     * x and z of VDM after the letter (the base is read): {@code \mathbf{x}} is the data x_0, {@code \mathbf{z}_s}
+     * x_2 and {@code \mathbf{z}_t} (any other time) x_1; null (nothing consumed) for an indexed x.
+     */
+    static VarItem variable(LatexParser p, String base, LatexToken at) {
+        if (base.equals("x") && !p.peek().is("_")) {
+            p.ctx.read("x read as x_0 (the data of VDM)");
+            return VarItem.of(new Expr.Num(0));
+        }
+        if (!base.equals("z")) {
+            return null;
+        }
+        if (!p.peek().is("_")) {
+            throw LatexProblem.uncheckable("z without a time (write \\mathbf{z}_t)", at);
+        }
+        p.next();
+        List<LatexToken> sub = p.argument("the time of z");
+        boolean s = sub.size() == 1 && sub.get(0).is("s");
+        p.ctx.read("z_t read as x_1 and z_s as x_2 (the latents of VDM; x is x_0)");
+        return VarItem.of(new Expr.Num(s ? 2 : 1));
+    }
+}
