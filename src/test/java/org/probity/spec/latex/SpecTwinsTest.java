@@ -46,7 +46,8 @@ class SpecTwinsTest {
      * has no row that is not checked beyond those. (20 tries: the full 200 run in `probity verify`.)
      */
     @ParameterizedTest
-    @ValueSource(strings = {"ho2020", "weng2021", "kingma-welling2014", "luo2022", "sohl-dickstein2015", "austin2021"})
+    @ValueSource(strings = {"ho2020", "weng2021", "kingma-welling2014", "luo2022", "sohl-dickstein2015", "austin2021",
+        "vdm2021"})
     void thePublishedDerivationsTwinsGiveTheSameVerdicts(String name) {
         RunConfig options = Spec.options(RunConfig.DEFAULT_SEED).withTries(20);
         SpecResult prob = Spec.parse(Path.of("specs", name + ".prob")).check(options);

@@ -441,6 +441,20 @@ final class ContinuousTime {
         p.pos += p.peek().is("d") ? 2 : 5;
     }
 
+    /**
+     * Whether {@code \text{SNR}} applied to a time ({@code (}, {@code '} or {@code ^} after it) starts at {@code i}: a
+     * function of the math, not the prose of a reason.
+     */
+    static boolean textFunction(List<LatexToken> toks, int i) {
+        if (i + 4 >= toks.size() || !toks.get(i).is("\\text") || !toks.get(i + 1).is("{")) {
+            return false;
+        }
+        int close = Symbols.closing(toks, i + 1);
+        LatexToken after = close + 1 < toks.size() ? toks.get(close + 1) : null;
+        return LatexCursor.plain(toks.subList(i + 2, close)).equals("SNR") && after != null
+            && (after.is("(") || after.is("'") || after.is("^") || after.is("\\left"));
+    }
+
     // ------------------------------------------------------------------ variables
 
     /**
