@@ -82,7 +82,7 @@ class ContinuousTimeDocumentTest {
     void theSpellingsOfTheNotationHold() {
         String doc = VDM
             + "$$\n\\int_0^1 \\mathrm{SNR}'(t) \\, \\mathrm{d}t = \\int_{0}^{1} \\frac{d\\,\\mathrm{SNR}(t)}{dt} dt\n$$\n\n"
-            + "$$\n\\int_0^1 \\text{SNR}^\\prime(u) \\, du = \\mathrm{SNR}(1) - \\mathrm{SNR}(0)\n$$\n\n"
+            + "$$\n\\int_0^1 \\text{SNR}^\\prime(u) \\, du = \\operatorname{SNR}(1) - \\mathrm{SNR}(0)\n$$\n\n"
             + "$$\n\\int_0^1 \\gamma'(t) \\, dt = \\gamma(1) - \\gamma(0)\n$$\n\n"
             + "$$\n\\frac{d}{dt} \\gamma_\\eta(t) = \\gamma_{\\eta}'(t)\n$$\n\n"
             + "$$\n\\alpha(t)^2 = \\frac{\\mathrm{SNR}(t)}{1 + \\mathrm{SNR}(t)}\n$$\n\n"

@@ -41,7 +41,8 @@ class SpecTwinsTest {
     }
 
     /**
-     * The six published derivations of issue 16 (networks, noise, vectors, ∝, assumptions): the twin
+     * The six published derivations of issue 16 (networks, noise, vectors, ∝, assumptions) and VDM's
+     * continuous time (vdm2021: integrals over time, SNR′, γ): the twin
      * gives the same PASS / FAIL / NOT CHECKED counts per family as the .prob, step for step, and
      * has no row that is not checked beyond those. (20 tries: the full 200 run in `probity verify`.)
      */
