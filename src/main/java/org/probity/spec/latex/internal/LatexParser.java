@@ -23,7 +23,7 @@ final class LatexParser extends LatexCursor {
     private int integralDepth;
     /** How many norms {@code \\| … \\|} are open here: inside one, {@code \\|} closes it; outside, it opens one. */
     int normDepth;
-    /** The variable of the innermost integral over time being read here ({@link ContinuousTime}), or null. */
+    /** The variable of the innermost integral over time being read here ({@link TimeIntegrals}), or null. */
     String timeVariable;
 
     LatexParser(List<LatexToken> toks, String src, ReadingContext ctx, Deque<List<VarItem>> bound,
@@ -128,7 +128,7 @@ final class LatexParser extends LatexCursor {
             || t.is("\\text") || t.is("\\tag") || t.is(".") || signedBrace()) {
             return true;
         }
-        if (ContinuousTime.atDifferential(this)) {
+        if (TimeIntegrals.atDifferential(this)) {
             return true;
         }
         return integralDepth > 0 && (differential() || t.is("\\cdots") || t.is("\\dots") || t.is("\\ldots"));

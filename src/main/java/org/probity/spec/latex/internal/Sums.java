@@ -122,8 +122,8 @@ final class Sums {
 
     static Expr integral(LatexParser p) {
         LatexToken op = p.next();
-        if (ContinuousTime.hasLimits(p)) {
-            return ContinuousTime.integral(p, op);
+        if (p.ctx.vdm && TimeIntegrals.hasLimits(p)) {
+            return TimeIntegrals.integral(p, op);
         }
         List<Object> seq = new ArrayList<>();
         while (true) {
