@@ -174,7 +174,11 @@ final class ContinuousTime {
             if (bar >= 0) {
                 Expr t = time(p, sub.subList(0, bar), at);
                 Expr s = time(p, sub.subList(bar + 1, sub.size()), at);
-                e = alpha ? conditionalAlpha(t, s) : conditionalSigma(t, s);
+                if (!alpha && squared(p)) {
+                    e = conditionalVariance(t, s);   // σ_{t|s}² itself, not √(…)²
+                } else {
+                    e = alpha ? conditionalAlpha(t, s) : new Expr.Call(Function.SQRT, conditionalVariance(t, s));
+                }
             } else {
                 e = new Expr.Call(alpha ? Function.ALPHA_T : Function.SIGMA_T, time(p, sub, at));
             }
@@ -211,13 +215,23 @@ final class ContinuousTime {
         return new Expr.Bin(Operator.of('/'), new Expr.Call(Function.ALPHA_T, t), new Expr.Call(Function.ALPHA_T, s));
     }
 
-    /** σ_{t|s} = √(σ_t² − α_{t|s}² σ_s²) (VDM eq. 4). */
-    private static Expr conditionalSigma(Expr t, Expr s) {
+    /** σ_{t|s}² = σ_t² − α_{t|s}² σ_s² (VDM eq. 4). */
+    private static Expr conditionalVariance(Expr t, Expr s) {
         Expr two = new Expr.Num(2);
-        Expr var = new Expr.Bin(Operator.SUBTRACT, new Expr.Bin(Operator.of('^'), new Expr.Call(Function.SIGMA_T, t), two),
+        return new Expr.Bin(Operator.SUBTRACT, new Expr.Bin(Operator.of('^'), new Expr.Call(Function.SIGMA_T, t), two),
             new Expr.Bin(Operator.of('*'), new Expr.Bin(Operator.of('^'), conditionalAlpha(t, s), two),
                 new Expr.Bin(Operator.of('^'), new Expr.Call(Function.SIGMA_T, s), two)));
-        return new Expr.Call(Function.SQRT, var);
+    }
+
+    /** A square {@code ^2} or {@code ^{2}} at the cursor (consumed). */
+    private static boolean squared(LatexParser p) {
+        if (p.peek().is("^") && (p.peek(1).is("2") || p.peek(1).is("{") && p.peek(2).is("2")
+            && p.peek(3).is("}"))) {
+            p.next();
+            p.argument("2");
+            return true;
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ derivatives
