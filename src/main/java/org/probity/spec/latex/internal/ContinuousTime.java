@@ -1,6 +1,5 @@
 package org.probity.spec.latex.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.probity.spec.ast.Expr;
@@ -88,13 +87,7 @@ final class ContinuousTime {
             throw LatexProblem.syntax("'(' and a time after " + what, p.peek());
         }
         LatexToken open = p.openBracket();
-        int from = p.pos;
-        int depth = 0;
-        while (!(depth == 0 && p.closesBracket()) && !p.atEnd()) {
-            LatexToken u = p.next();
-            depth += LatexCursor.isOpen(u) ? 1 : LatexCursor.isClose(u) ? -1 : 0;
-        }
-        Expr e = time(p, new ArrayList<>(p.toks.subList(from, p.pos)), open);
+        Expr e = time(p, p.toClosingBracket(), open);
         p.closeBracket(open);
         return e;
     }
