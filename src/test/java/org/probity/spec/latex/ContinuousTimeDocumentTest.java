@@ -56,11 +56,11 @@ class ContinuousTimeDocumentTest {
 
     @Test
     void aMissingHalfInLInfFailsAtItsGammaFormAndAtTheGap() throws IOException {
-        String s = twin().replace("\\mathcal{L}_\\infty &:= -\\frac{1}{2} \\int_0^1", "\\mathcal{L}_\\infty &:= -\\int_0^1");
+        String s = twin().replace("\\mathcal{L}_\\infty &:= -\\frac{1}{2} \\mathbb{E}", "\\mathcal{L}_\\infty &:= -\\mathbb{E}");
         assertThat(s).isNotEqualTo(twin());
         DocumentResult r = check(s, PLANTED_TRIES);
         assertThat(failingLines(r)).as(r.render()).containsExactly(
-            lineOf(s, "&= \\frac{1}{2} \\int_0^1 \\gamma_\\eta'(t)"), lineOf(s, "\\mathcal{L}_T - \\mathcal{L}_\\infty ="));
+            lineOf(s, "&= \\frac{1}{2} \\mathbb{E}_{\\boldsymbol{\\epsilon} \\sim \\mathcal{N}(\\mathbf{0}, \\mathbf{I})} \\int_0^1"), lineOf(s, "\\mathcal{L}_T - \\mathcal{L}_\\infty ="));
         assertThat(r.exitCode()).isEqualTo(1);
     }
 

@@ -304,6 +304,27 @@ final class ContinuousTime {
             && (after.is("(") || after.is("'") || after.is("^") || after.is("\\left"));
     }
 
+    /**
+     * VDM's {@code \mathbb{E}_{\boldsymbol{\epsilon}} \int_0^1 … \mathbf{z}_t … \, dt} (eq. 15), in a vdm model: the
+     * latent z_t of the integral's time is α_t x + σ_t ε (eq. 1's reparameterisation), so the expectation over ε
+     * moves inside the integral (Fubini), where z_t is defined: {@code int_{t=a}^{b}( E_{eps ~ N(0, I), x_1 =
+     * alpha_t(t) * x_0 + sigma_t(t) * eps}[ … ] )}. Null when the body is not such an integral.
+     */
+    static Expr latentsInside(LatexParser p, String noise, Expr body) {
+        if (!p.ctx.vdm || !(body instanceof Expr.TimeIntegral ti)
+            || !java.util.regex.Pattern.compile("\\bx_1\\b").matcher(org.probity.spec.Spec.notation(ti.body())).find()) {
+            return null;
+        }
+        Expr time = new Expr.Name(ti.variable());
+        Expr z = new Expr.Bin(Operator.of('+'), new Expr.Bin(Operator.of('*'), new Expr.Call(Function.ALPHA_T, time),
+            new Expr.Var(new Expr.Num(0))), new Expr.Bin(Operator.of('*'), new Expr.Call(Function.SIGMA_T, time),
+            new Expr.Noise(noise)));
+        p.ctx.read("E_eps outside the integral read inside it (Fubini), with z_" + ti.variable() + " = alpha_"
+            + ti.variable() + " x + sigma_" + ti.variable() + " eps (VDM eq. 1)");
+        return new Expr.TimeIntegral(ti.variable(), ti.from(), ti.to(),
+            new Expr.NoiseExpect(noise, List.of(VarItem.of(new Expr.Num(1))), List.of(z), ti.body()));
+    }
+
     // ------------------------------------------------------------------ variables
 
     /**

@@ -269,7 +269,8 @@ final class ModelFeatures {
             p.bound.push(vars);
             try {
                 Expr body = p.scope("E");
-                return new Expr.NoiseExpect(name, vars, values, body);
+                Expr latents = vars.isEmpty() ? ContinuousTime.latentsInside(p, name, body) : null;
+                return latents != null ? latents : new Expr.NoiseExpect(name, vars, values, body);
             } finally {
                 p.bound.pop();
             }
