@@ -122,6 +122,6 @@ class ContinuousTimeDocumentTest {
             + "grid (t(i) = i/T, s(i) = (i - 1)/T), or the variable of an enclosing integral, found 'u'");
         // a differential that is not a time
         refused("\\int_0^1 \\mathrm{SNR}'(t) \\, d\\mathbf{x}_0 = 1", "31: expected a time as the variable of "
-            + "\\int_a^b (dt, du, ds, dv, dr or d\\tau; an integral over a variable x has no limits), found '\\mathbf'");
+            + "\\int_a^b (dt, du, ds, dv or dr; an integral over a variable x has no limits), found '\\mathbf'");
     }
 }

@@ -29,7 +29,7 @@ import org.probity.spec.ast.VarItem;
  */
 final class ContinuousTime {
     /** The letters that may name a variable of integration over time. */
-    static final Set<String> TIME_VARIABLES = Set.of("t", "s", "u", "v", "r", "\\tau");
+    static final Set<String> TIME_VARIABLES = Set.of("t", "s", "u", "v", "r");
     private static final String GRID = "i";
 
     private ContinuousTime() {
@@ -63,8 +63,7 @@ final class ContinuousTime {
      */
     static Expr time(LatexParser p, List<LatexToken> toks, LatexToken at) {
         for (LatexToken u : toks) {
-            boolean letter = u.kind() == LatexToken.Kind.CHAR && Character.isLetter(u.text().codePointAt(0))
-                || u.is("\\tau");
+            boolean letter = u.kind() == LatexToken.Kind.CHAR && Character.isLetter(u.text().codePointAt(0));
             if (letter && !u.is("T") && !u.is("t") && !u.is("s") && !u.is(GRID) && !p.indices.contains(u.text())) {
                 throw LatexProblem.syntax("a time: a number in [0, 1], i/T, t or s of the grid (t(i) = i/T, s(i) = "
                     + "(i - 1)/T), or the variable of an enclosing integral", u);

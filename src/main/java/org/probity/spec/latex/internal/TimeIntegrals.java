@@ -6,7 +6,7 @@ import org.probity.spec.ast.Expr;
 /**
  * Integrals over the time of a {@code vdm} model's continuous schedule (Kingma et al. 2021, eq. 15's
  * {@code \int_0^1 \mathrm{SNR}'(t) \, … \, dt}): {@code \int_a^b … \, dt}, {@code \mathrm{d}t} or {@code dt},
- * limits a number in [0, 1] or a time ({@link ContinuousTime#time}), the variable t, s, u, v, r or τ, read
+ * limits a number in [0, 1] or a time ({@link ContinuousTime#time}), the variable t, s, u, v or r, read
  * into {@link Expr.TimeIntegral} as {@code .prob}'s {@code int_{t=a}^{b}( … )}. The integrand runs up to
  * the differential. No differential, a limit outside [0, 1] or a differential of a variable is a SYNTAX
  * problem ({@code FILE:LINE:COLUMN}, exit 2).
@@ -134,13 +134,13 @@ final class TimeIntegrals {
                         continue;
                     }
                     if (variable) {
-                        throw LatexProblem.syntax("a time as the variable of \\int_a^b (dt, du, ds, dv, dr or d\\tau; "
+                        throw LatexProblem.syntax("a time as the variable of \\int_a^b (dt, du, ds, dv or dr; "
                             + "an integral over a variable x has no limits)", v);
                     }
                     return v.text();
                 }
                 if (skip > 1) {
-                    throw LatexProblem.syntax("a time as the variable of \\int_a^b (dt, du, ds, dv, dr or d\\tau)", v);
+                    throw LatexProblem.syntax("a time as the variable of \\int_a^b (dt, du, ds, dv or dr)", v);
                 }
             }
         }
