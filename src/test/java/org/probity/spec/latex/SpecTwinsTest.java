@@ -41,12 +41,14 @@ class SpecTwinsTest {
     }
 
     /**
-     * The six published derivations of issue 16 (networks, noise, vectors, ∝, assumptions): the twin
+     * The six published derivations of issue 16 (networks, noise, vectors, ∝, assumptions) and VDM's
+     * continuous time (vdm2021: integrals over time, SNR′, γ): the twin
      * gives the same PASS / FAIL / NOT CHECKED counts per family as the .prob, step for step, and
      * has no row that is not checked beyond those. (20 tries: the full 200 run in `probity verify`.)
      */
     @ParameterizedTest
-    @ValueSource(strings = {"ho2020", "weng2021", "kingma-welling2014", "luo2022", "sohl-dickstein2015", "austin2021"})
+    @ValueSource(strings = {"ho2020", "weng2021", "kingma-welling2014", "luo2022", "sohl-dickstein2015", "austin2021",
+        "vdm2021"})
     void thePublishedDerivationsTwinsGiveTheSameVerdicts(String name) {
         RunConfig options = Spec.options(RunConfig.DEFAULT_SEED).withTries(20);
         SpecResult prob = Spec.parse(Path.of("specs", name + ".prob")).check(options);

@@ -51,7 +51,10 @@ final class Distributions {
             base = LatexCursor.plain(p.argument("a variable"));
         }
         VarItem v;
-        if (p.peek().is("_")) {
+        VarItem vdm = p.ctx.vdm ? ContinuousTime.variable(p, base, t) : null;
+        if (vdm != null) {
+            v = vdm;
+        } else if (p.peek().is("_")) {
             p.next();
             if (base.equals("z")) {
                 throw LatexProblem.uncheckable("an indexed z (z is the latent x_1 of a VAE)", t);

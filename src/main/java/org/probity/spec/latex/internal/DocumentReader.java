@@ -101,6 +101,7 @@ public final class DocumentReader {
             return;
         }
         models.option(f);
+        ctx.vdm = models.model().vdm();
         assumptions.clear();
     }
 

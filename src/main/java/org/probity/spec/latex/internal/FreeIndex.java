@@ -152,6 +152,11 @@ final class FreeIndex {
             out.add(v.index());
             return;
         }
+        if (e instanceof Expr.Call c && c.function().isTime() && c.argument() instanceof Expr.Bin b
+            && b.op().symbol() == '/' && b.right() instanceof Expr.Steps) {
+            steps.add(b.left());   // a grid time i/T of a vdm schedule: i in 0..T
+            return;
+        }
         if (e instanceof Expr.Call c && c.function().isSchedule()) {
             steps.add(c.function() == Function.ABAR ? c.argument()
                 : new Expr.Bin(Operator.SUBTRACT, c.argument(), new Expr.Num(1)));

@@ -96,6 +96,17 @@ class LatexCursor {
         return t;
     }
 
+    /** The tokens from the cursor up to the bracket that closes at this depth (consumed; the bracket is not). */
+    List<LatexToken> toClosingBracket() {
+        int from = pos;
+        int depth = 0;
+        while (!(depth == 0 && closesBracket()) && !atEnd()) {
+            LatexToken u = next();
+            depth += isOpen(u) ? 1 : isClose(u) ? -1 : 0;
+        }
+        return new ArrayList<>(toks.subList(from, pos));
+    }
+
     /** Consumes the closing bracket that matches {@code open}. */
     void closeBracket(LatexToken open) {
         LatexToken t = peek();

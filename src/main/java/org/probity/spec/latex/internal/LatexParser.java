@@ -23,6 +23,8 @@ final class LatexParser extends LatexCursor {
     private int integralDepth;
     /** How many norms {@code \\| … \\|} are open here: inside one, {@code \\|} closes it; outside, it opens one. */
     int normDepth;
+    /** The variable of the innermost integral over time being read here ({@link TimeIntegrals}), or null. */
+    String timeVariable;
 
     LatexParser(List<LatexToken> toks, String src, ReadingContext ctx, Deque<List<VarItem>> bound,
                 Deque<String> indices) {
@@ -124,6 +126,9 @@ final class LatexParser extends LatexCursor {
             || t.is("|") || t.is("\\mid") || t.is("\\vert") || t.is("\\parallel")
             || normDepth > 0 && (t.is("\\|") || t.is("\\Vert")) || t.is("\\rVert")
             || t.is("\\text") || t.is("\\tag") || t.is(".") || signedBrace()) {
+            return true;
+        }
+        if (TimeIntegrals.atDifferential(this)) {
             return true;
         }
         return integralDepth > 0 && (differential() || t.is("\\cdots") || t.is("\\dots") || t.is("\\ldots"));

@@ -175,7 +175,7 @@ final class ModelFeatures {
         List<Expr> args = new ArrayList<>();
         while (true) {
             args.add(p.expr());
-            if (!p.peek().is(",")) {
+            if (!p.peek().is(",") && !(p.ctx.vdm && p.peek().is(";"))) {   // VDM writes x^_theta(z_t; t)
                 break;
             }
             p.next();
@@ -269,7 +269,8 @@ final class ModelFeatures {
             p.bound.push(vars);
             try {
                 Expr body = p.scope("E");
-                return new Expr.NoiseExpect(name, vars, values, body);
+                Expr latents = vars.isEmpty() ? ContinuousTime.latentsInside(p, name, body) : null;
+                return latents != null ? latents : new Expr.NoiseExpect(name, vars, values, body);
             } finally {
                 p.bound.pop();
             }

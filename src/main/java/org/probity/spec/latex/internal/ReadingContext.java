@@ -18,6 +18,8 @@ public final class ReadingContext {
     final Set<String> defined = new LinkedHashSet<>();
     final Map<String, String> unreadable = new HashMap<>();
     boolean vae;
+    /** Whether the model in force has VDM's continuous-time schedule (option {@code vdm}): {@link ContinuousTime}. */
+    boolean vdm;
     List<VarItem> relationVariables = List.of();
     List<VarItem> previousVariables = List.of();
     final List<String> readings = new ArrayList<>();

@@ -267,7 +267,8 @@ public final class Rows {
                 i = end[0];
                 continue;
             }
-            if (depth == 0 && (t.is("\\quad") || t.is("\\qquad") || t.is("\\text")) && hasText(toks, i)) {
+            if (depth == 0 && (t.is("\\quad") || t.is("\\qquad") || t.is("\\text")) && hasText(toks, i)
+                && !ContinuousTime.textFunction(toks, i)) {
                 reason = reasonText(toks, i, text);
                 Range r = range(reason.replace("\\;", " ").replace("\\,", " "));
                 if (r != null) {

@@ -61,13 +61,7 @@ final class Schedule {
             throw LatexProblem.syntax("'(' after SNR", p.peek());
         }
         LatexToken open = p.openBracket();
-        int from = p.pos;
-        int depth = 0;
-        while (!(depth == 0 && p.closesBracket()) && !p.atEnd()) {
-            LatexToken u = p.next();
-            depth += LatexCursor.isOpen(u) ? 1 : LatexCursor.isClose(u) ? -1 : 0;
-        }
-        Expr step = Sums.index(p, p.toks.subList(from, p.pos), at);
+        Expr step = Sums.index(p, p.toClosingBracket(), at);
         p.closeBracket(open);
         return new Expr.Call(Function.SNR, step);
     }

@@ -122,6 +122,9 @@ final class Sums {
 
     static Expr integral(LatexParser p) {
         LatexToken op = p.next();
+        if (p.ctx.vdm && TimeIntegrals.hasLimits(p)) {
+            return TimeIntegrals.integral(p, op);
+        }
         List<Object> seq = new ArrayList<>();
         while (true) {
             if (p.peek().is("_")) {

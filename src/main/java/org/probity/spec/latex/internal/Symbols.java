@@ -122,8 +122,11 @@ final class Symbols {
         return u < 0 ? name + "2" : name.substring(0, u) + "2" + name.substring(u);
     }
 
-    /** The name of a symbol with a subscript: L_{\text{CE}} is L_CE; an index expression stays braced. */
+    /** The name of a symbol with a subscript: L_{\text{CE}} is L_CE, L_\infty L_inf; an index expression stays braced. */
     static String symbolName(String letter, List<LatexToken> sub, String src) {
+        if (sub.size() == 1 && sub.get(0).is("\\infty")) {
+            return letter + "_inf";   // VDM's L_\infty
+        }
         String plain = LatexCursor.plain(sub);
         if (plain.matches("[A-Za-z0-9]+")) {
             return letter + "_" + plain;

@@ -30,6 +30,9 @@ final class Vocabulary {
             case "\\frac":
             case "\\dfrac":
             case "\\tfrac": {
+                if (ContinuousTime.isDerivative(p)) {
+                    return ContinuousTime.derivative(p, t);
+                }
                 p.next();
                 Expr num = p.subExpr(p.argument("the numerator of \\frac"), "the numerator");
                 Expr den = p.subExpr(p.argument("the denominator of \\frac"), "the denominator");
@@ -101,8 +104,12 @@ final class Vocabulary {
             case "\\underbrace":
             case "\\overbrace":
                 return underbrace(p);
-            case "\\beta":
             case "\\alpha":
+                if (p.ctx.vdm) {
+                    return ContinuousTime.alphaSigma(p);
+                }
+                return Schedule.symbol(p);
+            case "\\beta":
             case "\\bar":
             case "\\overline":
             case "\\tilde":
@@ -152,6 +159,12 @@ final class Vocabulary {
                 if (Symbols.BOLD.contains(t.text())) {
                     return bold(p, t);
                 }
+                if (p.ctx.vdm && (t.is("\\gamma") || t.is("\\sigma"))) {
+                    Expr e = t.is("\\gamma") ? ContinuousTime.gamma(p) : ContinuousTime.alphaSigma(p);
+                    if (e != null) {
+                        return e;
+                    }
+                }
                 if (Symbols.GREEK.contains(t.text())) {
                     p.next();
                     return symbol(p, t.text().substring(1), t);
@@ -176,7 +189,7 @@ final class Vocabulary {
             case "D_KL":
                 return Distributions.kl(p, at);
             case "SNR":
-                return Schedule.snr(p, at);
+                return p.ctx.vdm ? ContinuousTime.snr(p, at) : Schedule.snr(p, at);
             case "Cat":
                 throw LatexProblem.uncheckable("a categorical density Cat(...) written out is not read yet", at);
             default:
@@ -327,6 +340,13 @@ final class Vocabulary {
                 break;
             default:
                 break;
+        }
+        if (ContinuousTime.isTimeLetter(p, c)) {
+            return ContinuousTime.gridTime(p);
+        }
+        if (ContinuousTime.isGridIndex(p, c)) {
+            p.next();
+            return new Expr.Name(c);
         }
         if (p.indices.contains(c) || (INDEX_LETTERS.contains(c) && !p.peek(1).is("_"))) {
             p.next();
