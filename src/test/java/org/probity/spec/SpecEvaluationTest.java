@@ -49,6 +49,24 @@ class SpecEvaluationTest {
     }
 
     @Test
+    void unevaluableCountsCoverTheTriesOnlyAndShrinkingsCandidatesApart() {
+        // fails when T >= 2 (abar(T) < abar(1)); at T = 1 the sum holds abs(x_1), which the family cannot evaluate, and
+        // the shrinker tries T = 1 candidates: those are not instances of the run ("on 12 of 10 instances" before)
+        SpecResult r = check("model gaussian steps 1..3\nclaim \"c\": abar(T) == abar(1) + 0 * sum_{t=T}^{1}( "
+            + "int_{x_t}( abs(x_t) ) )\n", 20);
+        SpecResult.Item i = r.items().get(0);
+        assertThat(i.status()).as(r.render()).isEqualTo(SpecResult.Status.FAIL);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("; on (\\d+) of (\\d+) instances, and on (\\d+) of "
+            + "the (\\d+) candidates tried while shrinking the failure$").matcher(i.reason());
+        assertThat(m.find()).as(i.reason()).isTrue();
+        int unevaluable = Integer.parseInt(m.group(1));
+        assertThat(Integer.parseInt(m.group(2))).isEqualTo(i.instances());
+        assertThat(unevaluable).isBetween(1, i.instances());
+        assertThat(Integer.parseInt(m.group(3))).isBetween(1, Integer.parseInt(m.group(4)));
+        assertThat(i.defined()).isEqualTo(i.instances() - unevaluable);
+    }
+
+    @Test
     void theReasonNamesTheConstructInsideALetAtItsOwnPosition() {
         SpecResult r = check("model gaussian steps 1..1\nlet A = int_{x_1}( sqrt(x_1^2) )\n"
             + "claim \"in a let\": A >= 0\n", 2);
