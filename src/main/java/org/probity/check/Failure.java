@@ -1,5 +1,6 @@
 package org.probity.check;
 
+import org.probity.math.Counts;
 import java.util.Locale;
 
 /**
@@ -29,7 +30,8 @@ public record Failure(String counterexample, String original, Verdict verdict, l
                 tryIndex));
             b.append("  input: ").append(counterexample).append(System.lineSeparator());
         } else {
-            b.append(String.format(Locale.ROOT, "  counterexample (shrunk in %d steps): %s%n", shrinkSteps, counterexample));
+            b.append(String.format(Locale.ROOT, "  counterexample (shrunk in %s): %s%n", Counts.of(shrinkSteps, "step"),
+                counterexample));
             if (!original.equals(counterexample)) {
                 b.append("  first found: ").append(original).append(System.lineSeparator());
             }

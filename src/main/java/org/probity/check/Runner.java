@@ -1,5 +1,6 @@
 package org.probity.check;
 
+import org.probity.math.Counts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -196,8 +197,8 @@ final class Runner<T> {
             }
         }
         if (!stored.isEmpty()) {
-            notes.add(String.format(Locale.ROOT, "replayed %d stored example%s from %s first: %d still fail%s",
-                stored.size(), stored.size() == 1 ? "" : "s", db.location(), failing, failing == 1 ? "s" : ""));
+            notes.add(String.format(Locale.ROOT, "replayed %s from %s first: %d still %s",
+                Counts.of(stored.size(), "stored example"), db.location(), failing, Counts.noun(failing, "fails", "fail")));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.probity.cli;
 
+import org.probity.math.Counts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -140,7 +141,7 @@ final class CheckCommand implements Callable<Integer> {
     /** With --strict, says why a run whose report reads PASS exits 1: its NOT CHECKED items count as failures. */
     private void strictFailure(String file, long notChecked, String first) {
         spec.commandLine().getErr().printf(Locale.ROOT, "probity check: %s: --strict: %d NOT CHECKED %s%s%n", file,
-            notChecked, notChecked == 1 ? "item counts as a failure" : "items count as failures", first);
+            notChecked, Counts.noun(notChecked, "item counts as a failure", "items count as failures"), first);
         spec.commandLine().getErr().flush();
     }
 }

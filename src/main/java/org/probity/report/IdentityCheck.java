@@ -1,5 +1,6 @@
 package org.probity.report;
 
+import org.probity.math.Counts;
 import java.util.Locale;
 import org.probity.check.Failure;
 import org.probity.check.PropertyResult;
@@ -16,7 +17,7 @@ import org.probity.identities.Identity;
 public final class IdentityCheck {
     private static final String REPLAY = "probity verify --seed %d --tries %d --only %s";
     private static final String REPLAY_TOKEN = "%s --replay %s";
-    private static final String FAILED = "FAILED after %d tries and %d examples (seed %d, %d discarded)";
+    private static final String FAILED = "FAILED after %s and %s (seed %d, %d discarded)";
 
     private IdentityCheck() {
     }
@@ -37,7 +38,8 @@ public final class IdentityCheck {
         if (!r.passed()) {
             // Built from the parts that a seed determines (not PropertyResult.report(), which holds the
             // elapsed milliseconds), so that summary.json is byte-identical for the same seed.
-            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, FAILED, r.tries(), r.examples(), cfg.seed(),
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, FAILED, Counts.of(r.tries(), "try", "tries"),
+                    Counts.of(r.examples(), "example"), cfg.seed(),
                     r.discards()));
             if (r.failure().isPresent()) {
                 Failure f = r.failure().get();

@@ -44,7 +44,7 @@ class SpecEvaluationTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.exitCode(true)).isEqualTo(1);
         assertThat(r.render()).contains("NOT CHECKED  claim \"int of abs\" [gaussian] line 2: 3 instances (0 where defined)"
-            + "\n      not checked: line 2, column 32: abs(x_1)").endsWith(String.format("PASS: 1 checks, 0 failed, "
+            + "\n      not checked: line 2, column 32: abs(x_1)").endsWith(String.format("PASS: 1 check, 0 failed, "
             + "1 not checked, %d ms", r.elapsed().toMillis()));
     }
 
@@ -163,7 +163,7 @@ class SpecEvaluationTest {
         String s = "model markov states 2..3 steps 1..2\nclaim \"not an identity\": q(x_1 | x_0) == q(x_1 | x_0 = 0)\n";
         SpecResult r = check(s, 200);
         SpecResult.Item f = r.firstFailure().orElseThrow(() -> new AssertionError(r.render()));
-        assertThat(f.counterexample()).contains("at x_0 = 1").contains("K = 2 states, T = 1 steps");
+        assertThat(f.counterexample()).contains("at x_0 = 1").contains("K = 2 states, T = 1 step");
     }
 
     @Test

@@ -1,8 +1,8 @@
 package org.probity.spec.internal;
 
+import org.probity.math.Counts;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.probity.diffusion.LogSnrSchedule;
 import org.probity.math.ShortestDouble;
@@ -77,8 +77,7 @@ public final class GaussianInstance implements ModelInstance {
 
     @Override
     public String describeSize() {
-        return par.dims() == 1 ? String.format(Locale.ROOT, "T = %d steps", steps())
-            : String.format(Locale.ROOT, "T = %d steps, d = %d", steps(), par.dims());
+        return "T = " + Counts.of(steps(), "step") + (par.dims() == 1 ? "" : ", d = " + par.dims());
     }
 
     /** The number of variable slots: (T + 1) d. */

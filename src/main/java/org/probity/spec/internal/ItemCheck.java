@@ -1,5 +1,6 @@
 package org.probity.spec.internal;
 
+import org.probity.math.Counts;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -165,7 +166,7 @@ public final class ItemCheck {
         double disc = big == null ? Double.NaN : big.difference();
         String tol = big == null || big.tolerance() == null ? "" : big.tolerance().toString();
         if (f != null) {
-            String counterexample = "model instance (shrunk in " + f.shrinkSteps() + " steps): " + f.counterexample()
+            String counterexample = "model instance (shrunk in " + Counts.of(f.shrinkSteps(), "step") + "): " + f.counterexample()
                 + "\n" + f.verdict().render();
             return new Outcome(Status.FAIL, r.tries(), definedCount, disc, tol, method, counterexample,
                 unevaluable(trace, family, unevaluable, locator), f.replayToken());
@@ -184,7 +185,7 @@ public final class ItemCheck {
         }
         if (definedCount == 0) {
             return new Outcome(Status.NOT_CHECKED, r.tries(), 0, Double.NaN, "", method, "", "on none of the "
-                + r.tries() + " instances were both sides defined at any assignment (a density conditioned on an "
+                + Counts.of(r.tries(), "instance") + " were both sides defined at any assignment (a density conditioned on an "
                 + "event of probability 0, or inf - inf); declare 'positive' or narrow the model", "");
         }
         return new Outcome(Status.PASS, r.tries(), definedCount, disc, tol, method, "", "", "");
@@ -205,8 +206,8 @@ public final class ItemCheck {
         @Override
         public String toString() {
             String shrink = whileShrinking == 0 ? "" : String.format(Locale.ROOT,
-                ", and on %d of the %d candidates tried while shrinking the failure", whileShrinking, shrinkCalls);
-            return String.format(Locale.ROOT, "on %d of %d instances%s", instances, tries, shrink);
+                ", and on %d of the %s tried while shrinking the failure", whileShrinking, Counts.of(shrinkCalls, "candidate"));
+            return String.format(Locale.ROOT, "on %d of %s%s", instances, Counts.of(tries, "instance"), shrink);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.probity.spec.latex;
 
+import org.probity.math.Counts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,8 +81,8 @@ public final class DocumentResult {
                 sb.append("\n             reading: ").append(r);
             }
             for (SpecResult.Item i : items) {
-                sb.append(String.format(Locale.ROOT, "\n             %s %s: %d instances", i.family(),
-                    i.status().label(), i.instances()));
+                sb.append(String.format(Locale.ROOT, "\n             %s %s: %s", i.family(),
+                    i.status().label(), Counts.of(i.instances(), "instance")));
                 if (i.defined() < i.instances()) {
                     sb.append(String.format(Locale.ROOT, " (%d where defined)", i.defined()));
                 }
@@ -224,9 +225,9 @@ public final class DocumentResult {
         for (Entry e : entries) {
             sb.append(e.render()).append('\n');
         }
-        sb.append(String.format(Locale.ROOT, "%s: %d checked (%d PASS, %d FAIL), %d NOT CHECKED, %d definitions, %d ms",
+        sb.append(String.format(Locale.ROOT, "%s: %d checked (%d PASS, %d FAIL), %d NOT CHECKED, %s, %d ms",
             !passed() ? "FAIL" : checkedSomething() ? "PASS" : "NOTHING CHECKED (a check of nothing cannot pass)", count("PASS") + count("FAIL"), count("PASS"), count("FAIL"),
-            count("NOT CHECKED"), count("DEFINITION"), elapsed.toMillis()));
+            count("NOT CHECKED"), Counts.of(count("DEFINITION"), "definition"), elapsed.toMillis()));
         return sb.toString();
     }
 
