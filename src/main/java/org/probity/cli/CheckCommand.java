@@ -33,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Checks every claim and every derivation step of .prob files, and of derivations written in "
                 + "Markdown (.md) or LaTeX (.tex), on generated model instances, and names each false one with a "
-                + "shrunk counterexample (SPEC-LANGUAGE.md, DERIVATIONS.md). '-' reads standard input (give --format).",
+                + "shrunk counterexample (docs/contracts/SPEC-LANGUAGE.md, docs/contracts/DERIVATIONS.md). '-' reads standard input (give --format).",
                 "Exit code 0 when nothing fails, 1 when something fails (or, with --strict, when something could "
                         + "not be checked), 2 for a file that cannot be read or parsed "
                         + "(file:line:column: expected ..., found ...)."})

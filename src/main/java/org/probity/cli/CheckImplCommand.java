@@ -45,7 +45,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "check-impl",
         mixinStandardHelpOptions = true,
-        description = "Checks a foreign implementation through the JSON-lines adapter protocol (PROTOCOL.md): "
+        description = "Checks a foreign implementation through the JSON-lines adapter protocol (docs/contracts/PROTOCOL.md): "
                 + "properties of the implementation alone and agreement with Probity's reference.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every checked property holds", "1:a property fails (the shrunk input is printed)",
