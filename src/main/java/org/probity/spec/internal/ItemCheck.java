@@ -105,6 +105,8 @@ public final class ItemCheck {
         java.util.BitSet unevaluableCalls = new java.util.BitSet();
         java.util.BitSet rejectedCalls = new java.util.BitSet();
         int[] calls = {0};
+        Object[] undefinedAt = {null};
+        double[] undefinedTime = {Double.NaN};
         InstanceCheck.Trace trace = new InstanceCheck.Trace();
         Verdict[] largest = {null};
         String[] stopped = {null};
@@ -122,6 +124,10 @@ public final class ItemCheck {
                     return Verdict.pass();
                 }
                 v = InstanceCheck.verdict(subject, inst, lets, trace);
+                if (inst instanceof GaussianInstance g && g.outsideTimeNode() != null && undefinedAt[0] == null) {
+                    undefinedAt[0] = g.outsideTimeNode();
+                    undefinedTime[0] = g.outsideTime();
+                }
                 if (trace.instanceUnevaluable()) {
                     unevaluableCalls.set(call);
                 }
@@ -182,6 +188,15 @@ public final class ItemCheck {
             return new Outcome(Status.NOT_CHECKED, r.tries(), 0, Double.NaN, "", method, "", String.format(Locale.ROOT,
                 "the property engine discarded every try (%d discarded): a model instance needs more random "
                 + "choices than it allows", r.discards()), "");
+        }
+        if (definedCount == 0 && undefinedAt[0] != null) {
+            // SNR(1.5): a time function outside [0, 1] is undefined (the point is skipped); say so, not densities
+            String where = locator.position(undefinedAt[0]);
+            return new Outcome(Status.NOT_CHECKED, r.tries(), 0, Double.NaN, "", method, "", String.format(Locale.ROOT,
+                "on none of the %s were both sides defined: %s%s is at a time outside [0, 1] (t = %s), where the "
+                + "continuous-time schedule of a vdm model is defined", Counts.of(r.tries(), "instance"),
+                where.isEmpty() ? "" : where + ": ", Printer.print((Expr) undefinedAt[0]),
+                Printer.number(undefinedTime[0])), "");
         }
         if (definedCount == 0) {
             return new Outcome(Status.NOT_CHECKED, r.tries(), 0, Double.NaN, "", method, "", "on none of the "

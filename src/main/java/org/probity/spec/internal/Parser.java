@@ -99,6 +99,7 @@ public final class Parser {
         boolean positive = false;
         boolean diagonal = false;
         boolean vdm = false;
+        Token vdmAt = null;
         Set<String> seen = new HashSet<>();
         while (tk.peek().kind() == Token.Kind.IDENT) {
             Token w = tk.next();
@@ -127,6 +128,7 @@ public final class Parser {
                     break;
                 case "vdm":
                     vdm = true;
+                    vdmAt = w;
                     break;
                 case "isotropic":
                 case "diagonal":
@@ -144,7 +146,8 @@ public final class Parser {
             throw tk.error(tk.peek(), "a model family (markov, gaussian)");
         }
         if (vdm && !families.equals(Set.of("gaussian"))) {
-            throw tk.error(start, "the option vdm on the gaussian family alone (model gaussian vdm ...)");
+            throw tk.error(vdmAt, "the option vdm in a gaussian model only (vdm is an option of the gaussian family: "
+                + "model gaussian vdm ...)", "'vdm' in model " + String.join(" ", families));
         }
         return tk.at(start, new Statement.Model(families, states[0], states[1], steps[0], steps[1], positive, dims[0],
             dims[1], diagonal, vdm, start.line()));
