@@ -248,7 +248,26 @@ public final class DerivationDocument {
             List<DocumentResult.Entry> mine = DocumentResult.entries(u, r);
             entries.addAll(supportNeeded(u, mine, options, tryBudget));
         }
-        return new DocumentResult(fileName, plan.modelReadings(), entries, options,
+        return new DocumentResult(fileName, plan.modelReadings(), inDocumentOrder(entries), options,
             java.time.Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * The entries in the order of their rows in the document: the plan lists a chain when it is complete, so a claim
+     * or a row NOT CHECKED between its displays came after the chain's last row. A whole chain stays right after its
+     * last step. The sort is stable: rows of one line keep their order.
+     */
+    private static List<DocumentResult.Entry> inDocumentOrder(List<DocumentResult.Entry> entries) {
+        record Keyed(DocumentResult.Entry entry, int line, int column, int after) { }
+        List<Keyed> keyed = new ArrayList<>();
+        for (DocumentResult.Entry e : entries) {
+            Keyed previous = keyed.isEmpty() ? null : keyed.get(keyed.size() - 1);
+            keyed.add(e.kind() == DocumentResult.Kind.CHAIN && previous != null
+                ? new Keyed(e, previous.line(), previous.column(), 1)
+                : new Keyed(e, e.place().line(), e.place().column(), 0));
+        }
+        keyed.sort(java.util.Comparator.comparingInt(Keyed::line).thenComparingInt(Keyed::column)
+            .thenComparingInt(Keyed::after));
+        return keyed.stream().map(Keyed::entry).toList();
     }
 }
