@@ -210,7 +210,7 @@ final class Runner<T> {
                 "the input of the replay token was discarded: the body assumes '" + e.discard() + "'", null);
         }
         Verdict v = e.verdict();
-        List<Failure> f = v.passed() ? List.of() : List.of(new Failure(shown, shown, v, cfg.seed(), 0, t.choices(), 0, false,
+        List<Failure> f = v.passed() ? List.of() : List.of(new Failure(shown, shown, v, cfg.seed(), Failure.REPLAYED, t.choices(), 0, false,
             t.replayToken(), cfg.seedSource()));
         String note = "replayed one input from the replay token: " + shown;
         return result(v.passed(), 1, 0, Map.of(), f, v.passed() ? v : null, start, note, null);

@@ -92,6 +92,18 @@ public record Finding(Op op, String property, String input, String quantity, dou
 
     /** Several lines: op and property, then input, detail and the replay option, as printed by check-impl. */
     public String render() {
+        return render(false);
+    }
+
+    /**
+     * As {@link #render()}; {@code replayed} for the finding of a {@code --replay} run, whose token holds the input
+     * itself: it was neither drawn from a seed nor shrunk, so neither is printed.
+     */
+    public String render(boolean replayed) {
+        if (replayed && !replayToken.isEmpty()) {
+            return String.format(Locale.ROOT, "FAIL %s — %s%n  input: %s%n  %s%n  (replayed from --replay %s: the token "
+                + "holds this input, not a seed)", op.wireName(), property, input, detail, replayToken);
+        }
         if (replayToken.isEmpty()) {
             return String.format(Locale.ROOT, "FAIL %s — %s%n  input: %s%n  %s%n  (seen across the whole run; seed %d)",
                 op.wireName(), property, input, detail, seed);

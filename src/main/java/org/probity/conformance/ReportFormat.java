@@ -79,7 +79,7 @@ public final class ReportFormat {
             }
         }
         for (Finding f : r.findings()) {
-            sb.append('\n').append(f.render()).append('\n');
+            sb.append('\n').append(f.render(r.isReplay())).append('\n');
         }
         for (NotCheckable n : r.notCheckable()) {
             sb.append('\n').append(n.render()).append('\n');

@@ -38,16 +38,17 @@ public final class IdentityCheck {
         if (!r.passed()) {
             // Built from the parts that a seed determines (not PropertyResult.report(), which holds the
             // elapsed milliseconds), so that summary.json is byte-identical for the same seed.
-            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, FAILED, Counts.of(r.tries(), "try", "tries"),
-                    Counts.of(r.examples(), "example"), cfg.seed(),
-                    r.discards()));
+            boolean replayed = r.failure().isPresent() && r.failure().get().replayed();
+            StringBuilder b = new StringBuilder(replayed ? "FAILED on the input of the replay token (no seed: the token "
+                    + "holds the input)" : String.format(Locale.ROOT, FAILED, Counts.of(r.tries(), "try", "tries"),
+                    Counts.of(r.examples(), "example"), cfg.seed(), r.discards()));
             if (r.failure().isPresent()) {
                 Failure f = r.failure().get();
                 if (f.verdict().isNumeric() && !Double.isNaN(f.verdict().difference())) {
                     largest = Double.isNaN(largest) ? f.verdict().difference()
                             : Math.max(largest, f.verdict().difference());
                 }
-                if (f.tryIndex() >= 0) {
+                if (f.tryIndex() >= 0 || f.replayed()) {
                     replay = String.format(Locale.ROOT, REPLAY_TOKEN, replay, f.replayToken());
                 }
                 b.append('\n').append(f.render().stripTrailing());
