@@ -147,10 +147,21 @@ public final class DerivationDocument {
                     String uses = u.lets().isEmpty() ? "" : " (with the definitions "
                         + String.join(", ", u.lets().stream().map(Statement.Let::name).toList()) + ")";
                     meaningless.put(u, "not checkable as read" + uses + ": expected " + e.expected() + ", found "
-                        + e.found());
+                        + e.found() + namedMatrixHint(u, e.found()));
                 }
             }
         }
+    }
+
+    /**
+     * Where a definition names a matrix ({@code \\Sigma := \\sigma^2 \\mathbf{I}}) and the row uses that name as the M of
+     * a quadratic form a^T M b, the reader takes M only as written in the row: the reason says how to write it.
+     */
+    private static String namedMatrixHint(Plan.Unit u, String found) {
+        boolean named = found.startsWith("a matrix: ") && u.lets().stream().map(Statement.Let::name)
+            .anyMatch(n -> found.matches("a matrix: -?\\(?" + java.util.regex.Pattern.quote(n) + "\\b.*"));
+        return !named ? "" : " (a name defined as a matrix is not read as the M of a^T M b: write M out in the row, "
+            + "as \\mathbf{I} or \\operatorname{diag}(...), scaled or inverted, e.g. (\\sigma^2 \\mathbf{I})^{-1})";
     }
 
     private final java.util.Map<Plan.Unit, String> meaningless = new java.util.IdentityHashMap<>();
