@@ -72,8 +72,8 @@ public record Finding(Op op, String property, String input, String quantity, dou
             }
             List<String> others = same.stream().skip(1).map(o -> o.op().wireName()).filter(o -> !o.equals(f.op().wireName()))
                 .distinct().toList();
-            String also = String.format(Locale.ROOT, " (the same error met by %s more%s)",
-                Counts.of(same.size() - 1, "property", "properties"),
+            String also = String.format(Locale.ROOT, " (the same error met by %s%s)",
+                Counts.of(same.size() - 1, "more property", "more properties"),
                 others.isEmpty() ? "" : ", also on " + String.join(", ", others));
             out.add(new Finding(f.op(), f.property(), f.input(), f.quantity(), f.implementation(), f.expected(), f.difference(),
                 f.tolerance(), f.detail() + also, f.shrinkSteps(), f.seed(), f.replayToken()));
