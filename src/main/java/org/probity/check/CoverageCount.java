@@ -1,5 +1,6 @@
 package org.probity.check;
 
+import org.probity.math.Counts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +47,8 @@ final class CoverageCount<T> {
             double pct = tries == 0 ? 0 : 100.0 * inClass[k] / tries;
             Property.Coverage<T> c = coverage.get(k);
             if (pct < c.minPercent()) {
-                shortfalls.add(String.format(Locale.ROOT, "coverage: class '%s' appeared in %.2f%% of %d tries, required >= %s%%",
-                    c.name(), pct, tries, c.minPercent()));
+                shortfalls.add(String.format(Locale.ROOT, "coverage: class '%s' appeared in %.2f%% of %s, required >= %s%%",
+                    c.name(), pct, Counts.of(tries, "try", "tries"), c.minPercent()));
             }
         }
         return String.join("; ", shortfalls);

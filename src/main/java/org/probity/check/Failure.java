@@ -1,5 +1,6 @@
 package org.probity.check;
 
+import org.probity.math.Counts;
 import java.util.Locale;
 
 /**
@@ -20,6 +21,14 @@ import java.util.Locale;
  */
 public record Failure(String counterexample, String original, Verdict verdict, long seed, int tryIndex,
                       long[] choices, int shrinkSteps, boolean flaky, String replayToken, RunConfig.Source seedSource) {
+    /** The {@link #tryIndex()} of an input replayed from a replay token (no try of a seeded run; not shrunk). */
+    public static final int REPLAYED = -2;
+
+    /** Whether this is the input of a replay token, which holds the input itself and no seed. */
+    public boolean replayed() {
+        return tryIndex == REPLAYED;
+    }
+
     /** A multi-line rendering for reports. */
     public String render() {
         StringBuilder b = new StringBuilder();
@@ -28,14 +37,18 @@ public record Failure(String counterexample, String original, Verdict verdict, l
                 "  FLAKY: try %d failed, but the same input passed when replayed: the property depends on hidden state%n",
                 tryIndex));
             b.append("  input: ").append(counterexample).append(System.lineSeparator());
+        } else if (replayed()) {
+            b.append(String.format(Locale.ROOT, "  counterexample (replayed from the token, as recorded): %s%n", counterexample));
         } else {
-            b.append(String.format(Locale.ROOT, "  counterexample (shrunk in %d steps): %s%n", shrinkSteps, counterexample));
+            b.append(String.format(Locale.ROOT, "  counterexample (shrunk in %s): %s%n", Counts.of(shrinkSteps, "step"),
+                counterexample));
             if (!original.equals(counterexample)) {
                 b.append("  first found: ").append(original).append(System.lineSeparator());
             }
         }
         b.append("  ").append(verdict.render().replace("\n", "\n  ")).append(System.lineSeparator());
-        b.append("  seed: ").append(seedAdvice()).append(System.lineSeparator());
+        b.append("  seed: ").append(replayed() ? "none (the replay token holds the input itself, not a seed)"
+            : seedAdvice()).append(System.lineSeparator());
         b.append(String.format(Locale.ROOT, "  replay this input: -Dprobity.replay=%s", replayToken));
         return b.toString();
     }

@@ -1,5 +1,6 @@
 package org.probity.check;
 
+import org.probity.math.Counts;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -143,9 +144,10 @@ public final class PropertyResult {
      */
     public String report() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Property '%s' %s after %d tries", name, passed ? "held" : "FAILED", tries));
+        b.append(String.format(Locale.ROOT, "Property '%s' %s after %s", name, passed ? "held" : "FAILED",
+            Counts.of(tries, "try", "tries")));
         if (examples > 0) {
-            b.append(String.format(Locale.ROOT, " and %d examples", examples));
+            b.append(String.format(Locale.ROOT, " and %s", Counts.of(examples, "example")));
         }
         b.append(String.format(Locale.ROOT, " (seed %d, %d discarded, %d ms)", seed, discards, elapsed.toMillis()));
         if (failures.size() > 1) {
@@ -166,8 +168,8 @@ public final class PropertyResult {
             coverage.forEach((k, v) -> b.append(String.format(Locale.ROOT, " %s %.1f%%;", k, v)));
         }
         statistics.forEach((stat, counts) -> b.append(System.lineSeparator()).append(Histogram.render(stat, counts, tries)));
-        targets.values().forEach(t -> b.append(String.format(Locale.ROOT, "%n  target %s: largest %s (over %d tries) at %s",
-            t.label(), t.value(), t.tries(), t.input())));
+        targets.values().forEach(t -> b.append(String.format(Locale.ROOT, "%n  target %s: largest %s (over %s) at %s",
+            t.label(), t.value(), Counts.of(t.tries(), "try", "tries"), t.input())));
         if (!note.isEmpty()) {
             b.append(System.lineSeparator()).append("  ").append(note);
         }

@@ -1,5 +1,6 @@
 package org.probity.check;
 
+import org.probity.math.Counts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -223,7 +224,7 @@ public record RunConfig(int tries, long seed, Duration timeBudget, int maxShrink
     /** How a run header prints the options: {@code seed S, N tries, shard i/n}. */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "seed %d, %d tries, shard %s", seed, tries, shard);
+        return String.format(Locale.ROOT, "seed %d, %s, shard %s", seed, Counts.of(tries, "try", "tries"), shard);
     }
 
     private static int parse(String name, String v) {

@@ -1,5 +1,6 @@
 package org.probity.check;
 
+import org.probity.math.Counts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -196,8 +197,8 @@ final class Runner<T> {
             }
         }
         if (!stored.isEmpty()) {
-            notes.add(String.format(Locale.ROOT, "replayed %d stored example%s from %s first: %d still fail%s",
-                stored.size(), stored.size() == 1 ? "" : "s", db.location(), failing, failing == 1 ? "s" : ""));
+            notes.add(String.format(Locale.ROOT, "replayed %s from %s first: %d still %s",
+                Counts.of(stored.size(), "stored example"), db.location(), failing, Counts.noun(failing, "fails", "fail")));
         }
     }
 
@@ -209,7 +210,7 @@ final class Runner<T> {
                 "the input of the replay token was discarded: the body assumes '" + e.discard() + "'", null);
         }
         Verdict v = e.verdict();
-        List<Failure> f = v.passed() ? List.of() : List.of(new Failure(shown, shown, v, cfg.seed(), 0, t.choices(), 0, false,
+        List<Failure> f = v.passed() ? List.of() : List.of(new Failure(shown, shown, v, cfg.seed(), Failure.REPLAYED, t.choices(), 0, false,
             t.replayToken(), cfg.seedSource()));
         String note = "replayed one input from the replay token: " + shown;
         return result(v.passed(), 1, 0, Map.of(), f, v.passed() ? v : null, start, note, null);

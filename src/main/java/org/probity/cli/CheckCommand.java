@@ -1,5 +1,6 @@
 package org.probity.cli;
 
+import org.probity.math.Counts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Checks every claim and every derivation step of .prob files, and of derivations written in "
                 + "Markdown (.md) or LaTeX (.tex), on generated model instances, and names each false one with a "
-                + "shrunk counterexample (SPEC-LANGUAGE.md, DERIVATIONS.md). '-' reads standard input (give --format).",
+                + "shrunk counterexample (docs/contracts/SPEC-LANGUAGE.md, docs/contracts/DERIVATIONS.md). '-' reads standard input (give --format).",
                 "Exit code 0 when nothing fails, 1 when something fails (or, with --strict, when something could "
                         + "not be checked), 2 for a file that cannot be read or parsed "
                         + "(file:line:column: expected ..., found ...)."})
@@ -140,7 +141,7 @@ final class CheckCommand implements Callable<Integer> {
     /** With --strict, says why a run whose report reads PASS exits 1: its NOT CHECKED items count as failures. */
     private void strictFailure(String file, long notChecked, String first) {
         spec.commandLine().getErr().printf(Locale.ROOT, "probity check: %s: --strict: %d NOT CHECKED %s%s%n", file,
-            notChecked, notChecked == 1 ? "item counts as a failure" : "items count as failures", first);
+            notChecked, Counts.noun(notChecked, "item counts as a failure", "items count as failures"), first);
         spec.commandLine().getErr().flush();
     }
 }

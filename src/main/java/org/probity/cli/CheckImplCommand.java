@@ -1,5 +1,6 @@
 package org.probity.cli;
 
+import org.probity.math.Counts;
 import org.probity.check.RunConfig;
 import org.probity.check.Shard;
 
@@ -44,7 +45,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "check-impl",
         mixinStandardHelpOptions = true,
-        description = "Checks a foreign implementation through the JSON-lines adapter protocol (PROTOCOL.md): "
+        description = "Checks a foreign implementation through the JSON-lines adapter protocol (docs/contracts/PROTOCOL.md): "
                 + "properties of the implementation alone and agreement with Probity's reference.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every checked property holds", "1:a property fails (the shrunk input is printed)",
@@ -203,7 +204,8 @@ public final class CheckImplCommand implements Callable<Integer> {
                     o.op().wireName() + ": " + p.property() + " — not checkable at " + r.implementation().precision().wireName(),
                     o.op().wireName(), "conformance", p.property() + " on the inputs the declared precision cannot resolve",
                     CheckRecord.Outcome.NOT_CHECKED, (int) Math.min(Integer.MAX_VALUE, nc.count()), Double.NaN, "", r.seed(), "",
-                    String.format(Locale.ROOT, "%d of %d values not checkable at %s, e.g. %s on %s: %s", nc.count(), nc.compared(),
+                    String.format(Locale.ROOT, "%d of %s not checkable at %s, e.g. %s on %s: %s", nc.count(),
+                        Counts.of(nc.compared(), "value"),
                         r.implementation().precision().wireName(), nc.quantity(), nc.input(), nc.reason()),
                     "probity check-impl --replay " + nc.replayToken() + adapter, Duration.ZERO)));
             }

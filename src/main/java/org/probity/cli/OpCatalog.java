@@ -25,7 +25,7 @@ final class OpCatalog {
     static String text() {
         List<CheckedProperty> catalog = ConformanceChecker.catalog();
         StringBuilder sb = new StringBuilder();
-        sb.append("Ops of the adapter protocol (PROTOCOL.md); timesteps 1-based, logs natural, results in nats.\n");
+        sb.append("Ops of the adapter protocol (docs/contracts/PROTOCOL.md); timesteps 1-based, logs natural, results in nats.\n");
         for (Op op : Op.values()) {
             sb.append(String.format(Locale.ROOT, "%n%s (version %d)%n  args:   %s%n  result: %s%n", op.wireName(), op.version(),
                 op.arguments(), op.result()));

@@ -37,7 +37,14 @@ public final class ProbityCli implements java.util.concurrent.Callable<Integer> 
      */
     public static void main(String[] args) {
         CommandLine cmd = commandLine();
-        System.exit(execute(cmd, args));
+        // UTF-8 whatever the locale: reports print the field's notation (ᾱ_t, β_t, ε, ≈), which Java 17 turns into
+        // '?' under a C/POSIX locale (Java 18 made UTF-8 the default)
+        cmd.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
+        cmd.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
+        int code = execute(cmd, args);
+        cmd.getOut().flush();
+        cmd.getErr().flush();
+        System.exit(code);
     }
 
     /**

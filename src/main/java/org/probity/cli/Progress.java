@@ -1,5 +1,6 @@
 package org.probity.cli;
 
+import org.probity.math.Counts;
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,13 +54,13 @@ final class Progress implements Verification.Listener {
         String verdict = bad == 0 ? "PASS" : "FAIL";
         if (records.size() == 1) {
             CheckRecord r = records.get(0);
-            out.printf(Locale.ROOT, "[%d/%d] %s  %s (%s): %d instances, largest discrepancy %s, %s%n", finished, total,
-                    r.verdict(), r.name(), r.family(), r.instances(), TextTable.discrepancy(r.largestDiscrepancy()),
+            out.printf(Locale.ROOT, "[%d/%d] %s  %s (%s): %s, largest discrepancy %s, %s%n", finished, total,
+                    r.verdict(), r.name(), r.family(), Counts.of(r.instances(), "instance"), TextTable.discrepancy(r.largestDiscrepancy()),
                     TextTable.seconds(r.elapsed()));
         } else {
             long skipped = records.stream().filter(CheckRecord::notChecked).count();
-            out.printf(Locale.ROOT, "[%d/%d] %s  %s: %d checks, %d failed%s%n", finished, total, verdict, task.label(),
-                    records.size(), bad, skipped == 0 ? "" : ", " + skipped + " not checked");
+            out.printf(Locale.ROOT, "[%d/%d] %s  %s: %s, %d failed%s%n", finished, total, verdict, task.label(),
+                    Counts.of(records.size(), "check"), bad, skipped == 0 ? "" : ", " + skipped + " not checked");
         }
         out.flush();
     }

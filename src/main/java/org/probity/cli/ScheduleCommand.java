@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code probity schedule}: a research sanity report on a noise schedule, or its reference table. */
 @Command(name = "schedule", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Sanity report on a noise schedule: abar_T, SNR at both ends, the prior term L_T in bits/dim "
+        description = {"Sanity report on a noise schedule: ᾱ_T, SNR at both ends, the prior term L_T in bits/dim "
                 + "for data in [-1, 1], a zero-terminal-SNR warning, monotonicity and clipped steps.",
                 "With --json: the per-step reference table (shortest round-trip doubles)."})
 final class ScheduleCommand implements Callable<Integer> {
@@ -78,7 +78,7 @@ final class ScheduleCommand implements Callable<Integer> {
         if (definition != null) {
             out.printf(Locale.ROOT, "  definition             %s%n", definition);
         }
-        out.printf(Locale.ROOT, "  abar_T                 %s%n", ShortestDouble.toString(s.alphaBarT()));
+        out.printf(Locale.ROOT, "  ᾱ_T                    %s%n", ShortestDouble.toString(s.alphaBarT()));
         out.printf(Locale.ROOT, "  SNR_1                  %s   (log SNR_1 = %s)%n", ShortestDouble.toString(s.snrFirst()),
                 ShortestDouble.toString(profile.schedule().logSnr(1)));
         out.printf(Locale.ROOT, "  SNR_T                  %s   (log SNR_T = %s)%n", ShortestDouble.toString(s.snrLast()),
@@ -86,27 +86,43 @@ final class ScheduleCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  L_T, bits/dim          %s averaged over x_0 uniform on [-1, 1]; %s at |x_0| = 1%n",
                 TextTable.number(s.priorKlBitsMean()), TextTable.number(s.priorKlBitsEdge()));
         if (s.zeroTerminalSnr()) {
-            out.println("  terminal SNR           zero: x_T carries no signal (L_T = 0); epsilon-prediction is degenerate "
+            out.println("  terminal SNR           zero: x_T carries no signal (L_T = 0); ε-prediction is degenerate "
                     + "at t = T, predict v or x_0 there (Lin et al. 2024)");
         } else {
             out.printf(Locale.ROOT, "  WARNING: terminal SNR is not zero (SNR_T = %s): training never sees pure noise at "
                     + "t = T, but sampling starts from N(0, 1) (Lin et al. 2024); --zero-snr rescales%n",
                     TextTable.number(s.snrLast()));
         }
-        out.printf(Locale.ROOT, "  monotonic              beta_t non-decreasing: %s; abar_t strictly decreasing: %s%n",
+        out.printf(Locale.ROOT, "  monotonic              β_t non-decreasing: %s; ᾱ_t strictly decreasing: %s%n",
                 s.betaNonDecreasing() ? "yes" : "no (first decrease at t = " + s.firstBetaDecrease() + ")",
                 s.alphaBarDecreasing() ? "yes" : stall(profile, s.firstAlphaBarStall()));
         if (s.clippedSteps().isEmpty()) {
-            out.printf(Locale.ROOT, "  clipped steps          none (no beta_t = %s, the cosine clip)%n", ScheduleSummary.BETA_CLIP);
+            out.printf(Locale.ROOT, "  clipped steps          none (no β_t = %s, %s)%n", ScheduleSummary.BETA_CLIP, clip(s.name()));
         } else {
-            out.printf(Locale.ROOT, "  clipped steps          %d with beta_t = %s (the cosine clip): t = %s%n",
-                    s.clippedSteps().size(), ScheduleSummary.BETA_CLIP, steps(s.clippedSteps()));
+            out.printf(Locale.ROOT, "  clipped steps          %d with β_t = %s (%s): t = %s%n", s.clippedSteps().size(),
+                    ScheduleSummary.BETA_CLIP, clip(s.name()), steps(s.clippedSteps()));
         }
     }
 
-    /** "no (abar_2 = abar_1 = 0.0)": the first step where ᾱ does not decrease (β ≤ 1 keeps it from rising). */
+    /**
+     * What β_t = 0.999 is for the schedule {@code name}: the cosine schedule clips its β there (Nichol &amp; Dhariwal
+     * 2021, §3.2), and Probity's sigmoid schedule does the same in its definition ({@code Schedules.sigmoid}); a
+     * linear schedule or a file of β values has no clip, and 0.999 is then only the value those two clip to.
+     */
+    static String clip(String name) {
+        String formula = "β_t = min(1 − ᾱ_t/ᾱ_{t−1}, " + ScheduleSummary.BETA_CLIP + ")";
+        if (name.startsWith("cosine")) {
+            return "the cosine schedule's clip " + formula + ", Nichol & Dhariwal 2021, §3.2";
+        }
+        if (name.startsWith(ScheduleInput.SIGMOID)) {
+            return "the sigmoid schedule's clip " + formula + ", as in its definition";
+        }
+        return "the largest β_t of the cosine and sigmoid schedules, which clip there";
+    }
+
+    /** "no (ᾱ_2 = ᾱ_1 = 0.0)": the first step where ᾱ does not decrease (β ≤ 1 keeps it from rising). */
     private static String stall(ScheduleProfile profile, int t) {
-        return String.format(Locale.ROOT, "no (abar_%d = abar_%d = %s)", t, t - 1,
+        return String.format(Locale.ROOT, "no (ᾱ_%d = ᾱ_%d = %s)", t, t - 1,
                 ShortestDouble.toString(profile.schedule().alphaBar(t)));
     }
 

@@ -1,5 +1,6 @@
 package org.probity.cli;
 
+import org.probity.math.Counts;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.probity.report.CheckRecord;
@@ -49,18 +50,23 @@ final class Summary {
         int skipped = report.notChecked().size();
         String notChecked = skipped == 0 ? "" : String.format(Locale.ROOT, ", %d not checked", skipped);
         if (!report.passed()) {
-            out.printf(Locale.ROOT, "FAIL: %d of %d checks fail%s (seed %d, %d tries, shard %s, %s)%n",
-                    report.failures(), report.checks().size(), notChecked, report.seed(), report.tries(),
+            out.printf(Locale.ROOT, "FAIL: %d of %s fail%s (seed %d, %s, shard %s, %s)%n",
+                    report.failures(), Counts.of(report.checks().size(), "check"), notChecked, report.seed(), tries(report),
                     report.shard(), TextTable.seconds(report.elapsed()));
         } else if (skipped == 0) {
-            out.printf(Locale.ROOT, "PASS: all %d checks hold (seed %d, %d tries, shard %s, %s)%n",
-                    report.checks().size(), report.seed(), report.tries(), report.shard(),
+            String all = report.checks().size() == 1 ? "the 1 check holds" : "all " + Counts.of(report.checks().size(), "check") + " hold";
+            out.printf(Locale.ROOT, "PASS: %s (seed %d, %s, shard %s, %s)%n",
+                    all, report.seed(), tries(report), report.shard(),
                     TextTable.seconds(report.elapsed()));
         } else {
-            out.printf(Locale.ROOT, "PASS: %d of %d checks hold%s (seed %d, %d tries, shard %s, %s)%n",
-                    report.passes(), report.checks().size(), notChecked, report.seed(), report.tries(),
+            out.printf(Locale.ROOT, "PASS: %d of %s hold%s (seed %d, %s, shard %s, %s)%n",
+                    report.passes(), Counts.of(report.checks().size(), "check"), notChecked, report.seed(), tries(report),
                     report.shard(), TextTable.seconds(report.elapsed()));
         }
+    }
+
+    private static String tries(RunReport report) {
+        return Counts.of(report.tries(), "try", "tries");
     }
 
     /** The tolerance without its rule name in brackets (the reports keep the rule). */

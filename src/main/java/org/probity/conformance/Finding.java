@@ -1,5 +1,6 @@
 package org.probity.conformance;
 
+import org.probity.math.Counts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +72,8 @@ public record Finding(Op op, String property, String input, String quantity, dou
             }
             List<String> others = same.stream().skip(1).map(o -> o.op().wireName()).filter(o -> !o.equals(f.op().wireName()))
                 .distinct().toList();
-            String also = String.format(Locale.ROOT, " (the same error met by %d more properties%s)", same.size() - 1,
+            String also = String.format(Locale.ROOT, " (the same error met by %s%s)",
+                Counts.of(same.size() - 1, "more property", "more properties"),
                 others.isEmpty() ? "" : ", also on " + String.join(", ", others));
             out.add(new Finding(f.op(), f.property(), f.input(), f.quantity(), f.implementation(), f.expected(), f.difference(),
                 f.tolerance(), f.detail() + also, f.shrinkSteps(), f.seed(), f.replayToken()));
@@ -90,11 +92,23 @@ public record Finding(Op op, String property, String input, String quantity, dou
 
     /** Several lines: op and property, then input, detail and the replay option, as printed by check-impl. */
     public String render() {
+        return render(false);
+    }
+
+    /**
+     * As {@link #render()}; {@code replayed} for the finding of a {@code --replay} run, whose token holds the input
+     * itself: it was neither drawn from a seed nor shrunk, so neither is printed.
+     */
+    public String render(boolean replayed) {
+        if (replayed && !replayToken.isEmpty()) {
+            return String.format(Locale.ROOT, "FAIL %s — %s%n  input: %s%n  %s%n  (replayed from --replay %s: the token "
+                + "holds this input, not a seed)", op.wireName(), property, input, detail, replayToken);
+        }
         if (replayToken.isEmpty()) {
             return String.format(Locale.ROOT, "FAIL %s — %s%n  input: %s%n  %s%n  (seen across the whole run; seed %d)",
                 op.wireName(), property, input, detail, seed);
         }
-        return String.format(Locale.ROOT, "FAIL %s — %s%n  input: %s%n  %s%n  (shrunk in %d steps; seed %d; rerun this input with --replay %s)",
-            op.wireName(), property, input, detail, shrinkSteps, seed, replayToken);
+        return String.format(Locale.ROOT, "FAIL %s — %s%n  input: %s%n  %s%n  (shrunk in %s; seed %d; rerun this input with --replay %s)",
+            op.wireName(), property, input, detail, Counts.of(shrinkSteps, "step"), seed, replayToken);
     }
 }

@@ -1,5 +1,6 @@
 package org.probity.conformance;
 
+import org.probity.math.Counts;
 import java.util.Locale;
 
 /**
@@ -23,8 +24,8 @@ public record NotCheckable(Op op, String property, String input, String quantity
 
     /** Several lines, as check-impl prints them. */
     public String render() {
-        return String.format(Locale.ROOT, "NOT CHECKABLE %s — %s: %d of %d values%n  input: %s%n  %s: %s%n  (implementation %s, "
+        return String.format(Locale.ROOT, "NOT CHECKABLE %s — %s: %d of %s%n  input: %s%n  %s: %s%n  (implementation %s, "
                 + "compared with %s; rerun this input with --replay %s)",
-            op.wireName(), property, count, compared, input, quantity, reason, implementation, expected, replayToken);
+            op.wireName(), property, count, Counts.of(compared, "value"), input, quantity, reason, implementation, expected, replayToken);
     }
 }

@@ -1,5 +1,6 @@
 package org.probity.conformance;
 
+import org.probity.math.Counts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,8 +48,8 @@ public final class ReportFormat {
             sb.append(String.format(Locale.ROOT, "check-impl: %s, precision %s, replaying one input (--replay %s)%n",
                 r.implementation().name(), r.implementation().precision().wireName(), r.replay()));
         } else {
-            sb.append(String.format(Locale.ROOT, "check-impl: %s, precision %s, seed %d, %d cases per property%n",
-                r.implementation().name(), r.implementation().precision().wireName(), r.seed(), r.tries()));
+            sb.append(String.format(Locale.ROOT, "check-impl: %s, precision %s, seed %d, %s per property%n",
+                r.implementation().name(), r.implementation().precision().wireName(), r.seed(), Counts.of(r.tries(), "case")));
         }
         String declared = declared(r.implementation());
         if (!declared.isEmpty()) {
@@ -78,16 +79,18 @@ public final class ReportFormat {
             }
         }
         for (Finding f : r.findings()) {
-            sb.append('\n').append(f.render()).append('\n');
+            sb.append('\n').append(f.render(r.isReplay())).append('\n');
         }
         for (NotCheckable n : r.notCheckable()) {
             sb.append('\n').append(n.render()).append('\n');
         }
         String regions = r.notCheckable().isEmpty() ? ""
-            : String.format(Locale.ROOT, ", %d properties with values not checkable at %s", r.notCheckable().size(),
+            : String.format(Locale.ROOT, ", %s with values not checkable at %s",
+                Counts.of(r.notCheckable().size(), "property", "properties"),
                 r.implementation().precision().wireName());
-        sb.append(String.format(Locale.ROOT, "%n%s: %d findings%s; %d element-wise evaluations in %d requests, %.2f s",
-            r.passed() ? "PASS" : "FAIL", r.findings().size(), regions, r.points(), r.requests(), r.elapsed().toNanos() / 1e9));
+        sb.append(String.format(Locale.ROOT, "%n%s: %s%s; %s in %s, %.2f s",
+            r.passed() ? "PASS" : "FAIL", Counts.of(r.findings().size(), "finding"), regions,
+            Counts.of(r.points(), "element-wise evaluation"), Counts.of(r.requests(), "request"), r.elapsed().toNanos() / 1e9));
         if (r.requests() > 0) {
             sb.append(String.format(Locale.ROOT, " (%.2f s waiting on the adapter: %.0f us per request, %.1f us per evaluation)",
                 r.requestNanos() / 1e9, r.requestNanos() / 1e3 / r.requests(), r.requestNanos() / 1e3 / Math.max(1, r.points())));
@@ -100,8 +103,8 @@ public final class ReportFormat {
     public static String markdown(ConformanceReport r) {
         StringBuilder sb = new StringBuilder();
         sb.append("# check-impl: ").append(r.implementation().name()).append("\n\n");
-        sb.append(String.format(Locale.ROOT, "Precision %s, seed %d, %d cases per property, verdict **%s**.%n%n",
-            r.implementation().precision().wireName(), r.seed(), r.tries(), r.passed() ? "pass" : "FAIL"));
+        sb.append(String.format(Locale.ROOT, "Precision %s, seed %d, %s per property, verdict **%s**.%n%n",
+            r.implementation().precision().wireName(), r.seed(), Counts.of(r.tries(), "case"), r.passed() ? "pass" : "FAIL"));
         sb.append("| op | property | kind | cases | points | max ulps | err/tol | verdict |\n");
         sb.append("| --- | --- | --- | ---: | ---: | ---: | ---: | --- |\n");
         for (OpResult o : r.ops()) {
@@ -128,7 +131,7 @@ public final class ReportFormat {
         }
         for (NotCheckable n : r.notCheckable()) {
             sb.append("\n## not checkable: ").append(n.op().wireName()).append(": ").append(n.property()).append("\n\n");
-            sb.append(String.format(Locale.ROOT, "- %d of %d values%n", n.count(), n.compared()));
+            sb.append(String.format(Locale.ROOT, "- %d of %s%n", n.count(), Counts.of(n.compared(), "value")));
             sb.append("- input: `").append(n.input()).append("`\n");
             sb.append("- ").append(n.quantity()).append(": ").append(n.reason()).append('\n');
         }

@@ -3,7 +3,7 @@
  * log-space helpers ({@link LogSpace}: logSumExp, log1mExp, xlogy), the standard normal in log
  * space ({@link StandardNormal}), ulp distance ({@link Ulps}), the {@link Tolerance} value type,
  * 64-digit reference arithmetic ({@link HighPrecision}) and the shortest round-trip decimal of a
- * double ({@link ShortestDouble}).
+ * double ({@link ShortestDouble}); {@link Counts} puts a count's noun in the right number for reports.
  *
  * <p>Follows: Neumaier 1974 and Higham, <i>Accuracy and Stability of Numerical Algorithms</i>
  * §4.3 (compensated sums); Dekker 1971 and Hida–Li–Bailey 2001 (double-double); Cody–Waite

@@ -1,5 +1,6 @@
 package org.probity.report;
 
+import org.probity.math.Counts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -98,8 +99,8 @@ public final class DerivationHtml {
         }
         long pass = count(d, "PASS");
         long fail = count(d, "FAIL");
-        sb.append(String.format(Locale.ROOT, "<p><b>%s</b>: %d PASS, %d FAIL, %d NOT CHECKED, %d definitions, %d ms</p>%n",
-            fail == 0 ? "PASS" : "FAIL", pass, fail, count(d, "NOT CHECKED"), count(d, "DEFINITION"),
+        sb.append(String.format(Locale.ROOT, "<p><b>%s</b>: %d PASS, %d FAIL, %d NOT CHECKED, %s, %d ms</p>%n",
+            fail == 0 ? "PASS" : "FAIL", pass, fail, count(d, "NOT CHECKED"), Counts.of(count(d, "DEFINITION"), "definition"),
             d.elapsed().toMillis()));
         Map<String, List<DocumentResult.Entry>> groups = new LinkedHashMap<>();
         for (DocumentResult.Entry e : d.entries()) {

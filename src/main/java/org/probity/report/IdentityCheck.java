@@ -1,5 +1,6 @@
 package org.probity.report;
 
+import org.probity.math.Counts;
 import java.util.Locale;
 import org.probity.check.Failure;
 import org.probity.check.PropertyResult;
@@ -16,7 +17,7 @@ import org.probity.identities.Identity;
 public final class IdentityCheck {
     private static final String REPLAY = "probity verify --seed %d --tries %d --only %s";
     private static final String REPLAY_TOKEN = "%s --replay %s";
-    private static final String FAILED = "FAILED after %d tries and %d examples (seed %d, %d discarded)";
+    private static final String FAILED = "FAILED after %s and %s (seed %d, %d discarded)";
 
     private IdentityCheck() {
     }
@@ -37,15 +38,17 @@ public final class IdentityCheck {
         if (!r.passed()) {
             // Built from the parts that a seed determines (not PropertyResult.report(), which holds the
             // elapsed milliseconds), so that summary.json is byte-identical for the same seed.
-            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, FAILED, r.tries(), r.examples(), cfg.seed(),
-                    r.discards()));
+            boolean replayed = r.failure().isPresent() && r.failure().get().replayed();
+            StringBuilder b = new StringBuilder(replayed ? "FAILED on the input of the replay token (no seed: the token "
+                    + "holds the input)" : String.format(Locale.ROOT, FAILED, Counts.of(r.tries(), "try", "tries"),
+                    Counts.of(r.examples(), "example"), cfg.seed(), r.discards()));
             if (r.failure().isPresent()) {
                 Failure f = r.failure().get();
                 if (f.verdict().isNumeric() && !Double.isNaN(f.verdict().difference())) {
                     largest = Double.isNaN(largest) ? f.verdict().difference()
                             : Math.max(largest, f.verdict().difference());
                 }
-                if (f.tryIndex() >= 0) {
+                if (f.tryIndex() >= 0 || f.replayed()) {
                     replay = String.format(Locale.ROOT, REPLAY_TOKEN, replay, f.replayToken());
                 }
                 b.append('\n').append(f.render().stripTrailing());

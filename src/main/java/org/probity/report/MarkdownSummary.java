@@ -1,5 +1,6 @@
 package org.probity.report;
 
+import org.probity.math.Counts;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,10 +22,10 @@ public final class MarkdownSummary {
         StringBuilder b = new StringBuilder();
         b.append("# Probity ").append(report.command()).append(": ")
                 .append(report.passed() ? "PASS" : "FAIL").append("\n\n");
-        b.append(String.format(Locale.ROOT, "%d checked, %d passed, %d failed%s. Seed %d, %d tries per property, shard %s, %s.%n%n",
+        b.append(String.format(Locale.ROOT, "%d checked, %d passed, %d failed%s. Seed %d, %s per property, shard %s, %s.%n%n",
                 report.checks().size(), report.passes(), report.failures(),
                 report.notChecked().isEmpty() ? "" : ", " + report.notChecked().size() + " not checked",
-                report.seed(), report.tries(), report.shard(),
+                report.seed(), Counts.of(report.tries(), "try", "tries"), report.shard(),
                 TextTable.seconds(report.elapsed())));
         b.append("| identity | family | instances | largest discrepancy | tolerance | worst err/tol | verdict | time |\n");
         b.append("| --- | --- | ---: | ---: | --- | ---: | --- | ---: |\n");

@@ -1,5 +1,6 @@
 package org.probity.spec;
 
+import org.probity.math.Counts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -94,8 +95,8 @@ public final class SpecResult {
         /** The multi-line rendering of this item. */
         public String render() {
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format(Locale.ROOT, "%s  %s [%s] line %d: %d instances", status.label(), name,
-                family, line, instances));
+            sb.append(String.format(Locale.ROOT, "%s  %s [%s] line %d: %s", status.label(), name,
+                family, line, Counts.of(instances, "instance")));
             if (defined < instances) {
                 sb.append(String.format(Locale.ROOT, " (%d where defined)", defined));
             }
@@ -201,8 +202,8 @@ public final class SpecResult {
     public String summaryLine() {
         long failed = failures();
         long skipped = notChecked();
-        return String.format(Locale.ROOT, "%s: %d checks, %d failed%s, %d ms", failed == 0 ? "PASS" : "FAIL",
-            items.size(), failed, skipped == 0 ? "" : ", " + skipped + " not checked", elapsed.toMillis());
+        return String.format(Locale.ROOT, "%s: %s, %d failed%s, %d ms", failed == 0 ? "PASS" : "FAIL",
+            Counts.of(items.size(), "check"), failed, skipped == 0 ? "" : ", " + skipped + " not checked", elapsed.toMillis());
     }
 
     @Override

@@ -184,7 +184,7 @@ class BadInputTest {
         assertThat(r.err()).isEqualTo("probity check: " + md + ":2:1: expected at least one relation that can be checked, "
             + "found only rows NOT CHECKED (a check of nothing cannot pass)" + System.lineSeparator());
         assertThat(r.out()).contains("NOT CHECKED  display 1, row 1 (line 2)")
-            .contains("NOTHING CHECKED (a check of nothing cannot pass): 0 checked (0 PASS, 0 FAIL), 1 NOT CHECKED")
+            .contains("NOTHING CHECKED (a check of nothing cannot pass): 0 relations checked (0 PASS, 0 FAIL), 1 NOT CHECKED")
             .doesNotContain("PASS:");
     }
 }

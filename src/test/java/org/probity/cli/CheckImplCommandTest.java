@@ -151,7 +151,10 @@ class CheckImplCommandTest {
         Run replayed = run("--replay", token, "--", "python3", "adapters/python/zoo/kl_half_missing.py");
         assertThat(replayed.code()).as(replayed.err()).isEqualTo(1);
         assertThat(replayed.out()).contains("replaying one input (--replay " + token + ")").contains("input: " + input)
-            .contains("1 element-wise evaluations in 1 requests").doesNotContain("categorical_kl");
+            .contains("1 element-wise evaluation in 1 request").doesNotContain("categorical_kl")
+            // the token holds the input, not a seed: the finding printed the default seed and "shrunk in 0 steps"
+            .contains("(replayed from --replay " + token + ": the token holds this input, not a seed)")
+            .doesNotContain("seed " + org.probity.check.RunConfig.DEFAULT_SEED).doesNotContain("shrunk in");
 
         Run reference = run("--replay", token, "--", "python3", "adapters/python/reference.py");
         assertThat(reference.code()).as(reference.out() + reference.err()).isZero();

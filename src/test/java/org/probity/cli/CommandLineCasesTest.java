@@ -121,13 +121,13 @@ class CommandLineCasesTest {
         Path ones = Files.writeString(dir.resolve("ones.txt"), "1\n1\n1\n");
         CliRunner.Result r = CliRunner.run("schedule", ones.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("  monotonic              beta_t non-decreasing: yes; abar_t strictly decreasing: "
-                + "no (abar_2 = abar_1 = 0.0)" + NL);
+        assertThat(r.out()).contains("  monotonic              β_t non-decreasing: yes; ᾱ_t strictly decreasing: "
+                + "no (ᾱ_2 = ᾱ_1 = 0.0)" + NL);
         Path tiny = Files.writeString(dir.resolve("tiny.txt"), "0.1\n1e-30\n");
         assertThat(CliRunner.run("schedule", tiny.toString()).out())
-                .contains("abar_t strictly decreasing: no (abar_2 = abar_1 = 0.9)");
+                .contains("ᾱ_t strictly decreasing: no (ᾱ_2 = ᾱ_1 = 0.9)");
         assertThat(CliRunner.run("schedule", "cosine", "--zero-snr").out())
-                .as("zero terminal SNR reaches 0 only at T").contains("abar_t strictly decreasing: yes");
+                .as("zero terminal SNR reaches 0 only at T").contains("ᾱ_t strictly decreasing: yes");
     }
 
     @Test

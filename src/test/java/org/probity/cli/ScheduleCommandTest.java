@@ -26,9 +26,10 @@ class ScheduleCommandTest {
     void namedScheduleReport() {
         CliRunner.Result r = CliRunner.run("schedule", "cosine", "--T", "1000");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("schedule: cosine (T = 1000)", "abar_T", "SNR_1", "SNR_T", "L_T, bits/dim",
-                "WARNING: terminal SNR is not zero", "clipped steps          1 with beta_t = 0.999 (the cosine clip): t = 1000",
-                "beta_t non-decreasing: yes");
+        assertThat(r.out()).contains("schedule: cosine (T = 1000)", "ᾱ_T", "SNR_1", "SNR_T", "L_T, bits/dim",
+                "WARNING: terminal SNR is not zero", "clipped steps          1 with β_t = 0.999 (the cosine schedule's clip "
+                + "β_t = min(1 − ᾱ_t/ᾱ_{t−1}, 0.999), Nichol & Dhariwal 2021, §3.2): t = 1000", "β_t non-decreasing: yes")
+                .doesNotContain("abar_T");
         CliRunner.Result z = CliRunner.run("schedule", "scaled-linear-zero-snr");
         assertThat(z.out()).contains("zero terminal SNR", "terminal SNR           zero").doesNotContain("WARNING");
         CliRunner.Result flag = CliRunner.run("schedule", "scaled-linear", "--zero-snr");
@@ -45,6 +46,17 @@ class ScheduleCommandTest {
         // sigmoid is not a protocol schedule but printed its report without the line the others have
         assertThat(CliRunner.run("schedule", "sigmoid").out()).contains("  definition             abar(t) = (s(3) - s(-3 + 6t/T)) / "
             + "(s(3) - s(-3)), s the logistic function, beta_t = min(1 - abar(t)/abar(t-1), 0.999)", "Chen 2023");
+    }
+
+    @Test
+    void theClipIsNamedForTheScheduleThatHasIt() {
+        // the sigmoid schedule clips at 0.999 too; its report said "(the cosine clip)"
+        CliRunner.Result sigmoid = CliRunner.run("schedule", "sigmoid");
+        assertThat(sigmoid.out()).contains("clipped steps          1 with β_t = 0.999 (the sigmoid schedule's clip "
+            + "β_t = min(1 − ᾱ_t/ᾱ_{t−1}, 0.999), as in its definition): t = 1000", "  ᾱ_T    ").doesNotContain("cosine");
+        CliRunner.Result linear = CliRunner.run("schedule", "linear");
+        assertThat(linear.out()).contains("clipped steps          none (no β_t = 0.999, the largest β_t of the cosine "
+            + "and sigmoid schedules, which clip there)");
     }
 
     @Test
@@ -72,7 +84,7 @@ class ScheduleCommandTest {
         assertThat(b.exitCode()).as(b.err()).isZero();
         assertThat(a.out().replace(lines.toString(), "F")).isEqualTo(b.out().replace(json.toString(), "F"));
         CliRunner.Result text = CliRunner.run("schedule", lines.toString());
-        assertThat(text.out()).contains("beta_t non-decreasing: yes");
+        assertThat(text.out()).contains("β_t non-decreasing: yes");
     }
 
     @Test

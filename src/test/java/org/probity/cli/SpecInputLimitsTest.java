@@ -58,7 +58,7 @@ class SpecInputLimitsTest {
         CliRunner.Result r = check("ok.prob", "model " + model + "\nclaim \"c\": " + claim + "\n", "--tries", "3");
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).contains("PASS  claim \"c\" [").contains("line 2: 3 instances").contains("PASS: 1 checks, 0 failed");
+        assertThat(r.out()).contains("PASS  claim \"c\" [").contains("line 2: 3 instances").contains("PASS: 1 check, 0 failed");
     }
 
     @Test
@@ -143,7 +143,7 @@ class SpecInputLimitsTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("NOT CHECKED  claim \"slow\" [gaussian] line 2: 3 instances (0 where defined)",
             "not checked: one instance took longer than the per-try budget of 1.00 s (T = 999 steps); "
-                + "the remaining tries were not evaluated", "PASS: 1 checks, 0 failed, 1 not checked");
+                + "the remaining tries were not evaluated", "PASS: 1 check, 0 failed, 1 not checked");
         CliRunner.Result strict = check("slow.prob", slow, "--tries", "3", "--try-budget", "1", "--strict");
         assertThat(strict.exitCode()).isEqualTo(ExitCodes.FAILS);
     }
@@ -170,6 +170,6 @@ class SpecInputLimitsTest {
         assertThat(code).as(text).isZero();
         assertThat(text).contains("NOT CHECKED  claim \"big\" [gaussian] line 2: 2 instances (0 where defined)",
             "not checked: one instance needed more memory than the JVM has (T = 300 steps); "
-                + "the remaining tries were not evaluated", "PASS: 1 checks, 0 failed, 1 not checked");
+                + "the remaining tries were not evaluated", "PASS: 1 check, 0 failed, 1 not checked");
     }
 }

@@ -114,7 +114,7 @@ class AdapterProcessTest {
                     new double[] {0, 0})).isInstanceOfSatisfying(AdapterFault.class, f -> {
                         assertThat(f.kind()).isEqualTo(AdapterFault.Kind.MALFORMED_JSON);
                         assertThat(f.getMessage()).startsWith("the answer to request id 1 (normal_kl) is not JSON: it holds "
-                                + "a bare NaN or Infinity token; PROTOCOL.md writes non-finite numbers as the strings "
+                                + "a bare NaN or Infinity token; docs/contracts/PROTOCOL.md writes non-finite numbers as the strings "
                                 + "\"NaN\", \"Infinity\", \"-Infinity\" (in Python, json.dumps(..., allow_nan=False) "
                                 + "finds them): {\"id\": 1, \"result\": [NaN, Infinity]}");
                     });

@@ -39,7 +39,7 @@ class AssumptionsTest {
         assertThat(r.items()).as(r.render()).filteredOn(i -> i.kind().equals("step"))
             .allMatch(SpecResult.Item::failed);
         SpecResult.Item f = r.firstFailure().orElseThrow();
-        assertThat(f.counterexample()).contains("T = 1 steps");
+        assertThat(f.counterexample()).contains("T = 1 step");
         assertThat(f.method()).endsWith("assuming q(x_T) == p(x_T) (by construction)");
     }
 

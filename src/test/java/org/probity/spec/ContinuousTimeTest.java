@@ -48,7 +48,7 @@ class ContinuousTimeTest {
         SpecResult.Item f = r.firstFailure().orElseThrow(() -> new AssertionError(r.render()));
         assertThat(f.line()).as(r.render()).isEqualTo(lineOf(text, needle));
         assertThat(f.counterexample()).as(f.counterexample()).contains("continuous-time schedule: gamma(t) = ",
-            "left side:", "right side:").containsPattern("T = [1-3] steps");
+            "left side:", "right side:").containsPattern("T = [1-3] steps?");
         java.util.List<Integer> lines = new java.util.ArrayList<>(java.util.List.of(lineOf(text, needle)));
         for (String other : alsoUsing) {
             lines.add(lineOf(text, other));
@@ -162,8 +162,13 @@ class ContinuousTimeTest {
     void timeFunctionsNeedTheVdmOptionAndATimeIsNoStepIndex() {
         assertThatThrownBy(() -> Spec.parse("model gaussian steps 1..2\nclaim \"c\": SNR(0) >= 0\n", "a.prob"))
             .isInstanceOf(SpecSyntaxException.class).hasMessageContaining("a.prob:2:").hasMessageContaining("option vdm");
+        // x_t inside int_{t=0}^{1}: t is a time there, not a step, and the message says so
         assertThatThrownBy(() -> Spec.parse("model gaussian vdm steps 1..2\nclaim \"c\": int_{t=0}^{1}( x_t ) >= 0\n",
-            "b.prob")).isInstanceOf(SpecSyntaxException.class).hasMessageContaining("b.prob:2:");
+            "b.prob")).isInstanceOf(SpecSyntaxException.class).hasMessage("b.prob:2:27: expected a step index (a name "
+            + "bound by for/sum/prod, or T), found 't', the variable of integration of int_{t=a}^{b}(...) here: a time "
+            + "in [0, 1] of the continuous schedule (SNR(t), alpha_t(t), ...), not a step of the chain");
+        assertThatThrownBy(() -> Spec.parse("model gaussian vdm steps 1..2\nclaim \"c\": int_{s=0}^{1}( abar(s) ) >= 0\n",
+            "b.prob")).isInstanceOf(SpecSyntaxException.class).hasMessageContaining("found 's', the variable of integration");
         assertThatThrownBy(() -> Spec.parse("model gaussian vdm steps 1..1\nclaim \"c\": int_{t=0}^{2}( SNR(t) ) >= 0\n",
             "d.prob")).isInstanceOf(SpecSyntaxException.class).hasMessageContaining("d.prob:2:23:")
             .hasMessageContaining("a limit of int_{t=a}^{b} in [0, 1]").hasMessageContaining("found '2'");
@@ -173,8 +178,26 @@ class ContinuousTimeTest {
         SpecResult r = check("model gaussian vdm steps 1..1\nclaim \"c\": int_{t=0}^{2 * SNR(1) / SNR(1)}( SNR(t) ) >= 0\n", 5);
         assertThat(r.items().get(0).notChecked()).as(r.render()).isTrue();
         assertThat(r.items().get(0).reason()).contains("limit outside [0, 1]");
-        assertThatThrownBy(() -> Spec.parse("model markov vdm\n", "c.prob"))
-            .isInstanceOf(SpecSyntaxException.class).hasMessageContaining("gaussian family alone");
+        assertThatThrownBy(() -> Spec.parse("model markov vdm\n", "c.prob")).isInstanceOf(SpecSyntaxException.class)
+            .hasMessage("c.prob:1:14: expected the option vdm in a gaussian model only (vdm is an option of the gaussian "
+                + "family: model gaussian vdm ...), found 'vdm' in model markov");
+    }
+
+    @Test
+    void aTimeOutsideTheUnitIntervalIsNotCheckedForThatReason() {
+        // the reason spoke of densities conditioned on events of probability 0
+        SpecResult r = check("model gaussian vdm steps 1..2\nlet u = 0.5\nclaim \"c\": SNR(1.5) >= 0\n"
+            + "claim \"d\": SNR(u + 1) >= 0\nclaim \"in\": int_{t=0}^{1}( SNR(t + 1) ) >= 0\n", 3);
+        assertThat(r.items()).allSatisfy(i -> assertThat(i.notChecked()).as(r.render()).isTrue());
+        assertThat(r.items().get(0).reason()).isEqualTo("on none of the 3 instances were both sides defined: line 3, "
+            + "column 12: SNR(1.5) is at a time outside [0, 1] (t = 1.5), where the continuous-time schedule of a vdm "
+            + "model is defined");
+        assertThat(r.items().get(1).reason()).contains("SNR(u + 1) is at a time outside [0, 1] (t = 1.5)");
+        assertThat(r.items().get(2).reason()).contains("SNR(t + 1) is at a time outside [0, 1] (t = 1.")
+            .doesNotContain("density");
+        // outside [0, 1] a point is skipped, as docs/spec-language.md says: where some index values are inside, it holds
+        SpecResult some = check("model gaussian vdm steps 1..2\nclaim \"c\": for i = 0..2, SNR(i / 2 + 0.25) >= 0\n", 3);
+        assertThat(some.items().get(0).passed()).as(some.render()).isTrue();
     }
 
     @Test

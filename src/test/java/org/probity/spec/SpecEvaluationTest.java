@@ -44,8 +44,26 @@ class SpecEvaluationTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.exitCode(true)).isEqualTo(1);
         assertThat(r.render()).contains("NOT CHECKED  claim \"int of abs\" [gaussian] line 2: 3 instances (0 where defined)"
-            + "\n      not checked: line 2, column 32: abs(x_1)").endsWith(String.format("PASS: 1 checks, 0 failed, "
+            + "\n      not checked: line 2, column 32: abs(x_1)").endsWith(String.format("PASS: 1 check, 0 failed, "
             + "1 not checked, %d ms", r.elapsed().toMillis()));
+    }
+
+    @Test
+    void unevaluableCountsCoverTheTriesOnlyAndShrinkingsCandidatesApart() {
+        // fails when T >= 2 (abar(T) < abar(1)); at T = 1 the sum holds abs(x_1), which the family cannot evaluate, and
+        // the shrinker tries T = 1 candidates: those are not instances of the run ("on 12 of 10 instances" before)
+        SpecResult r = check("model gaussian steps 1..3\nclaim \"c\": abar(T) == abar(1) + 0 * sum_{t=T}^{1}( "
+            + "int_{x_t}( abs(x_t) ) )\n", 20);
+        SpecResult.Item i = r.items().get(0);
+        assertThat(i.status()).as(r.render()).isEqualTo(SpecResult.Status.FAIL);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("; on (\\d+) of (\\d+) instances, and on (\\d+) of "
+            + "the (\\d+) candidates tried while shrinking the failure$").matcher(i.reason());
+        assertThat(m.find()).as(i.reason()).isTrue();
+        int unevaluable = Integer.parseInt(m.group(1));
+        assertThat(Integer.parseInt(m.group(2))).isEqualTo(i.instances());
+        assertThat(unevaluable).isBetween(1, i.instances());
+        assertThat(Integer.parseInt(m.group(3))).isBetween(1, Integer.parseInt(m.group(4)));
+        assertThat(i.defined()).isEqualTo(i.instances() - unevaluable);
     }
 
     @Test
@@ -145,7 +163,7 @@ class SpecEvaluationTest {
         String s = "model markov states 2..3 steps 1..2\nclaim \"not an identity\": q(x_1 | x_0) == q(x_1 | x_0 = 0)\n";
         SpecResult r = check(s, 200);
         SpecResult.Item f = r.firstFailure().orElseThrow(() -> new AssertionError(r.render()));
-        assertThat(f.counterexample()).contains("at x_0 = 1").contains("K = 2 states, T = 1 steps");
+        assertThat(f.counterexample()).contains("at x_0 = 1").contains("K = 2 states, T = 1 step");
     }
 
     @Test

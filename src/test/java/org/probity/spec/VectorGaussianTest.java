@@ -68,7 +68,7 @@ class VectorGaussianTest {
         SpecResult.Item f = r.firstFailure().orElseThrow(() -> new AssertionError(r.render()));
         Matcher m = DIMS.matcher(f.counterexample());
         assertThat(!m.find() || Integer.parseInt(m.group(1)) <= 2).as(f.counterexample()).isTrue();
-        assertThat(f.counterexample()).contains("T = 1 steps", "left side:", "right side:");
+        assertThat(f.counterexample()).contains("T = 1 step", "left side:", "right side:");
     }
 
     @Test

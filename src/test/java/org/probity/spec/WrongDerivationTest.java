@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * and 3 steps.
  */
 class WrongDerivationTest {
-    private static final Pattern MARKOV = Pattern.compile("markov, K = (\\d+) states, T = (\\d+) steps");
-    private static final Pattern GAUSSIAN = Pattern.compile("gaussian, T = (\\d+) steps");
+    private static final Pattern MARKOV = Pattern.compile("markov, K = (\\d+) states, T = (\\d+) steps?");
+    private static final Pattern GAUSSIAN = Pattern.compile("gaussian, T = (\\d+) steps?");
     private static final String MODEL = "model markov gaussian states 2..3 steps 1..4 positive";
 
     private static String seed() {

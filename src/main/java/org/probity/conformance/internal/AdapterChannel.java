@@ -51,7 +51,7 @@ public final class AdapterChannel implements AutoCloseable {
     /** Put on the stdout queue when the adapter process exits (its stdout may stay open in a child). */
     private static final Object EXITED = new Object();
     private static final String MSG_BARE_NONFINITE = "the answer to %s is not JSON: it holds a bare NaN or Infinity "
-        + "token; PROTOCOL.md writes non-finite numbers as the strings \"NaN\", \"Infinity\", \"-Infinity\" (in "
+        + "token; docs/contracts/PROTOCOL.md writes non-finite numbers as the strings \"NaN\", \"Infinity\", \"-Infinity\" (in "
         + "Python, json.dumps(..., allow_nan=False) finds them): %s";
 
     private final List<String> command;

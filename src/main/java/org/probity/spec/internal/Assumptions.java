@@ -1,5 +1,6 @@
 package org.probity.spec.internal;
 
+import org.probity.math.Counts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -193,7 +194,7 @@ final class Assumptions {
         List<String> out = new ArrayList<>();
         for (Statement.Assume a : all) {
             String how = rejected.contains(a) ? String.format(java.util.Locale.ROOT,
-                "by rejection: %d of %d instances rejected", rejectedInstances, tries) : "by construction";
+                "by rejection: %d of %s rejected", rejectedInstances, Counts.of(tries, "instance")) : "by construction";
             out.add(Printer.print(a).substring("assume ".length()) + " (" + how + ")");
         }
         return String.join("; ", out);

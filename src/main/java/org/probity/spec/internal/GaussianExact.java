@@ -89,7 +89,7 @@ final class GaussianExact implements Expr.Visitor<Closed> {
             case TIME -> {
                 Closed a = closed(c.argument());
                 yield !a.available() ? a : !a.isConstant() ? Closed.none(c.function() + " of a variable", n)
-                    : Closed.constant(ev.instance().time(c.function(), a.constantValue()), n);
+                    : Closed.constant(ev.instance().time(c.function(), a.constantValue(), c), n);
             }
             case ELEMENTWISE -> elementwise(c);
             case REDUCTION -> reduce(c);

@@ -1,8 +1,8 @@
 package org.probity.spec.internal;
 
+import org.probity.math.Counts;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.probity.diffusion.LogSnrSchedule;
 import org.probity.math.ShortestDouble;
@@ -27,6 +27,9 @@ public final class GaussianInstance implements ModelInstance {
     private final Networks networks;
     /** The continuous-time schedule of a {@code vdm} model, or null. */
     private final LogSnrSchedule continuous;
+    /** The first call of a time function at a time outside [0, 1] on this instance, and that time (for the reason). */
+    private Object outsideTimeNode;
+    private double outsideTime;
 
     GaussianInstance(GaussianParameters par, double[][] points) {
         this(par, points, Networks.NONE);
@@ -77,8 +80,7 @@ public final class GaussianInstance implements ModelInstance {
 
     @Override
     public String describeSize() {
-        return par.dims() == 1 ? String.format(Locale.ROOT, "T = %d steps", steps())
-            : String.format(Locale.ROOT, "T = %d steps, d = %d", steps(), par.dims());
+        return "T = " + Counts.of(steps(), "step") + (par.dims() == 1 ? "" : ", d = " + par.dims());
     }
 
     /** The number of variable slots: (T + 1) d. */
@@ -159,6 +161,24 @@ public final class GaussianInstance implements ModelInstance {
      *
      * @throws IllegalArgumentException for a function that is not one of time, or a model without a schedule
      */
+    double time(Function f, double t, Object node) {
+        if (!(t >= 0 && t <= 1) && outsideTimeNode == null) {
+            outsideTimeNode = node;
+            outsideTime = t;
+        }
+        return time(f, t);
+    }
+
+    /** The node of the first time-function call outside [0, 1] on this instance (undefined there), or null. */
+    Object outsideTimeNode() {
+        return outsideTimeNode;
+    }
+
+    /** The time of {@link #outsideTimeNode()}. */
+    double outsideTime() {
+        return outsideTime;
+    }
+
     double time(Function f, double t) {
         if (continuous == null) {
             throw new IllegalArgumentException("time: a vdm model's function, got " + f + " on a gaussian model");

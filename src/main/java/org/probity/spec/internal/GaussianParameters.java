@@ -1,5 +1,6 @@
 package org.probity.spec.internal;
 
+import org.probity.math.Counts;
 import java.util.Locale;
 
 /**
@@ -36,8 +37,8 @@ record GaussianParameters(double[] betas, double[] mu0, double[] var0, double[] 
     @Override
     public String toString() {
         int steps = steps();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "gaussian, T = %d steps%s%n", steps,
-            dims() == 1 ? "" : ", d = " + dims() + " dimensions"));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "gaussian, T = %s%s%n", Counts.of(steps, "step"),
+            dims() == 1 ? "" : ", d = " + Counts.of(dims(), "dimension")));
         sb.append("    beta_1..beta_T = [");
         for (int t = 1; t <= steps; t++) {
             sb.append(t > 1 ? ", " : "").append(GaussianInstance.d(betas[t]));

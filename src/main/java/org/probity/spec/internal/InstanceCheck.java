@@ -42,8 +42,6 @@ final class InstanceCheck {
     /** What the evaluations of one check met besides verdicts: Monte Carlo, constructs that cannot be evaluated. */
     static final class Trace {
         boolean monteCarlo;
-        /** Instances on which some construct could not be evaluated. */
-        int unevaluableInstances;
         /** The first such construct: why, and its AST node (null when unknown). */
         String why;
         Object origin;
@@ -61,10 +59,7 @@ final class InstanceCheck {
                 why = reason;
                 origin = node;
             }
-            if (!thisInstance) {
-                thisInstance = true;
-                unevaluableInstances++;
-            }
+            thisInstance = true;
         }
 
         boolean instanceUnevaluable() {

@@ -1,5 +1,6 @@
 package org.probity.spec.internal;
 
+import org.probity.math.Counts;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -105,7 +106,14 @@ public final class ItemCheck {
         Gen<ModelInstance> gen = family.equals("markov") ? InstanceGen.markov(model)
             : InstanceGen.gaussian(model, Auxiliaries.of(lets, uses(subject, assumed)).networks());
         gen = gen.map(assumed::construct);
-        AtomicInteger defined = new AtomicInteger();
+        // The engine calls the body for its tries first, then again while it shrinks a failure: what each call met is
+        // recorded by call number, so that the counts reported ("on k of n instances") cover the n tries only.
+        java.util.BitSet definedCalls = new java.util.BitSet();
+        java.util.BitSet unevaluableCalls = new java.util.BitSet();
+        java.util.BitSet rejectedCalls = new java.util.BitSet();
+        int[] calls = {0};
+        Object[] undefinedAt = {null};
+        double[] undefinedTime = {Double.NaN};
         InstanceCheck.Trace trace = new InstanceCheck.Trace();
         Verdict[] largest = {null};
         String[] stopped = {null};
@@ -114,14 +122,22 @@ public final class ItemCheck {
             if (stopped[0] != null || broke[0] != null) {
                 return Verdict.pass();
             }
+            int call = calls[0]++;
             trace.startInstance(Budget.of(tryBudget));
             Verdict v;
             try {
                 if (!assumed.accepts(inst, lets, trace.budget)) {
-                    rejected.incrementAndGet();
+                    rejectedCalls.set(call);
                     return Verdict.pass();
                 }
                 v = InstanceCheck.verdict(subject, inst, lets, trace);
+                if (inst instanceof GaussianInstance g && g.outsideTimeNode() != null && undefinedAt[0] == null) {
+                    undefinedAt[0] = g.outsideTimeNode();
+                    undefinedTime[0] = g.outsideTime();
+                }
+                if (trace.instanceUnevaluable()) {
+                    unevaluableCalls.set(call);
+                }
             } catch (Budget.Exceeded e) {
                 stopped[0] = e.getMessage() + " (" + inst.describeSize() + "); the remaining tries were not evaluated";
                 return Verdict.pass();
@@ -137,7 +153,7 @@ public final class ItemCheck {
                 return Verdict.pass();
             }
             if (v != null && v.isNumeric()) {
-                defined.incrementAndGet();
+                definedCalls.set(call);
                 if (largest[0] == null || v.difference() > largest[0].difference()) {
                     largest[0] = v;
                 }
@@ -155,19 +171,22 @@ public final class ItemCheck {
                 MonteCarlo.FALSE_ALARM, MonteCarlo.Z, MonteCarlo.SAMPLES, MonteCarlo.EFFECT)
             : "exact";
         Failure f = r.failure().orElse(null);
-        int definedCount = Math.min(defined.get(), r.tries());
+        int definedCount = definedCalls.get(0, r.tries()).cardinality();
+        rejected.set(rejectedCalls.get(0, r.tries()).cardinality());
+        Unevaluable unevaluable = new Unevaluable(unevaluableCalls.get(0, r.tries()).cardinality(), r.tries(),
+            unevaluableCalls.get(r.tries(), Math.max(r.tries(), calls[0])).cardinality(), calls[0] - r.tries());
         Verdict big = f != null && f.verdict().isNumeric() ? f.verdict() : largest[0];
         double disc = big == null ? Double.NaN : big.difference();
         String tol = big == null || big.tolerance() == null ? "" : big.tolerance().toString();
         if (f != null) {
-            String counterexample = "model instance (shrunk in " + f.shrinkSteps() + " steps): " + f.counterexample()
+            String counterexample = "model instance (shrunk in " + Counts.of(f.shrinkSteps(), "step") + "): " + f.counterexample()
                 + "\n" + f.verdict().render();
             return new Outcome(Status.FAIL, r.tries(), definedCount, disc, tol, method, counterexample,
-                unevaluable(trace, family, r.tries(), locator), f.replayToken());
+                unevaluable(trace, family, unevaluable, locator), f.replayToken());
         }
         if (trace.why != null) {
             return new Outcome(Status.NOT_CHECKED, r.tries(), definedCount, disc, tol, method, "",
-                unevaluable(trace, family, r.tries(), locator), "");
+                unevaluable(trace, family, unevaluable, locator), "");
         }
         if (stopped[0] != null) {
             return new Outcome(Status.NOT_CHECKED, r.tries(), definedCount, disc, tol, method, "", stopped[0], "");
@@ -177,9 +196,18 @@ public final class ItemCheck {
                 "the property engine discarded every try (%d discarded): a model instance needs more random "
                 + "choices than it allows", r.discards()), "");
         }
+        if (definedCount == 0 && undefinedAt[0] != null) {
+            // SNR(1.5): a time function outside [0, 1] is undefined (the point is skipped); say so, not densities
+            String where = locator.position(undefinedAt[0]);
+            return new Outcome(Status.NOT_CHECKED, r.tries(), 0, Double.NaN, "", method, "", String.format(Locale.ROOT,
+                "on none of the %s were both sides defined: %s%s is at a time outside [0, 1] (t = %s), where the "
+                + "continuous-time schedule of a vdm model is defined", Counts.of(r.tries(), "instance"),
+                where.isEmpty() ? "" : where + ": ", Printer.print((Expr) undefinedAt[0]),
+                Printer.number(undefinedTime[0])), "");
+        }
         if (definedCount == 0) {
             return new Outcome(Status.NOT_CHECKED, r.tries(), 0, Double.NaN, "", method, "", "on none of the "
-                + r.tries() + " instances were both sides defined at any assignment (a density conditioned on an "
+                + Counts.of(r.tries(), "instance") + " were both sides defined at any assignment (a density conditioned on an "
                 + "event of probability 0, or inf - inf); declare 'positive' or narrow the model", "");
         }
         return new Outcome(Status.PASS, r.tries(), definedCount, disc, tol, method, "", "", "");
@@ -192,18 +220,31 @@ public final class ItemCheck {
     }
 
     /**
-     * "POSITION: CONSTRUCT: cannot be evaluated on the FAMILY family: WHY (what the family evaluates);
-     * on k of n instances".
+     * How many of the {@code tries} generated instances met a construct that cannot be evaluated, and how many of
+     * the {@code shrinkCalls} evaluations made while shrinking a failure did (the shrinker's candidates are not
+     * instances of the run, so they are counted apart: never "k of n" with k > n).
      */
-    private static String unevaluable(InstanceCheck.Trace trace, String family, int tries, Locator locator) {
+    private record Unevaluable(int instances, int tries, int whileShrinking, int shrinkCalls) {
+        @Override
+        public String toString() {
+            String shrink = whileShrinking == 0 ? "" : String.format(Locale.ROOT,
+                ", and on %d of the %s tried while shrinking the failure", whileShrinking, Counts.of(shrinkCalls, "candidate"));
+            return String.format(Locale.ROOT, "on %d of %s%s", instances, Counts.of(tries, "instance"), shrink);
+        }
+    }
+
+    /**
+     * "POSITION: CONSTRUCT: cannot be evaluated on the FAMILY family: WHY (what the family evaluates);
+     * on k of n instances[, and on s of the m candidates tried while shrinking the failure]".
+     */
+    private static String unevaluable(InstanceCheck.Trace trace, String family, Unevaluable counts, Locator locator) {
         if (trace.why == null) {
             return "";
         }
         String where = trace.origin == null ? "" : locator.position(trace.origin);
         String what = trace.origin instanceof Expr e ? Printer.print(e) : "";
-        return String.format(Locale.ROOT, "%s%scannot be evaluated on the %s family: %s (%s); on %d of %d instances",
-            where.isEmpty() ? "" : where + ": ", what.isEmpty() ? "" : what + ": ", family, trace.why, COVERS,
-            trace.unevaluableInstances, tries);
+        return String.format(Locale.ROOT, "%s%scannot be evaluated on the %s family: %s (%s); %s",
+            where.isEmpty() ? "" : where + ": ", what.isEmpty() ? "" : what + ": ", family, trace.why, COVERS, counts);
     }
 
     /** What the gaussian family evaluates, for the reason of a construct it cannot. */

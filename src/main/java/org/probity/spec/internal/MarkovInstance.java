@@ -1,5 +1,6 @@
 package org.probity.spec.internal;
 
+import org.probity.math.Counts;
 import java.util.Locale;
 import org.probity.math.ShortestDouble;
 
@@ -108,7 +109,7 @@ public final class MarkovInstance implements ModelInstance {
 
     @Override
     public String describeSize() {
-        return String.format(Locale.ROOT, "K = %d states, T = %d steps", k, steps);
+        return String.format(Locale.ROOT, "K = %s, T = %s", Counts.of(k, "state"), Counts.of(steps, "step"));
     }
 
     /**
@@ -124,7 +125,7 @@ public final class MarkovInstance implements ModelInstance {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "markov, K = %d states, T = %d steps%n", k, steps));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "markov, %s%n", describeSize()));
         sb.append("    q(x_0) = ").append(vector(q0)).append('\n');
         for (int t = 1; t <= steps; t++) {
             sb.append(String.format(Locale.ROOT, "    q(x_%d | x_%d) = %s  (row = x_%d)%n", t, t - 1, matrix(forward[t]), t - 1));

@@ -100,6 +100,7 @@ public final class Parser {
         boolean diagonal = false;
         boolean vdm = false;
         Statement.Stationary stationary = Statement.Stationary.NONE;
+        Token vdmAt = null;
         Set<String> seen = new HashSet<>();
         while (tk.peek().kind() == Token.Kind.IDENT) {
             Token w = tk.next();
@@ -128,6 +129,7 @@ public final class Parser {
                     break;
                 case "vdm":
                     vdm = true;
+                    vdmAt = w;
                     break;
                 case "stationary":
                     stationary = Statement.Stationary.DRAWN;
@@ -152,7 +154,8 @@ public final class Parser {
             throw tk.error(tk.peek(), "a model family (markov, gaussian)");
         }
         if (vdm && !families.equals(Set.of("gaussian"))) {
-            throw tk.error(start, "the option vdm on the gaussian family alone (model gaussian vdm ...)");
+            throw tk.error(vdmAt, "the option vdm in a gaussian model only (vdm is an option of the gaussian family: "
+                + "model gaussian vdm ...)", "'vdm' in model " + String.join(" ", families));
         }
         if (stationary != Statement.Stationary.NONE && !families.equals(Set.of("markov"))) {
             throw tk.error(start, "the option stationary on the markov family alone (model markov stationary ...)");

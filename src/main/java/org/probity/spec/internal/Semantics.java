@@ -336,6 +336,13 @@ public final class Semantics {
 
             @Override
             public RuntimeException unbound(Expr.Name n) {
+                if (boundTimes.contains(n.name())) {
+                    // x_t, abar(t) or beta(t) inside int_{t=a}^{b}: t there is a time in [0, 1], not a step
+                    return error(n, "a step index (a name bound by for/sum/prod, or T)", "'" + n.name() + "', the "
+                        + "variable of integration of int_{" + n.name() + "=a}^{b}(...) here: a time in [0, 1] of the "
+                        + "continuous schedule (SNR(" + n.name() + "), alpha_t(" + n.name() + "), ...), not a step of "
+                        + "the chain");
+                }
                 return error(n, "an index name bound by for/sum/prod, or T", "'" + n.name() + "'");
             }
 

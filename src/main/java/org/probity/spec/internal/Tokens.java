@@ -59,6 +59,11 @@ final class Tokens {
     }
 
     SpecSyntaxException error(Token t, String expected) {
-        return new SpecSyntaxException(file, t.line(), t.column(), expected, t.describe());
+        return error(t, expected, t.describe());
+    }
+
+    /** At {@code t}: expected {@code expected}, found {@code found} (where the token alone would not say what is wrong). */
+    SpecSyntaxException error(Token t, String expected, String found) {
+        return new SpecSyntaxException(file, t.line(), t.column(), expected, found);
     }
 }

@@ -147,10 +147,21 @@ public final class DerivationDocument {
                     String uses = u.lets().isEmpty() ? "" : " (with the definitions "
                         + String.join(", ", u.lets().stream().map(Statement.Let::name).toList()) + ")";
                     meaningless.put(u, "not checkable as read" + uses + ": expected " + e.expected() + ", found "
-                        + e.found());
+                        + e.found() + namedMatrixHint(u, e.found()));
                 }
             }
         }
+    }
+
+    /**
+     * Where a definition names a matrix ({@code \\Sigma := \\sigma^2 \\mathbf{I}}) and the row uses that name as the M of
+     * a quadratic form a^T M b, the reader takes M only as written in the row: the reason says how to write it.
+     */
+    private static String namedMatrixHint(Plan.Unit u, String found) {
+        boolean named = found.startsWith("a matrix: ") && u.lets().stream().map(Statement.Let::name)
+            .anyMatch(n -> found.matches("a matrix: -?\\(?" + java.util.regex.Pattern.quote(n) + "\\b.*"));
+        return !named ? "" : " (a name defined as a matrix is not read as the M of a^T M b: write M out in the row, "
+            + "as \\mathbf{I} or \\operatorname{diag}(...), scaled or inverted, e.g. (\\sigma^2 \\mathbf{I})^{-1})";
     }
 
     private final java.util.Map<Plan.Unit, String> meaningless = new java.util.IdentityHashMap<>();
@@ -248,7 +259,26 @@ public final class DerivationDocument {
             List<DocumentResult.Entry> mine = DocumentResult.entries(u, r);
             entries.addAll(supportNeeded(u, mine, options, tryBudget));
         }
-        return new DocumentResult(fileName, plan.modelReadings(), entries, options,
+        return new DocumentResult(fileName, plan.modelReadings(), inDocumentOrder(entries), options,
             java.time.Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * The entries in the order of their rows in the document: the plan lists a chain when it is complete, so a claim
+     * or a row NOT CHECKED between its displays came after the chain's last row. A whole chain stays right after its
+     * last step. The sort is stable: rows of one line keep their order.
+     */
+    private static List<DocumentResult.Entry> inDocumentOrder(List<DocumentResult.Entry> entries) {
+        record Keyed(DocumentResult.Entry entry, int line, int column, int after) { }
+        List<Keyed> keyed = new ArrayList<>();
+        for (DocumentResult.Entry e : entries) {
+            Keyed previous = keyed.isEmpty() ? null : keyed.get(keyed.size() - 1);
+            keyed.add(e.kind() == DocumentResult.Kind.CHAIN && previous != null
+                ? new Keyed(e, previous.line(), previous.column(), 1)
+                : new Keyed(e, e.place().line(), e.place().column(), 0));
+        }
+        keyed.sort(java.util.Comparator.comparingInt(Keyed::line).thenComparingInt(Keyed::column)
+            .thenComparingInt(Keyed::after));
+        return keyed.stream().map(Keyed::entry).toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.probity.spec.latex;
 
+import org.probity.math.Counts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,8 +81,8 @@ public final class DocumentResult {
                 sb.append("\n             reading: ").append(r);
             }
             for (SpecResult.Item i : items) {
-                sb.append(String.format(Locale.ROOT, "\n             %s %s: %d instances", i.family(),
-                    i.status().label(), i.instances()));
+                sb.append(String.format(Locale.ROOT, "\n             %s %s: %s", i.family(),
+                    i.status().label(), Counts.of(i.instances(), "instance")));
                 if (i.defined() < i.instances()) {
                     sb.append(String.format(Locale.ROOT, " (%d where defined)", i.defined()));
                 }
@@ -214,7 +215,11 @@ public final class DocumentResult {
         return entries.stream().filter(e -> e.verdict().equals(verdict)).count();
     }
 
-    /** The report text. */
+    /**
+     * The report text. Its last line counts twice, since each relation (step, claim, whole chain) is checked once
+     * per model family: the relations by their row verdict, then the checks, one per relation and family (a row
+     * that could not be read is one check), which is what {@code probity verify} and the reports count.
+     */
     public String render() {
         StringBuilder sb = new StringBuilder();
         sb.append(fileName).append(" (").append(options).append(")\n");
@@ -224,10 +229,36 @@ public final class DocumentResult {
         for (Entry e : entries) {
             sb.append(e.render()).append('\n');
         }
-        sb.append(String.format(Locale.ROOT, "%s: %d checked (%d PASS, %d FAIL), %d NOT CHECKED, %d definitions, %d ms",
-            !passed() ? "FAIL" : checkedSomething() ? "PASS" : "NOTHING CHECKED (a check of nothing cannot pass)", count("PASS") + count("FAIL"), count("PASS"), count("FAIL"),
-            count("NOT CHECKED"), count("DEFINITION"), elapsed.toMillis()));
+        sb.append(String.format(Locale.ROOT, "%s: %s checked (%d PASS, %d FAIL), %d NOT CHECKED, %s; %s, %d ms",
+            !passed() ? "FAIL" : checkedSomething() ? "PASS" : "NOTHING CHECKED (a check of nothing cannot pass)",
+            Counts.of(count("PASS") + count("FAIL"), "relation"), count("PASS"), count("FAIL"), count("NOT CHECKED"),
+            Counts.of(count("DEFINITION"), "definition"), checks(), elapsed.toMillis()));
         return sb.toString();
+    }
+
+    /** "n checks on the markov and gaussian families (p PASS, f FAIL, k NOT CHECKED)": one per relation and family. */
+    private String checks() {
+        long pass = 0;
+        long fail = 0;
+        long notChecked = 0;
+        java.util.Set<String> families = new java.util.LinkedHashSet<>();
+        for (Entry e : entries) {
+            if (e.kind() == Kind.NOT_CHECKED) {
+                notChecked++;
+            }
+            for (SpecResult.Item i : e.items()) {
+                families.add(i.family());
+                pass += i.passed() ? 1 : 0;
+                fail += i.failed() ? 1 : 0;
+                notChecked += i.notChecked() ? 1 : 0;
+            }
+        }
+        List<String> names = List.copyOf(families);
+        String on = names.isEmpty() ? "" : " on the " + (names.size() == 1 ? names.get(0)
+            : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1))
+            + " " + Counts.noun(names.size(), "family", "families");
+        return String.format(Locale.ROOT, "%s%s (%d PASS, %d FAIL, %d NOT CHECKED)", Counts.of(pass + fail + notChecked,
+            "check"), on, pass, fail, notChecked);
     }
 
     @Override

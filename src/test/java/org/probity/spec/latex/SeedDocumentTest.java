@@ -28,7 +28,7 @@ class SeedDocumentTest {
         assertThat(multiply.verdict()).isEqualTo("FAIL");
         assertThat(multiply.items()).filteredOn(i -> !i.passed()).singleElement().satisfies(i -> {
             assertThat(i.family()).isEqualTo("markov");
-            assertThat(i.counterexample()).contains("K = 2 states, T = 1 steps").contains("0.0");
+            assertThat(i.counterexample()).contains("K = 2 states, T = 1 step").contains("0.0");
         });
         // the first finding names the support condition it needs (it holds when every probability is > 0)
         assertThat(multiply.detail()).isEqualTo(DerivationDocument.SUPPORT);
