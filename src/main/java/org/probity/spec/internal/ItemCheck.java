@@ -100,6 +100,7 @@ public final class ItemCheck {
         gen = gen.map(assumed::construct);
         AtomicInteger defined = new AtomicInteger();
         InstanceCheck.Trace trace = new InstanceCheck.Trace();
+        InstanceCheck.Prepared prepared = InstanceCheck.Prepared.of(subject, lets);
         Verdict[] largest = {null};
         String[] stopped = {null};
         RuntimeException[] broke = {null};
@@ -114,7 +115,7 @@ public final class ItemCheck {
                     rejected.incrementAndGet();
                     return Verdict.pass();
                 }
-                v = InstanceCheck.verdict(subject, inst, lets, trace);
+                v = InstanceCheck.verdict(prepared, inst, lets, trace);
             } catch (Budget.Exceeded e) {
                 stopped[0] = e.getMessage() + " (" + inst.describeSize() + "); the remaining tries were not evaluated";
                 return Verdict.pass();
