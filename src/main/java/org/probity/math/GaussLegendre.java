@@ -9,7 +9,7 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
  * \( w_i = 2 / ((1 - x_i^2) P_n'(x_i)^2) \) computed in 40-digit arithmetic and rounded once to double:
  * the rules of Hipparchus' {@code GaussIntegratorFactory.legendreHighPrecision(n)} (Dfp, 40 digits).
  *
- * <p>Building such a rule in Dfp takes about a second of CPU (a fifth of {@code probity verify}'s
+ * <p>Building such a rule in Dfp takes about a second of CPU (a sixth of {@code probity verify}'s
  * profile when three classes built theirs), so the 10- and 20-point rules Probity uses are
  * tabulated here: the positive half of each, mirrored (the rules are symmetric). The decimals are
  * the shortest that round-trip ({@link Double#toString}) of what {@code legendreHighPrecision(n)}
