@@ -3,8 +3,8 @@ package org.probity.diffusion;
 import java.util.Locale;
 import java.util.function.DoubleBinaryOperator;
 import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
-import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 import org.probity.divergence.Estimate;
+import org.probity.math.GaussLegendre;
 import org.probity.math.NeumaierSum;
 import org.probity.math.Tolerance;
 
@@ -38,7 +38,7 @@ import org.probity.math.Tolerance;
 public final class VdmLoss {
     /** Panels (equal in γ) of the coarse rule of {@link #continuousByQuadrature}; the fine rule has twice as many. */
     public static final int QUADRATURE_PANELS = 8;
-    private static final GaussIntegrator RULE = new GaussIntegratorFactory().legendreHighPrecision(20);
+    private static final GaussIntegrator RULE = GaussLegendre.rule(20);
     private static final String MSG_STEPS = "steps: expected T >= 1, got %d";
     private static final String MSG_DIM = "x: expected %d entries (the denoiser's dimension), got %d";
 

@@ -2,9 +2,9 @@ package org.probity.divergence;
 
 import java.util.function.DoubleUnaryOperator;
 import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
-import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 import org.probity.dist.Gaussian;
 import org.probity.math.Constants;
+import org.probity.math.GaussLegendre;
 import org.probity.math.NeumaierSum;
 import org.probity.math.StandardNormal;
 import org.probity.math.Tolerance;
@@ -26,7 +26,7 @@ import org.probity.math.Tolerance;
 public final class Quadrature {
     private static final double L = 40;
     private static final int PANELS = 32;
-    private static final GaussIntegrator RULE = new GaussIntegratorFactory().legendreHighPrecision(20);
+    private static final GaussIntegrator RULE = GaussLegendre.rule(20);
 
     private Quadrature() {
     }

@@ -5,7 +5,6 @@ import org.apache.commons.numbers.gamma.Erf;
 import org.apache.commons.numbers.gamma.Erfc;
 import org.apache.commons.numbers.gamma.Erfcx;
 import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
-import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 
 /**
  * The standard normal distribution in log space, exact in the tails: \( \ln\Phi(z) \) and
@@ -24,7 +23,7 @@ public final class StandardNormal {
     private static final double NARROW = 0.5;
     /** \( Q(40) \approx 3.7 \cdot 10^{-350} \) underflows to 0. */
     private static final double TAIL_UNDERFLOW = 40;
-    private static final GaussIntegrator LEGENDRE = new GaussIntegratorFactory().legendreHighPrecision(10);
+    private static final GaussIntegrator LEGENDRE = GaussLegendre.rule(10);
     private static final String MSG_INTERVAL = "b: expected a number >= a = %s, got %s";
 
     private StandardNormal() {

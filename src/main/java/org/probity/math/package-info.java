@@ -1,7 +1,8 @@
 /**
  * Numerical building blocks with known error: compensated summation ({@link NeumaierSum}),
  * log-space helpers ({@link LogSpace}: logSumExp, log1mExp, xlogy), the standard normal in log
- * space ({@link StandardNormal}), ulp distance ({@link Ulps}), the {@link Tolerance} value type,
+ * space ({@link StandardNormal}), Gauss–Legendre rules from 40-digit arithmetic ({@link GaussLegendre}),
+ * ulp distance ({@link Ulps}), the {@link Tolerance} value type,
  * 64-digit reference arithmetic ({@link HighPrecision}) and the shortest round-trip decimal of a
  * double ({@link ShortestDouble}); {@link Counts} puts a count's noun in the right number for reports.
  *

@@ -31,9 +31,13 @@ final class GaussianEvaluator {
     private final Budget budget;
     /** Panels of the composite rule of {@code int_{t=a}^{b}}: {@link #FINE_PANELS}, or a coarser one for the error estimate. */
     private final int panels;
-    /** The Gauss–Legendre rule of every panel of {@code int_{t=a}^{b}} (Hipparchus). */
+    /**
+     * The Gauss–Legendre rule of every panel of {@code int_{t=a}^{b}} (Hipparchus, in double: the rule of
+     * {@code GaussIntegratorFactory.legendre(8)}, without the factory, whose constructor sets up 40-digit Dfp).
+     */
     static final org.hipparchus.analysis.integration.gauss.GaussIntegrator RULE =
-        new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory().legendre(8);
+        new org.hipparchus.analysis.integration.gauss.GaussIntegrator(
+            new org.hipparchus.analysis.integration.gauss.LegendreRuleFactory().getRule(8));
     /**
      * Panels of the rules of {@code int_{t=a}^{b}}, finest last: the value is the finest rule's; the two
      * coarser ones give the declared error and the check that the rules converge ({@link InstanceCheck}).
@@ -172,13 +176,7 @@ final class GaussianEvaluator {
     }
 
     private static double coefficients(Quad q) {
-        double m = Math.abs(q.c);
-        for (int i = 0; i < q.n(); i++) {
-            m += Math.abs(q.b[i]);
-            for (int j = 0; j < q.n(); j++) {
-                m += Math.abs(q.m[i][j]);
-            }
-        }
+        double m = q.coefficientSum();
         return Double.isFinite(m) ? m : 0;
     }
 

@@ -67,14 +67,31 @@ final class InstanceCheck {
         }
     }
 
+    /**
+     * What {@link #verdict} needs of a claim besides the instance, the same on every instance: the noise
+     * variables it binds and its first {@code int_{t=a}^{b}} (or null).
+     */
+    record Prepared(ItemCheck.Subject subject, List<String> noises, Expr integral) {
+        /** The claim {@code s} with the definitions {@code lets}, walked once. */
+        static Prepared of(ItemCheck.Subject s, Map<String, Expr> lets) {
+            return new Prepared(s, Auxiliaries.of(lets, s.lhs(), s.rhs()).noises(), InstanceCheck.integral(s, lets));
+        }
+    }
+
     /** The worst verdict over all assignments and index values; null when nothing was defined. */
     static Verdict verdict(ItemCheck.Subject s, ModelInstance inst, Map<String, Expr> lets, Trace trace) {
+        return verdict(Prepared.of(s, lets), inst, lets, trace);
+    }
+
+    /** As {@link #verdict(ItemCheck.Subject, ModelInstance, Map, Trace)}, for a claim prepared once for all instances. */
+    static Verdict verdict(Prepared prepared, ModelInstance inst, Map<String, Expr> lets, Trace trace) {
+        ItemCheck.Subject s = prepared.subject();
         int dims = inst instanceof GaussianInstance g ? g.dims() : 1;
         Scope base = new Scope(lets, inst.steps(), Map.of(), dims, 0);
         List<Scope> scopes = base.overIndex(s.index(), s.from(), s.to());
         Verdict worst = null;
-        List<String> noises = Auxiliaries.of(lets, s.lhs(), s.rhs()).noises();
-        Expr integral = inst instanceof GaussianInstance ? integral(s, lets) : null;
+        List<String> noises = prepared.noises();
+        Expr integral = inst instanceof GaussianInstance ? prepared.integral() : null;
         for (Scope indexed : scopes) {
             String index = s.index() == null ? "" : s.index() + " = " + indexed.indices.get(s.index());
             GaussianEvaluator ev = inst instanceof GaussianInstance g ? new GaussianEvaluator(g, trace.budget, noises) : null;

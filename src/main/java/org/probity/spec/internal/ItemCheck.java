@@ -115,6 +115,7 @@ public final class ItemCheck {
         Object[] undefinedAt = {null};
         double[] undefinedTime = {Double.NaN};
         InstanceCheck.Trace trace = new InstanceCheck.Trace();
+        InstanceCheck.Prepared prepared = InstanceCheck.Prepared.of(subject, lets);
         Verdict[] largest = {null};
         String[] stopped = {null};
         RuntimeException[] broke = {null};
@@ -130,7 +131,7 @@ public final class ItemCheck {
                     rejectedCalls.set(call);
                     return Verdict.pass();
                 }
-                v = InstanceCheck.verdict(subject, inst, lets, trace);
+                v = InstanceCheck.verdict(prepared, inst, lets, trace);
                 if (inst instanceof GaussianInstance g && g.outsideTimeNode() != null && undefinedAt[0] == null) {
                     undefinedAt[0] = g.outsideTimeNode();
                     undefinedTime[0] = g.outsideTime();

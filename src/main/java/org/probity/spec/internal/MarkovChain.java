@@ -1,8 +1,5 @@
 package org.probity.spec.internal;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * A finite-state Markov chain read in its own order: position 0 has the distribution
  * {@code start}, position k the transition matrix {@code step[k][i][j]} = P(next = j | previous = i).
@@ -23,7 +20,8 @@ final class MarkovChain {
     private final int[] position;
     private final double[][] marginal;
     private final double[][][] step;
-    private final Map<Long, double[][]> composed = new HashMap<>();
+    /** composed[u][v] = M_{u -> v} once computed, rows allocated on first use (an array: every factor of every probability looks here). */
+    private final double[][][][] composed;
 
     private MarkovChain(int k, int[] time, double[] start, double[][][] step) {
         this.k = k;
@@ -33,6 +31,7 @@ final class MarkovChain {
             position[time[p]] = p;
         }
         this.step = step;
+        this.composed = new double[time.length][][][];
         this.marginal = new double[time.length][];
         marginal[0] = start;
         for (int p = 1; p < time.length; p++) {
@@ -132,17 +131,23 @@ final class MarkovChain {
 
     /** M_{u -> v} = M_{u+1} ... M_v for chain positions u < v. */
     private double[][] composed(int u, int v) {
-        return composed.computeIfAbsent(((long) u << 32) | v, key -> {
-            double[][] m = step[u + 1];
-            for (int p = u + 2; p <= v; p++) {
-                double[][] next = new double[k][];
-                for (int i = 0; i < k; i++) {
-                    next[i] = times(m[i], step[p]);
-                }
-                m = next;
+        if (composed[u] == null) {
+            composed[u] = new double[time.length][][];
+        }
+        double[][] known = composed[u][v];
+        if (known != null) {
+            return known;
+        }
+        double[][] m = step[u + 1];
+        for (int p = u + 2; p <= v; p++) {
+            double[][] next = new double[k][];
+            for (int i = 0; i < k; i++) {
+                next[i] = times(m[i], step[p]);
             }
-            return m;
-        });
+            m = next;
+        }
+        composed[u][v] = m;
+        return m;
     }
 
     /** The row vector v M. */

@@ -9,6 +9,10 @@ final class Quad {
     final double c;
     final double[] b;
     final double[][] m;
+    /** {@link #degree()} once computed, else -1 (it scans all n^2 + n coefficients, and products ask for it). */
+    private int degree = -1;
+    /** {@link #coefficientSum()} once computed, else NaN (every closed form's terms are measured, some many times). */
+    private double coefficientSum = Double.NaN;
 
     Quad(double c, double[] b, double[][] m) {
         this.c = c;
@@ -32,6 +36,13 @@ final class Quad {
 
     /** 0 for a constant, 1 for affine, 2 otherwise. */
     int degree() {
+        if (degree < 0) {
+            degree = scanDegree();
+        }
+        return degree;
+    }
+
+    private int scanDegree() {
         for (double[] row : m) {
             for (double v : row) {
                 if (v != 0) {
@@ -45,6 +56,21 @@ final class Quad {
             }
         }
         return 0;
+    }
+
+    /** \( |c| + \sum_i |b_i| + \sum_{ij} |M_{ij}| \) (NaN or infinite when a coefficient is). */
+    double coefficientSum() {
+        if (Double.isNaN(coefficientSum)) {
+            double s = Math.abs(c);
+            for (int i = 0; i < n(); i++) {
+                s += Math.abs(b[i]);
+                for (int j = 0; j < n(); j++) {
+                    s += Math.abs(m[i][j]);
+                }
+            }
+            coefficientSum = s;
+        }
+        return coefficientSum;
     }
 
     boolean isZero() {

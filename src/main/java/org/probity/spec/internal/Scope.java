@@ -2,6 +2,7 @@ package org.probity.spec.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.probity.spec.ast.Expr;
@@ -41,6 +42,10 @@ final class Scope {
     /** The component 0..d-1 at which vector-valued nodes are evaluated (elementwise semantics). */
     final int component;
     private final IndexValue values;
+    /** {@link #slots} by list of items (identity), created on first use. */
+    private Map<List<VarItem>, List<Slot>> slots;
+    /** {@link #key()} once computed. */
+    private Key key;
 
     Scope(Map<String, Expr> lets, int steps, Map<String, Integer> indices) {
         this(lets, steps, indices, 1, 0);
@@ -111,9 +116,33 @@ final class Scope {
         return out;
     }
 
-    /** What makes two evaluations of one node equal: the index values and the component. */
+    /** What makes two evaluations of one node equal: the index values, the component and the times. */
     Object key() {
-        return times.isEmpty() ? List.of(indices, component) : List.of(indices, component, times);
+        if (key == null) {
+            key = new Key(times.isEmpty() ? List.of(indices, component) : List.of(indices, component, times));
+        }
+        return key;
+    }
+
+    /** A {@link #key()}, hashed once: the evaluators look it up for every node they evaluate. */
+    private static final class Key {
+        private final Object value;
+        private final int hash;
+
+        Key(Object value) {
+            this.value = value;
+            this.hash = value.hashCode();
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.hash == hash && k.value.equals(value);
+        }
     }
 
     int index(Expr e) {
@@ -123,7 +152,23 @@ final class Scope {
     /** One resolved variable: its time index and its pinned value expression (or null). */
     record Slot(int index, Expr pinned) { }
 
+    /**
+     * The slots of {@code items} in this scope (unmodifiable; computed once per list of items: the
+     * evaluators ask again at every point they enumerate).
+     */
     List<Slot> slots(List<VarItem> items) {
+        if (slots == null) {
+            slots = new IdentityHashMap<>();
+        }
+        List<Slot> known = slots.get(items);
+        if (known == null) {
+            known = List.copyOf(resolve(items));
+            slots.put(items, known);
+        }
+        return known;
+    }
+
+    private List<Slot> resolve(List<VarItem> items) {
         List<Slot> out = new ArrayList<>();
         for (VarItem v : items) {
             if (v.isRange()) {
