@@ -117,12 +117,28 @@ def pytest_pycollect_makeitem(collector, name, obj):
     return items
 
 
+def _replay_args(request):
+    """The test's id as the user's shell sees it, and the options that chose the probity command.
+
+    pytest's node id is relative to its rootdir, which need not be the directory pytest was started in (an
+    option value that is a path can move the rootdir); a replay line is pasted where pytest was started.
+    """
+    config = request.config
+    rest = request.node.nodeid.partition("::")[2]
+    here = str(config.invocation_params.dir)
+    where = os.path.relpath(str(request.node.path), here)
+    args = [where + "::" + rest]
+    if config.getoption("--probity-command"):
+        args += ["--probity-command", config.getoption("--probity-command")]
+    return args
+
+
 def _test(op, prop):
     def probity(probity_adapter, request):
         run = _RUNS.get(request.node.parent.nodeid)
         if run is None:
             run = _RUNS[request.node.parent.nodeid] = _Run(request.config, probity_adapter)
-        run.verdict(op, prop, request.node.nodeid)
+        run.verdict(op, prop, _replay_args(request))
     probity.__doc__ = "%s: %s (probity check-impl)" % (op, prop)
     return probity
 
@@ -186,7 +202,7 @@ class _Run:
                 self.report = json.load(f)
         shutil.rmtree(report, ignore_errors=True)
 
-    def verdict(self, op, prop, nodeid):
+    def verdict(self, op, prop, replay_args):
         if self.report is None:
             pytest.fail("probity check-impl could not check the adapter (exit %d):\n%s\n%s" % (
                 self.code, self.stderr.strip(), "command: " + " ".join(shlex.quote(a) for a in self.args)), pytrace=False)
@@ -204,7 +220,7 @@ class _Run:
         lines = ["%s — %s" % (op, prop)]
         if finding is not None:
             lines += ["input: " + finding["input"], finding["detail"]]
-            replay = ["pytest", nodeid]
+            replay = ["pytest"] + replay_args
             if finding.get("replay_token"):
                 replay += ["--probity-replay", finding["replay_token"]]
             else:

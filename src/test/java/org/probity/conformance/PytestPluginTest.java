@@ -72,8 +72,13 @@ class PytestPluginTest {
         copy(EXAMPLE, work);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String probity = java + " -cp " + System.getProperty("java.class.path") + " org.probity.cli.ProbityCli";
-        Run pytest = run(work, Map.of("PROBITY_COMMAND", probity), python, "-m", "pytest", "-p", "no:cacheprovider", "-rA",
-            "--probity-tries", "10", "--probity-seed", "7");
+        // the command through --probity-command, a path outside the project: pytest then takes the common directory
+        // of its arguments as rootdir, and a replay line must still be pasteable where pytest was started
+        Path wrapper = tmp.resolve("probity");
+        Files.writeString(wrapper, "#!/bin/sh\nexec " + probity + " \"$@\"\n");
+        assertThat(wrapper.toFile().setExecutable(true)).isTrue();
+        Run pytest = run(work, Map.of(), python, "-m", "pytest", "-p", "no:cacheprovider", "-rA",
+            "--probity-tries", "10", "--probity-seed", "7", "--probity-command", wrapper.toString());
         System.out.println(pytest.out());
         assertThat(pytest.code()).as(pytest.out()).isEqualTo(1);
         List<String> passed = new ArrayList<>();
@@ -92,12 +97,19 @@ class PytestPluginTest {
         assertThat(passed).hasSizeGreaterThanOrEqualTo(3);
         assertThat(pytest.out()).contains("probity[categorical_kl: categorical_kl agrees with the reference]")
             .contains("input: ").contains("implementation NaN").contains("replay: pytest ").contains("--probity-replay ");
+        // the replay line, pasted in the directory pytest ran in, reruns exactly that failure
+        String replay = pytest.out().lines().filter(l -> l.startsWith("replay: pytest ")).findFirst().orElseThrow().substring("replay: ".length());
+        Run again = run(work, Map.of(), python, "-c", "import shlex, subprocess, sys; a = shlex.split(sys.argv[1]); "
+            + "sys.exit(subprocess.call([sys.executable, '-m'] + a + ['-p', 'no:cacheprovider']))", replay);
+        assertThat(again.code()).as(replay + "\n" + again.out()).isEqualTo(1);
+        assertThat(again.out()).as(again.out()).contains("1 failed").doesNotContain("not found");
         // docs/adapters.md shows this failure's lines as they are printed (it once showed "expected …, (∞ ulps)")
         List<String> shown = Files.readString(Path.of("docs/adapters.md")).lines()
             .dropWhile(l -> !l.equals("categorical_kl — categorical_kl agrees with the reference")).limit(4).toList();
         assertThat(shown).hasSize(4);
         for (String line : shown) {
-            assertThat(pytest.out()).as("docs/adapters.md: " + line).contains(line.replace(" [...]", ""));
+            // (the docs' run gave the command by PROBITY_COMMAND: the replay line then has no --probity-command)
+            assertThat(pytest.out().replace(" --probity-command " + wrapper, "")).as("docs/adapters.md: " + line).contains(line.replace(" [...]", ""));
         }
     }
 
