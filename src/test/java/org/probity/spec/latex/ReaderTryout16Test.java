@@ -43,4 +43,50 @@ class ReaderTryout16Test {
         assertThat(r.entries()).as(r.render()).filteredOn(e -> e.kind() == DocumentResult.Kind.STEP)
             .extracting(e -> e.place().display() + " " + e.verdict()).containsExactly("1 PASS", "2 PASS");
     }
+
+    private static final String HO = "<!-- probity: model markov gaussian states 2..3 steps 1..3 -->\n\n$$\n"
+        + "\\begin{aligned}\nL &= \\mathbb{E}_q \\left[ -\\log \\frac{p_\\theta(\\mathbf{x}_{0:T})}{q(\\mathbf{x}_{1:T} \\mid "
+        + "\\mathbf{x}_0)} \\right] \\\\\n&= \\mathbb{E}_q \\left[ -\\log p(\\mathbf{x}_T) - \\sum_{SUB1} \\log "
+        + "\\frac{p_\\theta(\\mathbf{x}_{t-1} \\mid \\mathbf{x}_t)}{q(\\mathbf{x}_t \\mid \\mathbf{x}_{t-1})} - \\log "
+        + "\\frac{p_\\theta(\\mathbf{x}_0 \\mid \\mathbf{x}_1)}{q(\\mathbf{x}_1 \\mid \\mathbf{x}_0)} \\right] \\\\\n"
+        + "&= \\mathbb{E}_q \\left[ -\\log p(\\mathbf{x}_T) - \\sum_{SUB2} \\log \\frac{p_\\theta(\\mathbf{x}_{t-1} \\mid "
+        + "\\mathbf{x}_t)}{q(\\mathbf{x}_t \\mid \\mathbf{x}_{t-1})} \\right]\n\\end{aligned}\n$$\n";
+
+    private static DocumentResult ho(String sub1, String sub2) {
+        return check(HO.replace("SUB1", sub1).replace("SUB2", sub2));
+    }
+
+    private static java.util.List<String> steps(DocumentResult r) {
+        return r.entries().stream().filter(e -> e.kind() == DocumentResult.Kind.STEP)
+            .map(e -> e.place().row() + " " + e.verdict()).toList();
+    }
+
+    @Test
+    void hoEquationFiveSubscriptsAreRangesOverTheSteps() {
+        // row 2 splits the t = 1 term off the sum over t > 1 (Ho et al. eq. 5's -sum_{t>1}); row 3 is Ho's
+        // eq. 3 form, the sum over t >= 1: both equal the negative ELBO of row 1
+        DocumentResult r = ho("t > 1", "t \\geq 1");
+        assertThat(steps(r)).as(r.render()).containsExactly("2 PASS", "3 PASS");
+        assertThat(r.render()).contains("\\sum_{t > 1} read as t = 2..T (T the number of steps)")
+            .contains("\\sum_{t \\geq 1} read as t = 1..T");
+        DocumentResult same = ho("t>1", "1 \\le t \\le T");
+        assertThat(steps(same)).as(same.render()).containsExactly("2 PASS", "3 PASS");
+        DocumentResult upper = ho("1 < t \\leqslant T", "t \\geqslant 1");
+        assertThat(steps(upper)).as(upper.render()).containsExactly("2 PASS", "3 PASS");
+    }
+
+    @Test
+    void aWrongInequalityRangeFails() {
+        // counting t = 1 twice, or leaving the last step out, is wrong
+        DocumentResult twice = ho("t \\ge 1", "t \\geq 1");
+        assertThat(steps(twice)).as(twice.render()).containsExactly("2 FAIL", "3 FAIL");
+        DocumentResult short_ = ho("t > 1", "t < T");
+        assertThat(steps(short_)).as(short_.render()).containsExactly("2 PASS", "3 FAIL");
+    }
+
+    @Test
+    void aSubscriptNotReadIsQuotedAsWritten() {
+        DocumentResult r = ho("t > 1", "k \\in K");
+        assertThat(r.render()).as(r.render()).contains("a sum over k \\in K, not over");
+    }
 }
