@@ -1,10 +1,12 @@
 package org.probity.spec.latex;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.probity.check.RunConfig;
 import org.probity.spec.Spec;
+import org.probity.spec.SpecSyntaxException;
 
 /**
  * What a new user met trying the reader (tryout 16e): a display that restates an earlier display's
@@ -88,5 +90,15 @@ class ReaderTryout16Test {
     void aSubscriptNotReadIsQuotedAsWritten() {
         DocumentResult r = ho("t > 1", "k \\in K");
         assertThat(r.render()).as(r.render()).contains("a sum over k \\in K, not over");
+    }
+
+    @Test
+    void theStepCountIsNotATimeLimitOfAVdmIntegral() {
+        String md = "<!-- probity: model gaussian vdm steps 2..3 dims 1..2 -->\n\n$$\n\\int_0^T \\gamma'(t)\\,dt "
+            + "= \\gamma(1) - \\gamma(0)\n$$\n";
+        assertThatThrownBy(() -> DerivationDocument.parse(md, "d.md", DerivationDocument.Format.MARKDOWN))
+            .isInstanceOf(SpecSyntaxException.class)
+            .hasMessageStartingWith("d.md:4:8: expected a limit of the integral over VDM's time in [0, 1] (T is the "
+                + "number of steps, not a time: write 1), found");
     }
 }
