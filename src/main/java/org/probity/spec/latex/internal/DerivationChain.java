@@ -28,6 +28,8 @@ final class DerivationChain {
     /** Whether every relation so far is = or a definition (only such a chain is continued by a later display). */
     boolean allEqual = true;
     int links;
+    /** The reading for the next step when a later display restated this chain's left side; else null. */
+    String continuing;
     /** The last expression (an {@link Expr}, or the reason it was not read). */
     Object last;
     Object segmentStart;

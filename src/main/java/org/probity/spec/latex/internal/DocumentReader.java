@@ -163,7 +163,14 @@ public final class DocumentReader {
             } else {
                 DerivationChain linked = current == null && !inline ? linkable(row.lhs(), text) : null;
                 if (linked != null) {
+                    // the display restates the chain's left side: its relation is checked from that side
+                    // (not from the previous display's right side), as a new run of the same chain
                     current = linked;
+                    breakAt(current);
+                    current.last = translator.translate(f, row.lhs(), text, vars);
+                    current.segmentStart = null;
+                    current.continuing = "continues display " + current.place.display()
+                        + ": its left side restated, so checked from that side (not from the last right side)";
                 } else {
                     current = new DerivationChain(key(row.lhs(), text), place);
                     current.start = translator.translate(f, row.lhs(), text, vars);
@@ -318,6 +325,11 @@ public final class DocumentReader {
         }
         Object e = translator.translate(f, rhs, text, vars);
         readings = List.copyOf(ctx.readings());
+        if (chain.continuing != null) {
+            readings = new ArrayList<>(readings);
+            readings.add(0, chain.continuing);
+            chain.continuing = null;
+        }
         if ("propto".equals(relation) && over.isEmpty() && e instanceof Expr) {
             e = "∝ between expressions whose variables are not known: write \\propto_{\\mathbf{x}_{t-1}}, or start "
                 + "the chain from a density (the variables of ∝ are its left-hand variables)";

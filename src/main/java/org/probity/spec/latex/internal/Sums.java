@@ -33,6 +33,11 @@ final class Sums {
                 break;
             }
         }
+        Expr[] bounds = eq < 0 ? inequalityRange(p, sub, op) : null;
+        if (bounds != null) {
+            return indexSum(p, product, sub.stream().filter(t -> t.kind() == LatexToken.Kind.CHAR
+                && t.text().matches("[a-z]")).findFirst().orElseThrow(), bounds[0], bounds[1], op);
+        }
         if (eq < 0) {
             if (product) {
                 throw LatexProblem.uncheckable("a product over the values of a variable", op);
@@ -49,8 +54,13 @@ final class Sums {
         }
         p.next();
         Expr to = index(p, p.argument("the upper bound of " + op.text()), op);
+        return indexSum(p, product, sub.get(0), from, to, op);
+    }
+
+    private static Expr indexSum(LatexParser p, boolean product, LatexToken indexToken, Expr from, Expr to, LatexToken op) {
+        String index = indexToken.text();
         if (p.indices.contains(index)) {
-            throw LatexProblem.syntax("an index name not already bound by an enclosing sum", sub.get(0));
+            throw LatexProblem.syntax("an index name not already bound by an enclosing sum", indexToken);
         }
         p.indices.push(index);
         try {
@@ -58,6 +68,75 @@ final class Sums {
         } finally {
             p.indices.pop();
         }
+    }
+
+    private static final java.util.Set<String> BELOW = java.util.Set.of("<", "\\lt", "\\le", "\\leq", "\\leqslant", "≤");
+    private static final java.util.Set<String> ABOVE = java.util.Set.of(">", "\\gt", "\\ge", "\\geq", "\\geqslant", "≥");
+
+    /**
+     * A range written as inequalities on an index over the steps (Ho et al. write {@code \sum_{t > 1}}):
+     * {@code t > a}, {@code t \geq a}, {@code t < b}, {@code t \leq b}, either way round, or
+     * {@code a \le t \le b} (either direction); a bound not written is that of the steps, 1 or T.
+     * Returns {from, to} with a reading, or null when the subscript is not such a range.
+     */
+    private static Expr[] inequalityRange(LatexParser p, List<LatexToken> sub, LatexToken op) {
+        List<Integer> rels = new ArrayList<>();
+        for (int i = 0; i < sub.size(); i++) {
+            if (BELOW.contains(sub.get(i).text()) || ABOVE.contains(sub.get(i).text())) {
+                rels.add(i);
+            }
+        }
+        if (rels.isEmpty() || rels.size() > 2) {
+            return null;
+        }
+        List<List<LatexToken>> sides = new ArrayList<>();
+        int from = 0;
+        for (int r : rels) {
+            sides.add(sub.subList(from, r));
+            from = r + 1;
+        }
+        sides.add(sub.subList(from, sub.size()));
+        int at = -1;
+        for (int i = 0; i < sides.size(); i++) {
+            List<LatexToken> side = sides.get(i);
+            if (side.size() == 1 && side.get(0).kind() == LatexToken.Kind.CHAR && side.get(0).text().matches("[a-z]")) {
+                at = i;
+            }
+        }
+        if (at < 0 || sides.stream().anyMatch(List::isEmpty) || rels.size() == 2 && at != 1) {
+            return null;
+        }
+        Expr lower = new Expr.Num(1);
+        Expr upper = new Expr.Steps();
+        for (int k = 0; k < rels.size(); k++) {
+            LatexToken rel = sub.get(rels.get(k));
+            boolean indexLeft = k == at;
+            List<LatexToken> other = sides.get(indexLeft ? k + 1 : k);
+            Expr bound = index(p, other, other.get(0));
+            boolean strict = rel.is("<") || rel.is(">") || rel.is("\\lt") || rel.is("\\gt");
+            // the index is above the bound when it is left of > / ≥ or right of < / ≤
+            boolean indexAbove = indexLeft == ABOVE.contains(rel.text());
+            if (indexAbove) {
+                lower = strict ? shift(bound, 1) : bound;
+            } else {
+                upper = strict ? shift(bound, -1) : bound;
+            }
+        }
+        p.ctx.read(op.text() + "_{" + written(p, sub) + "} read as " + sides.get(at).get(0).text() + " = " + org.probity.spec.Spec.notation(lower) + ".."
+            + org.probity.spec.Spec.notation(upper) + " (T the number of steps)");
+        return new Expr[] {lower, upper};
+    }
+
+    private static Expr shift(Expr bound, int by) {
+        if (bound instanceof Expr.Num n) {
+            return new Expr.Num(n.value() + by);
+        }
+        return new Expr.Bin(Operator.of(by > 0 ? '+' : '-'), bound, new Expr.Num(Math.abs(by)));
+    }
+
+    /** A subscript as written in the source. */
+    static String written(LatexCursor p, List<LatexToken> toks) {
+        return toks.isEmpty() ? "" : p.src.substring(toks.get(0).start(), toks.get(toks.size() - 1).end());
     }
 
     /** {@code \sum_{x_0} \sum_{x_1} \cdots \sum_{x_T} body}: a sum over the values of the variables. */
@@ -91,7 +170,7 @@ final class Sums {
         all.add(new LatexToken(LatexToken.Kind.END, "", end, end));
         LatexParser s = new LatexParser(all, p.src, p.ctx, p.bound, p.indices);
         if (!Distributions.startsVariable(s, 0)) {
-            throw LatexProblem.uncheckable("a sum over " + LatexCursor.plain(toks) + ", not over a variable x_i or an "
+            throw LatexProblem.uncheckable("a sum over " + written(p, toks) + ", not over a variable x_i or an "
                 + "index range", s.peek());
         }
         VarItem v = Distributions.variable(s);

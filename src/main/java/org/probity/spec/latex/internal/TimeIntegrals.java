@@ -2,6 +2,7 @@ package org.probity.spec.latex.internal;
 
 import java.util.List;
 import org.probity.spec.ast.Expr;
+import org.probity.spec.ast.Operator;
 
 /**
  * Integrals over the time of a {@code vdm} model's continuous schedule (Kingma et al. 2021, eq. 15's
@@ -90,6 +91,12 @@ final class TimeIntegrals {
         Expr e = ContinuousTime.time(p, toks, at);
         double v = e instanceof Expr.Num n ? n.value()
             : e instanceof Expr.Neg ng && ng.operand() instanceof Expr.Num n ? -n.value() : Double.NaN;
+        if (e instanceof Expr.Steps || e instanceof Expr.Bin b && b.op() != Operator.of('/')
+            && (b.left() instanceof Expr.Steps || b.right() instanceof Expr.Steps)) {
+            String written = p.src.substring(toks.get(0).start(), toks.get(toks.size() - 1).end());
+            throw new LatexProblem(LatexProblem.Kind.SYNTAX, "a limit of the integral over VDM's time in [0, 1] (T "
+                + "is the number of steps, not a time: write 1)", at.start(), written);
+        }
         if (!Double.isNaN(v) && (v < 0 || v > 1)) {
             String written = p.src.substring(toks.get(0).start(), toks.get(toks.size() - 1).end());
             throw new LatexProblem(LatexProblem.Kind.SYNTAX, "a limit of the integral over time in [0, 1] (a time of "
