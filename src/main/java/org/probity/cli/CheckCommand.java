@@ -49,7 +49,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "md|tex|prob", converter = Converters.InputFormat.class,
             description = "The format of standard input ('-') and, when given, of every FILE; otherwise "
-                + "files are read by their extension.")
+                + "files are read by their extension (.prob, .md, .markdown, .tex, .latex; any other is refused).")
     private String format;
 
     @Option(names = "--seed", paramLabel = "N", converter = Converters.Seed.class,
