@@ -38,6 +38,8 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "not be checked), 2 for a file that cannot be read or parsed "
                         + "(file:line:column: expected ..., found ...)."})
 final class CheckCommand implements Callable<Integer> {
+    private static final String PASS = "PASS: ";
+    static final String STRICT_FAIL = "FAIL (--strict): ";
     @picocli.CommandLine.Spec
     private CommandSpec spec;
 
@@ -47,7 +49,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "md|tex|prob", converter = Converters.InputFormat.class,
             description = "The format of standard input ('-') and, when given, of every FILE; otherwise "
-                + "files are read by their extension.")
+                + "files are read by their extension (.prob, .md, .markdown, .tex, .latex; any other is refused).")
     private String format;
 
     @Option(names = "--seed", paramLabel = "N", converter = Converters.Seed.class,
@@ -91,7 +93,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Object input : inputs) {
             if (input instanceof Spec s) {
                 SpecResult r = s.check(options, budget);
-                out.println(r.render());
+                out.println(strictVerdict(r.render(), r.exitCode(strict) > r.exitCode(), r.notChecked()));
                 exit = Math.max(exit, r.exitCode(strict));
                 if (r.exitCode(strict) > r.exitCode()) {
                     strictFailure(s.fileName(), r.notChecked(), "");
@@ -101,7 +103,7 @@ final class CheckCommand implements Callable<Integer> {
                 DerivationDocument d = (DerivationDocument) input;
                 DocumentResult r = d.check(options, budget);
                 documents.add(r);
-                out.println(r.render());
+                out.println(strictVerdict(r.render(), r.exitCode(strict) > r.exitCode(), r.notChecked()));
                 exit = Math.max(exit, r.exitCode(strict));
                 if (r.exitCode(strict) > r.exitCode()) {
                     org.probity.spec.latex.Place first = r.firstNotChecked();
@@ -138,10 +140,32 @@ final class CheckCommand implements Callable<Integer> {
         return exit;
     }
 
+    /**
+     * The report with its last {@code PASS:} verdict line turned into {@code FAIL (--strict): ...} when
+     * --strict fails a run that only has NOT CHECKED items, so that the verdict printed agrees with the exit code.
+     */
+    static String strictVerdict(String rendered, boolean strictFailure, long notChecked) {
+        if (!strictFailure) {
+            return rendered;
+        }
+        int at = rendered.lastIndexOf(PASS);
+        if (at < 0 || (at > 0 && rendered.charAt(at - 1) != '\n')) {
+            throw new IllegalStateException("a report without a PASS verdict line failed only under --strict");
+        }
+        int end = rendered.indexOf('\n', at);
+        String rest = rendered.substring(at + PASS.length(), end < 0 ? rendered.length() : end).strip();
+        return rendered.substring(0, at) + STRICT_FAIL + rest + "; " + countsAsFailure(notChecked)
+            + (end < 0 ? "" : rendered.substring(end));
+    }
+
+    static String countsAsFailure(long notChecked) {
+        return notChecked + " NOT CHECKED " + Counts.noun(notChecked, "item counts as a failure", "items count as failures");
+    }
+
     /** With --strict, says why a run whose report reads PASS exits 1: its NOT CHECKED items count as failures. */
     private void strictFailure(String file, long notChecked, String first) {
-        spec.commandLine().getErr().printf(Locale.ROOT, "probity check: %s: --strict: %d NOT CHECKED %s%s%n", file,
-            notChecked, Counts.noun(notChecked, "item counts as a failure", "items count as failures"), first);
+        spec.commandLine().getErr().printf(Locale.ROOT, "probity check: %s: --strict: %s%s%n", file,
+            countsAsFailure(notChecked), first);
         spec.commandLine().getErr().flush();
     }
 }

@@ -37,7 +37,7 @@ final class Converters {
             String s = value.strip().toLowerCase(Locale.ROOT);
             if (!(s.equals("md") || s.equals("tex") || s.equals("prob"))) {
                 throw new TypeConversionException(String.format(Locale.ROOT,
-                    "--format: expected md, tex or prob, got '%s'", value));
+                    "expected md, tex or prob, got '%s'", value));
             }
             return s;
         }

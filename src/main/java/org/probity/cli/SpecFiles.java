@@ -22,6 +22,9 @@ final class SpecFiles {
     private static final String MSG_NOTHING = "%s:%d:%d: expected %s, found the end of the "
             + "file (a file that checks nothing cannot pass)";
 
+    private static final String MSG_EXTENSION = "%s: expected a file ending in .prob, .md, .markdown, .tex or .latex "
+            + "(or --format md|tex|prob to say how to read it), found %s";
+
     private SpecFiles() {
     }
 
@@ -86,7 +89,8 @@ final class SpecFiles {
      *
      * @return a {@link Spec} or a {@link DerivationDocument} per argument
      * @throws BadInputException for a missing or unreadable file, '-' without --format, a parse error, or an
-     *     input that checks nothing (a file that is not .md, .markdown, .tex or .latex is read as .prob)
+     *     input that checks nothing, or a file whose extension is none of .prob, .md, .markdown, .tex and .latex
+     *     without --format (a notes.txt is not guessed to be a spec file)
      */
     static List<Object> parseAny(List<Path> files, String format, InputStream stdin) {
         List<Object> out = new ArrayList<>();
@@ -95,6 +99,12 @@ final class SpecFiles {
             boolean standardInput = name.equals("-");
             if (standardInput && format == null) {
                 throw new BadInputException("check -: expected --format md|tex|prob for standard input");
+            }
+            // a regular file only: a directory or a missing file gets its own message, and a device or pipe
+            // (/dev/null, <(...)) has no extension to go by and is read as .prob
+            if (!standardInput && format == null && !name.endsWith(EXTENSION)
+                    && DerivationDocument.Format.ofFileName(name) == null && Files.isRegularFile(f)) {
+                throw new BadInputException(unknownExtension(f));
             }
             DerivationDocument.Format document = format == null ? DerivationDocument.Format.ofFileName(name)
                 : format.equals("md") ? DerivationDocument.Format.MARKDOWN
@@ -116,6 +126,14 @@ final class SpecFiles {
             }
         }
         return out;
+    }
+
+    /** FILE: its extension is not one check reads, and what it accepts. */
+    static String unknownExtension(Path f) {
+        String file = f.getFileName() == null ? f.toString() : f.getFileName().toString();
+        int dot = file.lastIndexOf('.');
+        String found = dot <= 0 ? "a name without an extension" : "the extension '" + file.substring(dot) + "'";
+        return String.format(Locale.ROOT, MSG_EXTENSION, f, found);
     }
 
     private static String readAll(InputStream stdin) {

@@ -46,7 +46,11 @@ final class Summary {
         out.println();
     }
 
-    static void verdictLine(PrintWriter out, RunReport report) {
+    /**
+     * The last line of verify: PASS or FAIL with the counts; with {@code strict}, a run that passes but has
+     * NOT CHECKED items reads {@code FAIL (--strict): ...}, as its exit code 1 says.
+     */
+    static void verdictLine(PrintWriter out, RunReport report, boolean strict) {
         int skipped = report.notChecked().size();
         String notChecked = skipped == 0 ? "" : String.format(Locale.ROOT, ", %d not checked", skipped);
         if (!report.passed()) {
@@ -59,9 +63,10 @@ final class Summary {
                     all, report.seed(), tries(report), report.shard(),
                     TextTable.seconds(report.elapsed()));
         } else {
-            out.printf(Locale.ROOT, "PASS: %d of %s hold%s (seed %d, %s, shard %s, %s)%n",
+            String line = String.format(Locale.ROOT, "PASS: %d of %s hold%s (seed %d, %s, shard %s, %s)%n",
                     report.passes(), Counts.of(report.checks().size(), "check"), notChecked, report.seed(), tries(report),
                     report.shard(), TextTable.seconds(report.elapsed()));
+            out.print(CheckCommand.strictVerdict(line, strict, skipped));
         }
     }
 

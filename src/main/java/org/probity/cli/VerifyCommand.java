@@ -186,7 +186,7 @@ final class VerifyCommand implements Callable<Integer> {
             throw TextFiles.cannotWrite("the reports", reportDir, e);
         }
         out.printf(Locale.ROOT, "reports: %s (%s)%n", reportDir, String.join(", ", files));
-        Summary.verdictLine(out, report);
+        Summary.verdictLine(out, report, strict);
         out.flush();
         return report.passed() && !(strict && !report.notChecked().isEmpty()) ? ExitCodes.HOLDS : ExitCodes.FAILS;
     }

@@ -60,11 +60,17 @@ public final class AdapterFault extends RuntimeException {
         return stderrTail;
     }
 
-    /** The message followed by the stderr tail, as printed by {@code check-impl}. */
+    /**
+     * The message followed by the stderr tail, as printed by {@code check-impl}; for {@link Kind#START_FAILED} the
+     * message alone (one line: the command and why it could not be started), since no process ran.
+     */
     public String report() {
         StringBuilder sb = new StringBuilder();
         sb.append("adapter fault (").append(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
             .append("): ").append(getMessage());
+        if (kind == Kind.START_FAILED) {
+            return sb.toString(); // no process ran, so it has no stderr to show
+        }
         if (stderrTail.isEmpty()) {
             sb.append("\n(adapter stderr was empty)");
         } else {

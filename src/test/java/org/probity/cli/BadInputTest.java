@@ -187,4 +187,28 @@ class BadInputTest {
             .contains("NOTHING CHECKED (a check of nothing cannot pass): 0 relations checked (0 PASS, 0 FAIL), 1 NOT CHECKED")
             .doesNotContain("PASS:");
     }
+
+    /** Markdown notes in a .txt file were parsed as a spec file: "notes.txt:3:2: expected a number ... found '!'". */
+    @Test
+    void aFileWithAnExtensionCheckDoesNotReadIsRefusedByName(@TempDir Path dir) throws IOException {
+        String markdown = "# Notes\n\n<!-- probity: model markov states 2..3 steps 1..3 -->\n\n"
+            + "$$\n\\sum_{\\mathbf{x}_0} q(\\mathbf{x}_0) = 1\n$$\n";
+        Path txt = Files.writeString(dir.resolve("notes.txt"), markdown);
+        assertBadInput(CliRunner.run("check", txt.toString()), "probity check: " + txt + ": expected a file ending in "
+            + ".prob, .md, .markdown, .tex or .latex (or --format md|tex|prob to say how to read it), found the extension '.txt'");
+        Path bare = Files.writeString(dir.resolve("NOTES"), markdown);
+        assertBadInput(CliRunner.run("check", bare.toString()), "probity check: " + bare + ": expected a file ending in "
+            + ".prob, .md, .markdown, .tex or .latex (or --format md|tex|prob to say how to read it), found a name without "
+            + "an extension");
+        CliRunner.Result asMarkdown = CliRunner.run("check", "--format", "md", "--tries", "5", txt.toString());
+        assertThat(asMarkdown.exitCode()).as(asMarkdown.err()).isZero();
+        assertThat(asMarkdown.out()).contains("PASS: 1 relation checked");
+    }
+
+    /** picocli names the option already: "Invalid value for option '--format': --format: expected ..." said it twice. */
+    @Test
+    void anUnknownFormatNamesTheOptionOnce() {
+        assertBadInput(CliRunner.run("check", "--format", "xyz", "x.md"), "probity check: Invalid value for option "
+            + "'--format': expected md, tex or prob, got 'xyz' (see 'probity check --help')");
+    }
 }

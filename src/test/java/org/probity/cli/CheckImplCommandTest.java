@@ -106,7 +106,7 @@ class CheckImplCommandTest {
     void missingProgramGivesExitTwo() {
         Run r = run("--", "/nonexistent/probity-adapter");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("cannot start");
+        assertThat(r.err()).contains("could not start the adapter command").contains("is not found");
     }
 
     @Test

@@ -279,4 +279,23 @@ class CommandLineCasesTest {
                 + "answering request id 0 (describe) [command: python3 -c import sys\\nsys.exit(3)]" + NL
                 + "(adapter stderr was empty)");
     }
+
+    /** A command that never started has no stderr: "(adapter stderr was empty)" suggested that it ran. */
+    @Test
+    void anAdapterCommandThatCannotBeStartedSaysWhyInOneLine(@TempDir Path dir) throws IOException {
+        Path missing = dir.resolve("no-such-adapter");
+        CliRunner.Result r = CliRunner.run("check-impl", "--", missing.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).isEqualTo("probity check-impl: adapter fault (start failed): could not start the adapter "
+            + "command [" + missing + "]: " + missing + " is not found (no such file or directory)" + NL);
+        Path plain = Files.writeString(dir.resolve("adapter.py"), "print('hi')\n");
+        r = CliRunner.run("check-impl", "--", plain.toString(), "--flag");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).isEqualTo("probity check-impl: adapter fault (start failed): could not start the adapter "
+            + "command [" + plain + ", --flag]: " + plain + " is not executable (permission denied)" + NL);
+        r = CliRunner.run("check-impl", "--", "probity-no-such-program-on-path");
+        assertThat(r.err()).isEqualTo("probity check-impl: adapter fault (start failed): could not start the adapter "
+            + "command [probity-no-such-program-on-path]: 'probity-no-such-program-on-path' is not found on PATH "
+            + "(no such file or directory)" + NL);
+    }
 }

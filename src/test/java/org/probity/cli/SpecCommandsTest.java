@@ -64,6 +64,10 @@ class SpecCommandsTest {
         assertThat(strict.exitCode()).isEqualTo(ExitCodes.FAILS);
         assertThat(strict.err()).as("a strict failure says why").isEqualTo("probity check: " + file
             + ": --strict: 1 NOT CHECKED item counts as a failure" + System.lineSeparator());
+        assertThat(verdict(strict.out())).as("the verdict printed agrees with exit code 1")
+            .startsWith("FAIL (--strict): 2 checks, 0 failed, 1 not checked")
+            .endsWith("; 1 NOT CHECKED item counts as a failure");
+        assertThat(strict.out()).doesNotContain("PASS: ");
 
         Path specs = Files.createDirectories(dir.resolve("specs"));
         Files.writeString(specs.resolve("unevaluable.prob"), UNEVALUABLE);
@@ -75,6 +79,29 @@ class SpecCommandsTest {
         CliRunner.Result verifyStrict = CliRunner.withCatalog(TestIdentities::passing, "verify", "--tries", "5",
                 "--specs", specs.toString(), "--strict", "--report", dir.resolve("r4").toString());
         assertThat(verifyStrict.exitCode()).isEqualTo(ExitCodes.FAILS);
+        assertThat(verdict(verifyStrict.out())).startsWith("FAIL (--strict): 2 of 3 checks hold, 1 not checked")
+            .endsWith("; 1 NOT CHECKED item counts as a failure");
+    }
+
+    @Test
+    void strictFailsADerivationWithANotCheckedRowInItsPrintedVerdictToo() throws IOException {
+        Path md = Files.writeString(dir.resolve("nc.md"), "<!-- probity: model markov states 2..3 steps 1..3 -->\n\n"
+            + "$$\n\\sum_{\\mathbf{x}_0} q(\\mathbf{x}_0) = 1\n$$\n\n"
+            + "$$\n\\log p(\\mathbf{x}_0) \\approx \\frac{1}{N} \\sum_{i=1}^{N} \\log p(\\mathbf{x}_0^{(i)})\n$$\n");
+        CliRunner.Result plain = CliRunner.run("check", md.toString(), "--tries", "5");
+        assertThat(plain.exitCode()).as(plain.out() + plain.err()).isZero();
+        assertThat(verdict(plain.out())).startsWith("PASS: 1 relation checked (1 PASS, 0 FAIL), 1 NOT CHECKED");
+        CliRunner.Result strict = CliRunner.run("check", md.toString(), "--tries", "5", "--strict");
+        assertThat(strict.exitCode()).isEqualTo(ExitCodes.FAILS);
+        assertThat(verdict(strict.out())).as(strict.out())
+            .startsWith("FAIL (--strict): 1 relation checked (1 PASS, 0 FAIL), 1 NOT CHECKED")
+            .endsWith("; 1 NOT CHECKED item counts as a failure");
+    }
+
+    /** The last non-blank line printed. */
+    private static String verdict(String out) {
+        String[] lines = out.strip().split("\\R");
+        return lines[lines.length - 1].strip();
     }
 
     @Test

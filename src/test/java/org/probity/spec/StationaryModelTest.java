@@ -68,7 +68,13 @@ class StationaryModelTest {
             .hasMessageContaining("a model with option stationary");
         assertThatThrownBy(() -> Spec.parse("model markov gaussian stationary\n", "a.prob"))
             .isInstanceOf(SpecSyntaxException.class)
-            .hasMessageStartingWith("a.prob:1:1: expected the option stationary on the markov family alone");
+            .hasMessage("a.prob:1:23: expected the option stationary in a markov model only (stationary is an option of "
+                + "the markov family alone: model markov stationary ...), found 'stationary' in model markov gaussian");
+        assertThatThrownBy(() -> Spec.parse("model gaussian stationary steps 1..3\nclaim \"x\": p(x_T) == pi(x_T)\n", "b.prob"))
+            .as("the error points at the stationary token, as vdm's does, not at 'model'")
+            .isInstanceOf(SpecSyntaxException.class)
+            .hasMessage("b.prob:1:16: expected the option stationary in a markov model only (stationary is an option of "
+                + "the markov family alone: model markov stationary ...), found 'stationary' in model gaussian");
         assertThatThrownBy(() -> Spec.parse("model markov stationary states 2..3 steps 1..2\n"
             + "claim \"c\": pi(x_0 + x_1) >= 0\n", "a.prob"))
             .isInstanceOf(SpecSyntaxException.class)

@@ -80,7 +80,7 @@ public final class AdapterChannel implements AutoCloseable {
             this.tree = ProcessTree.start(new ProcessBuilder(this.command).redirectInput(ProcessBuilder.Redirect.PIPE));
         } catch (IOException | RuntimeException e) {
             throw new AdapterFault(AdapterFault.Kind.START_FAILED,
-                "cannot start " + this.command + ": " + startFailure(e), List.of());
+                "could not start the adapter command " + this.command + ": " + startFailure(this.command, e), List.of());
         }
         this.process = tree.process();
         this.shutdownHook = new Thread(tree::destroy, "probity-adapter-cleanup");
@@ -357,14 +357,29 @@ public final class AdapterChannel implements AutoCloseable {
     }
 
     /** Why a command could not be started, in words ("no such file", "permission denied"). */
-    private static String startFailure(Exception e) {
+    /**
+     * Why {@code command} could not be started, in words: not found (on PATH, for a bare name), a directory, or
+     * not executable, with the system's own reason in brackets.
+     */
+    private static String startFailure(List<String> command, Exception e) {
         String m = String.valueOf(e.getMessage());
         // ProcessBuilder: Cannot run program "x": error=2, No such file or directory
         int i = m.indexOf("error=");
-        if (i >= 0 && m.indexOf(',', i) > 0) {
-            String why = m.substring(m.indexOf(',', i) + 1).strip();
-            return why.isEmpty() ? m : Character.toLowerCase(why.charAt(0)) + why.substring(1);
+        if (i < 0 || m.indexOf(',', i) < 0) {
+            return m;
         }
-        return m;
+        String why = m.substring(m.indexOf(',', i) + 1).strip();
+        why = why.isEmpty() ? m : Character.toLowerCase(why.charAt(0)) + why.substring(1);
+        String program = command.isEmpty() ? "" : command.get(0);
+        String code = m.substring(i + "error=".length(), m.indexOf(',', i)).strip();
+        boolean bareName = !program.contains("/") && !program.contains(java.io.File.separator);
+        if (code.equals("2")) {
+            return (bareName ? "'" + program + "' is not found on PATH" : program + " is not found") + " (" + why + ")";
+        }
+        if (code.equals("13")) {
+            return (java.nio.file.Files.isDirectory(java.nio.file.Path.of(program)) ? program + " is a directory, not a program"
+                : program + " is not executable") + " (" + why + ")";
+        }
+        return why;
     }
 }

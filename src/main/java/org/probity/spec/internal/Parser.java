@@ -101,6 +101,7 @@ public final class Parser {
         boolean vdm = false;
         Statement.Stationary stationary = Statement.Stationary.NONE;
         Token vdmAt = null;
+        Token stationaryAt = null;
         Set<String> seen = new HashSet<>();
         while (tk.peek().kind() == Token.Kind.IDENT) {
             Token w = tk.next();
@@ -133,6 +134,7 @@ public final class Parser {
                     break;
                 case "stationary":
                     stationary = Statement.Stationary.DRAWN;
+                    stationaryAt = w;
                     if (tk.peek().kind() == Token.Kind.IDENT && tk.peek().text().equals("uniform")) {
                         tk.next();
                         stationary = Statement.Stationary.UNIFORM;
@@ -158,7 +160,8 @@ public final class Parser {
                 + "model gaussian vdm ...)", "'vdm' in model " + String.join(" ", families));
         }
         if (stationary != Statement.Stationary.NONE && !families.equals(Set.of("markov"))) {
-            throw tk.error(start, "the option stationary on the markov family alone (model markov stationary ...)");
+            throw tk.error(stationaryAt, "the option stationary in a markov model only (stationary is an option of the "
+                + "markov family alone: model markov stationary ...)", "'stationary' in model " + String.join(" ", families));
         }
         return tk.at(start, new Statement.Model(families, states[0], states[1], steps[0], steps[1], positive, dims[0],
             dims[1], diagonal, vdm, stationary, start.line()));
