@@ -153,6 +153,6 @@ class AdapterProcessTest {
     void aProgramThatCannotBeStartedSaysWhyInWords() {
         assertThatThrownBy(() -> SubprocessImplementation.start(List.of("/nonexistent/adapter-xyz"), TIMEOUT))
                 .isInstanceOfSatisfying(AdapterFault.class, f -> assertThat(f.getMessage())
-                        .isEqualTo("cannot start [/nonexistent/adapter-xyz]: no such file or directory"));
+                        .isEqualTo("could not start the adapter command [/nonexistent/adapter-xyz]: /nonexistent/adapter-xyz is not found (no such file or directory)"));
     }
 }
