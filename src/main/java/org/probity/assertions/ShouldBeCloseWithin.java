@@ -2,6 +2,7 @@ package org.probity.assertions;
 
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
+import org.probity.math.Counts;
 import org.probity.math.Tolerance;
 import org.probity.math.Ulps;
 
@@ -12,7 +13,7 @@ import org.probity.math.Ulps;
 final class ShouldBeCloseWithin extends BasicErrorMessageFactory {
     private ShouldBeCloseWithin(String what, double actual, double expected, Tolerance tolerance) {
         super("%nExpecting " + what + ":%n  %s%nto be close to:%n  %s%nwithin %s%n"
-                + "but the difference was %s (%s ulps; allowed %s).",
+                + "but the difference was %s (%s; allowed %s).",
             unquotedString(Double.toString(actual)), unquotedString(Double.toString(expected)),
             unquotedString(tolerance.toString()), unquotedString(Double.toString(Math.abs(actual - expected))),
             unquotedString(ulps(actual, expected)), unquotedString(Double.toString(tolerance.allowance(expected, actual))));
@@ -20,7 +21,7 @@ final class ShouldBeCloseWithin extends BasicErrorMessageFactory {
 
     private static String ulps(double actual, double expected) {
         long d = Ulps.distance(actual, expected);
-        return d == Long.MAX_VALUE ? "too many" : Long.toString(d);
+        return d == Long.MAX_VALUE ? "too many ulps" : Counts.of(d, "ulp");
     }
 
     /**

@@ -248,7 +248,7 @@ public final class Tolerance {
         String body;
         switch (kind) {
             case ULPS:
-                body = fmt(amount) + " ulps";
+                body = fmt(amount) + (amount == 1 ? " ulp" : " ulps");
                 break;
             case ABSOLUTE:
                 body = "absolute " + fmt(amount);

@@ -18,7 +18,7 @@ class ProbityAssertionsTest {
         ProbityAssertions.assertThat(0.1 + 0.2).isCloseTo(0.3, Tolerance.ulps(1));
         fails(() -> ProbityAssertions.assertThat(0.1 + 0.2).isCloseTo(0.3, Tolerance.ulps(0).named("exact")),
             "%nExpecting actual:%n  0.30000000000000004%nto be close to:%n  0.3%nwithin 0 ulps [exact]%n"
-                .formatted() + "but the difference was 5.551115123125783E-17 (1 ulps; allowed 0.0).");
+                .formatted() + "but the difference was 5.551115123125783E-17 (1 ulp; allowed 0.0).");
         fails(() -> ProbityAssertions.assertThat(Double.NaN).as("KL").isCloseTo(0, Tolerance.absolute(1)),
             "[KL] %nExpecting actual:%n  NaN%nto be close to:%n  0.0%nwithin absolute 1%n".formatted()
                 + "but the difference was NaN (too many ulps; allowed 1.0).");

@@ -128,4 +128,11 @@ class ToleranceTest {
             .hasSameHashCodeAs(Tolerance.absolute(0.5).named("rule 2"));
         assertThat(calls[0]).isGreaterThanOrEqualTo(3);
     }
+
+    @Test
+    void anUlpCountReadsInTheRightNumber() {
+        assertThat(Tolerance.ulps(1)).hasToString("1 ulp");
+        assertThat(Tolerance.ulps(0)).hasToString("0 ulps");
+        assertThat(Tolerance.ulps(4)).hasToString("4 ulps");
+    }
 }

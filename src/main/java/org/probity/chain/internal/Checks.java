@@ -155,13 +155,4 @@ public final class Checks {
         index("t", t, 1, ms.length);
         return ms[t - 1];
     }
-
-    /** A deep copy of a matrix. */
-    public static double[][] copy(double[][] m) {
-        double[][] c = new double[m.length][];
-        for (int i = 0; i < m.length; i++) {
-            c[i] = m[i].clone();
-        }
-        return c;
-    }
 }
