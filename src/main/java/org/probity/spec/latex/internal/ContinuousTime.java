@@ -97,13 +97,7 @@ final class ContinuousTime {
             p.next();
             return true;
         }
-        if (p.peek().is("^") && (p.peek(1).is("\\prime") || p.peek(1).is("{") && p.peek(2).is("\\prime")
-            && p.peek(3).is("}"))) {
-            p.next();
-            p.argument("\\prime");
-            return true;
-        }
-        return false;
+        return superscript(p, "\\prime");
     }
 
     // ------------------------------------------------------------------ schedule functions
@@ -217,10 +211,14 @@ final class ContinuousTime {
 
     /** A square {@code ^2} or {@code ^{2}} at the cursor (consumed). */
     private static boolean squared(LatexParser p) {
-        if (p.peek().is("^") && (p.peek(1).is("2") || p.peek(1).is("{") && p.peek(2).is("2")
-            && p.peek(3).is("}"))) {
+        return superscript(p, "2");
+    }
+
+    /** A superscript that is the one token {@code text}, {@code ^text} or {@code ^{text}}, at the cursor (consumed). */
+    private static boolean superscript(LatexParser p, String text) {
+        if (p.peek().is("^") && p.argumentIs(1, text)) {
             p.next();
-            p.argument("2");
+            p.argument(text);
             return true;
         }
         return false;

@@ -38,6 +38,14 @@ class LatexCursor {
         return toks.get(Math.min(pos + ahead, toks.size() - 1));
     }
 
+    /**
+     * Whether the argument that starts {@code ahead} tokens on is the single token {@code text}, bare
+     * ({@code ^2}) or braced ({@code ^{2}}).
+     */
+    boolean argumentIs(int ahead, String text) {
+        return peek(ahead).is(text) || peek(ahead).is("{") && peek(ahead + 1).is(text) && peek(ahead + 2).is("}");
+    }
+
     LatexToken next() {
         LatexToken t = peek();
         if (pos < toks.size() - 1) {

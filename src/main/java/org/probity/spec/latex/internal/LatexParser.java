@@ -167,7 +167,7 @@ final class LatexParser extends LatexCursor {
 
     Expr power() {
         boolean ones = (peek().is("\\mathbf") || peek().is("\\boldsymbol") || peek().is("\\bm"))
-            && (peek(1).is("1") || peek(1).is("{") && peek(2).is("1") && peek(3).is("}"));
+            && argumentIs(1, "1");
         Expr base = primary();
         if (transpose()) {
             Expr right = power();

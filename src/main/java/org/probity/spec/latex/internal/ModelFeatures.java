@@ -113,8 +113,7 @@ final class ModelFeatures {
         if (t.is("\\mu")) {
             n = 1;
             name = "mu_theta";
-        } else if (BOLD.contains(t.text()) && (p.peek(1).is("\\mu") || p.peek(1).is("{") && p.peek(2).is("\\mu")
-            && p.peek(3).is("}"))) {
+        } else if (BOLD.contains(t.text()) && p.argumentIs(1, "\\mu")) {
             n = p.peek(1).is("\\mu") ? 2 : 4;
             name = "mu_theta";
         } else if (t.is("\\hat") || t.is("\\widehat")) {

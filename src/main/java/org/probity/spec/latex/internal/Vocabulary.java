@@ -366,7 +366,7 @@ final class Vocabulary {
             List<LatexToken> sub = p.argument("a subscript");
             name = Symbols.symbolName(letter, sub, p.src);
         }
-        if (p.peek().is("^") && (p.peek(1).is("2") || p.peek(1).is("{") && p.peek(2).is("2") && p.peek(3).is("}"))
+        if (p.peek().is("^") && p.argumentIs(1, "2")
             && (p.ctx.defined.contains(Symbols.squared(name)) || p.ctx.unreadable.containsKey(Symbols.squared(name)))) {
             p.next();
             p.argument("2");
