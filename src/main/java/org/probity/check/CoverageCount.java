@@ -1,11 +1,11 @@
 package org.probity.check;
 
-import org.probity.math.Counts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.probity.math.Counts;
 
 /**
  * Counts, over a run's tries, the inputs in each coverage class of a property

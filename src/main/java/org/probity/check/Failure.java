@@ -1,7 +1,7 @@
 package org.probity.check;
 
-import org.probity.math.Counts;
 import java.util.Locale;
+import org.probity.math.Counts;
 
 /**
  * A failure of a property: the shrunk counterexample and how to replay it.

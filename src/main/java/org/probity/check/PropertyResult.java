@@ -1,6 +1,5 @@
 package org.probity.check;
 
-import org.probity.math.Counts;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.probity.check.internal.Histogram;
+import org.probity.math.Counts;
 
 /**
  * What a property run found. Immutable.

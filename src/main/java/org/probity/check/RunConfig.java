@@ -1,12 +1,12 @@
 package org.probity.check;
 
-import org.probity.math.Counts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import org.apache.commons.rng.simple.RandomSource;
 import org.probity.check.internal.ReplayToken;
+import org.probity.math.Counts;
 
 /**
  * How a run goes: tries, seed, budgets, shard and replay — the one options value of {@code verify},

@@ -1,6 +1,5 @@
 package org.probity.check;
 
-import org.probity.math.Counts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.probity.check.internal.RecordingChoices;
 import org.probity.check.internal.ReplayToken;
 import org.probity.check.internal.Show;
 import org.probity.check.internal.TrySeeds;
+import org.probity.math.Counts;
 
 /**
  * Runs one property on {@link Trials}: the examples stored in the example database, the explicit

@@ -1,6 +1,5 @@
 package org.probity.cli;
 
-import org.probity.math.Counts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.probity.math.Counts;
 import org.probity.report.CheckRecord;
 import org.probity.report.DerivationHtml;
 import org.probity.report.DocumentCheck;

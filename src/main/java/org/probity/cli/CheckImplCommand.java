@@ -1,6 +1,5 @@
 package org.probity.cli;
 
-import org.probity.math.Counts;
 import org.probity.check.RunConfig;
 import org.probity.check.Shard;
 
@@ -24,6 +23,7 @@ import org.probity.conformance.OpResult;
 import org.probity.conformance.PropertyRun;
 import org.probity.conformance.ReplayRefused;
 import org.probity.conformance.SubprocessImplementation;
+import org.probity.math.Counts;
 import org.probity.report.CheckRecord;
 import org.probity.report.ReportFiles;
 import org.probity.report.RunReport;

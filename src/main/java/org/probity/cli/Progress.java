@@ -1,11 +1,11 @@
 package org.probity.cli;
 
-import org.probity.math.Counts;
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.probity.math.Counts;
 import org.probity.report.CheckRecord;
 import org.probity.report.TextTable;
 

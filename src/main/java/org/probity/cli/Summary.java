@@ -1,8 +1,8 @@
 package org.probity.cli;
 
-import org.probity.math.Counts;
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.probity.math.Counts;
 import org.probity.report.CheckRecord;
 import org.probity.report.RunReport;
 import org.probity.report.TextTable;

@@ -1,12 +1,12 @@
 package org.probity.conformance;
 
-import org.probity.math.Counts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.probity.math.Counts;
 
 /**
  * A violated property, with the shrunk input: which op, which property, the input (schedule family,

@@ -1,7 +1,7 @@
 package org.probity.conformance;
 
-import org.probity.math.Counts;
 import java.util.Locale;
+import org.probity.math.Counts;
 
 /**
  * Values of a property that the declared precision cannot resolve for some inputs (for example

@@ -1,12 +1,12 @@
 package org.probity.conformance;
 
-import org.probity.math.Counts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import org.probity.conformance.internal.Wire;
+import org.probity.math.Counts;
 
 /**
  * Renders a {@link ConformanceReport}: the text check-impl prints (a table per op, then each

@@ -1,6 +1,5 @@
 package org.probity.report;
 
-import org.probity.math.Counts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.probity.math.Counts;
 import org.probity.spec.SpecResult;
 import org.probity.spec.latex.DocumentResult;
 import org.probity.spec.latex.Place;

@@ -1,12 +1,12 @@
 package org.probity.report;
 
-import org.probity.math.Counts;
 import java.util.Locale;
 import org.probity.check.Failure;
 import org.probity.check.PropertyResult;
 import org.probity.check.RunConfig;
 import org.probity.check.Target;
 import org.probity.identities.Identity;
+import org.probity.math.Counts;
 
 /**
  * Turns the {@link PropertyResult} of one catalog identity's run into the {@link CheckRecord} that

@@ -1,8 +1,8 @@
 package org.probity.report;
 
-import org.probity.math.Counts;
 import java.util.List;
 import java.util.Locale;
+import org.probity.math.Counts;
 
 /**
  * Renders a {@link RunReport} as {@code summary.md}: the verdict, the summary table (identity,

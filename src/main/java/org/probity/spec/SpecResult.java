@@ -1,11 +1,11 @@
 package org.probity.spec;
 
-import org.probity.math.Counts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.probity.check.RunConfig;
+import org.probity.math.Counts;
 
 /**
  * What checking a {@code .prob} file found: one {@link Item} per claim, per derivation step and per

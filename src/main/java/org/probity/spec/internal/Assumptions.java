@@ -1,10 +1,12 @@
 package org.probity.spec.internal;
 
-import org.probity.math.Counts;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.probity.check.Verdict;
+import org.probity.math.Counts;
 import org.probity.spec.ast.Expr;
 import org.probity.spec.ast.Function;
 import org.probity.spec.ast.Operator;
@@ -29,7 +31,7 @@ final class Assumptions {
     private final List<Statement.Assume> rejected = new ArrayList<>();
     private boolean priorEqualsMarginal;
     /** The steps s whose reverse kernel is the forward kernel reversed under π. */
-    private final java.util.TreeSet<Integer> reversedUnderPi = new java.util.TreeSet<>();
+    private final TreeSet<Integer> reversedUnderPi = new TreeSet<>();
     private boolean dataIsPi;
 
     Assumptions(List<Statement.Assume> all) {
@@ -118,7 +120,7 @@ final class Assumptions {
     /** The instance made to satisfy the assumptions that can be realised by construction. */
     ModelInstance construct(ModelInstance inst) {
         if (inst instanceof MarkovInstance m && (dataIsPi || !reversedUnderPi.isEmpty())) {
-            Map<Integer, double[][]> reversed = new java.util.HashMap<>();
+            Map<Integer, double[][]> reversed = new HashMap<>();
             for (int s : reversedUnderPi) {
                 if (s <= m.steps()) {
                     reversed.put(s, reversal(m.forward(s), m.pi()));

@@ -1,10 +1,10 @@
 package org.probity.spec.internal;
 
-import org.probity.math.Counts;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.probity.diffusion.LogSnrSchedule;
+import org.probity.math.Counts;
 import org.probity.math.ShortestDouble;
 import org.probity.spec.ast.Function;
 

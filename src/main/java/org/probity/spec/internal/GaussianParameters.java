@@ -1,7 +1,7 @@
 package org.probity.spec.internal;
 
-import org.probity.math.Counts;
 import java.util.Locale;
+import org.probity.math.Counts;
 
 /**
  * The numbers of one gaussian instance in d dimensions: the schedule β_1..β_T (index 0 unused), and

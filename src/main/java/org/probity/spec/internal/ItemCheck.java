@@ -1,7 +1,7 @@
 package org.probity.spec.internal;
 
-import org.probity.math.Counts;
 import java.time.Duration;
+import java.util.BitSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +11,7 @@ import org.probity.check.Property;
 import org.probity.check.PropertyResult;
 import org.probity.check.RunConfig;
 import org.probity.check.Verdict;
+import org.probity.math.Counts;
 import org.probity.spec.SpecResult.Status;
 import org.probity.spec.ast.Expr;
 import org.probity.spec.ast.Relation;
@@ -108,9 +109,9 @@ public final class ItemCheck {
         gen = gen.map(assumed::construct);
         // The engine calls the body for its tries first, then again while it shrinks a failure: what each call met is
         // recorded by call number, so that the counts reported ("on k of n instances") cover the n tries only.
-        java.util.BitSet definedCalls = new java.util.BitSet();
-        java.util.BitSet unevaluableCalls = new java.util.BitSet();
-        java.util.BitSet rejectedCalls = new java.util.BitSet();
+        BitSet definedCalls = new BitSet();
+        BitSet unevaluableCalls = new BitSet();
+        BitSet rejectedCalls = new BitSet();
         int[] calls = {0};
         Object[] undefinedAt = {null};
         double[] undefinedTime = {Double.NaN};

@@ -1,7 +1,7 @@
 package org.probity.spec.internal;
 
-import org.probity.math.Counts;
 import java.util.Locale;
+import org.probity.math.Counts;
 import org.probity.math.ShortestDouble;
 
 /**

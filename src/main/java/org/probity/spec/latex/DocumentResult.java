@@ -1,11 +1,11 @@
 package org.probity.spec.latex;
 
-import org.probity.math.Counts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.probity.check.RunConfig;
+import org.probity.math.Counts;
 import org.probity.spec.SpecResult;
 import org.probity.spec.latex.internal.Plan;
 
