@@ -87,6 +87,17 @@ class ReaderTryout16Test {
     }
 
     @Test
+    void theIndexOfAnInequalityIsTheOneItsRangeIsReadFor() {
+        // two one-letter sides: the index is the first (t >= s with s bound outside), read and summed the same
+        String nested = "<!-- probity: model markov states 2..2 steps 1..4 -->\n\n$$\n"
+            + "\\sum_{s=1}^{T} \\sum_{t \\geq s} 1 = \\frac{T (T + %s 1)}{2}\n$$\n";
+        DocumentResult right = check(String.format(nested, "+").replace("+ + 1", "+ 1"));
+        assertThat(right.entries()).as(right.render()).extracting(DocumentResult.Entry::verdict).containsExactly("PASS");
+        DocumentResult wrong = check(String.format(nested, "-").replace("+ - 1", "- 1"));
+        assertThat(wrong.entries()).as(wrong.render()).extracting(DocumentResult.Entry::verdict).containsExactly("FAIL");
+    }
+
+    @Test
     void aSubscriptNotReadIsQuotedAsWritten() {
         DocumentResult r = ho("t > 1", "k \\in K");
         assertThat(r.render()).as(r.render()).contains("a sum over k \\in K, not over");

@@ -3,6 +3,8 @@ package org.probity.spec.latex.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import org.probity.spec.Spec;
 import org.probity.spec.ast.Expr;
 import org.probity.spec.ast.Function;
 import org.probity.spec.ast.Operator;
@@ -33,10 +35,9 @@ final class Sums {
                 break;
             }
         }
-        Expr[] bounds = eq < 0 ? inequalityRange(p, sub, op) : null;
-        if (bounds != null) {
-            return indexSum(p, product, sub.stream().filter(t -> t.kind() == LatexToken.Kind.CHAR
-                && t.text().matches("[a-z]")).findFirst().orElseThrow(), bounds[0], bounds[1], op);
+        Range range = eq < 0 ? inequalityRange(p, sub, op) : null;
+        if (range != null) {
+            return indexSum(p, product, range.index(), range.from(), range.to(), op);
         }
         if (eq < 0) {
             if (product) {
@@ -70,16 +71,21 @@ final class Sums {
         }
     }
 
-    private static final java.util.Set<String> BELOW = java.util.Set.of("<", "\\lt", "\\le", "\\leq", "\\leqslant", "≤");
-    private static final java.util.Set<String> ABOVE = java.util.Set.of(">", "\\gt", "\\ge", "\\geq", "\\geqslant", "≥");
+    private static final Set<String> BELOW = Set.of("<", "\\lt", "\\le", "\\leq", "\\leqslant", "≤");
+    private static final Set<String> ABOVE = Set.of(">", "\\gt", "\\ge", "\\geq", "\\geqslant", "≥");
+
+    /** An index range read from inequalities: the index's token and its bounds. */
+    private record Range(LatexToken index, Expr from, Expr to) {
+    }
 
     /**
      * A range written as inequalities on an index over the steps (Ho et al. write {@code \sum_{t > 1}}):
      * {@code t > a}, {@code t \geq a}, {@code t < b}, {@code t \leq b}, either way round, or
      * {@code a \le t \le b} (either direction); a bound not written is that of the steps, 1 or T.
-     * Returns {from, to} with a reading, or null when the subscript is not such a range.
+     * The index is the middle side of two inequalities, else the first side that is one letter. Returns the
+     * range with a reading, or null when the subscript is not such a range.
      */
-    private static Expr[] inequalityRange(LatexParser p, List<LatexToken> sub, LatexToken op) {
+    private static Range inequalityRange(LatexParser p, List<LatexToken> sub, LatexToken op) {
         List<Integer> rels = new ArrayList<>();
         for (int i = 0; i < sub.size(); i++) {
             if (BELOW.contains(sub.get(i).text()) || ABOVE.contains(sub.get(i).text())) {
@@ -96,14 +102,9 @@ final class Sums {
             from = r + 1;
         }
         sides.add(sub.subList(from, sub.size()));
-        int at = -1;
-        for (int i = 0; i < sides.size(); i++) {
-            List<LatexToken> side = sides.get(i);
-            if (side.size() == 1 && side.get(0).kind() == LatexToken.Kind.CHAR && side.get(0).text().matches("[a-z]")) {
-                at = i;
-            }
-        }
-        if (at < 0 || sides.stream().anyMatch(List::isEmpty) || rels.size() == 2 && at != 1) {
+        int at = rels.size() == 2 ? (isIndex(sides.get(1)) ? 1 : -1)
+            : isIndex(sides.get(0)) ? 0 : isIndex(sides.get(1)) ? 1 : -1;
+        if (at < 0 || sides.stream().anyMatch(List::isEmpty)) {
             return null;
         }
         Expr lower = new Expr.Num(1);
@@ -122,9 +123,15 @@ final class Sums {
                 upper = strict ? shift(bound, -1) : bound;
             }
         }
-        p.ctx.read(op.text() + "_{" + written(p, sub) + "} read as " + sides.get(at).get(0).text() + " = " + org.probity.spec.Spec.notation(lower) + ".."
-            + org.probity.spec.Spec.notation(upper) + " (T the number of steps)");
-        return new Expr[] {lower, upper};
+        LatexToken index = sides.get(at).get(0);
+        p.ctx.read(op.text() + "_{" + written(p, sub) + "} read as " + index.text() + " = " + Spec.notation(lower) + ".."
+            + Spec.notation(upper) + " (T the number of steps)");
+        return new Range(index, lower, upper);
+    }
+
+    /** Whether a side of an inequality is one lowercase letter, the name of an index. */
+    private static boolean isIndex(List<LatexToken> side) {
+        return side.size() == 1 && side.get(0).kind() == LatexToken.Kind.CHAR && side.get(0).text().matches("[a-z]");
     }
 
     private static Expr shift(Expr bound, int by) {
